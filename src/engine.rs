@@ -1,0 +1,611 @@
+//! The ROI model of the article, as pure arithmetic: no I/O, no rounding, every operation checked.
+//!
+//! The formulas are written once, over [`Number`], so the exact `Decimal`
+//! engine that `calc` uses and any faster numeric type a later feature needs
+//! run the very same model.
+
+use rust_decimal::Decimal;
+use std::fmt::Debug;
+
+/// The arithmetic the model needs; each operation returns `None` where the
+/// result cannot be represented (overflow, division by zero).
+pub trait Number: Copy + PartialOrd + Debug {
+    /// The additive identity.
+    const ZERO: Self;
+    /// The multiplicative identity.
+    const ONE: Self;
+    /// A month count as a number.
+    fn from_u32(n: u32) -> Self;
+    /// `self + rhs`.
+    fn add(self, rhs: Self) -> Option<Self>;
+    /// `self - rhs`.
+    fn sub(self, rhs: Self) -> Option<Self>;
+    /// `self * rhs`.
+    fn mul(self, rhs: Self) -> Option<Self>;
+    /// `self / rhs`; `None` for a zero divisor.
+    fn div(self, rhs: Self) -> Option<Self>;
+}
+
+impl Number for Decimal {
+    const ZERO: Self = Decimal::ZERO;
+    const ONE: Self = Decimal::ONE;
+    fn from_u32(n: u32) -> Self {
+        Decimal::from(n)
+    }
+    fn add(self, rhs: Self) -> Option<Self> {
+        self.checked_add(rhs)
+    }
+    fn sub(self, rhs: Self) -> Option<Self> {
+        self.checked_sub(rhs)
+    }
+    fn mul(self, rhs: Self) -> Option<Self> {
+        self.checked_mul(rhs)
+    }
+    fn div(self, rhs: Self) -> Option<Self> {
+        self.checked_div(rhs)
+    }
+}
+
+impl Number for f64 {
+    const ZERO: Self = 0.0;
+    const ONE: Self = 1.0;
+    fn from_u32(n: u32) -> Self {
+        f64::from(n)
+    }
+    fn add(self, rhs: Self) -> Option<Self> {
+        Some(self + rhs).filter(|r| r.is_finite())
+    }
+    fn sub(self, rhs: Self) -> Option<Self> {
+        Some(self - rhs).filter(|r| r.is_finite())
+    }
+    fn mul(self, rhs: Self) -> Option<Self> {
+        Some(self * rhs).filter(|r| r.is_finite())
+    }
+    fn div(self, rhs: Self) -> Option<Self> {
+        (rhs != 0.0).then(|| self / rhs).filter(|r| r.is_finite())
+    }
+}
+
+/// A result the exact arithmetic cannot hold: the inputs are too large.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the numbers are too large to compute exactly: {0} overflows (amounts up to about 7.9e28 fit)"
+)]
+pub struct Overflow(pub &'static str);
+
+/// Checked arithmetic that names what overflowed, so the error can tell the user.
+trait Checked: Number {
+    fn plus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
+        self.add(rhs).ok_or(Overflow(what))
+    }
+    fn minus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
+        self.sub(rhs).ok_or(Overflow(what))
+    }
+    fn times(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
+        self.mul(rhs).ok_or(Overflow(what))
+    }
+    fn over(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
+        self.div(rhs).ok_or(Overflow(what))
+    }
+}
+impl<N: Number> Checked for N {}
+
+/// One side of the funnel, per month: leads → bookings → visits → revenue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Funnel<N> {
+    /// Leads (enquiries) per month.
+    pub leads: N,
+    /// Share of leads that book, 0..=1.
+    pub conversion: N,
+    /// Revenue per visit.
+    pub average_check: N,
+    /// Share of bookings that do not come, 0..=1.
+    pub no_show_rate: N,
+}
+
+/// The funnel's derived figures for one month.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FunnelFigures<N> {
+    /// leads × conversion.
+    pub bookings: N,
+    /// bookings × no-show rate.
+    pub no_shows: N,
+    /// bookings − no-shows.
+    pub visits: N,
+    /// visits × average check.
+    pub revenue: N,
+}
+
+impl<N: Number> Funnel<N> {
+    /// Runs the funnel: revenue = leads × conversion × (1 − no-show rate) × average check.
+    pub fn figures(&self) -> Result<FunnelFigures<N>, Overflow> {
+        let bookings = self.leads.times(self.conversion, "bookings")?;
+        let no_shows = bookings.times(self.no_show_rate, "no-shows")?;
+        let visits = bookings.minus(no_shows, "visits")?;
+        let revenue = visits.times(self.average_check, "revenue")?;
+        Ok(FunnelFigures {
+            bookings,
+            no_shows,
+            visits,
+            revenue,
+        })
+    }
+}
+
+/// Everything the model needs, already validated (rates in 0..=1, amounts ≥ 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inputs<N> {
+    /// Projection horizon in months, ≥ 1.
+    pub months: u32,
+    /// Per month, before the assistant.
+    pub baseline: Funnel<N>,
+    /// Per month, after rollout at full effect.
+    pub after: Funnel<N>,
+    /// One-time cost, paid in month 1.
+    pub setup_cost: N,
+    /// Cost every month.
+    pub monthly_cost: N,
+    /// Staff hours saved per month at full effect.
+    pub staff_hours: N,
+    /// Cost of one staff hour.
+    pub hourly_rate: N,
+    /// Other savings per month at full effect.
+    pub other_savings: N,
+    /// Share of extra revenue kept as profit, 0..=1.
+    pub gross_margin: N,
+    /// Months 1..=R run at m/(R+1) of the full effect.
+    pub ramp_months: u32,
+    /// Annual discount rate for NPV; the monthly rate is a twelfth of it.
+    pub discount_rate: N,
+}
+
+/// The headline figures of a projection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Summary<N> {
+    /// Baseline revenue per month.
+    pub baseline_revenue: N,
+    /// Revenue per month after rollout.
+    pub after_revenue: N,
+    /// after − baseline revenue per month.
+    pub revenue_uplift: N,
+    /// Uplift × gross margin: the extra profit per month at full effect.
+    pub extra_profit: N,
+    /// Staff time plus other savings per month at full effect.
+    pub savings: N,
+    /// Extra profit + savings per month at full effect.
+    pub monthly_benefit: N,
+    /// ROI over month 1; `None` when month 1 costs nothing.
+    pub first_month_roi: Option<N>,
+    /// ROI over the whole horizon; `None` when nothing is spent.
+    pub roi: Option<N>,
+    /// Benefit summed over the horizon.
+    pub total_benefit: N,
+    /// Cost summed over the horizon.
+    pub total_cost: N,
+    /// total benefit − total cost.
+    pub net: N,
+    /// Months until the cumulative cash flow turns non-negative (fractional);
+    /// `None` if it does not within the horizon.
+    pub payback_months: Option<N>,
+    /// First month whose cumulative benefit covers the cumulative cost.
+    pub break_even_month: Option<u32>,
+    /// Net present value at the discount rate (equals `net` at 0%).
+    pub npv: N,
+}
+
+/// One month of the projection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Month<N> {
+    /// 1-based month number.
+    pub month: u32,
+    /// Share of the full effect reached this month (the ramp-up).
+    pub share: N,
+    /// Benefit this month.
+    pub benefit: N,
+    /// Cost this month (setup included in month 1).
+    pub cost: N,
+    /// benefit − cost.
+    pub net: N,
+    /// Benefit over months 1..=month.
+    pub cumulative_benefit: N,
+    /// Cost over months 1..=month.
+    pub cumulative_cost: N,
+    /// Cumulative benefit − cumulative cost.
+    pub cumulative_net: N,
+    /// ROI over months 1..=month; `None` when nothing has been spent yet.
+    pub roi: Option<N>,
+}
+
+/// A year (or the trailing part of one) of the projection.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Year<N> {
+    /// 1-based year number.
+    pub year: u32,
+    /// First month of the year.
+    pub first_month: u32,
+    /// Last month of the year (the horizon may cut a year short).
+    pub last_month: u32,
+    /// Benefit over the year.
+    pub benefit: N,
+    /// Cost over the year.
+    pub cost: N,
+    /// benefit − cost.
+    pub net: N,
+    /// Cumulative ROI at the year's last month.
+    pub roi: Option<N>,
+}
+
+/// A full projection: the summary, every month and every year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection<N> {
+    /// Baseline funnel figures.
+    pub baseline: FunnelFigures<N>,
+    /// Funnel figures after rollout.
+    pub after: FunnelFigures<N>,
+    /// The headline figures.
+    pub summary: Summary<N>,
+    /// Months 1..=horizon.
+    pub monthly: Vec<Month<N>>,
+    /// Years 1..=⌈horizon/12⌉.
+    pub annual: Vec<Year<N>>,
+}
+
+/// The article's ROI over a span: (benefit − cost) / cost, undefined without cost.
+fn roi<N: Number>(benefit: N, cost: N) -> Result<Option<N>, Overflow> {
+    if cost == N::ZERO {
+        return Ok(None);
+    }
+    let net = benefit.minus(cost, "net")?;
+    net.over(cost, "ROI").map(Some)
+}
+
+/// Computes the summary alone, without keeping the months: what sweeps and
+/// simulations call in their inner loop.
+pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
+    run(inputs, |_| Ok(())).map(|pass| pass.summary)
+}
+
+/// Computes the full projection: summary, monthly rows and annual rows.
+pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
+    let mut monthly = Vec::with_capacity(inputs.months as usize);
+    let pass = run(inputs, |m| {
+        monthly.push(m);
+        Ok(())
+    })?;
+    let annual = years(&monthly)?;
+    Ok(Projection {
+        baseline: pass.baseline,
+        after: pass.after,
+        summary: pass.summary,
+        monthly,
+        annual,
+    })
+}
+
+/// Groups months into years of twelve; each year's ROI is the cumulative ROI at its end.
+fn years<N: Number>(monthly: &[Month<N>]) -> Result<Vec<Year<N>>, Overflow> {
+    monthly
+        .chunks(12)
+        .zip(1..)
+        .map(|(chunk, year)| {
+            let mut benefit = N::ZERO;
+            let mut cost = N::ZERO;
+            for m in chunk {
+                benefit = benefit.plus(m.benefit, "yearly benefit")?;
+                cost = cost.plus(m.cost, "yearly cost")?;
+            }
+            // Chunks are never empty, so `first` and `last` exist.
+            let (first, last) = (chunk[0], chunk[chunk.len() - 1]);
+            Ok(Year {
+                year,
+                first_month: first.month,
+                last_month: last.month,
+                benefit,
+                cost,
+                net: benefit.minus(cost, "yearly net")?,
+                roi: last.roi,
+            })
+        })
+        .collect()
+}
+
+/// What a pass over the months yields besides the months themselves.
+struct Pass<N> {
+    summary: Summary<N>,
+    baseline: FunnelFigures<N>,
+    after: FunnelFigures<N>,
+}
+
+/// The one pass over the months that every output is derived from.
+fn run<N: Number>(
+    inputs: &Inputs<N>,
+    mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
+) -> Result<Pass<N>, Overflow> {
+    let baseline = inputs.baseline.figures()?;
+    let after = inputs.after.figures()?;
+    let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
+    let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
+    let savings = inputs
+        .staff_hours
+        .times(inputs.hourly_rate, "staff savings")?
+        .plus(inputs.other_savings, "savings")?;
+    let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+
+    let ramp = inputs.ramp_months;
+    let ramp_divisor = N::from_u32(ramp).plus(N::ONE, "ramp")?;
+    let monthly_discount = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
+    let growth = N::ONE.plus(monthly_discount, "discount factor")?;
+    let discounting = inputs.discount_rate != N::ZERO;
+
+    let mut cumulative_benefit = N::ZERO;
+    let mut cumulative_cost = N::ZERO;
+    // Cash position with the setup paid at t = 0, for payback and NPV.
+    let mut cash = N::ZERO.minus(inputs.setup_cost, "cash")?;
+    let mut npv = cash;
+    let mut discount = N::ONE;
+    let mut payback = None;
+    let mut break_even = None;
+    let mut first_month_roi = None;
+
+    for month in 1..=inputs.months {
+        let share = if ramp == 0 || month > ramp {
+            N::ONE
+        } else {
+            N::from_u32(month).over(ramp_divisor, "ramp share")?
+        };
+        let benefit = share.times(monthly_benefit, "benefit")?;
+        let cost = if month == 1 {
+            inputs.monthly_cost.plus(inputs.setup_cost, "cost")?
+        } else {
+            inputs.monthly_cost
+        };
+        cumulative_benefit = cumulative_benefit.plus(benefit, "cumulative benefit")?;
+        cumulative_cost = cumulative_cost.plus(cost, "cumulative cost")?;
+
+        let flow = benefit.minus(inputs.monthly_cost, "cash flow")?;
+        let cash_before = cash;
+        cash = cash.plus(flow, "cash")?;
+        if payback.is_none() {
+            if month == 1 && inputs.setup_cost == N::ZERO && flow >= N::ZERO {
+                payback = Some(N::ZERO);
+            } else if cash >= N::ZERO {
+                // The flow arrives evenly through the month, so the month is cut
+                // where it covers what was still owed.
+                let owed = N::ZERO.minus(cash_before, "payback")?;
+                let part = owed.over(flow, "payback")?;
+                payback = Some(N::from_u32(month - 1).plus(part, "payback")?);
+            }
+        }
+        if break_even.is_none() && cumulative_benefit >= cumulative_cost {
+            break_even = Some(month);
+        }
+        if discounting {
+            discount = discount.times(growth, "discount factor")?;
+            npv = npv.plus(flow.over(discount, "NPV")?, "NPV")?;
+        } else {
+            npv = npv.plus(flow, "NPV")?;
+        }
+        let roi_to_date = roi(cumulative_benefit, cumulative_cost)?;
+        if month == 1 {
+            first_month_roi = roi_to_date;
+        }
+        on_month(Month {
+            month,
+            share,
+            benefit,
+            cost,
+            net: benefit.minus(cost, "net")?,
+            cumulative_benefit,
+            cumulative_cost,
+            cumulative_net: cumulative_benefit.minus(cumulative_cost, "cumulative net")?,
+            roi: roi_to_date,
+        })?;
+    }
+
+    let summary = Summary {
+        baseline_revenue: baseline.revenue,
+        after_revenue: after.revenue,
+        revenue_uplift,
+        extra_profit,
+        savings,
+        monthly_benefit,
+        first_month_roi,
+        roi: roi(cumulative_benefit, cumulative_cost)?,
+        total_benefit: cumulative_benefit,
+        total_cost: cumulative_cost,
+        net: cumulative_benefit.minus(cumulative_cost, "net")?,
+        payback_months: payback,
+        break_even_month: break_even,
+        npv,
+    };
+    Ok(Pass {
+        summary,
+        baseline,
+        after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn salon() -> Inputs<Decimal> {
+        Inputs {
+            months: 12,
+            baseline: Funnel {
+                leads: d("200"),
+                conversion: d("0.20"),
+                average_check: d("1500"),
+                no_show_rate: d("0"),
+            },
+            after: Funnel {
+                leads: d("260"),
+                conversion: d("0.25"),
+                average_check: d("1500"),
+                no_show_rate: d("0"),
+            },
+            setup_cost: d("25000"),
+            monthly_cost: d("10000"),
+            staff_hours: d("0"),
+            hourly_rate: d("0"),
+            other_savings: d("0"),
+            gross_margin: d("1"),
+            ramp_months: 0,
+            discount_rate: d("0"),
+        }
+    }
+
+    #[test]
+    fn reproduces_the_article_salon() {
+        let p = project(&salon()).unwrap();
+        let s = p.summary;
+        assert_eq!(p.baseline.bookings, d("40"));
+        assert_eq!(p.after.bookings, d("65"));
+        assert_eq!(s.baseline_revenue, d("60000"));
+        assert_eq!(s.after_revenue, d("97500"));
+        assert_eq!(s.revenue_uplift, d("37500"));
+        // (37 500 − 35 000) / 35 000 = 1/14
+        assert_eq!(s.first_month_roi.unwrap().round_dp(6), d("0.071429"));
+        assert_eq!(s.total_benefit, d("450000"));
+        assert_eq!(s.total_cost, d("145000"));
+        assert_eq!(s.net, d("305000"));
+        // 305 000 / 145 000 = 61/29
+        assert_eq!(s.roi.unwrap().round_dp(6), d("2.103448"));
+        // 25 000 owed, 27 500 net flow in month 1: 10/11 of a month.
+        assert_eq!(s.payback_months.unwrap().round_dp(6), d("0.909091"));
+        assert_eq!(s.break_even_month, Some(1));
+        assert_eq!(s.npv, s.net);
+        assert_eq!(p.monthly.len(), 12);
+        assert_eq!(p.monthly[1].cost, d("10000"));
+        assert_eq!(p.monthly[11].cumulative_net, d("305000"));
+        assert_eq!(p.annual.len(), 1);
+        assert_eq!(p.annual[0].benefit, d("450000"));
+        assert_eq!(p.annual[0].roi, s.roi);
+    }
+
+    #[test]
+    fn ramp_no_shows_margin_and_savings_by_hand() {
+        let mut i = salon();
+        i.months = 3;
+        i.ramp_months = 1;
+        i.baseline.no_show_rate = d("0.10");
+        i.after.no_show_rate = d("0.05");
+        i.gross_margin = d("0.5");
+        i.staff_hours = d("10");
+        i.hourly_rate = d("400");
+        i.other_savings = d("1000");
+        let p = project(&i).unwrap();
+        // baseline 40 bookings, 36 visits, 54 000; after 65 bookings, 61.75 visits, 92 625.
+        assert_eq!(p.summary.baseline_revenue, d("54000"));
+        assert_eq!(p.summary.after_revenue, d("92625"));
+        // (92 625 − 54 000) × 0.5 + 10 × 400 + 1 000 = 19 312.5 + 5 000
+        assert_eq!(p.summary.monthly_benefit, d("24312.5"));
+        // Month 1 runs at 1/2 of the effect, months 2 and 3 at full.
+        assert_eq!(p.monthly[0].benefit, d("12156.25"));
+        assert_eq!(p.monthly[1].benefit, d("24312.5"));
+        assert_eq!(p.summary.total_benefit, d("60781.25"));
+        assert_eq!(p.summary.total_cost, d("55000"));
+        // cash: −25 000 + 2 156.25 = −22 843.75; + 14 312.5 = −8 531.25; + 14 312.5 ≥ 0
+        // payback = 2 + 8 531.25 / 14 312.5
+        let expected = d("2") + d("8531.25") / d("14312.5");
+        assert_eq!(p.summary.payback_months, Some(expected));
+        // cumulative: 12 156.25 vs 35 000; 36 468.75 vs 45 000; 60 781.25 vs 55 000
+        assert_eq!(p.summary.break_even_month, Some(3));
+    }
+
+    #[test]
+    fn npv_discounts_monthly_flows() {
+        let mut i = salon();
+        i.months = 2;
+        i.discount_rate = d("0.12");
+        let s = summarize(&i).unwrap();
+        // −25 000 + 27 500 / 1.01 + 27 500 / 1.0201
+        let expected = d("-25000") + d("27500") / d("1.01") + d("27500") / d("1.0201");
+        assert!((s.npv - expected).abs() < d("0.0000000001"), "{}", s.npv);
+    }
+
+    #[test]
+    fn undefined_where_nothing_is_spent_or_paid_back() {
+        let mut i = salon();
+        i.setup_cost = d("0");
+        i.monthly_cost = d("0");
+        let s = summarize(&i).unwrap();
+        assert_eq!(s.roi, None);
+        assert_eq!(s.first_month_roi, None);
+        assert_eq!(s.payback_months, Some(d("0")));
+
+        let mut i = salon();
+        i.after = i.baseline;
+        let s = summarize(&i).unwrap();
+        assert_eq!(s.payback_months, None);
+        assert_eq!(s.break_even_month, None);
+        assert_eq!(s.roi, Some(d("-1")));
+    }
+
+    #[test]
+    fn a_loss_then_a_gain_pays_back_later() {
+        // No setup, but month 1 loses money during the ramp.
+        let mut i = salon();
+        i.setup_cost = d("0");
+        i.monthly_cost = d("20000");
+        i.ramp_months = 2;
+        let s = summarize(&i).unwrap();
+        // flows: 12 500 − 20 000 = −7 500; 25 000 − 20 000 = 5 000; 17 500
+        // cash: −7 500, −2 500, 15 000 → 2 + 2 500 / 17 500
+        assert_eq!(s.payback_months, Some(d("2") + d("2500") / d("17500")));
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let mut i = salon();
+        i.after.leads = Decimal::MAX;
+        i.after.conversion = d("1");
+        assert!(matches!(project(&i), Err(Overflow(_))));
+    }
+
+    #[test]
+    fn partial_years_end_at_the_horizon() {
+        let mut i = salon();
+        i.months = 18;
+        let p = project(&i).unwrap();
+        assert_eq!(p.annual.len(), 2);
+        assert_eq!((p.annual[1].first_month, p.annual[1].last_month), (13, 18));
+        assert_eq!(p.annual[1].benefit, d("225000"));
+        assert_eq!(p.annual[1].cost, d("60000"));
+        assert_eq!(p.annual[1].roi, p.summary.roi);
+    }
+
+    #[test]
+    fn f64_runs_the_same_model() {
+        let i = salon();
+        let f = Inputs {
+            months: 12,
+            baseline: Funnel {
+                leads: 200.0,
+                conversion: 0.2,
+                average_check: 1500.0,
+                no_show_rate: 0.0,
+            },
+            after: Funnel {
+                leads: 260.0,
+                conversion: 0.25,
+                average_check: 1500.0,
+                no_show_rate: 0.0,
+            },
+            setup_cost: 25000.0,
+            monthly_cost: 10000.0,
+            staff_hours: 0.0,
+            hourly_rate: 0.0,
+            other_savings: 0.0,
+            gross_margin: 1.0,
+            ramp_months: i.ramp_months,
+            discount_rate: 0.0,
+        };
+        let s = summarize(&f).unwrap();
+        assert!((s.roi.unwrap() - 61.0 / 29.0).abs() < 1e-12);
+    }
+}

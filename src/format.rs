@@ -1,0 +1,151 @@
+//! Presentation of exact numbers: the only place where anything is rounded.
+//!
+//! Money is rounded to 2 places and ratios to 8, half away from zero, and
+//! only on the way out; the engine never rounds.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Decimal places kept for money in machine output (kopecks, cents).
+pub const MONEY_PLACES: u32 = 2;
+/// Decimal places kept for ratios (ROI, shares) and fractional months in machine output.
+pub const RATIO_PLACES: u32 = 8;
+
+/// Rounds half away from zero to `places`, keeping exactly that many places
+/// so that columns of figures line up in CSV and JSON.
+pub fn round(d: Decimal, places: u32) -> Decimal {
+    let mut r = d.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(places);
+    // Rounding may leave a negative zero (-0.001 → -0.00); a reader sees 0.
+    if r.is_zero() {
+        r.set_sign_positive(true);
+    }
+    r
+}
+
+/// Money for machines: `1234.50`.
+pub fn money_value(d: Decimal) -> Decimal {
+    round(d, MONEY_PLACES)
+}
+
+/// A ratio for machines: `0.07142857`.
+pub fn ratio_value(d: Decimal) -> Decimal {
+    round(d, RATIO_PLACES)
+}
+
+/// The sign of a change, shown explicitly so gains and losses read at a glance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// `-5`, `5`: only negatives carry a sign.
+    Plain,
+    /// `+5`, `-5`, `0`: a change.
+    Explicit,
+}
+
+/// The symbol a reader expects for an ISO currency code; unknown codes stay as codes.
+pub fn currency_symbol(code: &str) -> &str {
+    match code {
+        "RUB" => "₽",
+        "USD" => "$",
+        "EUR" => "€",
+        "KZT" => "₸",
+        other => other,
+    }
+}
+
+/// `1234567.5` → `1,234,567.50`; whole amounts drop the `.00`.
+pub fn money(d: Decimal, currency: &str, sign: Sign) -> String {
+    let r = round(d, MONEY_PLACES);
+    let places = if r.fract().is_zero() { 0 } else { MONEY_PLACES };
+    format!("{} {}", grouped(r, places, sign), currency_symbol(currency))
+}
+
+/// A count (leads, bookings): up to two decimals, only when they are needed.
+pub fn count(d: Decimal, sign: Sign) -> String {
+    let r = round(d, MONEY_PLACES).normalize();
+    grouped(r, r.scale(), sign)
+}
+
+/// A ratio as a percentage with one decimal: 0.0714 → `7.1%`.
+pub fn percent(ratio: Decimal, sign: Sign) -> String {
+    format!(
+        "{}%",
+        grouped(round(ratio * Decimal::ONE_HUNDRED, 1), 1, sign)
+    )
+}
+
+/// A difference of two rates in percentage points: 0.05 → `+5.0 pp`.
+pub fn points(diff: Decimal) -> String {
+    format!(
+        "{} pp",
+        grouped(round(diff * Decimal::ONE_HUNDRED, 1), 1, Sign::Explicit)
+    )
+}
+
+/// Digits with thousands separators and exactly `places` decimals.
+fn grouped(d: Decimal, places: u32, sign: Sign) -> String {
+    let r = round(d, places);
+    let text = r.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
+    if r.is_sign_negative() && !r.is_zero() {
+        out.push('-');
+    } else if sign == Sign::Explicit && !r.is_zero() {
+        out.push('+');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(money_value(d("0.005")).to_string(), "0.01");
+        assert_eq!(money_value(d("-0.005")).to_string(), "-0.01");
+        assert_eq!(money_value(d("2.675")).to_string(), "2.68");
+        assert_eq!(money_value(d("-0.004")).to_string(), "0.00");
+        assert_eq!(money_value(d("37500")).to_string(), "37500.00");
+        assert_eq!(ratio_value(d("0.0714285714285")).to_string(), "0.07142857");
+    }
+
+    #[test]
+    fn formats_money_for_people() {
+        assert_eq!(money(d("97500"), "RUB", Sign::Plain), "97,500 ₽");
+        assert_eq!(money(d("1234.5"), "RUB", Sign::Plain), "1,234.50 ₽");
+        assert_eq!(money(d("-2500"), "USD", Sign::Plain), "-2,500 $");
+        assert_eq!(money(d("37500"), "EUR", Sign::Explicit), "+37,500 €");
+        assert_eq!(money(d("0"), "GEL", Sign::Explicit), "0 GEL");
+        assert_eq!(money(d("999.999"), "RUB", Sign::Plain), "1,000 ₽");
+        assert_eq!(
+            money(d("1234567.891"), "RUB", Sign::Plain),
+            "1,234,567.89 ₽"
+        );
+    }
+
+    #[test]
+    fn formats_ratios_and_counts() {
+        assert_eq!(percent(d("0.0714285"), Sign::Plain), "7.1%");
+        assert_eq!(percent(d("2.1034482"), Sign::Plain), "210.3%");
+        assert_eq!(percent(d("0.3"), Sign::Explicit), "+30.0%");
+        assert_eq!(percent(d("-1"), Sign::Plain), "-100.0%");
+        assert_eq!(points(d("0.05")), "+5.0 pp");
+        assert_eq!(count(d("61.75"), Sign::Plain), "61.75");
+        assert_eq!(count(d("65.000"), Sign::Explicit), "+65");
+        assert_eq!(count(d("1200"), Sign::Plain), "1,200");
+    }
+}

@@ -1,0 +1,29 @@
+//! roi: does an AI sales assistant pay for itself? A scenario file in, an exact projection out.
+//!
+//! The data flows one way: [`input`] → [`scenario`] → [`engine`] → [`report`]
+//! → [`render`] → [`output`]; [`cli`] and [`commands`] tie them to the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod engine;
+pub mod format;
+pub mod input;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod scenario;
+
+/// Exit status for a mistake in what the user gave (file, key, value, path),
+/// as opposed to 1 for a failure of the machine.
+pub const EXIT_USER_ERROR: u8 = 2;
+
+/// The exit status an error deserves.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    let by_user = error.chain().any(|e| {
+        e.is::<scenario::ScenarioError>()
+            || e.is::<input::InputError>()
+            || e.is::<engine::Overflow>()
+            || e.is::<output::AlreadyExists>()
+    });
+    if by_user { EXIT_USER_ERROR } else { 1 }
+}

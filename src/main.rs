@@ -1,0 +1,15 @@
+//! The `roi` binary: parse the command line, run, report errors.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = roi::cli::Cli::parse();
+    match roi::commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("Error: {error:#}");
+            ExitCode::from(roi::exit_code(&error))
+        }
+    }
+}

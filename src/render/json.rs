@@ -1,0 +1,287 @@
+//! `--format json`: the stable machine contract, documented field by field.
+//!
+//! Money is a JSON number rounded to 2 places, ratios and fractional months
+//! to 8 (half away from zero); `null` marks what is undefined.
+
+use crate::engine::{Funnel, FunnelFigures, Month, Year};
+use crate::format::{money_value, ratio_value};
+use crate::report::Report;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// Version of this layout; raised on any change that could break a reader.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An amount of money, rounded to kopecks on output.
+#[derive(Debug, Clone, Copy)]
+pub struct Money(pub Decimal);
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&money_value(self.0), s)
+    }
+}
+
+/// A ratio or a fractional month count, rounded to 8 places on output.
+#[derive(Debug, Clone, Copy)]
+pub struct Ratio(pub Decimal);
+
+impl Serialize for Ratio {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&ratio_value(self.0), s)
+    }
+}
+
+/// An input exactly as resolved, unrounded (leads may be fractional averages).
+#[derive(Debug, Clone, Copy)]
+pub struct Exact(pub Decimal);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&self.0.normalize(), s)
+    }
+}
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    /// [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// The scenario's resolved inputs.
+    pub scenario: JsonScenario<'a>,
+    /// The funnel per month before the assistant.
+    pub baseline: JsonFunnel,
+    /// The funnel per month after rollout, with every relative change resolved.
+    pub after: JsonFunnel,
+    /// The headline figures.
+    pub summary: JsonSummary,
+    /// One entry per month of the horizon.
+    pub monthly: Vec<JsonMonth>,
+    /// One entry per year (12 months; the last may be shorter).
+    pub annual: Vec<JsonYear>,
+}
+
+/// Resolved inputs other than the funnels.
+#[derive(Debug, Serialize)]
+pub struct JsonScenario<'a> {
+    /// The scenario's name.
+    pub name: &'a str,
+    /// ISO 4217 code of every amount.
+    pub currency: &'a str,
+    /// Projection horizon in months.
+    pub months: u32,
+    /// One-time cost, paid in month 1.
+    pub setup_cost: Exact,
+    /// Cost every month.
+    pub monthly_cost: Exact,
+    /// Staff hours saved per month at full effect.
+    pub staff_hours: Exact,
+    /// Cost of a staff hour.
+    pub hourly_rate: Exact,
+    /// Other savings per month at full effect.
+    pub other_savings: Exact,
+    /// Share of extra revenue counted as profit (fraction).
+    pub gross_margin: Exact,
+    /// Months of ramp-up before full effect.
+    pub ramp_months: u32,
+    /// Annual discount rate for NPV (fraction).
+    pub discount_rate: Exact,
+}
+
+/// One side of the funnel.
+#[derive(Debug, Serialize)]
+pub struct JsonFunnel {
+    /// Leads per month (exact input).
+    pub leads: Exact,
+    /// Lead → booking share (fraction, exact input).
+    pub conversion: Exact,
+    /// Share of bookings that do not come (fraction, exact input).
+    pub no_show_rate: Exact,
+    /// Revenue per visit (exact input).
+    pub average_check: Exact,
+    /// leads × conversion.
+    pub bookings: Exact,
+    /// bookings × no-show rate.
+    pub no_shows: Exact,
+    /// bookings − no-shows.
+    pub visits: Exact,
+    /// visits × average check, money.
+    pub revenue: Money,
+}
+
+/// The headline figures.
+#[derive(Debug, Serialize)]
+pub struct JsonSummary {
+    /// Revenue per month before the assistant.
+    pub baseline_revenue: Money,
+    /// Revenue per month after rollout.
+    pub after_revenue: Money,
+    /// after_revenue − baseline_revenue.
+    pub revenue_uplift: Money,
+    /// revenue_uplift × gross margin.
+    pub extra_profit: Money,
+    /// Staff hours × hourly rate + other savings, per month at full effect.
+    pub savings: Money,
+    /// extra_profit + savings: the benefit of a month at full effect.
+    pub monthly_benefit: Money,
+    /// ROI over month 1 (fraction); null when month 1 costs nothing.
+    pub first_month_roi: Option<Ratio>,
+    /// ROI over the horizon (fraction); null when nothing is spent.
+    pub roi: Option<Ratio>,
+    /// Benefit over the horizon.
+    pub total_benefit: Money,
+    /// Cost over the horizon.
+    pub total_cost: Money,
+    /// total_benefit − total_cost.
+    pub net: Money,
+    /// Fractional months until the investment is recovered; null if not within the horizon.
+    pub payback_months: Option<Ratio>,
+    /// First month whose cumulative benefit covers the cumulative cost; null if none.
+    pub break_even_month: Option<u32>,
+    /// Net present value at the discount rate; equals net when the rate is 0.
+    pub npv: Money,
+}
+
+/// One month of the projection.
+#[derive(Debug, Serialize)]
+pub struct JsonMonth {
+    /// 1-based month number.
+    pub month: u32,
+    /// Share of the full effect reached (fraction; below 1 during ramp-up).
+    pub share: Ratio,
+    /// Benefit this month.
+    pub benefit: Money,
+    /// Cost this month (setup included in month 1).
+    pub cost: Money,
+    /// benefit − cost.
+    pub net: Money,
+    /// Benefit over months 1..=month.
+    pub cumulative_benefit: Money,
+    /// Cost over months 1..=month.
+    pub cumulative_cost: Money,
+    /// cumulative_benefit − cumulative_cost.
+    pub cumulative_net: Money,
+    /// ROI over months 1..=month (fraction); null when nothing has been spent.
+    pub roi: Option<Ratio>,
+}
+
+/// One year of the projection.
+#[derive(Debug, Serialize)]
+pub struct JsonYear {
+    /// 1-based year number.
+    pub year: u32,
+    /// First month of the year.
+    pub first_month: u32,
+    /// Last month of the year.
+    pub last_month: u32,
+    /// Benefit over the year.
+    pub benefit: Money,
+    /// Cost over the year.
+    pub cost: Money,
+    /// benefit − cost.
+    pub net: Money,
+    /// Cumulative ROI at the year's last month (fraction).
+    pub roi: Option<Ratio>,
+}
+
+fn funnel(inputs: &Funnel<Decimal>, figures: &FunnelFigures<Decimal>) -> JsonFunnel {
+    JsonFunnel {
+        leads: Exact(inputs.leads),
+        conversion: Exact(inputs.conversion),
+        no_show_rate: Exact(inputs.no_show_rate),
+        average_check: Exact(inputs.average_check),
+        bookings: Exact(figures.bookings),
+        no_shows: Exact(figures.no_shows),
+        visits: Exact(figures.visits),
+        revenue: Money(figures.revenue),
+    }
+}
+
+impl From<&Month<Decimal>> for JsonMonth {
+    fn from(m: &Month<Decimal>) -> Self {
+        JsonMonth {
+            month: m.month,
+            share: Ratio(m.share),
+            benefit: Money(m.benefit),
+            cost: Money(m.cost),
+            net: Money(m.net),
+            cumulative_benefit: Money(m.cumulative_benefit),
+            cumulative_cost: Money(m.cumulative_cost),
+            cumulative_net: Money(m.cumulative_net),
+            roi: m.roi.map(Ratio),
+        }
+    }
+}
+
+impl From<&Year<Decimal>> for JsonYear {
+    fn from(y: &Year<Decimal>) -> Self {
+        JsonYear {
+            year: y.year,
+            first_month: y.first_month,
+            last_month: y.last_month,
+            benefit: Money(y.benefit),
+            cost: Money(y.cost),
+            net: Money(y.net),
+            roi: y.roi.map(Ratio),
+        }
+    }
+}
+
+impl From<&crate::engine::Summary<Decimal>> for JsonSummary {
+    fn from(s: &crate::engine::Summary<Decimal>) -> Self {
+        JsonSummary {
+            baseline_revenue: Money(s.baseline_revenue),
+            after_revenue: Money(s.after_revenue),
+            revenue_uplift: Money(s.revenue_uplift),
+            extra_profit: Money(s.extra_profit),
+            savings: Money(s.savings),
+            monthly_benefit: Money(s.monthly_benefit),
+            first_month_roi: s.first_month_roi.map(Ratio),
+            roi: s.roi.map(Ratio),
+            total_benefit: Money(s.total_benefit),
+            total_cost: Money(s.total_cost),
+            net: Money(s.net),
+            payback_months: s.payback_months.map(Ratio),
+            break_even_month: s.break_even_month,
+            npv: Money(s.npv),
+        }
+    }
+}
+
+impl<'a> From<&'a Report> for JsonReport<'a> {
+    fn from(report: &'a Report) -> Self {
+        let scenario = &report.scenario;
+        let i = &scenario.inputs;
+        let p = &report.projection;
+        JsonReport {
+            version: SCHEMA_VERSION,
+            scenario: JsonScenario {
+                name: &scenario.name,
+                currency: &scenario.currency,
+                months: i.months,
+                setup_cost: Exact(i.setup_cost),
+                monthly_cost: Exact(i.monthly_cost),
+                staff_hours: Exact(i.staff_hours),
+                hourly_rate: Exact(i.hourly_rate),
+                other_savings: Exact(i.other_savings),
+                gross_margin: Exact(i.gross_margin),
+                ramp_months: i.ramp_months,
+                discount_rate: Exact(i.discount_rate),
+            },
+            baseline: funnel(&i.baseline, &p.baseline),
+            after: funnel(&i.after, &p.after),
+            summary: (&p.summary).into(),
+            monthly: p.monthly.iter().map(Into::into).collect(),
+            annual: p.annual.iter().map(Into::into).collect(),
+        }
+    }
+}
+
+/// The report as pretty-printed JSON with a trailing newline.
+pub fn render(report: &Report) -> String {
+    // Serialising plain structs of numbers and strings into a String cannot fail.
+    let mut text = serde_json::to_string_pretty(&JsonReport::from(report))
+        .expect("the JSON report serialises");
+    text.push('\n');
+    text
+}

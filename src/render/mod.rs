@@ -1,0 +1,5 @@
+//! Renderers: each turns a [`Report`](crate::report::Report) into text and nothing else.
+
+pub mod csv;
+pub mod json;
+pub mod table;

@@ -1,0 +1,192 @@
+//! The value grammar shared by every numeric key: `1500`, `0.25`, `"25%"`, `"+30%"`, `"-5pp"`.
+
+use rust_decimal::Decimal;
+
+/// What a value says, before it is checked against the key it stands for.
+///
+/// Percentages are stored as fractions (`"25%"` → 0.25) so that every later rule
+/// works in one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// A plain number: `1500`, `0.25`, `"1500"`.
+    Number(Decimal),
+    /// An absolute percentage without a sign: `"25%"`.
+    Percent(Decimal),
+    /// A change relative to the baseline: `"+30%"`, `"-20%"`.
+    Relative(Decimal),
+    /// A change in percentage points: `"+5pp"`.
+    Points(Decimal),
+}
+
+/// Why a value could not be read; the caller adds the key and the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    /// The TOML type cannot hold a number (a boolean, a date, an array, a table).
+    WrongType(&'static str),
+    /// `nan` or `inf`.
+    NotFinite,
+    /// More digits, or a larger magnitude, than exact decimal arithmetic keeps.
+    TooPrecise,
+    /// Text that follows none of the forms.
+    Unreadable,
+}
+
+/// Reads a TOML value; `text` is the value exactly as written, which keeps
+/// `0.1` exact where the parsed `f64` would not be.
+pub fn read(value: &toml::Value, text: &str) -> Result<Written, ValueError> {
+    match value {
+        toml::Value::Integer(i) => Ok(Written::Number(Decimal::from(*i))),
+        toml::Value::Float(f) if !f.is_finite() => Err(ValueError::NotFinite),
+        toml::Value::Float(_) => number(text.trim()).map(Written::Number),
+        toml::Value::String(s) => read_str(s),
+        toml::Value::Boolean(_) => Err(ValueError::WrongType("a boolean")),
+        toml::Value::Datetime(_) => Err(ValueError::WrongType("a date")),
+        toml::Value::Array(_) => Err(ValueError::WrongType("an array")),
+        toml::Value::Table(_) => Err(ValueError::WrongType("a table")),
+    }
+}
+
+/// Reads the string forms: a number, `"25%"`, `"+30%"`, `"+5pp"`. Spaces are
+/// ignored so that `"+ 5 %"` and `"25 %"` (the Russian way) read as meant.
+pub fn read_str(s: &str) -> Result<Written, ValueError> {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let signed = compact.starts_with(['+', '-']);
+    if let Some(body) = compact.strip_suffix("pp") {
+        if !signed {
+            return Err(ValueError::Unreadable);
+        }
+        return percent(body).map(Written::Points);
+    }
+    if let Some(body) = compact.strip_suffix('%') {
+        let fraction = percent(body)?;
+        return Ok(if signed {
+            Written::Relative(fraction)
+        } else {
+            Written::Percent(fraction)
+        });
+    }
+    let lowered = compact.to_ascii_lowercase();
+    if lowered.trim_start_matches(['+', '-']).starts_with("nan")
+        || lowered.trim_start_matches(['+', '-']).starts_with("inf")
+    {
+        return Err(ValueError::NotFinite);
+    }
+    number(&compact).map(Written::Number)
+}
+
+/// `"25"` of `"25%"` as the fraction 0.25, exactly.
+fn percent(body: &str) -> Result<Decimal, ValueError> {
+    let mut n = number(body)?;
+    // Dividing by 100 is a shift of the scale, which keeps it exact or fails.
+    let scale = n.scale() + 2;
+    if scale > Decimal::MAX_SCALE {
+        return Err(ValueError::TooPrecise);
+    }
+    n.set_scale(scale).map_err(|_| ValueError::TooPrecise)?;
+    Ok(n)
+}
+
+/// Parses a decimal number as TOML writes it (sign, `_` separators, exponent)
+/// without ever rounding: a number that does not fit exactly is an error.
+pub fn number(text: &str) -> Result<Decimal, ValueError> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => {
+            let exp: i32 = text[at + 1..]
+                .replace('_', "")
+                .parse()
+                .map_err(|_| ValueError::Unreadable)?;
+            (&text[..at], exp)
+        }
+        None => (text, 0),
+    };
+    let digits = mantissa.strip_prefix('+').unwrap_or(mantissa);
+    let well_formed = !digits.is_empty()
+        && digits
+            .strip_prefix('-')
+            .unwrap_or(digits)
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '_')
+        && digits.chars().any(|c| c.is_ascii_digit())
+        && digits.matches('.').count() <= 1;
+    if !well_formed {
+        return Err(ValueError::Unreadable);
+    }
+    // The form is checked above, so the only failure left is size or precision.
+    let mut n = Decimal::from_str_exact(digits).map_err(|_| ValueError::TooPrecise)?;
+    if exponent < 0 {
+        let scale = n.scale() + exponent.unsigned_abs();
+        if scale > Decimal::MAX_SCALE {
+            return Err(ValueError::TooPrecise);
+        }
+        n.set_scale(scale).map_err(|_| ValueError::TooPrecise)?;
+    } else {
+        for _ in 0..exponent {
+            n = n.checked_mul(Decimal::TEN).ok_or(ValueError::TooPrecise)?;
+        }
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn reads_every_string_form() {
+        assert_eq!(read_str("25%"), Ok(Written::Percent(d("0.25"))));
+        assert_eq!(read_str("+30%"), Ok(Written::Relative(d("0.30"))));
+        assert_eq!(read_str("-20%"), Ok(Written::Relative(d("-0.20"))));
+        assert_eq!(read_str("+5pp"), Ok(Written::Points(d("0.05"))));
+        assert_eq!(read_str("-2.5pp"), Ok(Written::Points(d("-0.025"))));
+        assert_eq!(read_str("1500"), Ok(Written::Number(d("1500"))));
+        assert_eq!(read_str(" 25 % "), Ok(Written::Percent(d("0.25"))));
+        assert_eq!(read_str("1_500.5"), Ok(Written::Number(d("1500.5"))));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_value() {
+        assert_eq!(read_str("5pp"), Err(ValueError::Unreadable));
+        assert_eq!(read_str("abc"), Err(ValueError::Unreadable));
+        assert_eq!(read_str(""), Err(ValueError::Unreadable));
+        assert_eq!(read_str("%"), Err(ValueError::Unreadable));
+        assert_eq!(read_str("1.2.3"), Err(ValueError::Unreadable));
+        assert_eq!(read_str("NaN"), Err(ValueError::NotFinite));
+        assert_eq!(read_str("-inf"), Err(ValueError::NotFinite));
+    }
+
+    #[test]
+    fn keeps_float_literals_exact() {
+        let v = toml::Value::Float(0.1);
+        assert_eq!(read(&v, "0.1"), Ok(Written::Number(d("0.1"))));
+        assert_eq!(read(&v, "1e-1"), Ok(Written::Number(d("0.1"))));
+        assert_eq!(number("2.5E3"), Ok(d("2500")));
+        assert_eq!(number("+1_000.25"), Ok(d("1000.25")));
+    }
+
+    #[test]
+    fn refuses_to_round() {
+        // 29 significant decimals do not fit in 28 places of scale.
+        assert_eq!(
+            number("0.00000000000000000000000000001"),
+            Err(ValueError::TooPrecise)
+        );
+        assert_eq!(number("1e40"), Err(ValueError::TooPrecise));
+        assert_eq!(
+            number("99999999999999999999999999999999"),
+            Err(ValueError::TooPrecise)
+        );
+        assert_eq!(
+            read(&toml::Value::Float(f64::NAN), "nan"),
+            Err(ValueError::NotFinite)
+        );
+        assert_eq!(
+            read(&toml::Value::Boolean(true), "true"),
+            Err(ValueError::WrongType("a boolean"))
+        );
+    }
+}

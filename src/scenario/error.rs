@@ -42,7 +42,8 @@ pub struct ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.problems.as_slice() {
-            [one] => write!(f, "{}, {one}", self.file),
+            [one] if one.line.is_some() => write!(f, "{}, {one}", self.file),
+            [one] => write!(f, "{}: {one}", self.file),
             many => {
                 write!(f, "{} has {} problems:", self.file, many.len())?;
                 for p in many {

@@ -140,6 +140,9 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
     let value = span.map(|s| text[s].to_string());
     let message = if message.starts_with("invalid type") && !key.contains('.') {
         format!("must be a table, written [{key}] on a line of its own")
+    } else if message.contains("as i128") {
+        // toml reads integers beyond i64 but cannot hand them over as a value.
+        "is too large to compute exactly; amounts up to 9223372036854775807 can be written".into()
     } else {
         message.to_string()
     };
@@ -288,7 +291,7 @@ impl<'a> Checker<'a> {
             Err(e) => {
                 let problem = match e {
                     ValueError::WrongType(found) => format!("expected a number, found {found}"),
-                    ValueError::NotFinite => "nan and inf are not numbers one can count".into(),
+                    ValueError::NotFinite => "is not a finite number".into(),
                     ValueError::TooPrecise => "has more digits than exact arithmetic keeps \
                          (28 decimal places, magnitude below 7.9e28); round it yourself"
                         .into(),
@@ -450,7 +453,7 @@ impl<'a> Checker<'a> {
                 (
                     n,
                     Some(format!(
-                        "{} ({} {} {})",
+                        "{} ({} {} {} of it)",
                         pct(n),
                         pct(base),
                         sign(r),

@@ -67,18 +67,21 @@ pub fn count(d: Decimal, sign: Sign) -> String {
 
 /// A ratio as a percentage with one decimal: 0.0714 → `7.1%`.
 pub fn percent(ratio: Decimal, sign: Sign) -> String {
-    format!(
-        "{}%",
-        grouped(round(ratio * Decimal::ONE_HUNDRED, 1), 1, sign)
-    )
+    format!("{}%", hundredfold(ratio, sign))
 }
 
 /// A difference of two rates in percentage points: 0.05 → `+5.0 pp`.
 pub fn points(diff: Decimal) -> String {
-    format!(
-        "{} pp",
-        grouped(round(diff * Decimal::ONE_HUNDRED, 1), 1, Sign::Explicit)
-    )
+    format!("{} pp", hundredfold(diff, Sign::Explicit))
+}
+
+/// `100 × d` with one decimal; a ratio too large to scale (only absurd inputs
+/// make one) is shown as a multiple instead of overflowing.
+fn hundredfold(d: Decimal, sign: Sign) -> String {
+    match d.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(scaled) => grouped(scaled, 1, sign),
+        None => format!("{} × 100", grouped(d, 0, sign)),
+    }
 }
 
 /// Digits with thousands separators and exactly `places` decimals.
@@ -144,6 +147,10 @@ mod tests {
         assert_eq!(percent(d("0.3"), Sign::Explicit), "+30.0%");
         assert_eq!(percent(d("-1"), Sign::Plain), "-100.0%");
         assert_eq!(points(d("0.05")), "+5.0 pp");
+        assert_eq!(
+            percent(Decimal::MAX, Sign::Plain),
+            "79,228,162,514,264,337,593,543,950,335 × 100%"
+        );
         assert_eq!(count(d("61.75"), Sign::Plain), "61.75");
         assert_eq!(count(d("65.000"), Sign::Explicit), "+65");
         assert_eq!(count(d("1200"), Sign::Plain), "1,200");

@@ -8,6 +8,7 @@ pub use error::{Problem, ScenarioError};
 pub use raw::KEYS;
 
 use crate::engine::{Funnel, Inputs};
+use crate::format::{self, Sign};
 use raw::{RawFunnel, RawScenario, RawValue};
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -411,7 +412,12 @@ impl<'a> Checker<'a> {
         match self.written(&field, kind)? {
             Written::Number(n) => self.non_negative(&field, n, kind),
             Written::Relative(r) => {
-                let n = self.exact(&field, base.checked_mul(Decimal::ONE + r))?;
+                let n = self.exact(
+                    &field,
+                    Decimal::ONE
+                        .checked_add(r)
+                        .and_then(|k| base.checked_mul(k)),
+                )?;
                 if n.is_sign_negative() && !n.is_zero() {
                     self.report(
                         &field,
@@ -445,11 +451,16 @@ impl<'a> Checker<'a> {
             return Some(base);
         };
         let kind = Kind::ChangedRate;
-        let pct = |d: Decimal| format!("{}%", (d * Decimal::ONE_HUNDRED).normalize());
+        let pct = |d: Decimal| format::percent(d, Sign::Plain);
         let (n, how) = match self.written(&field, kind)? {
             Written::Number(n) | Written::Percent(n) => (n, None),
             Written::Relative(r) => {
-                let n = self.exact(&field, base.checked_mul(Decimal::ONE + r))?;
+                let n = self.exact(
+                    &field,
+                    Decimal::ONE
+                        .checked_add(r)
+                        .and_then(|k| base.checked_mul(k)),
+                )?;
                 (
                     n,
                     Some(format!(
@@ -463,10 +474,10 @@ impl<'a> Checker<'a> {
             }
             Written::Points(p) => {
                 let n = self.exact(&field, base.checked_add(p))?;
-                let points = (p.abs() * Decimal::ONE_HUNDRED).normalize();
+                let points = format::points(p.abs());
                 (
                     n,
-                    Some(format!("{} ({} {} {points}pp)", pct(n), pct(base), sign(p))),
+                    Some(format!("{} ({} {} {points})", pct(n), pct(base), sign(p))),
                 )
             }
         };

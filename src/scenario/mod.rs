@@ -64,12 +64,16 @@ pub struct Document<'a> {
 
 /// Parses TOML into the raw mirror, turning syntax and shape errors into a [`Problem`].
 fn parse_raw(text: &str) -> Result<RawScenario, Problem> {
-    if text.trim().is_empty() {
+    let blank = text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    });
+    if blank {
         return Err(Problem {
             line: None,
             key: None,
             value: None,
-            message: "the file is empty; a scenario needs at least [baseline] with leads, \
+            message: "the file is empty (nothing but blanks and comments); a scenario needs at least [baseline] with leads, \
                       conversion and average_check (`roi init` writes a starter file)"
                 .into(),
         });

@@ -1,0 +1,174 @@
+//! The binary end to end: the article's figures, every format, stdin, init and -o.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn roi() -> Command {
+    Command::cargo_bin("roi").unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = roi().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).unwrap()
+}
+
+#[test]
+fn salon_table_shows_the_article_figures() {
+    let text = stdout(&["calc", "examples/salon-rostov.toml"]);
+    for figure in [
+        "60,000 ₽",
+        "97,500 ₽",
+        "+37,500 ₽",
+        "First-month ROI",
+        "7.1%",
+        "210.3%",
+        "450,000 ₽",
+        "145,000 ₽",
+        "0.91 months",
+        "Gross margin 100%",
+    ] {
+        assert!(text.contains(figure), "{figure} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn salon_json_matches_the_article() {
+    let v = json(&["calc", "examples/salon-rostov.toml", "--format", "json"]);
+    let s = &v["summary"];
+    assert_eq!(s["baseline_revenue"].to_string(), "60000.00");
+    assert_eq!(s["after_revenue"].to_string(), "97500.00");
+    assert_eq!(s["revenue_uplift"].to_string(), "37500.00");
+    // 2 500 / 35 000 and 305 000 / 145 000, to 8 places.
+    assert_eq!(s["first_month_roi"].to_string(), "0.07142857");
+    assert_eq!(s["roi"].to_string(), "2.10344828");
+    assert_eq!(s["total_benefit"].to_string(), "450000.00");
+    assert_eq!(s["total_cost"].to_string(), "145000.00");
+    assert_eq!(s["net"].to_string(), "305000.00");
+    assert_eq!(s["npv"].to_string(), "305000.00");
+    // 25 000 / 27 500 = 0.909090…
+    assert_eq!(s["payback_months"].to_string(), "0.90909091");
+    assert_eq!(s["break_even_month"], 1);
+    assert_eq!(v["after"]["leads"].to_string(), "260");
+    assert_eq!(v["after"]["bookings"].to_string(), "65");
+    assert_eq!(v["scenario"]["currency"], "RUB");
+    let monthly = v["monthly"].as_array().unwrap();
+    assert_eq!(monthly.len(), 12);
+    assert_eq!(monthly[0]["cost"].to_string(), "35000.00");
+    assert_eq!(monthly[11]["cumulative_net"].to_string(), "305000.00");
+    let annual = v["annual"].as_array().unwrap();
+    assert_eq!(annual.len(), 1);
+    assert_eq!(annual[0]["roi"], s["roi"]);
+}
+
+#[test]
+fn undefined_figures_are_null() {
+    let v = roi()
+        .args(["calc", "-", "--format", "json"])
+        .write_stdin("[baseline]\nleads = 10\nconversion = 0.5\naverage_check = 100\n")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert!(v["summary"]["roi"].is_null());
+    assert!(v["summary"]["first_month_roi"].is_null());
+    assert!(v["monthly"][0]["roi"].is_null());
+    // No change and no cost: nothing to recover, so payback is immediate.
+    assert_eq!(v["summary"]["payback_months"].to_string(), "0.00000000");
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_month() {
+    let text = stdout(&["calc", "examples/clinic-rostov.toml", "--format", "csv"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "month,share,benefit,cost,net,cumulative_benefit,cumulative_cost,cumulative_net,roi"
+    );
+    assert_eq!(lines.len(), 1 + 24);
+    assert!(lines[1].starts_with("1,0.33333333,"), "{}", lines[1]);
+}
+
+#[test]
+fn reads_stdin() {
+    let scenario = std::fs::read_to_string("examples/salon-rostov.toml").unwrap();
+    let out = roi()
+        .args(["calc", "-", "-f", "json"])
+        .write_stdin(scenario)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["roi"].to_string(), "2.10344828");
+}
+
+#[test]
+fn stdin_errors_name_stdin() {
+    let out = roi()
+        .args(["calc", "-"])
+        .write_stdin("[baseline]\nleads = -1\nconversion = 0.2\naverage_check = 1\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>, line 2: baseline.leads = -1"));
+}
+
+#[test]
+fn init_writes_the_salon_and_it_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.toml");
+    roi().arg("init").arg(&path).assert().success();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, roi::commands::init::STARTER);
+    let v = json(&["calc", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(v["summary"]["roi"].to_string(), "2.10344828");
+    assert_eq!(v["scenario"]["name"], "Beauty salon, Rostov-on-Don");
+}
+
+#[test]
+fn init_dash_prints_the_starter() {
+    assert_eq!(stdout(&["init", "-"]), roi::commands::init::STARTER);
+}
+
+#[test]
+fn output_file_gets_the_same_bytes_as_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.json");
+    let printed = stdout(&["calc", "examples/fitness-rostov.toml", "-f", "json"]);
+    let out = roi()
+        .args(["calc", "examples/fitness-rostov.toml", "-f", "json", "-o"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), printed);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn name_defaults_to_the_file_stem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my-studio.toml");
+    std::fs::write(
+        &path,
+        "[baseline]\nleads = 1\nconversion = 1\naverage_check = 1\n",
+    )
+    .unwrap();
+    let v = json(&["calc", path.to_str().unwrap(), "-f", "json"]);
+    assert_eq!(v["scenario"]["name"], "my-studio");
+}
+
+#[test]
+fn help_and_version() {
+    assert!(stdout(&["--help"]).contains("calc"));
+    assert!(stdout(&["--version"]).starts_with("roi "));
+}

@@ -1,0 +1,363 @@
+//! Every kind of mistake in a scenario gets a clear message, exit code 2 and an empty stdout.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const GOOD_BASELINE: &str = "[baseline]\nleads = 200\nconversion = \"20%\"\naverage_check = 1500\n";
+
+/// Runs `roi calc` on `path` and returns stderr, having checked the contract
+/// that every input error shares.
+fn refused(path: &Path) -> String {
+    let out = Command::cargo_bin("roi")
+        .unwrap()
+        .arg("calc")
+        .arg(path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "exit code; stderr: {stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "stdout must stay empty: {:?}",
+        out.stdout
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.starts_with("Error: "), "{stderr}");
+    stderr
+}
+
+/// Writes `text` to `name` in a fresh directory and runs [`refused`] on it.
+fn refused_text(name: &str, text: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let stderr = refused(&path);
+    assert!(stderr.contains(name), "names the file: {stderr}");
+    stderr
+}
+
+/// Asserts that every fragment occurs in the message.
+fn says(stderr: &str, fragments: &[&str]) {
+    for f in fragments {
+        assert!(stderr.contains(f), "expected {f:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn toml_syntax_error() {
+    let e = refused_text("s.toml", b"[baseline]\nleads = 200\nconversion = \"20%\n");
+    says(&e, &["line 3", "not valid TOML", "conversion = \"20%"]);
+}
+
+#[test]
+fn misspelt_key_suggests_the_right_one() {
+    let text = format!("{GOOD_BASELINE}[after]\nconvertion = \"25%\"\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "line 6",
+            "after.convertion",
+            "unknown key",
+            "did you mean `conversion`",
+        ],
+    );
+}
+
+#[test]
+fn unknown_table_lists_the_tables() {
+    let text = format!("{GOOD_BASELINE}[cost]\nsetup = 1\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "line 5",
+            "cost",
+            "unknown table",
+            "did you mean `costs`",
+            "[assumptions]",
+        ],
+    );
+}
+
+#[test]
+fn wrong_type_of_value() {
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = true\nconversion = \"20%\"\naverage_check = 1500\n",
+    );
+    says(
+        &e,
+        &[
+            "line 2",
+            "baseline.leads = true",
+            "found a boolean",
+            "a number ≥ 0",
+        ],
+    );
+}
+
+#[test]
+fn table_written_as_a_value() {
+    let e = refused_text("s.toml", b"baseline = 5\n");
+    says(&e, &["line 1", "baseline = 5", "must be a table"]);
+}
+
+#[test]
+fn text_where_a_number_belongs() {
+    let text = format!("{GOOD_BASELINE}[costs]\nmonthly = \"ten thousand\"\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "line 6",
+            "costs.monthly = \"ten thousand\"",
+            "cannot be read as a number",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_keys_are_all_named() {
+    let e = refused_text("s.toml", b"[baseline]\nleads = 200\n");
+    says(
+        &e,
+        &[
+            "2 problems",
+            "line 1: baseline.conversion",
+            "baseline.average_check",
+            "is required",
+        ],
+    );
+}
+
+#[test]
+fn missing_baseline_table() {
+    let e = refused_text("s.toml", b"[after]\nleads = 5\n");
+    says(&e, &["[baseline] table is missing"]);
+}
+
+#[test]
+fn negative_amount() {
+    let text = format!("{GOOD_BASELINE}[costs]\nmonthly = -10000\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &["line 6", "costs.monthly = -10000", "must not be negative"],
+    );
+}
+
+#[test]
+fn rate_outside_the_unit_range_hints_at_percent() {
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 200\nconversion = 20\naverage_check = 1500\n",
+    );
+    says(
+        &e,
+        &[
+            "line 3",
+            "baseline.conversion = 20",
+            "outside 0%–100%",
+            "did you mean \"20%\"",
+        ],
+    );
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 200\nconversion = \"120%\"\naverage_check = 1500\n",
+    );
+    says(&e, &["baseline.conversion = \"120%\"", "outside 0%–100%"]);
+}
+
+#[test]
+fn relative_change_that_leaves_the_unit_range() {
+    let text = "[baseline]\nleads = 200\nconversion = \"60%\"\naverage_check = 1500\n\
+                [after]\nconversion = \"+80%\"\nno_show_rate = \"-5pp\"\n";
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "line 6: after.conversion = \"+80%\": comes out at 108.0%",
+            "line 7: after.no_show_rate = \"-5pp\": comes out at -5.0%",
+        ],
+    );
+}
+
+#[test]
+fn decrease_below_zero() {
+    let text = format!("{GOOD_BASELINE}[after]\nleads = \"-150%\"\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(&e, &["after.leads = \"-150%\"", "negative", "-100%"]);
+}
+
+#[test]
+fn change_where_no_baseline_exists() {
+    let text = format!("{GOOD_BASELINE}[costs]\nmonthly = \"+10%\"\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &["costs.monthly = \"+10%\"", "only [after] keys change"],
+    );
+}
+
+#[test]
+fn nan_and_infinity() {
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = nan\nconversion = \"20%\"\naverage_check = inf\n",
+    );
+    says(
+        &e,
+        &[
+            "baseline.leads = nan",
+            "baseline.average_check = inf",
+            "not a finite number",
+        ],
+    );
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = \"NaN\"\nconversion = \"20%\"\naverage_check = 1\n",
+    );
+    says(&e, &["baseline.leads = \"NaN\"", "not a finite number"]);
+}
+
+#[test]
+fn numbers_beyond_exact_arithmetic() {
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 1e40\nconversion = \"20%\"\naverage_check = 0.000000000000000000000000000001\n",
+    );
+    says(
+        &e,
+        &[
+            "baseline.leads = 1e40",
+            "more digits than exact arithmetic keeps",
+            "line 4",
+        ],
+    );
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 79228162514264337593543950335\nconversion = 1\naverage_check = 1\n",
+    );
+    says(&e, &["baseline.leads", "too large"]);
+}
+
+#[test]
+fn results_that_would_overflow() {
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 1e20\nconversion = 1\naverage_check = 1e10\n",
+    );
+    says(&e, &["too large to compute exactly", "revenue"]);
+}
+
+#[test]
+fn zero_or_absurd_horizon() {
+    let e = refused_text(
+        "s.toml",
+        format!("[scenario]\nmonths = 0\n{GOOD_BASELINE}").as_bytes(),
+    );
+    says(&e, &["line 2", "scenario.months = 0", "from 1 to 120"]);
+    let e = refused_text(
+        "s.toml",
+        format!("[scenario]\nmonths = 100000\n{GOOD_BASELINE}").as_bytes(),
+    );
+    says(&e, &["scenario.months = 100000", "out of range"]);
+}
+
+#[test]
+fn fractional_ramp() {
+    let text = format!("{GOOD_BASELINE}[assumptions]\nramp_months = 1.5\n");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "line 6",
+            "assumptions.ramp_months = 1.5",
+            "not a whole number",
+        ],
+    );
+}
+
+#[test]
+fn bad_currency_and_name() {
+    let text = format!("[scenario]\ncurrency = \"rubles\"\nname = 5\n{GOOD_BASELINE}");
+    let e = refused_text("s.toml", text.as_bytes());
+    says(
+        &e,
+        &[
+            "scenario.currency = \"rubles\"",
+            "ISO 4217",
+            "scenario.name = 5",
+            "text in quotes",
+        ],
+    );
+}
+
+#[test]
+fn empty_file() {
+    let e = refused_text("s.toml", b"");
+    says(&e, &["the file is empty", "roi init"]);
+    let e = refused_text("c.toml", b"  \n# only a comment\n");
+    says(&e, &["the file is empty"]);
+}
+
+#[test]
+fn non_utf8_bytes() {
+    let e = refused_text("s.toml", b"[baseline]\nleads = 200\n# caf\xe9\n");
+    says(&e, &["line 3", "not UTF-8", "0xE9"]);
+}
+
+#[test]
+fn missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused(&dir.path().join("nowhere.toml"));
+    says(&e, &["nowhere.toml: no such file"]);
+}
+
+#[test]
+fn directory_instead_of_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused(dir.path());
+    says(&e, &["is a directory"]);
+}
+
+#[test]
+fn several_mistakes_are_reported_together_in_file_order() {
+    let text = "[baseline]\nleads = -1\nconversion = 2\naverage_check = \"x\"\n";
+    let e = refused_text("s.toml", text.as_bytes());
+    says(&e, &["3 problems"]);
+    let (a, b, c) = (
+        e.find("line 2").unwrap(),
+        e.find("line 3").unwrap(),
+        e.find("line 4").unwrap(),
+    );
+    assert!(a < b && b < c, "{e}");
+}
+
+#[test]
+fn init_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, "keep me").unwrap();
+    let out = Command::cargo_bin("roi")
+        .unwrap()
+        .arg("init")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let out = Command::cargo_bin("roi")
+        .unwrap()
+        .args(["calc", "examples/salon-rostov.toml", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}

@@ -1,0 +1,41 @@
+//! Snapshots of every renderer on every example: a change in output is a reviewed change.
+
+use assert_cmd::Command;
+
+fn calc(example: &str, format: &str) -> String {
+    let out = Command::cargo_bin("roi")
+        .unwrap()
+        .args([
+            "calc",
+            &format!("examples/{example}.toml"),
+            "--format",
+            format,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+macro_rules! snapshots {
+    ($($name:ident: $example:literal, $format:literal;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(calc($example, $format));
+            }
+        )*
+    };
+}
+
+snapshots! {
+    salon_table: "salon-rostov", "table";
+    salon_json: "salon-rostov", "json";
+    salon_csv: "salon-rostov", "csv";
+    clinic_table: "clinic-rostov", "table";
+    clinic_json: "clinic-rostov", "json";
+    clinic_csv: "clinic-rostov", "csv";
+    fitness_table: "fitness-rostov", "table";
+    fitness_json: "fitness-rostov", "json";
+    fitness_csv: "fitness-rostov", "csv";
+}

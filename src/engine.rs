@@ -262,13 +262,13 @@ fn roi<N: Number>(benefit: N, cost: N) -> Result<Option<N>, Overflow> {
 /// Computes the summary alone, without keeping the months: what sweeps and
 /// simulations call in their inner loop.
 pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
-    run(inputs, |_| Ok(())).map(|pass| pass.summary)
+    run(inputs, false, |_| Ok(())).map(|pass| pass.summary)
 }
 
 /// Computes the full projection: summary, monthly rows and annual rows.
 pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
     let mut monthly = Vec::with_capacity(inputs.months as usize);
-    let pass = run(inputs, |m| {
+    let pass = run(inputs, true, |m| {
         monthly.push(m);
         Ok(())
     })?;
@@ -283,19 +283,18 @@ pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow>
 }
 
 /// Groups months into years of twelve; each year's ROI is the cumulative ROI at its end.
+/// A year's totals are differences of cumulative figures, which stay exact.
 fn years<N: Number>(monthly: &[Month<N>]) -> Result<Vec<Year<N>>, Overflow> {
+    let mut before = (N::ZERO, N::ZERO);
     monthly
         .chunks(12)
         .zip(1..)
         .map(|(chunk, year)| {
-            let mut benefit = N::ZERO;
-            let mut cost = N::ZERO;
-            for m in chunk {
-                benefit = benefit.plus(m.benefit, "yearly benefit")?;
-                cost = cost.plus(m.cost, "yearly cost")?;
-            }
             // Chunks are never empty, so `first` and `last` exist.
             let (first, last) = (chunk[0], chunk[chunk.len() - 1]);
+            let benefit = last.cumulative_benefit.minus(before.0, "yearly benefit")?;
+            let cost = last.cumulative_cost.minus(before.1, "yearly cost")?;
+            before = (last.cumulative_benefit, last.cumulative_cost);
             Ok(Year {
                 year,
                 first_month: first.month,
@@ -319,6 +318,7 @@ struct Pass<N> {
 /// The one pass over the months that every output is derived from.
 fn run<N: Number>(
     inputs: &Inputs<N>,
+    detail: bool,
     mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
 ) -> Result<Pass<N>, Overflow> {
     let baseline = inputs.baseline.figures()?;
@@ -333,42 +333,60 @@ fn run<N: Number>(
 
     let ramp = inputs.ramp_months;
     let ramp_divisor = N::from_u32(ramp).plus(N::ONE, "ramp")?;
+    let two = N::ONE.plus(N::ONE, "ramp")?;
+    // Months 1..=R add up to R/2 of a full month's effect.
+    let ramp_total = N::from_u32(ramp).over(two, "ramp")?;
     let monthly_discount = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
     let growth = N::ONE.plus(monthly_discount, "discount factor")?;
     let discounting = inputs.discount_rate != N::ZERO;
 
-    let mut cumulative_benefit = N::ZERO;
-    let mut cumulative_cost = N::ZERO;
-    // Cash position with the setup paid at t = 0, for payback and NPV.
-    let mut cash = N::ZERO.minus(inputs.setup_cost, "cash")?;
-    let mut npv = cash;
+    let mut npv = N::ZERO.minus(inputs.setup_cost, "NPV")?;
     let mut discount = N::ONE;
+    // Cash position before the month, with the setup paid at t = 0.
+    let mut cash_before = npv;
     let mut payback = None;
     let mut break_even = None;
     let mut first_month_roi = None;
+    let mut last = None;
 
     for month in 1..=inputs.months {
-        let share = if ramp == 0 || month > ramp {
-            N::ONE
+        let m = N::from_u32(month);
+        // Each figure is one product and at most one division of exact inputs,
+        // never a running sum of rounded parts, so anything that can be exact is.
+        let (share, benefit, cumulative_benefit) = if ramp == 0 || month > ramp {
+            let months_of_effect = m.minus(ramp_total, "ramp")?;
+            (
+                N::ONE,
+                monthly_benefit,
+                monthly_benefit.times(months_of_effect, "cumulative benefit")?,
+            )
         } else {
-            N::from_u32(month).over(ramp_divisor, "ramp share")?
+            let triangle = m.times(m.plus(N::ONE, "ramp")?, "ramp")?.over(two, "ramp")?;
+            (
+                m.over(ramp_divisor, "ramp share")?,
+                monthly_benefit.times(m, "benefit")?.over(ramp_divisor, "benefit")?,
+                monthly_benefit
+                    .times(triangle, "cumulative benefit")?
+                    .over(ramp_divisor, "cumulative benefit")?,
+            )
         };
-        let benefit = share.times(monthly_benefit, "benefit")?;
         let cost = if month == 1 {
             inputs.monthly_cost.plus(inputs.setup_cost, "cost")?
         } else {
             inputs.monthly_cost
         };
-        cumulative_benefit = cumulative_benefit.plus(benefit, "cumulative benefit")?;
-        cumulative_cost = cumulative_cost.plus(cost, "cumulative cost")?;
-
+        let cumulative_cost = inputs
+            .monthly_cost
+            .times(m, "cumulative cost")?
+            .plus(inputs.setup_cost, "cumulative cost")?;
+        // With the setup paid at t = 0, the cash position after a month is its cumulative net.
+        let cumulative_net = cumulative_benefit.minus(cumulative_cost, "cumulative net")?;
         let flow = benefit.minus(inputs.monthly_cost, "cash flow")?;
-        let cash_before = cash;
-        cash = cash.plus(flow, "cash")?;
+
         if payback.is_none() {
             if month == 1 && inputs.setup_cost == N::ZERO && flow >= N::ZERO {
                 payback = Some(N::ZERO);
-            } else if cash >= N::ZERO {
+            } else if cumulative_net >= N::ZERO {
                 // The flow arrives evenly through the month, so the month is cut
                 // where it covers what was still owed.
                 let owed = N::ZERO.minus(cash_before, "payback")?;
@@ -376,6 +394,7 @@ fn run<N: Number>(
                 payback = Some(N::from_u32(month - 1).plus(part, "payback")?);
             }
         }
+        cash_before = cumulative_net;
         if break_even.is_none() && cumulative_benefit >= cumulative_cost {
             break_even = Some(month);
         }
@@ -385,11 +404,16 @@ fn run<N: Number>(
         } else {
             npv = npv.plus(flow, "NPV")?;
         }
-        let roi_to_date = roi(cumulative_benefit, cumulative_cost)?;
+        // A division per month is the dearest step; the summary needs only two.
+        let roi_to_date = if detail || month == 1 || month == inputs.months {
+            roi(cumulative_benefit, cumulative_cost)?
+        } else {
+            None
+        };
         if month == 1 {
             first_month_roi = roi_to_date;
         }
-        on_month(Month {
+        let row = Month {
             month,
             share,
             benefit,
@@ -397,11 +421,16 @@ fn run<N: Number>(
             net: benefit.minus(cost, "net")?,
             cumulative_benefit,
             cumulative_cost,
-            cumulative_net: cumulative_benefit.minus(cumulative_cost, "cumulative net")?,
+            cumulative_net,
             roi: roi_to_date,
-        })?;
+        };
+        on_month(row)?;
+        last = Some(row);
     }
 
+    let (total_benefit, total_cost, net) = last.map_or((N::ZERO, N::ZERO, N::ZERO), |m| {
+        (m.cumulative_benefit, m.cumulative_cost, m.cumulative_net)
+    });
     let summary = Summary {
         baseline_revenue: baseline.revenue,
         after_revenue: after.revenue,
@@ -410,10 +439,10 @@ fn run<N: Number>(
         savings,
         monthly_benefit,
         first_month_roi,
-        roi: roi(cumulative_benefit, cumulative_cost)?,
-        total_benefit: cumulative_benefit,
-        total_cost: cumulative_cost,
-        net: cumulative_benefit.minus(cumulative_cost, "net")?,
+        roi: last.and_then(|m| m.roi),
+        total_benefit,
+        total_cost,
+        net,
         payback_months: payback,
         break_even_month: break_even,
         npv,

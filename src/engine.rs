@@ -361,10 +361,14 @@ fn run<N: Number>(
                 monthly_benefit.times(months_of_effect, "cumulative benefit")?,
             )
         } else {
-            let triangle = m.times(m.plus(N::ONE, "ramp")?, "ramp")?.over(two, "ramp")?;
+            let triangle = m
+                .times(m.plus(N::ONE, "ramp")?, "ramp")?
+                .over(two, "ramp")?;
             (
                 m.over(ramp_divisor, "ramp share")?,
-                monthly_benefit.times(m, "benefit")?.over(ramp_divisor, "benefit")?,
+                monthly_benefit
+                    .times(m, "benefit")?
+                    .over(ramp_divisor, "benefit")?,
                 monthly_benefit
                     .times(triangle, "cumulative benefit")?
                     .over(ramp_divisor, "cumulative benefit")?,

@@ -1,0 +1,452 @@
+//! An independent recomputation: random scenarios, written in every form the
+//! grammar allows, against exact rational arithmetic that follows the issue's
+//! formulas literally (running sums, powers, no shared code with the engine).
+//! Output must agree to the kopeck, and ratios to the 8th decimal.
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+use proptest::prelude::*;
+use roi::report::Report;
+use roi::scenario::{Scenario, Source};
+use serde_json::Value;
+
+type Q = BigRational;
+
+fn q(n: i64) -> Q {
+    Q::from_integer(BigInt::from(n))
+}
+
+/// `mantissa × 10^-scale` exactly.
+fn dec(mantissa: i64, scale: u32) -> Q {
+    Q::new(BigInt::from(mantissa), BigInt::from(10).pow(scale))
+}
+
+/// The decimal text of `mantissa × 10^-scale`: `-12.345`.
+fn dec_text(mantissa: i64, scale: u32) -> String {
+    let digits = mantissa.unsigned_abs().to_string();
+    let scale = scale as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    let sign = if mantissa < 0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// A number written as `mantissa × 10^-scale`, and how to write it.
+#[derive(Debug, Clone)]
+struct Num {
+    mantissa: i64,
+    scale: u32,
+    style: u8,
+}
+
+impl Num {
+    fn value(&self) -> Q {
+        dec(self.mantissa, self.scale)
+    }
+    /// As a TOML amount: integer, float, exponent or quoted string.
+    fn amount(&self) -> String {
+        let text = dec_text(self.mantissa, self.scale);
+        match self.style % 4 {
+            0 if self.scale == 0 => text,
+            0 | 1 if !text.contains('.') => format!("{text}.0"),
+            1 => text,
+            2 => format!("{}e-{}", self.mantissa, self.scale),
+            _ => format!("\"{text}\""),
+        }
+    }
+    /// As a TOML share, reading the number as a percentage: `"25%"` or 0.25.
+    fn share(&self) -> String {
+        let percent = dec_text(self.mantissa, self.scale);
+        if self.style % 2 == 0 {
+            format!("\"{percent}%\"")
+        } else {
+            let fraction = dec_text(self.mantissa, self.scale + 2);
+            if fraction.contains('.') {
+                fraction
+            } else {
+                format!("{fraction}.0")
+            }
+        }
+    }
+    fn signed(&self, suffix: &str) -> String {
+        let text = dec_text(self.mantissa, self.scale);
+        let sign = if self.mantissa < 0 { "" } else { "+" };
+        format!("\"{sign}{text}{suffix}\"")
+    }
+}
+
+fn num(max: i64, max_scale: u32) -> impl Strategy<Value = Num> {
+    (0..=max_scale, any::<u8>()).prop_flat_map(move |(scale, style)| {
+        let limit = max.saturating_mul(10i64.pow(scale));
+        (0..=limit).prop_map(move |mantissa| Num {
+            mantissa,
+            scale,
+            style,
+        })
+    })
+}
+
+fn signed_num(max: i64, max_scale: u32) -> impl Strategy<Value = Num> {
+    (num(max, max_scale), any::<bool>()).prop_map(|(mut n, negative)| {
+        if negative {
+            n.mantissa = -n.mantissa;
+        }
+        n
+    })
+}
+
+/// How an `[after]` key is written, if at all.
+#[derive(Debug, Clone)]
+enum Change {
+    Same,
+    Absolute(Num),
+    Relative(Num),
+    Points(Num),
+}
+
+fn amount_change(max: i64) -> impl Strategy<Value = Change> {
+    prop_oneof![
+        Just(Change::Same),
+        num(max, 2).prop_map(Change::Absolute),
+        signed_num(150, 1).prop_map(Change::Relative),
+    ]
+}
+
+fn rate_change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        Just(Change::Same),
+        num(100, 1).prop_map(Change::Absolute),
+        signed_num(120, 1).prop_map(Change::Relative),
+        signed_num(30, 1).prop_map(Change::Points),
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct Case {
+    months: Option<u32>,
+    leads: Num,
+    conversion: Num,
+    check: Num,
+    no_show: Option<Num>,
+    after: (Change, Change, Change, Change),
+    setup: Option<Num>,
+    monthly: Option<Num>,
+    savings: Option<(Num, Num, Num)>,
+    margin: Option<Num>,
+    ramp: Option<u32>,
+    discount: Option<Num>,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        (
+            proptest::option::of(1u32..=36),
+            num(5000, 2),
+            num(100, 1),
+            num(20000, 2),
+            proptest::option::of(num(40, 1)),
+        ),
+        (
+            amount_change(6000),
+            rate_change(),
+            amount_change(25000),
+            rate_change(),
+        ),
+        (
+            proptest::option::of(num(100_000, 2)),
+            proptest::option::of(num(60_000, 2)),
+            proptest::option::of((num(40, 1), num(2000, 2), num(20_000, 2))),
+        ),
+        (
+            proptest::option::of(num(100, 1)),
+            proptest::option::of(0u32..=4),
+            proptest::option::of(num(30, 1)),
+        ),
+    )
+        .prop_map(
+            |(
+                (months, leads, conversion, check, no_show),
+                after,
+                (setup, monthly, savings),
+                (margin, ramp, discount),
+            )| Case {
+                months,
+                leads,
+                conversion,
+                check,
+                no_show,
+                after,
+                setup,
+                monthly,
+                savings,
+                margin,
+                ramp,
+                discount,
+            },
+        )
+}
+
+fn write_change(out: &mut String, key: &str, change: &Change, rate: bool) {
+    let text = match change {
+        Change::Same => return,
+        Change::Absolute(n) if rate => n.share(),
+        Change::Absolute(n) => n.amount(),
+        Change::Relative(n) => n.signed("%"),
+        Change::Points(n) => n.signed("pp"),
+    };
+    out.push_str(&format!("{key} = {text}\n"));
+}
+
+impl Case {
+    fn toml(&self) -> String {
+        let mut t = String::new();
+        if let Some(m) = self.months {
+            t.push_str(&format!("[scenario]\nmonths = {m}\n"));
+        }
+        t.push_str(&format!(
+            "[baseline]\nleads = {}\nconversion = {}\naverage_check = {}\n",
+            self.leads.amount(),
+            self.conversion.share(),
+            self.check.amount()
+        ));
+        if let Some(n) = &self.no_show {
+            t.push_str(&format!("no_show_rate = {}\n", n.share()));
+        }
+        t.push_str("[after]\n");
+        let keys = ["leads", "conversion", "average_check", "no_show_rate"];
+        let a = &self.after;
+        for (i, (key, change)) in keys.iter().zip([&a.0, &a.1, &a.2, &a.3]).enumerate() {
+            write_change(&mut t, key, change, i % 2 == 1);
+        }
+        t.push_str("[costs]\n");
+        if let Some(n) = &self.setup {
+            t.push_str(&format!("setup = {}\n", n.amount()));
+        }
+        if let Some(n) = &self.monthly {
+            t.push_str(&format!("monthly = {}\n", n.amount()));
+        }
+        if let Some((h, r, o)) = &self.savings {
+            t.push_str(&format!(
+                "[savings]\nstaff_hours = {}\nhourly_rate = {}\nother = {}\n",
+                h.amount(),
+                r.amount(),
+                o.amount()
+            ));
+        }
+        t.push_str("[assumptions]\n");
+        if let Some(n) = &self.margin {
+            t.push_str(&format!("gross_margin = {}\n", n.share()));
+        }
+        if let Some(r) = self.ramp {
+            t.push_str(&format!("ramp_months = {r}\n"));
+        }
+        if let Some(n) = &self.discount {
+            t.push_str(&format!("discount_rate = {}\n", n.share()));
+        }
+        t
+    }
+}
+
+/// The exact answer, or `None` when the scenario must be refused.
+struct Expected {
+    revenue: (Q, Q),
+    monthly_benefit: Q,
+    months: Vec<(Q, Q, Q, Q, Option<Q>)>,
+    roi: Option<Q>,
+    first_month_roi: Option<Q>,
+    net: Q,
+    payback: Option<Q>,
+    break_even: Option<u32>,
+    npv: Q,
+}
+
+fn percent(n: &Num) -> Q {
+    n.value() / q(100)
+}
+
+fn changed(base: &Q, change: &Change, rate: bool) -> Q {
+    match change {
+        Change::Same => base.clone(),
+        Change::Absolute(n) if rate => percent(n),
+        Change::Absolute(n) => n.value(),
+        Change::Relative(n) => base * (Q::one() + percent(n)),
+        Change::Points(n) => base + percent(n),
+    }
+}
+
+fn expected(c: &Case) -> Option<Expected> {
+    let unit = |r: &Q| !r.is_negative() && *r <= Q::one();
+    let leads = c.leads.value();
+    let conversion = percent(&c.conversion);
+    let check = c.check.value();
+    let no_show = c.no_show.as_ref().map_or(Q::zero(), percent);
+    let a_leads = changed(&leads, &c.after.0, false);
+    let a_conv = changed(&conversion, &c.after.1, true);
+    let a_check = changed(&check, &c.after.2, false);
+    let a_ns = changed(&no_show, &c.after.3, true);
+    let margin = c.margin.as_ref().map_or(Q::one(), percent);
+    let discount = c.discount.as_ref().map_or(Q::zero(), percent);
+    let valid = [&conversion, &no_show, &a_conv, &a_ns, &margin, &discount]
+        .iter()
+        .all(|r| unit(r))
+        && !a_leads.is_negative()
+        && !a_check.is_negative();
+    if !valid {
+        return None;
+    }
+    let revenue = |l: &Q, cv: &Q, ns: &Q, ch: &Q| l * cv * (Q::one() - ns) * ch;
+    let before = revenue(&leads, &conversion, &no_show, &check);
+    let after = revenue(&a_leads, &a_conv, &a_ns, &a_check);
+    let savings = c
+        .savings
+        .as_ref()
+        .map_or(Q::zero(), |(h, r, o)| h.value() * r.value() + o.value());
+    let full = (&after - &before) * &margin + savings;
+    let setup = c.setup.as_ref().map_or(Q::zero(), Num::value);
+    let monthly = c.monthly.as_ref().map_or(Q::zero(), Num::value);
+    let ramp = c.ramp.unwrap_or(0);
+    let horizon = c.months.unwrap_or(12);
+
+    let mut months = Vec::new();
+    let (mut cb, mut cc) = (Q::zero(), Q::zero());
+    let mut cash = -setup.clone();
+    let mut payback = None;
+    let mut break_even = None;
+    let mut npv = -setup.clone();
+    let rate = Q::one() + discount / q(12);
+    for m in 1..=horizon {
+        let share = if ramp == 0 || m > ramp {
+            Q::one()
+        } else {
+            q(m.into()) / q((ramp + 1).into())
+        };
+        let benefit = &share * &full;
+        let cost = if m == 1 {
+            &monthly + &setup
+        } else {
+            monthly.clone()
+        };
+        cb += &benefit;
+        cc += &cost;
+        let flow = &benefit - &monthly;
+        let before_cash = cash.clone();
+        cash += &flow;
+        if payback.is_none() {
+            if m == 1 && setup.is_zero() && !flow.is_negative() {
+                payback = Some(Q::zero());
+            } else if !cash.is_negative() {
+                payback = Some(q((m - 1).into()) + (-before_cash) / &flow);
+            }
+        }
+        if break_even.is_none() && cb >= cc {
+            break_even = Some(m);
+        }
+        npv += &flow / num_traits::pow(rate.clone(), m as usize);
+        let roi = (!cc.is_zero()).then(|| (&cb - &cc) / &cc);
+        months.push((benefit, cost, &cb - &cc, share, roi));
+    }
+    Some(Expected {
+        revenue: (before, after),
+        monthly_benefit: full,
+        first_month_roi: months[0].4.clone(),
+        roi: months.last().unwrap().4.clone(),
+        net: cb - cc,
+        months,
+        payback,
+        break_even,
+        npv,
+    })
+}
+
+/// Rounds half away from zero and prints with exactly `places` decimals.
+fn rounded(x: &Q, places: u32) -> String {
+    let scale = BigInt::from(10).pow(places);
+    let scaled = x.abs() * Q::from_integer(scale.clone());
+    let half_up = (scaled + Q::new(1.into(), 2.into())).floor().to_integer();
+    let negative = x.is_negative() && !half_up.is_zero();
+    let n = Q::from_integer(half_up) / Q::from_integer(scale);
+    let m = n.numer() * (BigInt::from(10).pow(places) / n.denom());
+    let digits = format!("{:0>width$}", m.to_string(), width = places as usize + 1);
+    let (int, frac) = digits.split_at(digits.len() - places as usize);
+    format!("{}{int}.{frac}", if negative { "-" } else { "" })
+}
+
+/// True when `x` lies within a hair of a rounding boundary at `places`, where
+/// an inexact figure (a discounted sum, a quotient of rounded terms) may fall either way.
+fn on_a_boundary(x: &Q, places: u32) -> bool {
+    let scaled = x.abs() * Q::from_integer(BigInt::from(10).pow(places));
+    let frac = &scaled - scaled.floor();
+    let half = Q::new(1.into(), 2.into());
+    (frac - half).abs() < Q::new(1.into(), BigInt::from(10).pow(12))
+}
+
+fn assert_close(what: &str, got: &Value, want: &Q, places: u32, exact: bool) {
+    let got = got.to_string();
+    let want_text = rounded(want, places);
+    if got != want_text {
+        assert!(
+            !exact && on_a_boundary(want, places),
+            "{what}: got {got}, exact value rounds to {want_text}"
+        );
+    }
+}
+
+fn assert_opt(what: &str, got: &Value, want: &Option<Q>, places: u32, exact: bool) {
+    match want {
+        None => assert!(got.is_null(), "{what}: got {got}, want null"),
+        Some(w) => assert_close(what, got, w, places, exact),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn agrees_with_exact_rationals(c in case()) {
+        let text = c.toml();
+        let source = Source { name: "case.toml".into(), text: text.clone() };
+        let parsed = Scenario::parse(&source, "case");
+        let Some(want) = expected(&c) else {
+            prop_assert!(parsed.is_err(), "should be refused:\n{text}");
+            return Ok(());
+        };
+        let scenario = parsed.unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let report = Report::build(scenario).unwrap();
+        let v: Value = serde_json::from_str(&roi::render::json::render(&report)).unwrap();
+        let s = &v["summary"];
+        assert_close("baseline revenue", &s["baseline_revenue"], &want.revenue.0, 2, true);
+        assert_close("after revenue", &s["after_revenue"], &want.revenue.1, 2, true);
+        assert_close("monthly benefit", &s["monthly_benefit"], &want.monthly_benefit, 2, true);
+        assert_close("net", &s["net"], &want.net, 2, true);
+        assert_opt("roi", &s["roi"], &want.roi, 8, true);
+        assert_opt("first-month roi", &s["first_month_roi"], &want.first_month_roi, 8, true);
+        assert_opt("payback", &s["payback_months"], &want.payback, 8, false);
+        assert_close("npv", &s["npv"], &want.npv, 2, false);
+        prop_assert_eq!(s["break_even_month"].as_u64(), want.break_even.map(u64::from));
+        let monthly = v["monthly"].as_array().unwrap();
+        prop_assert_eq!(monthly.len(), want.months.len());
+        for (got, (benefit, cost, cumulative_net, share, roi)) in monthly.iter().zip(&want.months) {
+            assert_close("benefit", &got["benefit"], benefit, 2, true);
+            assert_close("cost", &got["cost"], cost, 2, true);
+            assert_close("cumulative net", &got["cumulative_net"], cumulative_net, 2, true);
+            assert_close("share", &got["share"], share, 8, true);
+            assert_opt("monthly roi", &got["roi"], roi, 8, true);
+        }
+    }
+}
+
+#[test]
+fn rounding_helper_is_right() {
+    assert_eq!(rounded(&dec(5, 3), 2), "0.01");
+    assert_eq!(rounded(&dec(-5, 3), 2), "-0.01");
+    assert_eq!(rounded(&dec(-4, 3), 2), "0.00");
+    assert_eq!(rounded(&q(37500), 2), "37500.00");
+    assert_eq!(rounded(&(q(1) / q(14)), 8), "0.07142857");
+    assert_eq!(dec_text(5, 3), "0.005");
+    assert_eq!(dec_text(-12345, 2), "-123.45");
+}

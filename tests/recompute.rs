@@ -62,7 +62,7 @@ impl Num {
     /// As a TOML share, reading the number as a percentage: `"25%"` or 0.25.
     fn share(&self) -> String {
         let percent = dec_text(self.mantissa, self.scale);
-        if self.style % 2 == 0 {
+        if self.style.is_multiple_of(2) {
             format!("\"{percent}%\"")
         } else {
             let fraction = dec_text(self.mantissa, self.scale + 2);

@@ -3,6 +3,8 @@
 //! The data flows one way: [`input`] → [`scenario`] → [`engine`] → [`report`]
 //! → [`render`] → [`output`]; [`cli`] and [`commands`] tie them to the command line.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod commands;
 pub mod engine;

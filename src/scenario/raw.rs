@@ -1,7 +1,9 @@
 //! Serde mirror of the scenario file. Every leaf is kept as a spanned TOML
 //! value so that the checks can quote it exactly as written and name its line.
 
+use super::key::Key;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use toml::Spanned;
 
 /// A key's value with its byte range in the file.
@@ -17,6 +19,7 @@ pub struct RawScenario {
     pub costs: Option<Spanned<RawCosts>>,
     pub savings: Option<Spanned<RawSavings>>,
     pub assumptions: Option<Spanned<RawAssumptions>>,
+    pub variant: Option<Vec<Spanned<RawVariant>>>,
 }
 
 /// `[scenario]`.
@@ -64,26 +67,41 @@ pub struct RawAssumptions {
     pub discount_rate: RawValue,
 }
 
-/// Every key a scenario file may hold, as dotted paths; the one list that
-/// error messages suggest from.
-pub const KEYS: &[&str] = &[
-    "scenario.name",
-    "scenario.currency",
-    "scenario.months",
-    "baseline.leads",
-    "baseline.conversion",
-    "baseline.average_check",
-    "baseline.no_show_rate",
-    "after.leads",
-    "after.conversion",
-    "after.average_check",
-    "after.no_show_rate",
-    "costs.setup",
-    "costs.monthly",
-    "savings.staff_hours",
-    "savings.hourly_rate",
-    "savings.other",
-    "assumptions.gross_margin",
-    "assumptions.ramp_months",
-    "assumptions.discount_rate",
-];
+/// `[[variant]]`: a named set of changes to the base scenario.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    pub name: RawValue,
+    pub set: Option<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
+}
+
+impl RawScenario {
+    /// The value of a numeric key, if the file gives it.
+    pub fn value(&self, key: Key) -> Option<&Spanned<toml::Value>> {
+        fn get<T>(
+            table: &Option<Spanned<T>>,
+            field: impl Fn(&T) -> &RawValue,
+        ) -> Option<&Spanned<toml::Value>> {
+            table.as_ref().and_then(|t| field(t.get_ref()).as_ref())
+        }
+        match key {
+            Key::Months => get(&self.scenario, |t| &t.months),
+            Key::BaselineLeads => get(&self.baseline, |t| &t.leads),
+            Key::BaselineConversion => get(&self.baseline, |t| &t.conversion),
+            Key::BaselineAverageCheck => get(&self.baseline, |t| &t.average_check),
+            Key::BaselineNoShowRate => get(&self.baseline, |t| &t.no_show_rate),
+            Key::AfterLeads => get(&self.after, |t| &t.leads),
+            Key::AfterConversion => get(&self.after, |t| &t.conversion),
+            Key::AfterAverageCheck => get(&self.after, |t| &t.average_check),
+            Key::AfterNoShowRate => get(&self.after, |t| &t.no_show_rate),
+            Key::CostsSetup => get(&self.costs, |t| &t.setup),
+            Key::CostsMonthly => get(&self.costs, |t| &t.monthly),
+            Key::SavingsStaffHours => get(&self.savings, |t| &t.staff_hours),
+            Key::SavingsHourlyRate => get(&self.savings, |t| &t.hourly_rate),
+            Key::SavingsOther => get(&self.savings, |t| &t.other),
+            Key::GrossMargin => get(&self.assumptions, |t| &t.gross_margin),
+            Key::RampMonths => get(&self.assumptions, |t| &t.ramp_months),
+            Key::DiscountRate => get(&self.assumptions, |t| &t.discount_rate),
+        }
+    }
+}

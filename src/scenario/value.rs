@@ -1,6 +1,7 @@
 //! The value grammar shared by every numeric key: `1500`, `0.25`, `"25%"`, `"+30%"`, `"-5pp"`.
 
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// What a value says, before it is checked against the key it stands for.
 ///
@@ -16,6 +17,47 @@ pub enum Written {
     Relative(Decimal),
     /// A change in percentage points: `"+5pp"`.
     Points(Decimal),
+}
+
+impl Written {
+    /// The number inside, whatever its form (a fraction for the percentage forms).
+    pub fn number(self) -> Decimal {
+        match self {
+            Written::Number(n)
+            | Written::Percent(n)
+            | Written::Relative(n)
+            | Written::Points(n) => n,
+        }
+    }
+
+    /// The same form holding another number.
+    pub fn with_number(self, n: Decimal) -> Written {
+        match self {
+            Written::Number(_) => Written::Number(n),
+            Written::Percent(_) => Written::Percent(n),
+            Written::Relative(_) => Written::Relative(n),
+            Written::Points(_) => Written::Points(n),
+        }
+    }
+}
+
+/// A fraction as a plain percentage number: 0.255 → `25.5`.
+fn hundredfold(d: Decimal) -> String {
+    d.checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| format!("{d}×100"), |p| p.normalize().to_string())
+}
+
+/// Writes the value back in the grammar it was read from, so `"+5%"` shows as `+5%`.
+impl fmt::Display for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = |n: Decimal| if n.is_sign_negative() { "" } else { "+" };
+        match *self {
+            Written::Number(n) => write!(f, "{}", n.normalize()),
+            Written::Percent(n) => write!(f, "{}%", hundredfold(n)),
+            Written::Relative(n) => write!(f, "{}{}%", sign(n), hundredfold(n)),
+            Written::Points(n) => write!(f, "{}{}pp", sign(n), hundredfold(n)),
+        }
+    }
 }
 
 /// Why a value could not be read; the caller adds the key and the line.
@@ -146,6 +188,13 @@ mod tests {
         assert_eq!(read_str("1500"), Ok(Written::Number(d("1500"))));
         assert_eq!(read_str(" 25 % "), Ok(Written::Percent(d("0.25"))));
         assert_eq!(read_str("1_500.5"), Ok(Written::Number(d("1500.5"))));
+    }
+
+    #[test]
+    fn writes_values_back_in_their_own_form() {
+        for text in ["25%", "+30%", "-20%", "+5pp", "-2.5pp", "1500", "0.25"] {
+            assert_eq!(read_str(text).unwrap().to_string(), text);
+        }
     }
 
     #[test]

@@ -17,6 +17,12 @@ pub struct Cli {
 pub enum Command {
     /// Project monthly and annual ROI for a scenario file.
     Calc(CalcArgs),
+    /// Compare scenarios side by side: a file's variants, or several files.
+    Compare(CompareArgs),
+    /// Vary one or two inputs over a range and tabulate the results.
+    Sweep(SweepArgs),
+    /// Find the input value at which a target is just met (break-even, payback, IRR).
+    Solve(SolveArgs),
     /// Write a commented starter scenario (the article's salon).
     Init(InitArgs),
 }
@@ -24,12 +30,93 @@ pub enum Command {
 /// `roi calc`.
 #[derive(Debug, Args)]
 pub struct CalcArgs {
-    /// Scenario file (TOML); `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A scenario file and `--set` changes to it; shared by every command that reads one.
+#[derive(Debug, Args)]
+pub struct ScenarioArgs {
+    /// Scenario file (TOML); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Change a key for this run, in the file's own grammar: after.leads=+15%,
+    /// costs.monthly=15000, after.conversion=+5pp. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+}
+
+/// `roi compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Scenario files; each one's [[variant]]s are included. `-` reads standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Change a key in every scenario compared, like `--set costs.monthly=15000`. Repeatable.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `roi sweep`.
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// A key and the range to vary it over, FROM..TO[:STEP] in the key's grammar:
+    /// after.conversion=20%..30%:1pp, after.leads=+0%..+50%:5%, costs.monthly=5000..20000:2500.
+    /// Give it twice for a grid.
+    #[arg(long, value_name = "KEY=FROM..TO[:STEP]", required = true)]
+    pub vary: Vec<String>,
+    /// The metric shown in the matrix of a two-key table.
+    #[arg(long, value_enum, default_value_t = Metric::Roi)]
+    pub metric: Metric,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `roi solve`.
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// The input to solve for, like after.leads or assumptions.discount_rate.
+    #[arg(long = "for", value_name = "KEY")]
+    pub key: String,
+    /// The target, METRIC=VALUE: roi=0 (break-even), payback=3, net=100000, npv=0, benefit=50000.
+    /// Ratios take 0.5 or 50%.
+    #[arg(long, value_name = "METRIC=VALUE")]
+    pub target: String,
+    /// Measure the metric over the first N months instead of the whole horizon.
+    #[arg(long, value_name = "N")]
+    pub at_month: Option<u32>,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A headline figure that sweeps tabulate and solving targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Metric {
+    /// ROI over the horizon.
+    Roi,
+    /// Payback in months.
+    Payback,
+    /// Net gain over the horizon.
+    Net,
+    /// Net present value.
+    Npv,
+    /// Monthly benefit at full effect.
+    Benefit,
 }
 
 /// `roi init`.
@@ -60,6 +147,18 @@ pub enum Format {
     Json,
     /// The monthly projection as CSV.
     Csv,
+}
+
+impl From<Metric> for crate::metric::Metric {
+    fn from(m: Metric) -> Self {
+        match m {
+            Metric::Roi => crate::metric::Metric::Roi,
+            Metric::Payback => crate::metric::Metric::Payback,
+            Metric::Net => crate::metric::Metric::Net,
+            Metric::Npv => crate::metric::Metric::Npv,
+            Metric::Benefit => crate::metric::Metric::Benefit,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod engine;
 pub mod format;
 pub mod input;
+pub mod metric;
 pub mod output;
 pub mod render;
 pub mod report;

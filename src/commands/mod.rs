@@ -1,14 +1,107 @@
 //! One module per subcommand, each with `run(args) -> anyhow::Result<()>`.
 
 pub mod calc;
+pub mod compare;
 pub mod init;
+pub mod solve;
+pub mod sweep;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ScenarioArgs};
+use crate::input::read_source;
+use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
+use std::path::Path;
 
 /// Dispatches to the subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Calc(args) => calc::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Sweep(args) => sweep::run(args),
+        Command::Solve(args) => solve::run(args),
         Command::Init(args) => init::run(args),
+    }
+}
+
+/// A scenario file read and parsed, with the command line's `--set` changes.
+pub struct Loaded {
+    /// The file's text and name.
+    pub source: Source,
+    /// The file's values with the changes applied (variants not applied).
+    pub draft: Draft,
+    /// The file's values alone, for applying variants beneath `--set`.
+    file_draft: Draft,
+    /// `--set` changes, applied last.
+    sets: Vec<Override>,
+    /// The name a scenario without `scenario.name` goes by.
+    pub default_name: String,
+}
+
+impl Loaded {
+    /// Reads `path` (or stdin for `-`) and applies `--set KEY=VALUE` changes.
+    pub fn read(path: &Path, sets: &[String]) -> anyhow::Result<Loaded> {
+        let source = read_source(path)?;
+        let default_name = if path.as_os_str() == "-" {
+            "Scenario".to_string()
+        } else {
+            path.file_stem()
+                .map_or_else(|| "Scenario".into(), |s| s.to_string_lossy().into_owned())
+        };
+        let file_draft = Draft::parse(&source)?;
+        let sets = sets
+            .iter()
+            .map(|arg| Override::from_flag("--set", arg))
+            .collect::<Result<Vec<_>, Problem>>()
+            .map_err(|p| ScenarioError {
+                file: source.name.clone(),
+                variant: None,
+                problems: vec![p],
+            })?;
+        let mut draft = file_draft.clone();
+        sets.iter().for_each(|o| draft.apply(o));
+        Ok(Loaded {
+            source,
+            draft,
+            file_draft,
+            sets,
+            default_name,
+        })
+    }
+
+    /// Reads the scenario named by the shared arguments.
+    pub fn from_args(args: &ScenarioArgs) -> anyhow::Result<Loaded> {
+        Loaded::read(&args.file, &args.set)
+    }
+
+    /// The checked base scenario, with every problem reported at once.
+    pub fn scenario(&self) -> Result<Scenario, ScenarioError> {
+        self.error(None, self.draft.resolve(&self.default_name))
+    }
+
+    /// The base scenario followed by each `[[variant]]`, each checked.
+    pub fn with_variants(&self) -> Result<Vec<Scenario>, ScenarioError> {
+        let mut all = vec![self.scenario()?];
+        for variant in self.file_draft.variants() {
+            let mut draft = self.file_draft.clone();
+            variant.overrides.iter().for_each(|o| draft.apply(o));
+            self.sets.iter().for_each(|o| draft.apply(o));
+            let mut scenario =
+                self.error(Some(&variant.name), draft.resolve(&self.default_name))?;
+            scenario.name = format!("{}: {}", scenario.name, variant.name);
+            all.push(scenario);
+        }
+        Ok(all)
+    }
+
+    /// Names the file (and variant) in a resolution's problems.
+    pub fn error<T>(
+        &self,
+        variant: Option<&str>,
+        result: Result<T, Vec<Problem>>,
+    ) -> Result<T, ScenarioError> {
+        result.map_err(|problems| ScenarioError {
+            file: self.source.name.clone(),
+            variant: variant.map(str::to_string),
+            problems,
+        })
     }
 }

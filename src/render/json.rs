@@ -184,6 +184,56 @@ pub struct JsonYear {
     pub roi: Option<Ratio>,
 }
 
+/// One figure of a summary, for the flat CSV and JSON rows of `compare` and `sweep`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    /// Money, printed to 2 places.
+    Money(Decimal),
+    /// A ratio or fractional months, printed to 8 places.
+    Ratio(Decimal),
+    /// A month number.
+    Month(u32),
+    /// Undefined: an empty CSV cell, a JSON `null`.
+    Null,
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Cell::Money(d) => write!(f, "{}", money_value(d)),
+            Cell::Ratio(d) => write!(f, "{}", ratio_value(d)),
+            Cell::Month(m) => write!(f, "{m}"),
+            Cell::Null => Ok(()),
+        }
+    }
+}
+
+impl JsonSummary {
+    /// The summary's fields, named and ordered exactly as in the JSON object.
+    pub fn cells(&self) -> [(&'static str, Cell); 14] {
+        let ratio = |r: Option<Ratio>| r.map_or(Cell::Null, |r| Cell::Ratio(r.0));
+        [
+            ("baseline_revenue", Cell::Money(self.baseline_revenue.0)),
+            ("after_revenue", Cell::Money(self.after_revenue.0)),
+            ("revenue_uplift", Cell::Money(self.revenue_uplift.0)),
+            ("extra_profit", Cell::Money(self.extra_profit.0)),
+            ("savings", Cell::Money(self.savings.0)),
+            ("monthly_benefit", Cell::Money(self.monthly_benefit.0)),
+            ("first_month_roi", ratio(self.first_month_roi)),
+            ("roi", ratio(self.roi)),
+            ("total_benefit", Cell::Money(self.total_benefit.0)),
+            ("total_cost", Cell::Money(self.total_cost.0)),
+            ("net", Cell::Money(self.net.0)),
+            ("payback_months", ratio(self.payback_months)),
+            (
+                "break_even_month",
+                self.break_even_month.map_or(Cell::Null, Cell::Month),
+            ),
+            ("npv", Cell::Money(self.npv.0)),
+        ]
+    }
+}
+
 fn funnel(inputs: &Funnel<Decimal>, figures: &FunnelFigures<Decimal>) -> JsonFunnel {
     JsonFunnel {
         leads: Exact(inputs.leads),
@@ -284,4 +334,33 @@ pub fn render(report: &Report) -> String {
         .expect("the JSON report serialises");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Scenario, Source};
+
+    #[test]
+    fn cells_follow_the_json_summary_field_for_field() {
+        let source = Source {
+            name: "t.toml".into(),
+            text: "[baseline]\nleads = 200\nconversion = 0.2\naverage_check = 1500\n\
+                   [after]\nleads = \"+30%\"\n[costs]\nmonthly = 1000\n"
+                .into(),
+        };
+        let report = Report::build(Scenario::parse(&source, "t").unwrap()).unwrap();
+        let summary = JsonSummary::from(&report.projection.summary);
+        let json: serde_json::Value = serde_json::to_value(&summary).unwrap();
+        let object = json.as_object().unwrap();
+        let cells = summary.cells();
+        assert_eq!(object.len(), cells.len());
+        for (name, cell) in cells {
+            let text = match cell {
+                Cell::Null => "null".to_string(),
+                other => other.to_string(),
+            };
+            assert_eq!(object[name].to_string(), text, "{name}");
+        }
+    }
 }

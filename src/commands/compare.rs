@@ -1,0 +1,28 @@
+//! `roi compare FILE...`: every file's base scenario and variants, side by side.
+
+use super::Loaded;
+use crate::cli::{CompareArgs, Format};
+use crate::output::Destination;
+use crate::render::compare;
+use crate::report::Report;
+use anyhow::{Context, Result};
+
+/// Runs `roi compare`.
+pub fn run(args: CompareArgs) -> Result<()> {
+    let mut reports = Vec::new();
+    for file in &args.files {
+        let loaded = Loaded::read(file, &args.set)?;
+        for scenario in loaded.with_variants()? {
+            let name = scenario.name.clone();
+            let report = Report::build(scenario)
+                .with_context(|| format!("cannot compute {} ({name})", loaded.source.name))?;
+            reports.push(report);
+        }
+    }
+    let text = match args.output.format {
+        Format::Table => compare::table(&reports),
+        Format::Json => compare::json(&reports),
+        Format::Csv => compare::csv(&reports),
+    };
+    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+}

@@ -259,16 +259,87 @@ fn roi<N: Number>(benefit: N, cost: N) -> Result<Option<N>, Overflow> {
     net.over(cost, "ROI").map(Some)
 }
 
-/// Computes the summary alone, without keeping the months: what sweeps and
-/// simulations call in their inner loop.
+/// What a projection depends on besides money: the horizon, the ramp-up and
+/// the discount rate. Worked out once, it serves every point of a sweep that
+/// leaves those three alone, which keeps divisions out of the inner loop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule<N> {
+    months: u32,
+    ramp: u32,
+    discount_rate: N,
+    /// R + 1, the ramp's denominator.
+    ramp_divisor: N,
+    /// R / 2: what the ramp months add up to, in months of full effect.
+    ramp_total: N,
+    /// (1 + r/12)^-m for the ramp months m = 1..=min(R, H); all 1 without discounting.
+    ramp_factors: Vec<N>,
+    /// Σ (1 + r/12)^-m over the months at full effect, R < m ≤ H.
+    annuity: N,
+}
+
+impl<N: Number> Schedule<N> {
+    /// Works out the schedule of a scenario.
+    pub fn new(inputs: &Inputs<N>) -> Result<Schedule<N>, Overflow> {
+        let ramp = inputs.ramp_months;
+        let two = N::ONE.plus(N::ONE, "ramp")?;
+        let monthly_rate = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
+        // One division here; every later factor is a product.
+        let v = N::ONE.over(
+            N::ONE.plus(monthly_rate, "discount factor")?,
+            "discount factor",
+        )?;
+        let mut factor = N::ONE;
+        let mut ramp_factors = Vec::with_capacity(ramp.min(inputs.months) as usize);
+        let mut annuity = N::ZERO;
+        for month in 1..=inputs.months {
+            factor = factor.times(v, "discount factor")?;
+            if month <= ramp {
+                ramp_factors.push(factor);
+            } else {
+                annuity = annuity.plus(factor, "discount factor")?;
+            }
+        }
+        Ok(Schedule {
+            months: inputs.months,
+            ramp,
+            discount_rate: inputs.discount_rate,
+            ramp_divisor: N::from_u32(ramp).plus(N::ONE, "ramp")?,
+            ramp_total: N::from_u32(ramp).over(two, "ramp")?,
+            ramp_factors,
+            annuity,
+        })
+    }
+
+    /// True when this schedule is the one `inputs` would make.
+    pub fn fits(&self, inputs: &Inputs<N>) -> bool {
+        self.months == inputs.months
+            && self.ramp == inputs.ramp_months
+            && self.discount_rate == inputs.discount_rate
+    }
+}
+
+/// Computes the summary alone, without keeping the months.
 pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
-    run(inputs, false, |_| Ok(())).map(|pass| pass.summary)
+    summarize_with(&Schedule::new(inputs)?, inputs)
+}
+
+/// [`summarize`] with a schedule worked out beforehand: what sweeps call in
+/// their inner loop. A schedule that does not fit `inputs` is worked out anew.
+pub fn summarize_with<N: Number>(
+    schedule: &Schedule<N>,
+    inputs: &Inputs<N>,
+) -> Result<Summary<N>, Overflow> {
+    if schedule.fits(inputs) {
+        run(inputs, schedule, false, |_| Ok(())).map(|pass| pass.summary)
+    } else {
+        summarize(inputs)
+    }
 }
 
 /// Computes the full projection: summary, monthly rows and annual rows.
 pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
     let mut monthly = Vec::with_capacity(inputs.months as usize);
-    let pass = run(inputs, true, |m| {
+    let pass = run(inputs, &Schedule::new(inputs)?, true, |m| {
         monthly.push(m);
         Ok(())
     })?;
@@ -318,6 +389,7 @@ struct Pass<N> {
 /// The one pass over the months that every output is derived from.
 fn run<N: Number>(
     inputs: &Inputs<N>,
+    schedule: &Schedule<N>,
     detail: bool,
     mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
 ) -> Result<Pass<N>, Overflow> {
@@ -332,24 +404,25 @@ fn run<N: Number>(
     let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
 
     let ramp = inputs.ramp_months;
-    let ramp_divisor = N::from_u32(ramp).plus(N::ONE, "ramp")?;
+    let ramp_divisor = schedule.ramp_divisor;
+    let ramp_total = schedule.ramp_total;
     let two = N::ONE.plus(N::ONE, "ramp")?;
-    // Months 1..=R add up to R/2 of a full month's effect.
-    let ramp_total = N::from_u32(ramp).over(two, "ramp")?;
-    let monthly_discount = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
-    let growth = N::ONE.plus(monthly_discount, "discount factor")?;
-    let discounting = inputs.discount_rate != N::ZERO;
 
-    let mut npv = N::ZERO.minus(inputs.setup_cost, "NPV")?;
-    let mut discount = N::ONE;
+    // NPV = −setup + Σ f_m·v^m; after the ramp f_m is constant, so those
+    // months collapse into one product with the schedule's annuity factor.
+    let full_flow = monthly_benefit.minus(inputs.monthly_cost, "cash flow")?;
+    let mut npv = N::ZERO
+        .minus(inputs.setup_cost, "NPV")?
+        .plus(full_flow.times(schedule.annuity, "NPV")?, "NPV")?;
     // Cash position before the month, with the setup paid at t = 0.
-    let mut cash_before = npv;
+    let mut cash_before = N::ZERO.minus(inputs.setup_cost, "cash")?;
     let mut payback = None;
     let mut break_even = None;
     let mut first_month_roi = None;
     let mut last = None;
 
-    for month in 1..=inputs.months {
+    let mut month = 1;
+    while month <= inputs.months {
         let m = N::from_u32(month);
         // Each figure is one product and at most one division of exact inputs,
         // never a running sum of rounded parts, so anything that can be exact is.
@@ -402,11 +475,8 @@ fn run<N: Number>(
         if break_even.is_none() && cumulative_benefit >= cumulative_cost {
             break_even = Some(month);
         }
-        if discounting {
-            discount = discount.times(growth, "discount factor")?;
-            npv = npv.plus(flow.over(discount, "NPV")?, "NPV")?;
-        } else {
-            npv = npv.plus(flow, "NPV")?;
+        if let Some(factor) = schedule.ramp_factors.get(month as usize - 1) {
+            npv = npv.plus(flow.times(*factor, "NPV")?, "NPV")?;
         }
         // A division per month is the dearest step; the summary needs only two.
         let roi_to_date = if detail || month == 1 || month == inputs.months {
@@ -430,6 +500,14 @@ fn run<N: Number>(
         };
         on_month(row)?;
         last = Some(row);
+        // Every figure is a closed form in the month, so once the summary has
+        // what it needs from the months in between, it can go straight to the last.
+        let settled = payback.is_some() && break_even.is_some() && month >= ramp;
+        month = if !detail && settled && month + 1 < inputs.months {
+            inputs.months
+        } else {
+            month + 1
+        };
     }
 
     let (total_benefit, total_cost, net) = last.map_or((N::ZERO, N::ZERO, N::ZERO), |m| {

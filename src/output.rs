@@ -32,18 +32,27 @@ impl Destination {
 
     /// Writes everything at once, so a failure never leaves half a report.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
+        self.stream(|w| Ok(w.write_all(bytes)?))
+    }
+
+    /// Streams output through `produce`, for results too large to hold.
+    /// A file is still replaced whole, and only if `produce` succeeds.
+    pub fn stream(&self, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         match self {
             Destination::Stdout => {
-                let mut out = io::stdout().lock();
-                match out.write_all(bytes).and_then(|()| out.flush()) {
-                    // A reader that stopped early (`roi calc … | head`) is not an error.
-                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-                    other => other.context("cannot write to standard output"),
+                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                match produce(&mut out).and_then(|()| Ok(out.flush()?)) {
+                    // A reader that stopped early (`roi … | head`) is not an error.
+                    Err(e) if is_broken_pipe(&e) => Ok(()),
+                    Err(e) if e.downcast_ref::<io::Error>().is_some() => {
+                        Err(e.context("cannot write to standard output"))
+                    }
+                    other => other,
                 }
             }
-            Destination::File(path) => replace(path, bytes),
+            Destination::File(path) => replace(path, produce),
             Destination::NewFile(path) => {
-                let mut file = std::fs::OpenOptions::new()
+                let file = std::fs::OpenOptions::new()
                     .write(true)
                     .create_new(true)
                     .open(path)
@@ -54,7 +63,9 @@ impl Destination {
                         _ => anyhow::Error::new(e)
                             .context(format!("cannot create {}", path.display())),
                     })?;
-                file.write_all(bytes)
+                let mut out = io::BufWriter::new(file);
+                produce(&mut out)?;
+                out.flush()
                     .with_context(|| format!("cannot write {}", path.display()))
             }
         }
@@ -63,7 +74,7 @@ impl Destination {
 
 /// Writes a sibling temporary file and renames it over `path`, so readers see
 /// the old file or the new one, never a torn one.
-fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+fn replace(path: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -76,9 +87,27 @@ fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let written = (|| {
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = io::BufWriter::new(file);
+        produce(&mut out)?;
+        out.into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(|file| file.sync_all())
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .with_context(|| format!("cannot write {}", path.display()))
+    })();
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    written.with_context(|| format!("cannot write {}", path.display()))
+    written
+}
+
+/// True when the reader of standard output has gone away.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

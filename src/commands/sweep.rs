@@ -1,6 +1,87 @@
-//! `roi sweep`.
-use crate::cli::SweepArgs;
+//! `roi sweep FILE --vary KEY=FROM..TO[:STEP]`: a table, a matrix, or tidy rows streamed out.
+
+use super::Loaded;
+use crate::cli::{Format, SweepArgs};
+use crate::output::Destination;
+use crate::render::sweep as render;
+use crate::scenario::{Problem, ScenarioError};
+use crate::sweep::{self, Axis, Grid, SweepError};
+use anyhow::Result;
+
 /// Runs `roi sweep`.
-pub fn run(_args: SweepArgs) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+pub fn run(args: SweepArgs) -> Result<()> {
+    let loaded = Loaded::from_args(&args.scenario)?;
+    let invalid = |problems: Vec<Problem>| ScenarioError {
+        file: loaded.source.name.clone(),
+        variant: None,
+        problems,
+    };
+    let axes = args
+        .vary
+        .iter()
+        .map(|arg| Axis::parse(arg))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|p| invalid(vec![p]))?;
+    let grid = Grid::new(axes).map_err(|p| invalid(vec![p]))?;
+    let failed = |e: SweepError| -> anyhow::Error {
+        match e {
+            SweepError::Invalid(problems) => invalid(problems).into(),
+            SweepError::Overflow(o) => {
+                anyhow::Error::new(o).context(format!("cannot compute {}", loaded.source.name))
+            }
+            SweepError::Io(e) => e.into(),
+        }
+    };
+    sweep::check(&grid, &loaded.draft).map_err(failed)?;
+
+    let destination = Destination::from_arg(args.output.output.as_deref());
+    let draft = &loaded.draft;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let keys = grid.axes().len();
+    match args.output.format {
+        Format::Table => {
+            if grid.len() > render::MAX_TABLE_CELLS {
+                return Err(invalid(vec![Problem {
+                    location: crate::scenario::Location::Flag("--vary"),
+                    key: None,
+                    value: None,
+                    message: format!(
+                        "{} points are too many for a table (at most {}); use --format csv or json, or larger steps",
+                        grid.len(),
+                        render::MAX_TABLE_CELLS
+                    ),
+                }])
+                .into());
+            }
+            let points = sweep::collect(&grid, draft).map_err(failed)?;
+            let name = draft
+                .resolve(&loaded.default_name)
+                .map_or_else(|_| loaded.default_name.clone(), |s| s.name);
+            let text = render::table(&grid, &points, args.metric.into(), &name, draft.currency());
+            destination.write(text.as_bytes())
+        }
+        Format::Csv => destination.stream(|w| {
+            w.write_all(render::csv_header(&grid).as_bytes())?;
+            sweep::run(
+                &grid,
+                draft,
+                threads,
+                |_, points| render::csv_rows(points, keys),
+                |text| w.write_all(text.as_bytes()),
+            )
+            .map_err(failed)
+        }),
+        Format::Json => destination.stream(|w| {
+            w.write_all(render::json_start(&grid).as_bytes())?;
+            sweep::run(
+                &grid,
+                draft,
+                threads,
+                |first, points| render::json_points(&grid, first, points),
+                |text| w.write_all(text.as_bytes()),
+            )
+            .map_err(failed)?;
+            Ok(w.write_all(render::JSON_END.as_bytes())?)
+        }),
+    }
 }

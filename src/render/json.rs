@@ -4,7 +4,7 @@
 //! to 8 (half away from zero); `null` marks what is undefined.
 
 use crate::engine::{Funnel, FunnelFigures, Month, Year};
-use crate::format::{money_value, ratio_value};
+use crate::format::{MONEY_PLACES, RATIO_PLACES, money_value, ratio_value, write_fixed};
 use crate::report::Report;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -200,8 +200,8 @@ pub enum Cell {
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
-            Cell::Money(d) => write!(f, "{}", money_value(d)),
-            Cell::Ratio(d) => write!(f, "{}", ratio_value(d)),
+            Cell::Money(d) => write_fixed(f, d, MONEY_PLACES),
+            Cell::Ratio(d) => write_fixed(f, d, RATIO_PLACES),
             Cell::Month(m) => write!(f, "{m}"),
             Cell::Null => Ok(()),
         }

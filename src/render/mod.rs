@@ -3,4 +3,5 @@
 pub mod compare;
 pub mod csv;
 pub mod json;
+pub mod sweep;
 pub mod table;

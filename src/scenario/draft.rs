@@ -279,12 +279,14 @@ impl Draft {
                 .name
                 .as_ref()
                 .map_or_else(|| default_name.to_string(), |t| t.value.clone()),
-            currency: self
-                .currency
-                .as_ref()
-                .map_or_else(|| "RUB".to_string(), |t| t.value.clone()),
+            currency: self.currency().to_string(),
             inputs,
         })
+    }
+
+    /// The ISO code of the amounts; RUB unless the file or `--set` says otherwise.
+    pub fn currency(&self) -> &str {
+        self.currency.as_ref().map_or("RUB", |t| t.value.as_str())
     }
 
     /// The model's inputs alone; allocates nothing when the draft is valid,

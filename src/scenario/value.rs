@@ -42,9 +42,15 @@ impl Written {
 }
 
 /// A fraction as a plain percentage number: 0.255 → `25.5`.
-fn hundredfold(d: Decimal) -> String {
-    d.checked_mul(Decimal::ONE_HUNDRED)
-        .map_or_else(|| format!("{d}×100"), |p| p.normalize().to_string())
+struct Hundredfold(Decimal);
+
+impl fmt::Display for Hundredfold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(p) => write!(f, "{}", p.normalize()),
+            None => write!(f, "{}×100", self.0),
+        }
+    }
 }
 
 /// Writes the value back in the grammar it was read from, so `"+5%"` shows as `+5%`.
@@ -53,9 +59,9 @@ impl fmt::Display for Written {
         let sign = |n: Decimal| if n.is_sign_negative() { "" } else { "+" };
         match *self {
             Written::Number(n) => write!(f, "{}", n.normalize()),
-            Written::Percent(n) => write!(f, "{}%", hundredfold(n)),
-            Written::Relative(n) => write!(f, "{}{}%", sign(n), hundredfold(n)),
-            Written::Points(n) => write!(f, "{}{}pp", sign(n), hundredfold(n)),
+            Written::Percent(n) => write!(f, "{}%", Hundredfold(n)),
+            Written::Relative(n) => write!(f, "{}{}%", sign(n), Hundredfold(n)),
+            Written::Points(n) => write!(f, "{}{}pp", sign(n), Hundredfold(n)),
         }
     }
 }

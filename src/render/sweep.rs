@@ -1,0 +1,207 @@
+//! `roi sweep` output: tidy CSV and JSON streamed block by block, or a table
+//! (one key) or a matrix of one metric (two keys) for people.
+
+use crate::format::{self, Sign, money, percent};
+use crate::metric::{Metric, Unit};
+use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
+use crate::sweep::{Grid, Point};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// Most rows (one key) or rows × columns (two keys) a table shows; beyond
+/// that, CSV or JSON are the right tools.
+pub const MAX_TABLE_CELLS: u64 = 2_000;
+
+/// The varied keys' names, in axis order.
+fn key_names(grid: &Grid) -> impl Iterator<Item = &'static str> + '_ {
+    grid.axes().iter().map(|a| a.key.path())
+}
+
+/// The CSV header: one column per varied key, then the summary's fields.
+pub fn csv_header(grid: &Grid) -> String {
+    let summary_names = summary_names();
+    let names: Vec<&str> = key_names(grid).chain(summary_names).collect();
+    let mut line = names.join(",");
+    line.push('\n');
+    line
+}
+
+/// The summary's field names, in JSON order.
+fn summary_names() -> impl Iterator<Item = &'static str> {
+    let zero = crate::engine::Summary {
+        baseline_revenue: Decimal::ZERO,
+        after_revenue: Decimal::ZERO,
+        revenue_uplift: Decimal::ZERO,
+        extra_profit: Decimal::ZERO,
+        savings: Decimal::ZERO,
+        monthly_benefit: Decimal::ZERO,
+        first_month_roi: None,
+        roi: None,
+        total_benefit: Decimal::ZERO,
+        total_cost: Decimal::ZERO,
+        net: Decimal::ZERO,
+        payback_months: None,
+        break_even_month: None,
+        npv: Decimal::ZERO,
+    };
+    JsonSummary::from(&zero)
+        .cells()
+        .into_iter()
+        .map(|(name, _)| name)
+}
+
+/// CSV rows for a block of points. Key values are written in their own grammar
+/// (`+5%`, `25%`, `5000`), which holds no comma or quote, so no field needs quoting.
+pub fn csv_rows(points: &[Point], keys: usize) -> String {
+    let mut out = String::with_capacity(points.len() * 256);
+    for p in points {
+        for v in &p.values[..keys] {
+            let _ = write!(out, "{v},");
+        }
+        let cells = JsonSummary::from(&p.summary).cells();
+        for (i, (_, cell)) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{cell}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The opening of the JSON document: `{"version", "keys", "points": [`.
+pub fn json_start(grid: &Grid) -> String {
+    let keys: Vec<&str> = key_names(grid).collect();
+    // A list of plain strings always serialises.
+    let keys = serde_json::to_string(&keys).expect("key names serialise");
+    format!("{{\n  \"version\": {SCHEMA_VERSION},\n  \"keys\": {keys},\n  \"points\": [")
+}
+
+/// The close of the JSON document.
+pub const JSON_END: &str = "\n  ]\n}\n";
+
+/// JSON objects for a block of points starting at grid index `first`:
+/// the varied keys as written, then the summary's fields.
+pub fn json_points(grid: &Grid, first: u64, points: &[Point]) -> String {
+    let keys: Vec<&str> = key_names(grid).collect();
+    let mut out = String::with_capacity(points.len() * 400);
+    for (i, p) in points.iter().enumerate() {
+        out.push_str(if first == 0 && i == 0 {
+            "\n    {"
+        } else {
+            ",\n    {"
+        });
+        for (key, v) in keys.iter().zip(&p.values) {
+            let _ = write!(out, "\"{key}\": \"{v}\", ");
+        }
+        let cells = JsonSummary::from(&p.summary).cells();
+        for (j, (name, cell)) in cells.iter().enumerate() {
+            let sep = if j > 0 { ", " } else { "" };
+            match cell {
+                Cell::Null => {
+                    let _ = write!(out, "{sep}\"{name}\": null");
+                }
+                cell => {
+                    let _ = write!(out, "{sep}\"{name}\": {cell}");
+                }
+            }
+        }
+        out.push('}');
+    }
+    out
+}
+
+/// A metric's value for people: `210.3%`, `97,500 ₽`, `0.91`; a dash when undefined.
+fn shown(metric: Metric, point: &Point, currency: &str) -> String {
+    match metric.of(&point.summary) {
+        None => "—".to_string(),
+        Some(v) => match metric.unit() {
+            Unit::Ratio => percent(v, Sign::Plain),
+            Unit::Money => money(v, currency, Sign::Plain),
+            Unit::Months => format::round(v, 2).to_string(),
+        },
+    }
+}
+
+fn new_table() -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
+    t
+}
+
+/// One key: a row per value with the headline metrics. Two keys: a matrix of `metric`.
+pub fn table(grid: &Grid, points: &[Point], metric: Metric, name: &str, currency: &str) -> String {
+    let axes = grid.axes();
+    let mut t = new_table();
+    let title = match axes {
+        [a] => {
+            t.set_header(vec![
+                a.key.path(),
+                "ROI",
+                "First-month ROI",
+                "Payback, months",
+                "Break-even month",
+                "Net",
+                "NPV",
+                "Monthly benefit",
+            ]);
+            for p in points {
+                let s = &p.summary;
+                t.add_row(vec![
+                    p.values[0].to_string(),
+                    shown(Metric::Roi, p, currency),
+                    s.first_month_roi
+                        .map_or("—".into(), |r| percent(r, Sign::Plain)),
+                    shown(Metric::Payback, p, currency),
+                    s.break_even_month.map_or("—".into(), |m| m.to_string()),
+                    shown(Metric::Net, p, currency),
+                    shown(Metric::Npv, p, currency),
+                    shown(Metric::Benefit, p, currency),
+                ]);
+            }
+            format!(
+                "{name}: {} from {} to {}",
+                a.key.path(),
+                a.value(0),
+                a.value(a.count - 1)
+            )
+        }
+        [rows, columns] => {
+            let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
+            header.extend((0..columns.count).map(|j| columns.value(j).to_string()));
+            t.set_header(header);
+            for (i, row) in points.chunks(columns.count as usize).enumerate() {
+                let mut cells = vec![rows.value(i as u64).to_string()];
+                cells.extend(row.iter().map(|p| shown(metric, p, currency)));
+                t.add_row(cells);
+            }
+            format!(
+                "{name}: {} by {} (rows) and {} (columns)",
+                metric_title(metric),
+                rows.key.path(),
+                columns.key.path()
+            )
+        }
+        _ => String::new(),
+    };
+    for column in t.column_iter_mut() {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    format!(
+        "{title}\n{t}\nA dash marks a figure that is undefined (no costs, or no payback within the horizon).\n"
+    )
+}
+
+fn metric_title(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Roi => "ROI over the horizon",
+        Metric::Payback => "payback in months",
+        Metric::Net => "net over the horizon",
+        Metric::Npv => "NPV",
+        Metric::Benefit => "monthly benefit",
+    }
+}

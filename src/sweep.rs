@@ -1,0 +1,425 @@
+//! What-if grids: one or two keys varied over ranges written in the keys' own
+//! grammar, evaluated point by point through the same draft checks and engine
+//! as `calc`, in parallel blocks that stream out in order.
+
+use crate::engine::{self, Overflow, Schedule, Summary};
+use crate::scenario::value::{self, Written};
+use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec, unknown_key_message};
+use rust_decimal::Decimal;
+use std::io;
+
+/// The largest grid `roi sweep` walks.
+pub const MAX_POINTS: u64 = 10_000_000;
+
+/// Intervals in a range whose step is not given.
+const DEFAULT_INTERVALS: u32 = 10;
+
+/// One varied key: `KEY=FROM..TO[:STEP]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    /// The key varied.
+    pub key: Key,
+    /// The first value, in the form FROM and TO are written in.
+    pub from: Written,
+    /// The signed step between values, in the same unit as `from`'s number.
+    pub step: Decimal,
+    /// How many values, FROM included and TO included when the step lands on it.
+    pub count: u64,
+}
+
+impl Axis {
+    /// Reads `--vary KEY=FROM..TO[:STEP]`.
+    pub fn parse(arg: &str) -> Result<Axis, Problem> {
+        let fail = |key: Option<&str>, value: Option<&str>, message: String| Problem {
+            location: Location::Flag("--vary"),
+            key: Some(key.unwrap_or(arg).to_string()),
+            value: value.map(str::to_string),
+            message,
+        };
+        let Some((path, range)) = arg.split_once('=') else {
+            return Err(fail(
+                None,
+                None,
+                "expected KEY=FROM..TO[:STEP], like after.leads=+0%..+50%:5%".into(),
+            ));
+        };
+        let (path, range) = (path.trim(), range.trim());
+        let Some(key) = Key::from_path(path) else {
+            let numeric: Vec<&str> = Key::ALL.iter().map(|k| k.path()).collect();
+            return Err(fail(
+                Some(path),
+                Some(range),
+                unknown_key_message(path, &numeric),
+            ));
+        };
+        let fail = |message: String| fail(Some(path), Some(range), message);
+        let Some((from_text, rest)) = range.split_once("..") else {
+            return Err(fail(
+                "expected a range FROM..TO[:STEP], like 20%..30%:1pp".into(),
+            ));
+        };
+        let (to_text, step_text) = match rest.rsplit_once(':') {
+            Some((to, step)) => (to, Some(step)),
+            None => (rest, None),
+        };
+        let read = |what: &str, text: &str| {
+            value::read_str(text).map_err(|_| {
+                fail(format!(
+                    "cannot read {what} \"{text}\"; write it as the key takes it: {}",
+                    key.kind().allowed()
+                ))
+            })
+        };
+        let from = read("FROM", from_text)?;
+        let to = read("TO", to_text)?;
+        if std::mem::discriminant(&from) != std::mem::discriminant(&to) {
+            return Err(fail(
+                "FROM and TO must be written the same way: both numbers, both \"N%\", \
+                 both \"+N%\" or both \"+Npp\""
+                    .into(),
+            ));
+        }
+        let span = to.number() - from.number();
+        if span.is_zero() {
+            return Err(fail(
+                "the range is empty (FROM equals TO); use --set for a single value".into(),
+            ));
+        }
+        let step = match step_text {
+            Some(text) => {
+                // A step is a size, so "1pp" needs no sign as a change would.
+                let signed = if text.starts_with(['+', '-']) {
+                    text.to_string()
+                } else {
+                    format!("+{text}")
+                };
+                let step = read("STEP", if text.ends_with("pp") { &signed } else { text })?;
+                match (from, step) {
+                    (Written::Number(_), Written::Number(n)) => n,
+                    (Written::Number(_), _) => {
+                        return Err(fail(
+                            "the range is in plain numbers, so the step must be one too".into(),
+                        ));
+                    }
+                    (_, step) => step.number(),
+                }
+            }
+            None if matches!(key.kind(), Kind::Months { .. }) => {
+                if span.is_sign_negative() {
+                    -Decimal::ONE
+                } else {
+                    Decimal::ONE
+                }
+            }
+            None => span / Decimal::from(DEFAULT_INTERVALS),
+        };
+        if step.is_zero() {
+            return Err(fail(
+                "the step is zero; it must move from FROM towards TO".into(),
+            ));
+        }
+        if step.is_sign_negative() != span.is_sign_negative() {
+            return Err(fail(
+                "the step goes away from TO; give it the sign of TO − FROM".into(),
+            ));
+        }
+        let intervals = span
+            .checked_div(step)
+            .map(|n| n.floor())
+            .and_then(|n| u64::try_from(n).ok())
+            .filter(|n| *n < MAX_POINTS)
+            .ok_or_else(|| {
+                fail(format!(
+                    "the range has more than {MAX_POINTS} values; use a larger step"
+                ))
+            })?;
+        Ok(Axis {
+            key,
+            from,
+            step,
+            count: intervals + 1,
+        })
+    }
+
+    /// The `i`-th value, exact: FROM + i × STEP.
+    pub fn value(&self, i: u64) -> Written {
+        // `i` < count ≤ MAX_POINTS, and the last value lies between FROM and TO, so this cannot overflow.
+        self.from
+            .with_number(self.from.number() + self.step * Decimal::from(i))
+    }
+}
+
+/// One or two axes; points are numbered with the last axis varying fastest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    axes: Vec<Axis>,
+}
+
+impl Grid {
+    /// Checks the axes together: one or two, distinct keys, at most [`MAX_POINTS`] points.
+    pub fn new(axes: Vec<Axis>) -> Result<Grid, Problem> {
+        let fail = |message: String| Problem {
+            location: Location::Flag("--vary"),
+            key: None,
+            value: None,
+            message,
+        };
+        match axes.as_slice() {
+            [_] => {}
+            [a, b] if a.key == b.key => {
+                return Err(fail(format!(
+                    "{} is varied twice; vary two different keys",
+                    a.key.path()
+                )));
+            }
+            [_, _] => {}
+            _ => {
+                return Err(fail(
+                    "give --vary once for a table or twice for a grid".into(),
+                ));
+            }
+        }
+        let points = axes
+            .iter()
+            .try_fold(1u64, |n, a| n.checked_mul(a.count))
+            .filter(|n| *n <= MAX_POINTS);
+        if points.is_none() {
+            let sizes: Vec<String> = axes.iter().map(|a| a.count.to_string()).collect();
+            return Err(fail(format!(
+                "the grid has {} points; the limit is {MAX_POINTS}: use larger steps",
+                sizes.join(" × ")
+            )));
+        }
+        Ok(Grid { axes })
+    }
+
+    /// The axes, in the order given.
+    pub fn axes(&self) -> &[Axis] {
+        &self.axes
+    }
+
+    /// The number of points.
+    pub fn len(&self) -> u64 {
+        self.axes.iter().map(|a| a.count).product()
+    }
+
+    /// Always false: every axis has at least two values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each axis's index for point `n`.
+    fn indices(&self, n: u64) -> [u64; 2] {
+        match self.axes.as_slice() {
+            [_, b] => [n / b.count, n % b.count],
+            _ => [n, 0],
+        }
+    }
+
+    /// The corners of the grid: every check is linear in each key, so if the
+    /// corners pass, every point between them does.
+    fn corners(&self) -> Vec<u64> {
+        let last: Vec<u64> = self.axes.iter().map(|a| a.count - 1).collect();
+        let mut corners = match last.as_slice() {
+            [a] => vec![0, *a],
+            [a, b] => vec![0, *b, a * (b + 1), a * (b + 1) + b],
+            _ => vec![],
+        };
+        corners.dedup();
+        corners
+    }
+}
+
+/// One evaluated point: the values of the varied keys and the summary there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// The varied keys' values, in axis order (the second unused for one axis).
+    pub values: [Written; 2],
+    /// The engine's summary at this point.
+    pub summary: Summary<Decimal>,
+}
+
+/// Why a sweep stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    /// A point breaks the scenario's rules (checked at the grid's corners first).
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+    /// A point's figures are too large for exact arithmetic.
+    #[error(transparent)]
+    Overflow(#[from] Overflow),
+    /// The output could not be written.
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+/// A worker's scratch copy of the draft and the schedule it last needed.
+struct Scratch {
+    draft: Draft,
+    schedule: Option<Schedule<Decimal>>,
+}
+
+impl Scratch {
+    fn new(draft: &Draft) -> Scratch {
+        Scratch {
+            draft: draft.clone(),
+            schedule: None,
+        }
+    }
+}
+
+/// Evaluates point `n` on a worker's scratch draft.
+fn evaluate(grid: &Grid, scratch: &mut Scratch, n: u64) -> Result<Point, SweepError> {
+    let draft = &mut scratch.draft;
+    let mut values = [Written::Number(Decimal::ZERO); 2];
+    for ((axis, i), slot) in grid.axes.iter().zip(grid.indices(n)).zip(&mut values) {
+        *slot = axis.value(i);
+        draft.set(
+            axis.key,
+            Spec {
+                written: *slot,
+                location: Location::Flag("--vary"),
+                text: None,
+            },
+        );
+    }
+    let inputs = draft.resolve_inputs().map_err(SweepError::Invalid)?;
+    // Unless the horizon, ramp or discount rate is varied, one schedule serves every point.
+    let schedule = match scratch.schedule.take() {
+        Some(s) if s.fits(&inputs) => s,
+        _ => Schedule::new(&inputs)?,
+    };
+    let summary = engine::summarize_with(&schedule, &inputs);
+    scratch.schedule = Some(schedule);
+    let summary = summary?;
+    Ok(Point { values, summary })
+}
+
+/// Checks the grid's corners, so that a bad range is refused before any output.
+pub fn check(grid: &Grid, draft: &Draft) -> Result<(), SweepError> {
+    let mut scratch = Scratch::new(draft);
+    for corner in grid.corners() {
+        evaluate(grid, &mut scratch, corner)?;
+    }
+    Ok(())
+}
+
+/// Points per block: large enough to amortise a thread hand-off, small enough
+/// that memory stays flat.
+const BLOCK: u64 = 4096;
+
+/// Evaluates every point in order, `threads` blocks at a time, turning each
+/// block into text with `render` and handing it to `sink` in grid order.
+pub fn run(
+    grid: &Grid,
+    draft: &Draft,
+    threads: usize,
+    render: impl Fn(u64, &[Point]) -> String + Sync,
+    mut sink: impl FnMut(&str) -> io::Result<()>,
+) -> Result<(), SweepError> {
+    let total = grid.len();
+    let threads = threads.max(1) as u64;
+    let blocks = total.div_ceil(BLOCK);
+    let mut scratches: Vec<Scratch> = (0..threads).map(|_| Scratch::new(draft)).collect();
+    let mut first_block = 0;
+    while first_block < blocks {
+        let round: Vec<Result<String, SweepError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = scratches
+                .iter_mut()
+                .zip(first_block..blocks)
+                .map(|(scratch, block)| {
+                    let render = &render;
+                    scope.spawn(move || {
+                        let start = block * BLOCK;
+                        let end = (start + BLOCK).min(total);
+                        let points = (start..end)
+                            .map(|n| evaluate(grid, scratch, n))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        Ok(render(start, &points))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                // A worker only panics on a bug; pass the panic on rather than hide it.
+                .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        for text in round {
+            sink(&text?)?;
+        }
+        first_block += threads;
+    }
+    Ok(())
+}
+
+/// Every point in order, in memory: for tables, which are small by nature.
+pub fn collect(grid: &Grid, draft: &Draft) -> Result<Vec<Point>, SweepError> {
+    let mut scratch = Scratch::new(draft);
+    (0..grid.len())
+        .map(|n| evaluate(grid, &mut scratch, n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reads_ranges_in_each_grammar() {
+        let a = Axis::parse("after.conversion=20%..30%:1pp").unwrap();
+        assert_eq!(
+            (a.key, a.from, a.step, a.count),
+            (
+                Key::AfterConversion,
+                Written::Percent(d("0.2")),
+                d("0.01"),
+                11
+            )
+        );
+        assert_eq!(a.value(10), Written::Percent(d("0.30")));
+        let a = Axis::parse("after.leads=+0%..+50%:5%").unwrap();
+        assert_eq!(a.count, 11);
+        assert_eq!(a.value(3).to_string(), "+15%");
+        let a = Axis::parse("costs.monthly=5000..20000:2500").unwrap();
+        assert_eq!(a.count, 7);
+        assert_eq!(a.value(6), Written::Number(d("20000")));
+        // Default: ten intervals; whole months step by one.
+        assert_eq!(Axis::parse("costs.setup=0..1000").unwrap().count, 11);
+        assert_eq!(Axis::parse("scenario.months=3..24").unwrap().count, 22);
+        // Descending with a negative step; a step that overshoots stops short of TO.
+        let a = Axis::parse("costs.monthly=20000..5000:-4000").unwrap();
+        assert_eq!((a.count, a.value(3)), (4, Written::Number(d("8000"))));
+    }
+
+    #[test]
+    fn refuses_bad_ranges() {
+        for (arg, says) in [
+            ("after.leads=+0%..+0%", "empty"),
+            ("after.leads=+0%..+50%:0%", "zero"),
+            ("after.leads=+0%..+50%:-5%", "away from TO"),
+            ("after.leads=+0%..50", "same way"),
+            ("costs.monthly=1..10:5%", "plain numbers"),
+            ("after.lead=+0%..+5%", "did you mean `after.leads`"),
+            ("after.leads", "KEY=FROM..TO"),
+            ("after.leads=+5%", "FROM..TO"),
+            ("costs.monthly=0..1e12:0.0001", "more than"),
+        ] {
+            let e = Axis::parse(arg).unwrap_err();
+            assert!(e.to_string().contains(says), "{arg}: {e}");
+        }
+        let big = |arg| Axis::parse(arg).unwrap();
+        let e = Grid::new(vec![
+            big("costs.monthly=0..5000000:1"),
+            big("costs.setup=0..3:1"),
+        ])
+        .unwrap_err();
+        assert!(e.message.contains("the limit is 10000000"), "{e}");
+        let e = Grid::new(vec![big("costs.setup=0..3:1"), big("costs.setup=0..5:1")]).unwrap_err();
+        assert!(e.message.contains("varied twice"), "{e}");
+    }
+}

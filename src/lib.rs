@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod scenario;
+pub mod solve;
 pub mod sweep;
 
 /// Exit status for a mistake in what the user gave (file, key, value, path),

@@ -1,6 +1,79 @@
-//! `roi solve`.
-use crate::cli::SolveArgs;
+//! `roi solve FILE --for KEY --target METRIC=VALUE`: goal seeking on the model.
+
+use super::Loaded;
+use crate::cli::{Format, SolveArgs};
+use crate::output::Destination;
+use crate::render::solve::{self as render, Question};
+use crate::scenario::value::Written;
+use crate::scenario::{
+    Key, Location, Problem, ScenarioError, Spec, all_paths, unknown_key_message,
+};
+use crate::solve::{self, SolveError, Target};
+use anyhow::{Context, Result};
+use rust_decimal::Decimal;
+
 /// Runs `roi solve`.
-pub fn run(_args: SolveArgs) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+pub fn run(args: SolveArgs) -> Result<()> {
+    let mut loaded = Loaded::from_args(&args.scenario)?;
+    let invalid = |problems: Vec<Problem>, name: &str| ScenarioError {
+        file: name.to_string(),
+        variant: None,
+        problems,
+    };
+    let name = loaded.source.name.clone();
+    let flag_problem = |flag: &'static str, key: &str, message: String| Problem {
+        location: Location::Flag(flag),
+        key: Some(key.to_string()),
+        value: None,
+        message,
+    };
+    let Some(key) = Key::from_path(args.key.trim()) else {
+        let numeric: Vec<&str> = all_paths()
+            .filter(|p| Key::from_path(p).is_some())
+            .collect();
+        let message = unknown_key_message(args.key.trim(), &numeric);
+        return Err(invalid(vec![flag_problem("--for", &args.key, message)], &name).into());
+    };
+    let target = Target::parse(&args.target).map_err(|p| invalid(vec![p], &name))?;
+    if let Some(n) = args.at_month {
+        if key == Key::Months {
+            let message = "--at-month fixes the horizon, so it cannot also be solved for".into();
+            return Err(invalid(vec![flag_problem("--for", key.path(), message)], &name).into());
+        }
+        loaded.draft.set(
+            Key::Months,
+            Spec {
+                written: Written::Number(Decimal::from(n)),
+                location: Location::Flag("--at-month"),
+                text: Some(n.to_string()),
+            },
+        );
+    }
+    let scenario = loaded.scenario()?;
+    let solution = solve::solve(&loaded.draft, key, target).map_err(|e| match e {
+        SolveError::Invalid(problems) => anyhow::Error::new(invalid(problems, &name)),
+        SolveError::Overflow(o) => anyhow::Error::new(o).context(format!("cannot compute {name}")),
+    })?;
+    let baseline = key.baseline().map(|b| match b {
+        Key::BaselineLeads => scenario.inputs.baseline.leads,
+        Key::BaselineConversion => scenario.inputs.baseline.conversion,
+        Key::BaselineAverageCheck => scenario.inputs.baseline.average_check,
+        _ => scenario.inputs.baseline.no_show_rate,
+    });
+    let question = Question {
+        name: &scenario.name,
+        currency: &scenario.currency,
+        key,
+        target,
+        baseline,
+        months: scenario.inputs.months,
+    };
+    let text = match args.output.format {
+        Format::Table => render::text(&question, &solution),
+        Format::Json => render::json(&question, &solution),
+        Format::Csv => anyhow::bail!("roi solve prints one answer: use --format table or json"),
+    };
+    Destination::from_arg(args.output.output.as_deref())
+        .write(text.as_bytes())
+        .context("writing the answer")
 }

@@ -3,5 +3,6 @@
 pub mod compare;
 pub mod csv;
 pub mod json;
+pub mod solve;
 pub mod sweep;
 pub mod table;

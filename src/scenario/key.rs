@@ -170,6 +170,19 @@ impl Key {
         }
     }
 
+    /// True for keys that hold money (checks, costs, rates of pay, savings).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            Key::BaselineAverageCheck
+                | Key::AfterAverageCheck
+                | Key::CostsSetup
+                | Key::CostsMonthly
+                | Key::SavingsHourlyRate
+                | Key::SavingsOther
+        )
+    }
+
     /// The `[baseline]` key an `[after]` key changes from.
     pub fn baseline(self) -> Option<Key> {
         match self {

@@ -1,0 +1,353 @@
+//! Goal seeking: the value of one input at which a metric just meets a target.
+//!
+//! Every evaluation runs the draft checks and the engine, so the answer obeys
+//! the same model as `calc`. Most targets are linear in the input once written
+//! as a residual (ROI ≥ t ⇔ benefit − (1 + t)·cost ≥ 0), so two evaluations
+//! give the exact answer; where the residual is not linear (payback, the
+//! discount rate) a bracketed bisection finds it.
+
+use crate::engine::{self, Summary};
+use crate::metric::Metric;
+use crate::scenario::value::{self, Written};
+use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec};
+use rust_decimal::Decimal;
+
+/// What to reach: a metric and its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Target {
+    /// The metric.
+    pub metric: Metric,
+    /// Its value: a fraction for ROI, months for payback, money otherwise.
+    pub value: Decimal,
+}
+
+impl Target {
+    /// Reads `METRIC=VALUE`; a ratio may be written `0.5` or `50%`.
+    pub fn parse(arg: &str) -> Result<Target, Problem> {
+        let fail = |message: String| Problem {
+            location: Location::Flag("--target"),
+            key: Some(arg.to_string()),
+            value: None,
+            message,
+        };
+        let names: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+        let Some((name, text)) = arg.split_once('=') else {
+            return Err(fail(format!(
+                "expected METRIC=VALUE with METRIC one of {}",
+                names.join(", ")
+            )));
+        };
+        let Some(metric) = Metric::from_name(name.trim()) else {
+            return Err(fail(format!(
+                "unknown metric; use one of {}",
+                names.join(", ")
+            )));
+        };
+        let value = match value::read_str(text.trim()) {
+            Ok(Written::Number(n)) => n,
+            Ok(Written::Percent(n)) if metric == Metric::Roi => n,
+            _ => {
+                let allowed = match metric {
+                    Metric::Roi => "a ratio like 0.5 or \"50%\"",
+                    Metric::Payback => "a number of months like 3",
+                    _ => "an amount like 100000",
+                };
+                return Err(fail(format!(
+                    "cannot read the target value; write {allowed}"
+                )));
+            }
+        };
+        if metric == Metric::Payback && value.is_sign_negative() {
+            return Err(fail("a payback target must be 0 months or more".into()));
+        }
+        Ok(Target { metric, value })
+    }
+}
+
+/// Which side of the answer meets the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The target is met for this value and above.
+    AtLeast,
+    /// The target is met for this value and below.
+    AtMost,
+}
+
+/// How the answer was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Solved from a residual that is linear in the input.
+    Exact,
+    /// Bracketed bisection, to far below a kopeck.
+    Search,
+    /// Every whole value tried (months).
+    Scan,
+}
+
+/// The answer, or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Solution {
+    /// The input value at the boundary of the target.
+    Found {
+        /// The input's resolved value (a fraction for rates, an absolute figure for `[after]` keys).
+        value: Decimal,
+        /// Which side meets the target.
+        direction: Direction,
+        /// The metric at `value` (`None` only where it is undefined).
+        achieved: Option<Decimal>,
+        /// How it was found.
+        method: Method,
+    },
+    /// No value in the key's valid range meets the target.
+    Never {
+        /// The range searched.
+        range: Range,
+    },
+    /// Every value in the key's valid range meets the target.
+    Always {
+        /// The range searched.
+        range: Range,
+    },
+}
+
+/// The range of values searched, and the metric at its ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Range {
+    /// The smallest value tried.
+    pub low: Decimal,
+    /// The largest value tried.
+    pub high: Decimal,
+    /// The metric at `low` (`None` where undefined or invalid).
+    pub at_low: Option<Decimal>,
+    /// The metric at `high`.
+    pub at_high: Option<Decimal>,
+}
+
+/// Why solving could not even start.
+#[derive(Debug, thiserror::Error)]
+pub enum SolveError {
+    /// The scenario itself (before varying the key) breaks a rule.
+    #[error("the scenario is invalid")]
+    Invalid(Vec<Problem>),
+    /// The scenario's figures are too large to compute.
+    #[error(transparent)]
+    Overflow(#[from] engine::Overflow),
+}
+
+/// Evaluates the scenario with `key` set to `x`.
+struct Probe {
+    draft: Draft,
+    key: Key,
+    target: Target,
+}
+
+impl Probe {
+    /// The summary at `x`; `None` when `x` breaks a rule of the scenario.
+    fn summary(&mut self, x: Decimal) -> Option<Summary<Decimal>> {
+        self.draft.set(
+            self.key,
+            Spec {
+                written: Written::Number(x),
+                location: Location::Flag("--for"),
+                text: None,
+            },
+        );
+        let inputs = self.draft.resolve_inputs().ok()?;
+        engine::summarize(&inputs).ok()
+    }
+
+    /// The residual at `x`: ≥ 0 exactly where the target is met. `None` when
+    /// `x` is not a valid value; payback that never comes is −∞, written as `Some(None)`.
+    fn residual(&mut self, x: Decimal) -> Option<Option<Decimal>> {
+        let s = self.summary(x)?;
+        let t = self.target.value;
+        Some(match self.target.metric {
+            Metric::Roi => (Decimal::ONE + t)
+                .checked_mul(s.total_cost)
+                .and_then(|c| s.total_benefit.checked_sub(c)),
+            Metric::Net => s.net.checked_sub(t),
+            Metric::Npv => s.npv.checked_sub(t),
+            Metric::Benefit => s.monthly_benefit.checked_sub(t),
+            Metric::Payback => s.payback_months.and_then(|p| t.checked_sub(p)),
+        })
+    }
+
+    fn met(&mut self, x: Decimal) -> Option<bool> {
+        self.residual(x)
+            .map(|r| r.is_some_and(|r| !r.is_sign_negative() || r.is_zero()))
+    }
+}
+
+/// Finds the value of `key` at which `target` is just met.
+pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, SolveError> {
+    let current = draft.resolve_inputs().map_err(SolveError::Invalid)?;
+    engine::summarize(&current)?;
+    let mut probe = Probe {
+        draft: draft.clone(),
+        key,
+        target,
+    };
+    let achieved =
+        |probe: &mut Probe, x: Decimal| probe.summary(x).and_then(|s| target.metric.of(&s));
+    if let Kind::Months { min, max } = key.kind() {
+        return Ok(scan(&mut probe, min, max, achieved));
+    }
+    let (lo, hi) = domain(key);
+    let range = Range {
+        low: lo,
+        high: hi,
+        at_low: achieved(&mut probe, lo),
+        at_high: achieved(&mut probe, hi),
+    };
+    // Sample the range, and find the first place where being met changes.
+    let samples = samples(lo, hi);
+    let mut previous: Option<(Decimal, bool)> = None;
+    let mut bracket = None;
+    for x in samples {
+        let Some(met) = probe.met(x) else { continue };
+        if let Some((px, pmet)) = previous
+            && pmet != met
+        {
+            bracket = Some((px, x, met));
+            break;
+        }
+        previous = Some((x, met));
+    }
+    let Some((a, b, met_above)) = bracket else {
+        return Ok(match previous {
+            Some((_, true)) => Solution::Always { range },
+            _ => Solution::Never { range },
+        });
+    };
+    let direction = if met_above {
+        Direction::AtLeast
+    } else {
+        Direction::AtMost
+    };
+    // A residual linear in the input gives the boundary directly; check it.
+    let (value, method) = match linear_root(&mut probe, a, b) {
+        Some(x) => (x, Method::Exact),
+        None => (bisect(&mut probe, a, b, met_above), Method::Search),
+    };
+    Ok(Solution::Found {
+        value,
+        direction,
+        achieved: achieved(&mut probe, value),
+        method,
+    })
+}
+
+/// Whole-month keys: try each value in turn.
+fn scan(
+    probe: &mut Probe,
+    min: u32,
+    max: u32,
+    achieved: impl Fn(&mut Probe, Decimal) -> Option<Decimal>,
+) -> Solution {
+    let (low, high) = (Decimal::from(min), Decimal::from(max));
+    let range = Range {
+        low,
+        high,
+        at_low: achieved(probe, low),
+        at_high: achieved(probe, high),
+    };
+    let mut first: Option<bool> = None;
+    let mut last_valid = None;
+    for n in min..=max {
+        let x = Decimal::from(n);
+        let Some(met) = probe.met(x) else { continue };
+        match first {
+            None => first = Some(met),
+            Some(before) if before != met => {
+                // The boundary value is the one on the met side.
+                let (value, direction) = if met {
+                    (x, Direction::AtLeast)
+                } else {
+                    (last_valid.unwrap_or(x), Direction::AtMost)
+                };
+                return Solution::Found {
+                    value,
+                    direction,
+                    achieved: achieved(probe, value),
+                    method: Method::Scan,
+                };
+            }
+            Some(_) => {}
+        }
+        last_valid = Some(x);
+    }
+    match first {
+        Some(true) => Solution::Always { range },
+        _ => Solution::Never { range },
+    }
+}
+
+/// The key's range: 0–100% for shares; for amounts, from 0 to well past
+/// anything a small business sees (10^15).
+fn domain(key: Key) -> (Decimal, Decimal) {
+    if key.kind().is_rate() {
+        (Decimal::ZERO, Decimal::ONE)
+    } else {
+        (Decimal::ZERO, Decimal::from(1_000_000_000_000_000u64))
+    }
+}
+
+/// Points to look for the target between: even steps for shares, and a
+/// geometric ladder for amounts, which span many orders of magnitude.
+fn samples(lo: Decimal, hi: Decimal) -> Vec<Decimal> {
+    if hi <= Decimal::ONE {
+        return (0..=100)
+            .map(|i| lo + (hi - lo) * Decimal::new(i, 2))
+            .collect();
+    }
+    let mut xs = vec![lo];
+    let mut x = Decimal::new(1, 2);
+    while x < hi {
+        for k in [1, 2, 5] {
+            xs.push(x * Decimal::from(k));
+        }
+        x *= Decimal::TEN;
+    }
+    xs.push(hi);
+    xs
+}
+
+/// The root of the straight line through the residuals at `a` and `b`, if
+/// the residual really is that line: it must vanish at the root and lie on
+/// the line halfway, up to the last digits of exact arithmetic.
+fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
+    let ra = probe.residual(a)??;
+    let rb = probe.residual(b)??;
+    let slope = rb.checked_sub(ra)?.checked_div(b.checked_sub(a)?)?;
+    if slope.is_zero() {
+        return None;
+    }
+    let x = a.checked_sub(ra.checked_div(slope)?)?;
+    let mid = (a + b) / Decimal::TWO;
+    let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
+    let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);
+    let linear = (probe.residual(mid)?? - on_line).abs() <= tolerance
+        && probe.residual(x)??.abs() <= tolerance;
+    linear.then_some(x)
+}
+
+/// Bisection between a value that misses the target and one that meets it;
+/// returns the meeting end once the bracket is far below any figure shown.
+fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal {
+    let (mut miss, mut meet) = if met_above { (a, b) } else { (b, a) };
+    let two = Decimal::TWO;
+    for _ in 0..200 {
+        let mid = (miss + meet) / two;
+        if mid == miss || mid == meet || (meet - miss).abs() < Decimal::new(1, 20) {
+            break;
+        }
+        match probe.met(mid) {
+            Some(true) => meet = mid,
+            Some(false) => miss = mid,
+            // An invalid midpoint cannot lie between two valid ones (the rules are
+            // linear), but if it did, shrink towards the end that meets.
+            None => miss = mid,
+        }
+    }
+    meet
+}

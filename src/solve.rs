@@ -144,14 +144,8 @@ struct Probe {
 impl Probe {
     /// The summary at `x`; `None` when `x` breaks a rule of the scenario.
     fn summary(&mut self, x: Decimal) -> Option<Summary<Decimal>> {
-        self.draft.set(
-            self.key,
-            Spec {
-                written: Written::Number(x),
-                location: Location::Flag("--for"),
-                text: None,
-            },
-        );
+        self.draft
+            .set(self.key, Spec::flag("--for", Written::Number(x)));
         let inputs = self.draft.resolve_inputs().ok()?;
         engine::summarize(&inputs).ok()
     }

@@ -274,14 +274,7 @@ fn evaluate(grid: &Grid, scratch: &mut Scratch, n: u64) -> Result<Point, SweepEr
     let mut values = [Written::Number(Decimal::ZERO); 2];
     for ((axis, i), slot) in grid.axes.iter().zip(grid.indices(n)).zip(&mut values) {
         *slot = axis.value(i);
-        draft.set(
-            axis.key,
-            Spec {
-                written: *slot,
-                location: Location::Flag("--vary"),
-                text: None,
-            },
-        );
+        draft.set(axis.key, Spec::flag("--vary", *slot));
     }
     let inputs = draft.resolve_inputs().map_err(SweepError::Invalid)?;
     // Unless the horizon, ramp or discount rate is varied, one schedule serves every point.

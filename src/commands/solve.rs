@@ -42,11 +42,7 @@ pub fn run(args: SolveArgs) -> Result<()> {
         }
         loaded.draft.set(
             Key::Months,
-            Spec {
-                written: Written::Number(Decimal::from(n)),
-                location: Location::Flag("--at-month"),
-                text: Some(n.to_string()),
-            },
+            Spec::flag("--at-month", Written::Number(Decimal::from(n))),
         );
     }
     let scenario = loaded.scenario()?;
@@ -60,6 +56,12 @@ pub fn run(args: SolveArgs) -> Result<()> {
         Key::BaselineAverageCheck => scenario.inputs.baseline.average_check,
         _ => scenario.inputs.baseline.no_show_rate,
     });
+    let ranges: Vec<_> = scenario
+        .ranges
+        .iter()
+        .filter(|(k, _)| *k != key)
+        .copied()
+        .collect();
     let question = Question {
         name: &scenario.name,
         currency: &scenario.currency,
@@ -67,6 +69,7 @@ pub fn run(args: SolveArgs) -> Result<()> {
         target,
         baseline,
         months: scenario.inputs.months,
+        ranges: &ranges,
     };
     let text = match args.output.format {
         Format::Table => render::text(&question, &solution),

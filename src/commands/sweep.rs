@@ -57,7 +57,19 @@ pub fn run(args: SweepArgs) -> Result<()> {
             let name = draft
                 .resolve(&loaded.default_name)
                 .map_or_else(|_| loaded.default_name.clone(), |s| s.name);
-            let text = render::table(&grid, &points, args.metric.into(), &name, draft.currency());
+            // A varied key is set point by point, so its own range does not apply.
+            let ranges: Vec<_> = draft
+                .ranges()
+                .filter(|(k, _)| grid.axes().iter().all(|a| a.key != *k))
+                .collect();
+            let text = render::table(
+                &grid,
+                &points,
+                args.metric.into(),
+                &name,
+                draft.currency(),
+                &ranges,
+            );
             destination.write(text.as_bytes())
         }
         Format::Csv => destination.stream(|w| {

@@ -3,7 +3,7 @@
 use crate::format::{self, Sign, count, money, percent};
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Exact, Money, Ratio, SCHEMA_VERSION};
-use crate::scenario::{Key, Kind};
+use crate::scenario::{Key, Kind, Uncertain};
 use crate::solve::{Direction, Method, Range, Solution, Target};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -22,6 +22,8 @@ pub struct Question<'a> {
     pub baseline: Option<Decimal>,
     /// The months the metric is measured over.
     pub months: u32,
+    /// The keys given as ranges, held at their point values.
+    pub ranges: &'a [(Key, Uncertain)],
 }
 
 /// A value of the key as a person reads it: `23.4%`, `238.1`, `12 months`.
@@ -160,6 +162,10 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             "Every value meets the target: tried {}.\n",
             range_text(q, range)
         )),
+    }
+    for note in super::range_notes(q.ranges) {
+        out.push_str(&note);
+        out.push('\n');
     }
     out
 }

@@ -4,6 +4,7 @@
 use crate::format::{self, Sign, money, percent};
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
+use crate::scenario::{Key, Uncertain};
 use crate::sweep::{Grid, Point};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
@@ -134,7 +135,14 @@ fn new_table() -> Table {
 }
 
 /// One key: a row per value with the headline metrics. Two keys: a matrix of `metric`.
-pub fn table(grid: &Grid, points: &[Point], metric: Metric, name: &str, currency: &str) -> String {
+pub fn table(
+    grid: &Grid,
+    points: &[Point],
+    metric: Metric,
+    name: &str,
+    currency: &str,
+    ranges: &[(Key, Uncertain)],
+) -> String {
     let axes = grid.axes();
     let mut t = new_table();
     let title = match axes {
@@ -191,9 +199,14 @@ pub fn table(grid: &Grid, points: &[Point], metric: Metric, name: &str, currency
     for column in t.column_iter_mut() {
         column.set_cell_alignment(CellAlignment::Right);
     }
-    format!(
+    let mut out = format!(
         "{title}\n{t}\nA dash marks a figure that is undefined (no costs, or no payback within the horizon).\n"
-    )
+    );
+    for note in super::range_notes(ranges) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out
 }
 
 fn metric_title(metric: Metric) -> &'static str {

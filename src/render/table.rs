@@ -209,7 +209,7 @@ fn headline(report: &Report, horizon: &str) -> String {
 fn assumptions(report: &Report) -> Vec<String> {
     let i = &report.scenario.inputs;
     let cur = report.scenario.currency.as_str();
-    let mut notes = Vec::new();
+    let mut notes = super::range_notes(&report.scenario.ranges);
     notes.push(if i.gross_margin == Decimal::ONE {
         "Gross margin 100%: all extra revenue is counted as profit, as the article does; \
          set assumptions.gross_margin if materials and wages eat part of it."

@@ -5,8 +5,9 @@
 use super::error::ScenarioError;
 use super::error::{Location, Problem};
 use super::key::{Key, Kind, TEXT_KEYS, all_paths, unknown_key_message};
+use super::range::Uncertain;
 use super::raw::RawScenario;
-use super::value::{self, ValueError, Written};
+use super::value::{self, Form, ValueError, Written};
 use super::{Scenario, Source, line_of, parse_raw};
 use crate::engine::{Funnel, Inputs};
 use crate::format::{self, Sign};
@@ -22,6 +23,20 @@ pub struct Spec {
     pub location: Location,
     /// The value exactly as written, when it was written (not for generated sweep points).
     pub text: Option<String>,
+    /// The range, when the value is uncertain; `written` is then its point value.
+    pub range: Option<Uncertain>,
+}
+
+impl Spec {
+    /// A single value set from the command line or by a sweep or solver.
+    pub fn flag(flag: &'static str, written: Written) -> Spec {
+        Spec {
+            written,
+            location: Location::Flag(flag),
+            text: None,
+            range: None,
+        }
+    }
 }
 
 /// A numeric key's state before resolution.
@@ -213,11 +228,42 @@ impl Draft {
     }
 
     fn set_value(&mut self, key: Key, value: &toml::Value, text: String, location: Location) {
+        let fail = |message: String| Problem {
+            location: location.clone(),
+            key: Some(key.path().into()),
+            value: Some(text.clone()),
+            message,
+        };
+        if let Some(range) = Uncertain::read(value, &text) {
+            self.slots[key.index()] = match range {
+                Ok(_) if matches!(key.kind(), Kind::Months { .. }) => {
+                    self.problems.push(fail(format!(
+                        "a whole number of months cannot be a range; it takes {}",
+                        key.kind().allowed()
+                    )));
+                    Slot::Broken
+                }
+                Ok(range) => Slot::Given(Spec {
+                    written: range.point(),
+                    location,
+                    text: Some(text),
+                    range: Some(range),
+                }),
+                Err(message) => {
+                    self.problems.push(fail(format!(
+                        "{message}; a range is written \"+15%..+40%\" or                          {{ low = …, high = …, mode = …, dist = \"triangular\" }}"
+                    )));
+                    Slot::Broken
+                }
+            };
+            return;
+        }
         self.slots[key.index()] = match value::read(value, &text) {
             Ok(written) => Slot::Given(Spec {
                 written,
                 location,
                 text: Some(text),
+                range: None,
             }),
             Err(e) => {
                 let problem = match e {
@@ -228,12 +274,10 @@ impl Draft {
                         .into(),
                     ValueError::Unreadable => "cannot be read as a number".into(),
                 };
-                self.problems.push(Problem {
-                    location,
-                    key: Some(key.path().into()),
-                    value: Some(text),
-                    message: format!("{problem}; it takes {}", key.kind().allowed()),
-                });
+                self.problems.push(fail(format!(
+                    "{problem}; it takes {}",
+                    key.kind().allowed()
+                )));
                 Slot::Broken
             }
         };
@@ -281,7 +325,15 @@ impl Draft {
                 .map_or_else(|| default_name.to_string(), |t| t.value.clone()),
             currency: self.currency().to_string(),
             inputs,
+            ranges: self.ranges().collect(),
         })
+    }
+
+    /// The keys given as ranges, in key order.
+    pub fn ranges(&self) -> impl Iterator<Item = (Key, Uncertain)> + '_ {
+        Key::ALL
+            .into_iter()
+            .filter_map(|k| Some((k, self.get(k)?.range?)))
     }
 
     /// The ISO code of the amounts; RUB unless the file or `--set` says otherwise.
@@ -294,6 +346,8 @@ impl Draft {
     pub fn resolve_inputs(&self) -> Result<Inputs<Decimal>, Vec<Problem>> {
         let mut r = Resolver {
             draft: self,
+            ends: [None; Key::ALL.len()],
+            part: None,
             problems: Vec::new(),
             missing_table_reported: false,
         };
@@ -381,13 +435,18 @@ fn flatten(
 /// Applies every rule to a draft, collecting problems.
 struct Resolver<'d> {
     draft: &'d Draft,
+    /// Resolved ends of the keys given as ranges, for the `[after]` keys that change from them.
+    ends: [Option<(Decimal, Decimal)>; Key::ALL.len()],
+    /// Which end of a range is being checked, for the message.
+    part: Option<String>,
     problems: Vec<Problem>,
     missing_table_reported: bool,
 }
 
 impl Resolver<'_> {
     /// The resolved value of `key`; `base` is the resolved baseline of an
-    /// `[after]` key (`Some(None)` when the baseline itself failed).
+    /// `[after]` key (`Some(None)` when the baseline itself failed). A range
+    /// must hold at both ends, and so must a change from a baseline range.
     fn resolve(&mut self, key: Key, base: Option<Option<Decimal>>) -> Option<Decimal> {
         let spec = match &self.draft.slots[key.index()] {
             Slot::Broken => return None,
@@ -403,8 +462,54 @@ impl Resolver<'_> {
                 return None;
             }
         };
+        let point = self.resolve_written(key, spec, spec.written, base)?;
+        let base_ends = key.baseline().and_then(|b| self.ends[b.index()]);
+        let is_change = matches!(spec.written.form(), Form::Relative | Form::Points);
+        let ends: Vec<(Written, &str)> = match spec.range {
+            Some(r) => vec![(r.low, "low"), (r.high, "high")],
+            None if base_ends.is_some() && is_change => vec![(spec.written, "")],
+            None => vec![],
+        };
+        let bases: Vec<(Option<Option<Decimal>>, &str)> = match base_ends {
+            Some((low, high)) if is_change => {
+                vec![(Some(Some(low)), "low"), (Some(Some(high)), "high")]
+            }
+            _ => vec![(base, "")],
+        };
+        let (mut lowest, mut highest) = (point, point);
+        for (written, end) in &ends {
+            for (base, base_end) in &bases {
+                let mut part = Vec::new();
+                if !end.is_empty() {
+                    part.push(format!("at its {end} end {written}"));
+                }
+                if !base_end.is_empty() {
+                    part.push(format!("with the baseline at its {base_end} end"));
+                }
+                self.part = Some(part.join(", "));
+                let value = self.resolve_written(key, spec, *written, *base);
+                self.part = None;
+                let value = value?;
+                lowest = lowest.min(value);
+                highest = highest.max(value);
+            }
+        }
+        if spec.range.is_some() {
+            self.ends[key.index()] = Some((lowest, highest));
+        }
+        Some(point)
+    }
+
+    /// Applies the key's rules to one written value.
+    fn resolve_written(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        written: Written,
+        base: Option<Option<Decimal>>,
+    ) -> Option<Decimal> {
         let kind = key.kind();
-        match (kind, spec.written) {
+        match (kind, written) {
             (Kind::Months { min, max }, Written::Number(n)) => {
                 let whole = n.fract().is_zero();
                 if whole && n >= Decimal::from(min) && n <= Decimal::from(max) {
@@ -434,13 +539,7 @@ impl Resolver<'_> {
             }
             (Kind::ChangedAmount, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(
-                    key,
-                    spec,
-                    Decimal::ONE
-                        .checked_add(r)
-                        .and_then(|k| base.checked_mul(k)),
-                )?;
+                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
                 if n.is_sign_negative() && !n.is_zero() {
                     let message = format!(
                         "would make it negative ({} from {}); a decrease is at most \"-100%\"",
@@ -454,13 +553,7 @@ impl Resolver<'_> {
             }
             (Kind::ChangedRate, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(
-                    key,
-                    spec,
-                    Decimal::ONE
-                        .checked_add(r)
-                        .and_then(|k| base.checked_mul(k)),
-                )?;
+                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
                 let pct = |d: Decimal| format::percent(d, Sign::Plain);
                 let how = format!(
                     "{} ({} {} {} of it)",
@@ -473,7 +566,7 @@ impl Resolver<'_> {
             }
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, base.checked_add(p))?;
+                let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
                 let pct = |d: Decimal| format::percent(d, Sign::Plain);
                 let how = format!(
                     "{} ({} {} {})",
@@ -510,6 +603,10 @@ impl Resolver<'_> {
     }
 
     fn report(&mut self, key: Key, spec: &Spec, message: String) {
+        let message = match &self.part {
+            Some(part) => format!("{part}, {message}"),
+            None => message,
+        };
         self.problems.push(Problem {
             location: spec.location.clone(),
             key: Some(key.path().to_string()),

@@ -3,12 +3,14 @@
 mod draft;
 mod error;
 mod key;
+mod range;
 mod raw;
 pub mod value;
 
 pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};
 pub use key::{Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, nearest, unknown_key_message};
+pub use range::{Dist, Uncertain};
 
 use crate::engine::Inputs;
 use raw::RawScenario;
@@ -30,8 +32,10 @@ pub struct Scenario {
     pub name: String,
     /// ISO 4217 code, upper case.
     pub currency: String,
-    /// The model's inputs, exact.
+    /// The model's inputs, exact; a key given as a range is at its point value.
     pub inputs: Inputs<Decimal>,
+    /// The keys given as ranges, in key order.
+    pub ranges: Vec<(Key, Uncertain)>,
 }
 
 impl Scenario {

@@ -1,5 +1,6 @@
 //! The value grammar shared by every numeric key: `1500`, `0.25`, `"25%"`, `"+30%"`, `"-5pp"`.
 
+use crate::engine::Number;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -19,7 +20,40 @@ pub enum Written {
     Points(Decimal),
 }
 
+/// The form of a written value, without its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A plain number.
+    Number,
+    /// `"25%"`.
+    Percent,
+    /// `"+30%"`.
+    Relative,
+    /// `"+5pp"`.
+    Points,
+}
+
+/// The value a key takes from a number written in `form`, given its baseline:
+/// the one rule for changes, used by the exact checks and by the simulation alike.
+pub fn apply<N: Number>(form: Form, n: N, base: N) -> Option<N> {
+    match form {
+        Form::Number | Form::Percent => Some(n),
+        Form::Relative => base.mul(N::ONE.add(n)?),
+        Form::Points => base.add(n),
+    }
+}
+
 impl Written {
+    /// The form, without the number.
+    pub fn form(self) -> Form {
+        match self {
+            Written::Number(_) => Form::Number,
+            Written::Percent(_) => Form::Percent,
+            Written::Relative(_) => Form::Relative,
+            Written::Points(_) => Form::Points,
+        }
+    }
+
     /// The number inside, whatever its form (a fraction for the percentage forms).
     pub fn number(self) -> Decimal {
         match self {

@@ -1,0 +1,232 @@
+//! Uncertain values: `"+15%..+40%"`, or `{ low, high, mode, dist }`, each end
+//! written in the key's own grammar.
+
+use super::value::{self, Written};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::fmt;
+use toml::Spanned;
+
+/// How values spread between the ends of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dist {
+    /// Every value equally likely.
+    Uniform,
+    /// Likeliest at the mode, falling off linearly to the ends.
+    Triangular,
+    /// A smooth bump around the mode (beta-PERT), as estimators use.
+    Pert,
+}
+
+impl Dist {
+    /// The name written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dist::Uniform => "uniform",
+            Dist::Triangular => "triangular",
+            Dist::Pert => "pert",
+        }
+    }
+}
+
+/// A range of values for one key.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Uncertain {
+    /// The low end.
+    pub low: Written,
+    /// The high end.
+    pub high: Written,
+    /// The likeliest value, if given.
+    pub mode: Option<Written>,
+    /// The spread between the ends.
+    pub dist: Dist,
+}
+
+/// `{ low, high, mode, dist }`, re-read from the value's own text so that
+/// decimals stay exactly as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange {
+    low: Option<Spanned<toml::Value>>,
+    high: Option<Spanned<toml::Value>>,
+    mode: Option<Spanned<toml::Value>>,
+    dist: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Wrapper {
+    v: RawRange,
+}
+
+impl Uncertain {
+    /// Reads a range, or returns `None` when the value is a single number.
+    pub fn read(value: &toml::Value, text: &str) -> Option<Result<Uncertain, String>> {
+        match value {
+            toml::Value::String(s) if s.contains("..") => Some(Uncertain::read_str(s)),
+            toml::Value::Table(_) => Some(Uncertain::read_table(text)),
+            _ => None,
+        }
+    }
+
+    fn read_str(s: &str) -> Result<Uncertain, String> {
+        let (low, high) = s.split_once("..").unwrap_or((s, ""));
+        let end = |what: &str, text: &str| {
+            value::read_str(text)
+                .map_err(|_| format!("cannot read the range's {what} \"{}\"", text.trim()))
+        };
+        Uncertain::build(
+            end("low end", low)?,
+            end("high end", high)?,
+            None,
+            Dist::Uniform,
+        )
+    }
+
+    fn read_table(text: &str) -> Result<Uncertain, String> {
+        let raw = toml::from_str::<Wrapper>(&format!("v = {text}"))
+            .map_err(|e| {
+                format!(
+                    "a range table takes low, high, mode and dist: {}",
+                    e.message()
+                )
+            })?
+            .v;
+        let end = |what: &str,
+                   v: &Option<Spanned<toml::Value>>,
+                   inner: &str|
+         -> Result<Option<Written>, String> {
+            v.as_ref()
+                .map(|v| {
+                    let at = v.span();
+                    // Spans point into `v = {text}`; shift them back into `text`.
+                    let own = inner.get(at.start - 4..at.end - 4).unwrap_or("");
+                    value::read(v.get_ref(), own)
+                        .map_err(|_| format!("cannot read the range's {what} {own}"))
+                })
+                .transpose()
+        };
+        let low = end("low", &raw.low, text)?.ok_or("a range table needs low and high")?;
+        let high = end("high", &raw.high, text)?.ok_or("a range table needs low and high")?;
+        let mode = end("mode", &raw.mode, text)?;
+        let dist = match raw.dist.as_deref() {
+            None if mode.is_some() => Dist::Triangular,
+            None | Some("uniform") => Dist::Uniform,
+            Some("triangular") => Dist::Triangular,
+            Some("pert") => Dist::Pert,
+            Some(other) => {
+                return Err(format!(
+                    "unknown dist \"{other}\"; use \"uniform\", \"triangular\" or \"pert\""
+                ));
+            }
+        };
+        Uncertain::build(low, high, mode, dist)
+    }
+
+    fn build(
+        low: Written,
+        high: Written,
+        mode: Option<Written>,
+        dist: Dist,
+    ) -> Result<Uncertain, String> {
+        let same =
+            |a: Written, b: Written| std::mem::discriminant(&a) == std::mem::discriminant(&b);
+        if !same(low, high) || mode.is_some_and(|m| !same(low, m)) {
+            return Err(
+                "the ends of a range must be written the same way: both numbers, \
+                        both \"N%\", both \"+N%\" or both \"+Npp\""
+                    .into(),
+            );
+        }
+        if low.number() > high.number() {
+            return Err("the low end is above the high end".into());
+        }
+        if mode.is_some_and(|m| m.number() < low.number() || m.number() > high.number()) {
+            return Err("the mode lies outside the range".into());
+        }
+        if dist != Dist::Uniform && mode.is_none() {
+            return Err(format!("a {} range needs a mode", dist.name()));
+        }
+        Ok(Uncertain {
+            low,
+            high,
+            mode,
+            dist,
+        })
+    }
+
+    /// The single value `calc`, `compare`, `sweep` and `solve` use: the mode
+    /// if given, else the midpoint.
+    pub fn point(&self) -> Written {
+        self.mode.unwrap_or_else(|| {
+            self.low
+                .with_number((self.low.number() + self.high.number()) / Decimal::TWO)
+        })
+    }
+}
+
+impl fmt::Display for Uncertain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{} ({}", self.low, self.high, self.dist.name())?;
+        if let Some(mode) = self.mode {
+            write!(f, ", mode {mode}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn read(text: &str) -> Result<Uncertain, String> {
+        let value: toml::Value =
+            toml::from_str::<toml::Table>(&format!("v = {text}")).unwrap()["v"].clone();
+        Uncertain::read(&value, text).unwrap()
+    }
+
+    #[test]
+    fn reads_both_spellings() {
+        let r = read("\"+15%..+40%\"").unwrap();
+        assert_eq!(
+            (r.low, r.high, r.dist),
+            (
+                Written::Relative(d("0.15")),
+                Written::Relative(d("0.40")),
+                Dist::Uniform
+            )
+        );
+        assert_eq!(r.point(), Written::Relative(d("0.275")));
+        let r =
+            read("{ low = \"+5pp\", high = \"+15pp\", mode = \"+5pp\", dist = \"triangular\" }")
+                .unwrap();
+        assert_eq!(r.point(), Written::Points(d("0.05")));
+        assert_eq!(r.to_string(), "+5pp..+15pp (triangular, mode +5pp)");
+        // Decimals in a table stay exact.
+        let r = read("{ low = 0.1, high = 0.3, mode = 0.2, dist = \"pert\" }").unwrap();
+        assert_eq!(
+            (r.low, r.point()),
+            (Written::Number(d("0.1")), Written::Number(d("0.2")))
+        );
+    }
+
+    #[test]
+    fn refuses_broken_ranges() {
+        for (text, says) in [
+            ("\"+15%..40%\"", "written the same way"),
+            ("\"40..15\"", "low end is above"),
+            ("{ low = 1, high = 2, mode = 3 }", "mode lies outside"),
+            ("{ low = 1, high = 2, dist = \"pert\" }", "needs a mode"),
+            ("{ low = 1, high = 2, dist = \"normal\" }", "unknown dist"),
+            ("{ low = 1 }", "needs low and high"),
+            ("{ low = 1, high = 2, spread = 3 }", "takes low, high"),
+            ("\"a..b\"", "cannot read"),
+        ] {
+            let e = read(text).unwrap_err();
+            assert!(e.contains(says), "{text}: {e}");
+        }
+    }
+}

@@ -23,8 +23,47 @@ pub enum Command {
     Sweep(SweepArgs),
     /// Find the input value at which a target is just met (break-even, payback, IRR).
     Solve(SolveArgs),
+    /// Monte Carlo over the scenario's ranges: the odds of paying back, and the bad case.
+    Simulate(SimulateArgs),
+    /// Which assumption moves ROI most: each input from its low end to its high end.
+    Sensitivity(SensitivityArgs),
     /// Write a commented starter scenario (the article's salon).
     Init(InitArgs),
+}
+
+/// `roi simulate`.
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Number of trials.
+    #[arg(long, default_value_t = crate::simulate::DEFAULT_TRIALS,
+          value_parser = clap::value_parser!(u64).range(1..=crate::simulate::MAX_TRIALS))]
+    pub trials: u64,
+    /// Seed of the random numbers; the same seed gives the same output on any machine.
+    #[arg(long, default_value_t = crate::simulate::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Also write every trial's drawn inputs and results to this CSV file.
+    #[arg(long, value_name = "FILE.csv")]
+    pub samples: Option<PathBuf>,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `roi sensitivity`.
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// How far inputs without a range move each way, like 20% or 0.2.
+    #[arg(long, default_value = "20%", value_name = "SHARE")]
+    pub swing: String,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `roi calc`.

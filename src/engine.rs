@@ -116,6 +116,18 @@ pub struct FunnelFigures<N> {
     pub revenue: N,
 }
 
+impl<N: Copy> Funnel<N> {
+    /// The same funnel in another number type.
+    pub fn map<M>(&self, f: impl Fn(N) -> M) -> Funnel<M> {
+        Funnel {
+            leads: f(self.leads),
+            conversion: f(self.conversion),
+            average_check: f(self.average_check),
+            no_show_rate: f(self.no_show_rate),
+        }
+    }
+}
+
 impl<N: Number> Funnel<N> {
     /// Runs the funnel: revenue = leads × conversion × (1 − no-show rate) × average check.
     pub fn figures(&self) -> Result<FunnelFigures<N>, Overflow> {
@@ -157,6 +169,26 @@ pub struct Inputs<N> {
     pub ramp_months: u32,
     /// Annual discount rate for NPV; the monthly rate is a twelfth of it.
     pub discount_rate: N,
+}
+
+impl<N: Copy> Inputs<N> {
+    /// The same inputs in another number type: the exact inputs as `f64` for
+    /// the simulation, which runs this same model millions of times.
+    pub fn map<M>(&self, f: impl Fn(N) -> M) -> Inputs<M> {
+        Inputs {
+            months: self.months,
+            baseline: self.baseline.map(&f),
+            after: self.after.map(&f),
+            setup_cost: f(self.setup_cost),
+            monthly_cost: f(self.monthly_cost),
+            staff_hours: f(self.staff_hours),
+            hourly_rate: f(self.hourly_rate),
+            other_savings: f(self.other_savings),
+            gross_margin: f(self.gross_margin),
+            ramp_months: self.ramp_months,
+            discount_rate: f(self.discount_rate),
+        }
+    }
 }
 
 /// The headline figures of a projection.

@@ -3,6 +3,8 @@
 pub mod calc;
 pub mod compare;
 pub mod init;
+pub mod sensitivity;
+pub mod simulate;
 pub mod solve;
 pub mod sweep;
 
@@ -18,6 +20,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(args) => compare::run(args),
         Command::Sweep(args) => sweep::run(args),
         Command::Solve(args) => solve::run(args),
+        Command::Simulate(args) => simulate::run(args),
+        Command::Sensitivity(args) => sensitivity::run(args),
         Command::Init(args) => init::run(args),
     }
 }

@@ -50,12 +50,7 @@ pub fn run(args: SolveArgs) -> Result<()> {
         SolveError::Invalid(problems) => anyhow::Error::new(invalid(problems, &name)),
         SolveError::Overflow(o) => anyhow::Error::new(o).context(format!("cannot compute {name}")),
     })?;
-    let baseline = key.baseline().map(|b| match b {
-        Key::BaselineLeads => scenario.inputs.baseline.leads,
-        Key::BaselineConversion => scenario.inputs.baseline.conversion,
-        Key::BaselineAverageCheck => scenario.inputs.baseline.average_check,
-        _ => scenario.inputs.baseline.no_show_rate,
-    });
+    let baseline = key.baseline().and_then(|b| b.field(&scenario.inputs));
     let ranges: Vec<_> = scenario
         .ranges
         .iter()

@@ -1,5 +1,6 @@
 //! The numeric keys of a scenario, each with its dotted path and the kind of value it takes.
 
+use crate::engine::Inputs;
 use rust_decimal::Decimal;
 
 /// A numeric key of the scenario file; `--set`, `--vary` and `--for` name these.
@@ -168,6 +169,34 @@ impl Key {
             Key::AfterLeads | Key::AfterAverageCheck => Kind::ChangedAmount,
             Key::AfterConversion | Key::AfterNoShowRate => Kind::ChangedRate,
         }
+    }
+
+    /// The model input this key sets; `None` for the whole-month keys.
+    pub fn field<N: Copy>(self, inputs: &Inputs<N>) -> Option<N> {
+        let mut copy = *inputs;
+        self.field_mut(&mut copy).map(|v| *v)
+    }
+
+    /// The model input this key sets, to change it; `None` for the whole-month keys.
+    pub fn field_mut<N>(self, inputs: &mut Inputs<N>) -> Option<&mut N> {
+        Some(match self {
+            Key::Months | Key::RampMonths => return None,
+            Key::BaselineLeads => &mut inputs.baseline.leads,
+            Key::BaselineConversion => &mut inputs.baseline.conversion,
+            Key::BaselineAverageCheck => &mut inputs.baseline.average_check,
+            Key::BaselineNoShowRate => &mut inputs.baseline.no_show_rate,
+            Key::AfterLeads => &mut inputs.after.leads,
+            Key::AfterConversion => &mut inputs.after.conversion,
+            Key::AfterAverageCheck => &mut inputs.after.average_check,
+            Key::AfterNoShowRate => &mut inputs.after.no_show_rate,
+            Key::CostsSetup => &mut inputs.setup_cost,
+            Key::CostsMonthly => &mut inputs.monthly_cost,
+            Key::SavingsStaffHours => &mut inputs.staff_hours,
+            Key::SavingsHourlyRate => &mut inputs.hourly_rate,
+            Key::SavingsOther => &mut inputs.other_savings,
+            Key::GrossMargin => &mut inputs.gross_margin,
+            Key::DiscountRate => &mut inputs.discount_rate,
+        })
     }
 
     /// True for keys that hold money (checks, costs, rates of pay, savings).

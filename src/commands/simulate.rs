@@ -1,0 +1,50 @@
+//! `roi simulate FILE`: seeded Monte Carlo over the scenario's ranges.
+
+use super::Loaded;
+use crate::cli::{Format, SimulateArgs};
+use crate::output::Destination;
+use crate::render::simulate as render;
+use crate::simulate::{self, Model};
+use anyhow::{Context, Result};
+use std::io::{IsTerminal, Write};
+
+/// Runs `roi simulate`.
+pub fn run(args: SimulateArgs) -> Result<()> {
+    let loaded = Loaded::from_args(&args.scenario)?;
+    let scenario = loaded.scenario()?;
+    // The point scenario must compute before thousands of variations of it can.
+    crate::engine::summarize(&scenario.inputs)
+        .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+    let model = Model::new(&loaded.draft, &scenario.inputs);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let show_progress = std::io::stderr().is_terminal() && args.trials >= 200_000;
+    let trials = args.trials;
+    let progress = move |done: u64| {
+        if show_progress {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\rsimulating… {:>3}%", done * 100 / trials);
+            let _ = err.flush();
+        }
+    };
+    let run = simulate::run(
+        &model,
+        trials,
+        args.seed,
+        threads,
+        args.samples.is_some(),
+        &progress,
+    );
+    if show_progress {
+        eprint!("\r{:20}\r", "");
+    }
+    if let Some(path) = &args.samples {
+        Destination::File(path.clone()).stream(|w| Ok(render::samples(&model, &run, w)?))?;
+    }
+    let report = simulate::Report::new(&run, scenario.inputs.months);
+    let text = match args.output.format {
+        Format::Table => render::table(&scenario, &report),
+        Format::Json => render::json(&scenario, &report),
+        Format::Csv => render::csv(&report),
+    };
+    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+}

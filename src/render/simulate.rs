@@ -1,0 +1,355 @@
+//! `roi simulate` output: percentiles, odds and a histogram for people; the
+//! same figures as JSON or tidy CSV; every trial as CSV for an audit trail.
+
+use super::json::Exact;
+use crate::format::{Sign, money, percent};
+use crate::scenario::{Scenario, Uncertain};
+use crate::simulate::{Model, PERCENTILES, Report, Run, Stats};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// How a metric's values read.
+#[derive(Clone, Copy)]
+enum Unit {
+    Ratio,
+    Money,
+    Months,
+}
+
+/// The reported metrics: JSON name, label, unit, statistics.
+fn metrics(r: &Report) -> [(&'static str, &'static str, Unit, &Stats); 4] {
+    [
+        ("roi", "ROI over the horizon", Unit::Ratio, &r.roi),
+        ("net", "Net", Unit::Money, &r.net),
+        ("npv", "NPV", Unit::Money, &r.npv),
+        (
+            "payback_months",
+            "Payback, months",
+            Unit::Months,
+            &r.payback,
+        ),
+    ]
+}
+
+/// Rounds for output: money to 2 places, ratios and months to 8 (half away from zero).
+fn rounded(v: f64, unit: Unit) -> Option<Decimal> {
+    let places = match unit {
+        Unit::Money => 2,
+        Unit::Ratio | Unit::Months => 8,
+    };
+    Decimal::from_f64(v).map(|d| crate::format::round(d, places))
+}
+
+fn shown(v: Option<f64>, unit: Unit, currency: &str) -> String {
+    let Some(d) = v.and_then(|v| rounded(v, unit)) else {
+        return "—".to_string();
+    };
+    match unit {
+        Unit::Ratio => percent(d, Sign::Plain),
+        Unit::Money => money(d, currency, Sign::Plain),
+        Unit::Months => crate::format::round(d, 2).to_string(),
+    }
+}
+
+fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)]) -> String {
+    if ranges.is_empty() {
+        return "The scenario has no ranges, so every trial is the same; give a key a range \
+                like leads = \"+15%..+40%\"."
+            .to_string();
+    }
+    let list: Vec<String> = ranges
+        .iter()
+        .map(|(k, r)| format!("{} {r}", k.path()))
+        .collect();
+    format!("Ranges: {}.", list.join("; "))
+}
+
+/// The report for people.
+pub fn table(scenario: &Scenario, r: &Report) -> String {
+    let cur = scenario.currency.as_str();
+    let mut out = format!(
+        "{} — {} trials (seed {}), {}-month horizon\n",
+        scenario.name, r.trials, r.seed, r.months
+    );
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty();
+    let mut header = vec!["".to_string(), "Mean".to_string()];
+    header.extend(PERCENTILES.iter().map(|p| format!("P{p}")));
+    t.set_header(header);
+    for (_, label, unit, stats) in metrics(r) {
+        let mut row = vec![label.to_string(), shown(stats.mean, unit, cur)];
+        row.extend(stats.percentiles.iter().map(|p| shown(*p, unit, cur)));
+        t.add_row(row);
+    }
+    for column in t.column_iter_mut().skip(1) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    out.push_str(&format!("{t}\n"));
+    let p = |x: f64| percent(Decimal::from_f64(x).unwrap_or_default(), Sign::Plain);
+    out.push_str(&format!("Chance that ROI > 0: {}\n", p(r.roi_positive)));
+    out.push_str(&format!(
+        "Chance of payback within 3 months: {}, 6 months: {}, 12 months: {}, the horizon ({} months): {}\n",
+        p(r.payback_within[0]),
+        p(r.payback_within[1]),
+        p(r.payback_within[2]),
+        r.months,
+        p(r.payback_within_horizon)
+    ));
+    if !r.histogram.is_empty() {
+        out.push_str("\nROI over the horizon, trials per bin\n");
+        let most = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1);
+        for (from, to, count) in &r.histogram {
+            let bar = "█".repeat(((*count * 40).div_ceil(most)) as usize);
+            out.push_str(&format!(
+                "{:>9} … {:>9} {bar} {count}\n",
+                shown(Some(*from), Unit::Ratio, cur),
+                shown(Some(*to), Unit::Ratio, cur)
+            ));
+        }
+    }
+    out.push('\n');
+    out.push_str(&ranges_text(&scenario.ranges));
+    out.push_str(
+        "\nA dash marks a figure that does not exist: the mean or a percentile of payback that \
+         falls on trials that do not pay back within the horizon.\nStatistics come from binary \
+         floating point runs of the same model as `roi calc`; sampling error is far larger than rounding.\n",
+    );
+    out
+}
+
+/// One metric's statistics in JSON; null where the figure does not exist.
+#[derive(Serialize)]
+struct JsonStats {
+    /// Mean over all trials; null if any trial has no value.
+    mean: Option<Exact>,
+    /// 5th percentile (linear interpolation between closest ranks).
+    p5: Option<Exact>,
+    /// 10th percentile.
+    p10: Option<Exact>,
+    /// 25th percentile.
+    p25: Option<Exact>,
+    /// Median.
+    p50: Option<Exact>,
+    /// 75th percentile.
+    p75: Option<Exact>,
+    /// 90th percentile.
+    p90: Option<Exact>,
+    /// 95th percentile.
+    p95: Option<Exact>,
+}
+
+/// The four metrics, in a fixed order.
+#[derive(Serialize)]
+struct JsonMetrics {
+    /// ROI over the horizon (fraction).
+    roi: JsonStats,
+    /// Net over the horizon (money).
+    net: JsonStats,
+    /// Net present value (money).
+    npv: JsonStats,
+    /// Payback in months.
+    payback_months: JsonStats,
+}
+
+/// Probabilities, as fractions.
+#[derive(Serialize)]
+struct JsonProbabilities {
+    /// P(ROI over the horizon > 0).
+    roi_positive: Exact,
+    /// P(payback ≤ 3 months).
+    payback_within_3: Exact,
+    /// P(payback ≤ 6 months).
+    payback_within_6: Exact,
+    /// P(payback ≤ 12 months).
+    payback_within_12: Exact,
+    /// P(payback within the horizon).
+    payback_within_horizon: Exact,
+}
+
+/// `--format json`.
+#[derive(Serialize)]
+struct JsonReport {
+    /// Layout version, shared with `calc`.
+    version: u32,
+    /// Trials run.
+    trials: u64,
+    /// Seed used.
+    seed: u64,
+    /// Horizon in months.
+    months: u32,
+    /// The ranges sampled: key, low, high, mode (null if none), dist.
+    ranges: Vec<JsonRange>,
+    /// roi, net, npv, payback_months: mean and p5…p95.
+    metrics: JsonMetrics,
+    /// The chances of a positive ROI and of payback within 3, 6, 12 months and the horizon.
+    probabilities: JsonProbabilities,
+    /// ROI histogram: bins of [from, to) with their trial counts.
+    histogram: Vec<JsonBin>,
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    key: &'static str,
+    low: String,
+    high: String,
+    mode: Option<String>,
+    dist: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonBin {
+    from: Option<Exact>,
+    to: Option<Exact>,
+    trials: u64,
+}
+
+fn number(d: Option<Decimal>) -> Option<Exact> {
+    d.map(Exact)
+}
+
+/// The report as JSON.
+pub fn json(scenario: &Scenario, r: &Report) -> String {
+    let stats = |stats: &Stats, unit: Unit| {
+        let v = |x: Option<f64>| number(x.and_then(|x| rounded(x, unit)));
+        let p = stats.percentiles;
+        JsonStats {
+            mean: v(stats.mean),
+            p5: v(p[0]),
+            p10: v(p[1]),
+            p25: v(p[2]),
+            p50: v(p[3]),
+            p75: v(p[4]),
+            p90: v(p[5]),
+            p95: v(p[6]),
+        }
+    };
+    let metrics = JsonMetrics {
+        roi: stats(&r.roi, Unit::Ratio),
+        net: stats(&r.net, Unit::Money),
+        npv: stats(&r.npv, Unit::Money),
+        payback_months: stats(&r.payback, Unit::Months),
+    };
+    let [a, b, c, d, e] = probabilities(r).map(|(_, v)| Exact(v));
+    let probabilities = JsonProbabilities {
+        roi_positive: a,
+        payback_within_3: b,
+        payback_within_6: c,
+        payback_within_12: d,
+        payback_within_horizon: e,
+    };
+    let doc = JsonReport {
+        version: super::json::SCHEMA_VERSION,
+        trials: r.trials,
+        seed: r.seed,
+        months: r.months,
+        ranges: scenario
+            .ranges
+            .iter()
+            .map(|(k, u)| JsonRange {
+                key: k.path(),
+                low: u.low.to_string(),
+                high: u.high.to_string(),
+                mode: u.mode.map(|m| m.to_string()),
+                dist: u.dist.name(),
+            })
+            .collect(),
+        metrics,
+        probabilities,
+        histogram: r
+            .histogram
+            .iter()
+            .map(|(from, to, trials)| JsonBin {
+                from: number(rounded(*from, Unit::Ratio)),
+                to: number(rounded(*to, Unit::Ratio)),
+                trials: *trials,
+            })
+            .collect(),
+    };
+    // Plain numbers and strings always serialise.
+    let mut text = serde_json::to_string_pretty(&doc).expect("the JSON report serialises");
+    text.push('\n');
+    text
+}
+
+fn probabilities(r: &Report) -> [(&'static str, Decimal); 5] {
+    let f = |x: f64| rounded(x, Unit::Ratio).unwrap_or_default().normalize();
+    [
+        ("roi_positive", f(r.roi_positive)),
+        ("payback_within_3", f(r.payback_within[0])),
+        ("payback_within_6", f(r.payback_within[1])),
+        ("payback_within_12", f(r.payback_within[2])),
+        ("payback_within_horizon", f(r.payback_within_horizon)),
+    ]
+}
+
+/// Tidy CSV: `statistic,value` rows such as `roi.p50,1.23` and
+/// `probabilities.roi_positive,0.97`; an empty value is undefined.
+pub fn csv(r: &Report) -> String {
+    let mut out = String::from("statistic,value\n");
+    let cell = |v: Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default();
+    out.push_str(&format!(
+        "trials,{}\nseed,{}\nmonths,{}\n",
+        r.trials, r.seed, r.months
+    ));
+    for (name, _, unit, stats) in metrics(r) {
+        out.push_str(&format!(
+            "{name}.mean,{}\n",
+            cell(stats.mean.and_then(|v| rounded(v, unit)))
+        ));
+        for (p, v) in PERCENTILES.iter().zip(&stats.percentiles) {
+            out.push_str(&format!(
+                "{name}.p{p},{}\n",
+                cell(v.and_then(|v| rounded(v, unit)))
+            ));
+        }
+    }
+    for (name, value) in probabilities(r) {
+        out.push_str(&format!("probabilities.{name},{value}\n"));
+    }
+    out
+}
+
+/// Every trial: its number, each varying key's value and the results.
+/// Values are shortest round-trip decimals of the `f64`s, the same on every machine.
+pub fn samples(model: &Model, run: &Run, w: &mut dyn Write) -> io::Result<()> {
+    let keys: Vec<&str> = model.keys().map(|k| k.path()).collect();
+    let width = keys.len();
+    let mut line = String::from("trial");
+    for k in &keys {
+        line.push(',');
+        line.push_str(k);
+    }
+    line.push_str(",roi,net,npv,payback_months\n");
+    w.write_all(line.as_bytes())?;
+    let finite = |v: f64| {
+        if v.is_finite() {
+            v.to_string()
+        } else {
+            String::new()
+        }
+    };
+    for (i, o) in run.outcomes.iter().enumerate() {
+        line.clear();
+        line.push_str(&(i + 1).to_string());
+        if let Some(drawn) = &run.drawn {
+            for v in &drawn[i * width..(i + 1) * width] {
+                line.push(',');
+                line.push_str(&v.to_string());
+            }
+        }
+        line.push_str(&format!(
+            ",{},{},{},{}\n",
+            finite(o.roi),
+            finite(o.net),
+            finite(o.npv),
+            finite(o.payback)
+        ));
+        w.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}

@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
 pub mod sweep;

@@ -1,6 +1,41 @@
-//! `roi sensitivity FILE`.
-use crate::cli::SensitivityArgs;
+//! `roi sensitivity FILE [--swing 20%]`: which assumption to check first.
+
+use super::Loaded;
+use crate::cli::{Format, SensitivityArgs};
+use crate::output::Destination;
+use crate::render::sensitivity as render;
+use crate::scenario::{Location, Problem, ScenarioError};
+use crate::sensitivity::{self, SensitivityError};
+use anyhow::Result;
+
 /// Runs `roi sensitivity`.
-pub fn run(_args: SensitivityArgs) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+pub fn run(args: SensitivityArgs) -> Result<()> {
+    let loaded = Loaded::from_args(&args.scenario)?;
+    let invalid = |problems| ScenarioError {
+        file: loaded.source.name.clone(),
+        variant: None,
+        problems,
+    };
+    let Some(swing) = sensitivity::parse_swing(&args.swing) else {
+        return Err(invalid(vec![Problem {
+            location: Location::Flag("--swing"),
+            key: Some(args.swing.clone()),
+            value: None,
+            message: "must be a share above 0% and at most 100%, like 20% or 0.2".into(),
+        }])
+        .into());
+    };
+    let scenario = loaded.scenario()?;
+    let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| match e {
+        SensitivityError::Invalid(problems) => anyhow::Error::new(invalid(problems)),
+        SensitivityError::Overflow(o) => {
+            anyhow::Error::new(o).context(format!("cannot compute {}", loaded.source.name))
+        }
+    })?;
+    let text = match args.output.format {
+        Format::Table => render::table(&scenario.name, scenario.inputs.months, &base, &bars, swing),
+        Format::Json => render::json(&base, &bars, swing),
+        Format::Csv => render::csv(&bars),
+    };
+    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
 }

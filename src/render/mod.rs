@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod csv;
 pub mod json;
+pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
 pub mod sweep;

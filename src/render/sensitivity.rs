@@ -1,0 +1,214 @@
+//! `roi sensitivity` output: a tornado chart in the terminal, JSON or CSV.
+
+use crate::engine::Summary;
+use crate::format::{self, Sign, percent};
+use crate::render::json::{Cell, Ratio, SCHEMA_VERSION};
+use crate::sensitivity::{Bar, Ends};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Width of a tornado bar, in characters.
+const WIDTH: usize = 32;
+
+fn roi(r: Option<Decimal>) -> String {
+    r.map_or("—".into(), |r| percent(r, Sign::Plain))
+}
+
+fn payback(p: Option<Decimal>) -> String {
+    p.map_or("—".into(), |p| format::round(p, 2).to_string())
+}
+
+/// A bar from ROI at one end to ROI at the other, with the point ROI marked `┃`.
+fn bar(b: &Bar, base: Option<Decimal>, lo: Decimal, hi: Decimal) -> String {
+    let (Some(a), Some(z)) = (b.at_low.roi, b.at_high.roi) else {
+        return String::new();
+    };
+    let span = hi - lo;
+    let at = |v: Decimal| -> usize {
+        if span.is_zero() {
+            return WIDTH / 2;
+        }
+        let x = (v - lo) / span * Decimal::from(WIDTH - 1);
+        x.round()
+            .to_string()
+            .parse::<usize>()
+            .unwrap_or(0)
+            .min(WIDTH - 1)
+    };
+    let (from, to) = (at(a.min(z)), at(a.max(z)));
+    let mark = base.map(at);
+    (0..WIDTH)
+        .map(|i| match i {
+            _ if Some(i) == mark => '┃',
+            _ if (from..=to).contains(&i) => '█',
+            _ => ' ',
+        })
+        .collect()
+}
+
+/// The tornado for people.
+pub fn table(
+    name: &str,
+    months: u32,
+    base: &Summary<Decimal>,
+    bars: &[Bar],
+    swing: Decimal,
+) -> String {
+    let mut out = format!(
+        "{name}: what moves ROI over {months} months most (now {})\n",
+        roi(base.roi)
+    );
+    let ends: Vec<Decimal> = bars
+        .iter()
+        .flat_map(|b| [b.at_low.roi, b.at_high.roi])
+        .chain([base.roi])
+        .flatten()
+        .collect();
+    let lo = ends.iter().copied().min().unwrap_or_default();
+    let hi = ends.iter().copied().max().unwrap_or_default();
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(vec![
+            "Input",
+            "Low … high",
+            "ROI at low",
+            "ROI at high",
+            "Swing",
+            "Payback at low … high",
+            "",
+        ]);
+    for b in bars {
+        t.add_row(vec![
+            b.key.path().to_string(),
+            format!("{} … {}", b.low, b.high),
+            roi(b.at_low.roi),
+            roi(b.at_high.roi),
+            b.swing.map_or("—".into(), |s| {
+                format!("{} pp", format::round(s * Decimal::ONE_HUNDRED, 1))
+            }),
+            format!(
+                "{} … {}",
+                payback(b.at_low.payback_months),
+                payback(b.at_high.payback_months)
+            ),
+            bar(b, base.roi, lo, hi),
+        ]);
+    }
+    for column in t.column_iter_mut().skip(2).take(4) {
+        column.set_cell_alignment(CellAlignment::Right);
+    }
+    out.push_str(&format!("{t}\n"));
+    out.push_str(&format!(
+        "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).\n\
+         The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. \
+         Check the top inputs first.\n",
+        percent(swing, Sign::Plain)
+    ));
+    out
+}
+
+/// One input in JSON.
+#[derive(Serialize)]
+struct JsonInput {
+    /// The key.
+    key: &'static str,
+    /// Its low end, as written.
+    low: String,
+    /// Its high end, as written.
+    high: String,
+    /// "range" or "swing": where the ends come from.
+    ends: &'static str,
+    /// ROI over the horizon at the low end (fraction).
+    roi_low: Option<Ratio>,
+    /// ROI at the high end.
+    roi_high: Option<Ratio>,
+    /// |roi_high − roi_low|.
+    swing: Option<Ratio>,
+    /// Payback months at the low end; null if not within the horizon.
+    payback_low: Option<Ratio>,
+    /// Payback months at the high end.
+    payback_high: Option<Ratio>,
+}
+
+#[derive(Serialize)]
+struct JsonTornado {
+    /// Layout version.
+    version: u32,
+    /// ROI with every input at its point value.
+    roi: Option<Ratio>,
+    /// How far inputs without a range move, each way (fraction).
+    swing: Ratio,
+    /// The inputs, largest swing first.
+    inputs: Vec<JsonInput>,
+}
+
+fn ends(e: Ends) -> &'static str {
+    match e {
+        Ends::Range => "range",
+        Ends::Swing => "swing",
+    }
+}
+
+/// The tornado as JSON.
+pub fn json(base: &Summary<Decimal>, bars: &[Bar], swing: Decimal) -> String {
+    let doc = JsonTornado {
+        version: SCHEMA_VERSION,
+        roi: base.roi.map(Ratio),
+        swing: Ratio(swing),
+        inputs: bars
+            .iter()
+            .map(|b| JsonInput {
+                key: b.key.path(),
+                low: b.low.to_string(),
+                high: b.high.to_string(),
+                ends: ends(b.ends),
+                roi_low: b.at_low.roi.map(Ratio),
+                roi_high: b.at_high.roi.map(Ratio),
+                swing: b.swing.map(Ratio),
+                payback_low: b.at_low.payback_months.map(Ratio),
+                payback_high: b.at_high.payback_months.map(Ratio),
+            })
+            .collect(),
+    };
+    // Plain numbers and strings always serialise.
+    let mut text = serde_json::to_string_pretty(&doc).expect("the JSON tornado serialises");
+    text.push('\n');
+    text
+}
+
+/// The tornado as CSV, one row per input, largest swing first.
+pub fn csv(bars: &[Bar]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let cell = |v: Option<Decimal>| v.map_or(Cell::Null, Cell::Ratio).to_string();
+    // Writing to memory cannot fail.
+    w.write_record([
+        "key",
+        "low",
+        "high",
+        "ends",
+        "roi_low",
+        "roi_high",
+        "swing",
+        "payback_low",
+        "payback_high",
+    ])
+    .expect("CSV header");
+    for b in bars {
+        w.write_record([
+            b.key.path().to_string(),
+            b.low.to_string(),
+            b.high.to_string(),
+            ends(b.ends).to_string(),
+            cell(b.at_low.roi),
+            cell(b.at_high.roi),
+            cell(b.swing),
+            cell(b.at_low.payback_months),
+            cell(b.at_high.payback_months),
+        ])
+        .expect("CSV row");
+    }
+    String::from_utf8(w.into_inner().expect("CSV buffer")).expect("CSV text is UTF-8")
+}

@@ -110,7 +110,7 @@ pub fn tornado(
             swing,
         });
     }
-    bars.sort_by(|a, b| b.swing.cmp(&a.swing));
+    bars.sort_by_key(|b| std::cmp::Reverse(b.swing));
     Ok((base, bars))
 }
 

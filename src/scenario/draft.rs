@@ -462,7 +462,6 @@ impl Resolver<'_> {
                 return None;
             }
         };
-        let point = self.resolve_written(key, spec, spec.written, base)?;
         let base_ends = key.baseline().and_then(|b| self.ends[b.index()]);
         let is_change = matches!(spec.written.form(), Form::Relative | Form::Points);
         let ends: Vec<(Written, &str)> = match spec.range {
@@ -476,7 +475,9 @@ impl Resolver<'_> {
             }
             _ => vec![(base, "")],
         };
-        let (mut lowest, mut highest) = (point, point);
+        // The ends come first: every rule is linear, so if they hold, so does
+        // every value between them, the point value included.
+        let mut seen: Option<(Decimal, Decimal)> = None;
         for (written, end) in &ends {
             for (base, base_end) in &bases {
                 let mut part = Vec::new();
@@ -490,12 +491,12 @@ impl Resolver<'_> {
                 let value = self.resolve_written(key, spec, *written, *base);
                 self.part = None;
                 let value = value?;
-                lowest = lowest.min(value);
-                highest = highest.max(value);
+                seen = Some(seen.map_or((value, value), |(lo, hi)| (lo.min(value), hi.max(value))));
             }
         }
+        let point = self.resolve_written(key, spec, spec.written, base)?;
         if spec.range.is_some() {
-            self.ends[key.index()] = Some((lowest, highest));
+            self.ends[key.index()] = seen;
         }
         Some(point)
     }

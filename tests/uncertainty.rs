@@ -310,6 +310,13 @@ fn bad_ranges_are_refused_clearly() {
 }
 
 #[test]
+fn no_progress_when_stderr_is_not_a_terminal() {
+    let out = run_stdin(&["simulate", "-", "--trials", "300000"], &salon_with("\"-10%..+10%\""));
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn simulate_table_and_csv() {
     let out = run_stdin(
         &["simulate", "-", "--trials", "5000"],

@@ -29,6 +29,18 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Write a commented starter scenario (the article's salon).
     Init(InitArgs),
+    /// Print a shell completion script: `roi completions bash > ~/.local/share/bash-completion/completions/roi`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `roi man > ~/.local/share/man/man1/roi.1`.
+    Man,
+}
+
+/// `roi completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `roi simulate`.

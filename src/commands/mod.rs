@@ -2,6 +2,7 @@
 
 pub mod calc;
 pub mod compare;
+pub mod completions;
 pub mod init;
 pub mod sensitivity;
 pub mod simulate;
@@ -23,6 +24,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simulate(args) => simulate::run(args),
         Command::Sensitivity(args) => sensitivity::run(args),
         Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     }
 }
 

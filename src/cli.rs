@@ -10,6 +10,34 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Language of tables, notes and messages (JSON keys and CSV headers stay English).
+    /// Default: from LC_ALL, LC_MESSAGES or LANG (ru_* → ru, else en).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Colour in terminal tables (gains green, losses red); `auto` means only
+    /// on a terminal and only when NO_COLOR is unset.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Русский.
+    Ru,
+    /// English.
+    En,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// The subcommands.

@@ -3,6 +3,7 @@
 //! Money is rounded to 2 places and ratios to 8, half away from zero, and
 //! only on the way out; the engine never rounds.
 
+use crate::i18n::Lang;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Decimal places kept for money in machine output (kopecks, cents).
@@ -78,60 +79,104 @@ pub fn currency_symbol(code: &str) -> &str {
     }
 }
 
-/// `1234567.5` → `1,234,567.50`; whole amounts drop the `.00`.
-pub fn money(d: Decimal, currency: &str, sign: Sign) -> String {
-    let r = round(d, MONEY_PLACES);
-    let places = if r.fract().is_zero() { 0 } else { MONEY_PLACES };
-    format!("{} {}", grouped(r, places, sign), currency_symbol(currency))
+/// Numbers as a reader of one language expects them: `97,500 ₽` and `7.1%`
+/// in English, `97 500 ₽` and `7,1 %` (no-break spaces, decimal comma) in Russian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fmt<'a> {
+    /// The reader's language.
+    pub lang: Lang,
+    /// ISO code of the amounts.
+    pub currency: &'a str,
 }
 
-/// A count (leads, bookings): up to two decimals, only when they are needed.
-pub fn count(d: Decimal, sign: Sign) -> String {
-    let r = round(d, MONEY_PLACES).normalize();
-    grouped(r, r.scale(), sign)
-}
+impl Fmt<'_> {
+    /// English with roubles: for messages that are not yet translated.
+    pub const EN: Fmt<'static> = Fmt {
+        lang: Lang::En,
+        currency: "RUB",
+    };
 
-/// A ratio as a percentage with one decimal: 0.0714 → `7.1%`.
-pub fn percent(ratio: Decimal, sign: Sign) -> String {
-    format!("{}%", hundredfold(ratio, sign))
-}
-
-/// A difference of two rates in percentage points: 0.05 → `+5.0 pp`.
-pub fn points(diff: Decimal) -> String {
-    format!("{} pp", hundredfold(diff, Sign::Explicit))
-}
-
-/// `100 × d` with one decimal; a ratio too large to scale (only absurd inputs
-/// make one) is shown as a multiple instead of overflowing.
-fn hundredfold(d: Decimal, sign: Sign) -> String {
-    match d.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(scaled) => grouped(scaled, 1, sign),
-        None => format!("{} × 100", grouped(d, 0, sign)),
-    }
-}
-
-/// Digits with thousands separators and exactly `places` decimals.
-fn grouped(d: Decimal, places: u32, sign: Sign) -> String {
-    let r = round(d, places);
-    let text = r.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
-    if r.is_sign_negative() && !r.is_zero() {
-        out.push('-');
-    } else if sign == Sign::Explicit && !r.is_zero() {
-        out.push('+');
-    }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+    /// `1234567.5` → `1,234,567.50 ₽` (`1 234 567,50 ₽`); whole amounts drop the `.00`.
+    pub fn money(&self, d: Decimal, sign: Sign) -> String {
+        let r = round(d, MONEY_PLACES);
+        let places = if r.fract().is_zero() { 0 } else { MONEY_PLACES };
+        let digits = self.grouped(r, places, sign);
+        let symbol = currency_symbol(self.currency);
+        match (self.lang, symbol) {
+            (Lang::En, "$" | "€") => match digits.strip_prefix(['-', '+']) {
+                Some(rest) => format!("{}{symbol}{rest}", &digits[..1]),
+                None => format!("{symbol}{digits}"),
+            },
+            (Lang::En, _) => format!("{digits} {symbol}"),
+            (Lang::Ru, _) => format!("{digits}\u{a0}{symbol}"),
         }
-        out.push(ch);
     }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
+
+    /// A count (leads, bookings): up to two decimals, only when they are needed.
+    pub fn count(&self, d: Decimal, sign: Sign) -> String {
+        let r = round(d, MONEY_PLACES).normalize();
+        self.grouped(r, r.scale(), sign)
     }
-    out
+
+    /// A ratio as a percentage with one decimal: 0.0714 → `7.1%` (`7,1 %`).
+    pub fn percent(&self, ratio: Decimal, sign: Sign) -> String {
+        let digits = self.hundredfold(ratio, sign);
+        match self.lang {
+            Lang::En => format!("{digits}%"),
+            Lang::Ru => format!("{digits}\u{a0}%"),
+        }
+    }
+
+    /// A difference of two rates in percentage points: 0.05 → `+5.0 pp` (`+5,0 п.п.`).
+    pub fn points(&self, diff: Decimal, sign: Sign) -> String {
+        let digits = self.hundredfold(diff, sign);
+        match self.lang {
+            Lang::En => format!("{digits} pp"),
+            Lang::Ru => format!("{digits}\u{a0}п.п."),
+        }
+    }
+
+    /// A plain number with `places` decimals: `0.91` (`0,91`).
+    pub fn number(&self, d: Decimal, places: u32) -> String {
+        self.grouped(d, places, Sign::Plain)
+    }
+
+    /// `100 × d` with one decimal; a ratio too large to scale (only absurd
+    /// inputs make one) is shown as a multiple instead of overflowing.
+    fn hundredfold(&self, d: Decimal, sign: Sign) -> String {
+        match d.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(scaled) => self.grouped(scaled, 1, sign),
+            None => format!("{} × 100", self.grouped(d, 0, sign)),
+        }
+    }
+
+    /// Digits with thousands separators and exactly `places` decimals.
+    fn grouped(&self, d: Decimal, places: u32, sign: Sign) -> String {
+        let (thousands, decimal) = match self.lang {
+            Lang::En => (',', '.'),
+            Lang::Ru => ('\u{a0}', ','),
+        };
+        let r = round(d, places);
+        let text = r.abs().to_string();
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
+        if r.is_sign_negative() && !r.is_zero() {
+            out.push('-');
+        } else if sign == Sign::Explicit && !r.is_zero() {
+            out.push('+');
+        }
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(thousands);
+            }
+            out.push(ch);
+        }
+        if !frac.is_empty() {
+            out.push(decimal);
+            out.push_str(frac);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -172,33 +217,79 @@ mod tests {
         }
     }
 
+    const EN: Fmt<'static> = Fmt::EN;
+    const RU: Fmt<'static> = Fmt {
+        lang: Lang::Ru,
+        currency: "RUB",
+    };
+
     #[test]
     fn formats_money_for_people() {
-        assert_eq!(money(d("97500"), "RUB", Sign::Plain), "97,500 ₽");
-        assert_eq!(money(d("1234.5"), "RUB", Sign::Plain), "1,234.50 ₽");
-        assert_eq!(money(d("-2500"), "USD", Sign::Plain), "-2,500 $");
-        assert_eq!(money(d("37500"), "EUR", Sign::Explicit), "+37,500 €");
-        assert_eq!(money(d("0"), "GEL", Sign::Explicit), "0 GEL");
-        assert_eq!(money(d("999.999"), "RUB", Sign::Plain), "1,000 ₽");
+        assert_eq!(EN.money(d("97500"), Sign::Plain), "97,500 ₽");
+        assert_eq!(EN.money(d("1234.5"), Sign::Plain), "1,234.50 ₽");
+        assert_eq!(EN.money(d("999.999"), Sign::Plain), "1,000 ₽");
+        assert_eq!(EN.money(d("1234567.891"), Sign::Plain), "1,234,567.89 ₽");
+        let usd = Fmt {
+            currency: "USD",
+            ..EN
+        };
+        assert_eq!(usd.money(d("-2500"), Sign::Plain), "-$2,500");
+        assert_eq!(usd.money(d("2500"), Sign::Explicit), "+$2,500");
+        let eur = Fmt {
+            currency: "EUR",
+            ..EN
+        };
+        assert_eq!(eur.money(d("37500"), Sign::Plain), "€37,500");
+        let gel = Fmt {
+            currency: "GEL",
+            ..EN
+        };
+        assert_eq!(gel.money(d("0"), Sign::Explicit), "0 GEL");
+    }
+
+    #[test]
+    fn formats_money_for_russian_readers() {
+        assert_eq!(RU.money(d("97500"), Sign::Plain), "97\u{a0}500\u{a0}₽");
+        assert_eq!(RU.money(d("1234.5"), Sign::Plain), "1\u{a0}234,50\u{a0}₽");
         assert_eq!(
-            money(d("1234567.891"), "RUB", Sign::Plain),
-            "1,234,567.89 ₽"
+            RU.money(d("-1234567.005"), Sign::Plain),
+            "-1\u{a0}234\u{a0}567,01\u{a0}₽"
         );
+        assert_eq!(RU.money(d("0.004"), Sign::Explicit), "0\u{a0}₽");
+        assert_eq!(RU.money(d("0.5"), Sign::Plain), "0,50\u{a0}₽");
+        let kzt = Fmt {
+            currency: "KZT",
+            ..RU
+        };
+        assert_eq!(
+            kzt.money(d("1000000"), Sign::Explicit),
+            "+1\u{a0}000\u{a0}000\u{a0}₸"
+        );
+        let usd = Fmt {
+            currency: "USD",
+            ..RU
+        };
+        assert_eq!(usd.money(d("12"), Sign::Plain), "12\u{a0}$");
+        assert_eq!(RU.percent(d("0.0714285"), Sign::Plain), "7,1\u{a0}%");
+        assert_eq!(RU.percent(d("-0.5"), Sign::Plain), "-50,0\u{a0}%");
+        assert_eq!(RU.points(d("0.05"), Sign::Explicit), "+5,0\u{a0}п.п.");
+        assert_eq!(RU.count(d("1234.25"), Sign::Plain), "1\u{a0}234,25");
     }
 
     #[test]
     fn formats_ratios_and_counts() {
-        assert_eq!(percent(d("0.0714285"), Sign::Plain), "7.1%");
-        assert_eq!(percent(d("2.1034482"), Sign::Plain), "210.3%");
-        assert_eq!(percent(d("0.3"), Sign::Explicit), "+30.0%");
-        assert_eq!(percent(d("-1"), Sign::Plain), "-100.0%");
-        assert_eq!(points(d("0.05")), "+5.0 pp");
+        assert_eq!(EN.percent(d("0.0714285"), Sign::Plain), "7.1%");
+        assert_eq!(EN.percent(d("2.1034482"), Sign::Plain), "210.3%");
+        assert_eq!(EN.percent(d("0.3"), Sign::Explicit), "+30.0%");
+        assert_eq!(EN.percent(d("-1"), Sign::Plain), "-100.0%");
+        assert_eq!(EN.points(d("0.05"), Sign::Explicit), "+5.0 pp");
         assert_eq!(
-            percent(Decimal::MAX, Sign::Plain),
+            EN.percent(Decimal::MAX, Sign::Plain),
             "79,228,162,514,264,337,593,543,950,335 × 100%"
         );
-        assert_eq!(count(d("61.75"), Sign::Plain), "61.75");
-        assert_eq!(count(d("65.000"), Sign::Explicit), "+65");
-        assert_eq!(count(d("1200"), Sign::Plain), "1,200");
+        assert_eq!(EN.count(d("61.75"), Sign::Plain), "61.75");
+        assert_eq!(EN.count(d("65.000"), Sign::Explicit), "+65");
+        assert_eq!(EN.count(d("1200"), Sign::Plain), "1,200");
+        assert_eq!(EN.number(d("0.909"), 2), "0.91");
     }
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod engine;
 pub mod format;
+pub mod i18n;
 pub mod input;
 pub mod metric;
 pub mod output;

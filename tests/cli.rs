@@ -1,11 +1,9 @@
 //! The binary end to end: the article's figures, every format, stdin, init and -o.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn roi() -> Command {
-    Command::cargo_bin("roi").unwrap()
-}
+use common::roi;
+use serde_json::Value;
 
 fn stdout(args: &[&str]) -> String {
     let out = roi().args(args).output().unwrap();

@@ -1,6 +1,6 @@
 //! Every kind of mistake in a scenario gets a clear message, exit code 2 and an empty stdout.
 
-use assert_cmd::Command;
+mod common;
 use std::path::Path;
 
 const GOOD_BASELINE: &str = "[baseline]\nleads = 200\nconversion = \"20%\"\naverage_check = 1500\n";
@@ -8,12 +8,7 @@ const GOOD_BASELINE: &str = "[baseline]\nleads = 200\nconversion = \"20%\"\naver
 /// Runs `roi calc` on `path` and returns stderr, having checked the contract
 /// that every input error shares.
 fn refused(path: &Path) -> String {
-    let out = Command::cargo_bin("roi")
-        .unwrap()
-        .arg("calc")
-        .arg(path)
-        .output()
-        .unwrap();
+    let out = common::roi().arg("calc").arg(path).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(2), "exit code; stderr: {stderr}");
     assert!(
@@ -340,12 +335,7 @@ fn init_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.toml");
     std::fs::write(&path, "keep me").unwrap();
-    let out = Command::cargo_bin("roi")
-        .unwrap()
-        .arg("init")
-        .arg(&path)
-        .output()
-        .unwrap();
+    let out = common::roi().arg("init").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
@@ -353,8 +343,7 @@ fn init_refuses_to_overwrite() {
 
 #[test]
 fn unknown_format_is_a_usage_error() {
-    let out = Command::cargo_bin("roi")
-        .unwrap()
+    let out = common::roi()
         .args(["calc", "examples/salon-rostov.toml", "--format", "xml"])
         .output()
         .unwrap();

@@ -1,10 +1,9 @@
 //! Snapshots of every renderer on every example: a change in output is a reviewed change.
 
-use assert_cmd::Command;
+mod common;
 
 fn calc(example: &str, format: &str) -> String {
-    let out = Command::cargo_bin("roi")
-        .unwrap()
+    let out = common::roi()
         .args([
             "calc",
             &format!("examples/{example}.toml"),

@@ -1,7 +1,7 @@
 //! Ranges, simulation and sensitivity: statistics against closed forms,
 //! reproducibility by seed, and every bad range refused.
 
-use assert_cmd::Command;
+mod common;
 use roi::scenario::{Draft, Source};
 use roi::simulate::{self, Model};
 use serde_json::Value;
@@ -16,8 +16,7 @@ fn salon_with(leads: &str) -> String {
 }
 
 fn run_stdin(args: &[&str], stdin: &str) -> std::process::Output {
-    Command::cargo_bin("roi")
-        .unwrap()
+    common::roi()
         .args(args)
         .write_stdin(stdin.to_string())
         .output()
@@ -165,8 +164,7 @@ fn thread_count_does_not_change_a_single_trial() {
 fn samples_are_an_audit_trail() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("trials.csv");
-    let out = Command::cargo_bin("roi")
-        .unwrap()
+    let out = common::roi()
         .args([
             "simulate",
             "examples/salon-ranges.toml",
@@ -207,8 +205,7 @@ fn samples_are_an_audit_trail() {
 
 #[test]
 fn sensitivity_ends_agree_with_calc_and_sort_by_swing() {
-    let out = Command::cargo_bin("roi")
-        .unwrap()
+    let out = common::roi()
         .args(["sensitivity", "examples/salon-ranges.toml", "-f", "json"])
         .output()
         .unwrap();
@@ -223,8 +220,7 @@ fn sensitivity_ends_agree_with_calc_and_sort_by_swing() {
         (Some("+15%"), Some("+40%"))
     );
     let calc = |set: &str| -> Value {
-        let out = Command::cargo_bin("roi")
-            .unwrap()
+        let out = common::roi()
             .args([
                 "calc",
                 "examples/salon-ranges.toml",
@@ -311,9 +307,16 @@ fn bad_ranges_are_refused_clearly() {
 
 #[test]
 fn no_progress_when_stderr_is_not_a_terminal() {
-    let out = run_stdin(&["simulate", "-", "--trials", "300000"], &salon_with("\"-10%..+10%\""));
+    let out = run_stdin(
+        &["simulate", "-", "--trials", "300000"],
+        &salon_with("\"-10%..+10%\""),
+    );
     assert!(out.status.success());
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

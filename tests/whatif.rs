@@ -1,17 +1,13 @@
 //! What-if scripting end to end: --set, variants and compare, sweep, solve.
 //! Every check compares against an independent run of `calc`.
 
-use assert_cmd::Command;
+mod common;
 use serde_json::Value;
 
 const SALON: &str = "examples/salon-rostov.toml";
 
 fn run(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("roi")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
+    common::roi().args(args).output().unwrap()
 }
 
 fn ok(args: &[&str]) -> String {

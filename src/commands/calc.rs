@@ -1,20 +1,25 @@
 //! `roi calc FILE`: read, check, project, render.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{CalcArgs, Format};
+use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render;
 use crate::report::Report;
 use anyhow::{Context, Result};
 
 /// Runs `roi calc`.
-pub fn run(args: CalcArgs) -> Result<()> {
+pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     let report = Report::build(scenario)
         .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+    let fmt = Fmt {
+        lang: ui.lang,
+        currency: &report.scenario.currency,
+    };
     let text = match args.output.format {
-        Format::Table => render::table::render(&report),
+        Format::Table => render::table::render(&report, &fmt),
         Format::Json => render::json::render(&report),
         Format::Csv => render::csv::render(&report),
     };

@@ -1,6 +1,6 @@
 //! `roi compare FILE...`: every file's base scenario and variants, side by side.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{CompareArgs, Format};
 use crate::output::Destination;
 use crate::render::compare;
@@ -8,7 +8,7 @@ use crate::report::Report;
 use anyhow::{Context, Result};
 
 /// Runs `roi compare`.
-pub fn run(args: CompareArgs) -> Result<()> {
+pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
     let mut reports = Vec::new();
     for file in &args.files {
         let loaded = Loaded::read(file, &args.set)?;
@@ -20,7 +20,7 @@ pub fn run(args: CompareArgs) -> Result<()> {
         }
     }
     let text = match args.output.format {
-        Format::Table => compare::table(&reports),
+        Format::Table => compare::table(&reports, ui.lang),
         Format::Json => compare::json(&reports),
         Format::Csv => compare::csv(&reports),
     };

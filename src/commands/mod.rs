@@ -9,20 +9,50 @@ pub mod simulate;
 pub mod solve;
 pub mod sweep;
 
-use crate::cli::{Cli, Command, ScenarioArgs};
+use crate::cli::{Cli, ColorArg, Command, LangArg, ScenarioArgs};
+use crate::i18n::Lang;
 use crate::input::read_source;
 use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
 use std::path::Path;
 
+/// How output should look for the person at the other end: shared by every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ui {
+    /// The language of human-facing text.
+    pub lang: Lang,
+    /// Whether terminal tables may use colour.
+    pub colour: bool,
+}
+
+impl Ui {
+    /// Settles `--lang` and `--color` against the environment.
+    pub fn new(lang: Option<LangArg>, color: ColorArg) -> Ui {
+        use std::io::IsTerminal;
+        let lang = match lang {
+            Some(LangArg::Ru) => Lang::Ru,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        };
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let colour = match color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => !no_color && std::io::stdout().is_terminal(),
+        };
+        Ui { lang, colour }
+    }
+}
+
 /// Dispatches to the subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ui = Ui::new(cli.lang, cli.color);
     match cli.command {
-        Command::Calc(args) => calc::run(args),
-        Command::Compare(args) => compare::run(args),
-        Command::Sweep(args) => sweep::run(args),
-        Command::Solve(args) => solve::run(args),
-        Command::Simulate(args) => simulate::run(args),
-        Command::Sensitivity(args) => sensitivity::run(args),
+        Command::Calc(args) => calc::run(args, &ui),
+        Command::Compare(args) => compare::run(args, &ui),
+        Command::Sweep(args) => sweep::run(args, &ui),
+        Command::Solve(args) => solve::run(args, &ui),
+        Command::Simulate(args) => simulate::run(args, &ui),
+        Command::Sensitivity(args) => sensitivity::run(args, &ui),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man => completions::man(),

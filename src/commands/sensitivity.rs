@@ -1,7 +1,8 @@
 //! `roi sensitivity FILE [--swing 20%]`: which assumption to check first.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{Format, SensitivityArgs};
+use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::sensitivity as render;
 use crate::scenario::{Location, Problem, ScenarioError};
@@ -9,7 +10,7 @@ use crate::sensitivity::{self, SensitivityError};
 use anyhow::Result;
 
 /// Runs `roi sensitivity`.
-pub fn run(args: SensitivityArgs) -> Result<()> {
+pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let invalid = |problems| ScenarioError {
         file: loaded.source.name.clone(),
@@ -33,7 +34,17 @@ pub fn run(args: SensitivityArgs) -> Result<()> {
         }
     })?;
     let text = match args.output.format {
-        Format::Table => render::table(&scenario.name, scenario.inputs.months, &base, &bars, swing),
+        Format::Table => render::table(
+            &scenario.name,
+            scenario.inputs.months,
+            &base,
+            &bars,
+            swing,
+            &Fmt {
+                lang: ui.lang,
+                currency: &scenario.currency,
+            },
+        ),
         Format::Json => render::json(&base, &bars, swing),
         Format::Csv => render::csv(&bars),
     };

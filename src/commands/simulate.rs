@@ -1,7 +1,8 @@
 //! `roi simulate FILE`: seeded Monte Carlo over the scenario's ranges.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{Format, SimulateArgs};
+use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::simulate as render;
 use crate::simulate::{self, Model};
@@ -9,7 +10,7 @@ use anyhow::{Context, Result};
 use std::io::{IsTerminal, Write};
 
 /// Runs `roi simulate`.
-pub fn run(args: SimulateArgs) -> Result<()> {
+pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     // The point scenario must compute before thousands of variations of it can.
@@ -42,7 +43,14 @@ pub fn run(args: SimulateArgs) -> Result<()> {
     }
     let report = simulate::Report::new(&run, scenario.inputs.months);
     let text = match args.output.format {
-        Format::Table => render::table(&scenario, &report),
+        Format::Table => render::table(
+            &scenario,
+            &report,
+            &Fmt {
+                lang: ui.lang,
+                currency: &scenario.currency,
+            },
+        ),
         Format::Json => render::json(&scenario, &report),
         Format::Csv => render::csv(&report),
     };

@@ -1,7 +1,8 @@
 //! `roi solve FILE --for KEY --target METRIC=VALUE`: goal seeking on the model.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{Format, SolveArgs};
+use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::solve::{self as render, Question};
 use crate::scenario::value::Written;
@@ -13,7 +14,7 @@ use anyhow::{Context, Result};
 use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
-pub fn run(args: SolveArgs) -> Result<()> {
+pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     let mut loaded = Loaded::from_args(&args.scenario)?;
     let invalid = |problems: Vec<Problem>, name: &str| ScenarioError {
         file: name.to_string(),
@@ -59,7 +60,10 @@ pub fn run(args: SolveArgs) -> Result<()> {
         .collect();
     let question = Question {
         name: &scenario.name,
-        currency: &scenario.currency,
+        fmt: Fmt {
+            lang: ui.lang,
+            currency: &scenario.currency,
+        },
         key,
         target,
         baseline,

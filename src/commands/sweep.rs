@@ -1,7 +1,8 @@
 //! `roi sweep FILE --vary KEY=FROM..TO[:STEP]`: a table, a matrix, or tidy rows streamed out.
 
-use super::Loaded;
+use super::{Loaded, Ui};
 use crate::cli::{Format, SweepArgs};
+use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::sweep as render;
 use crate::scenario::{Problem, ScenarioError};
@@ -9,7 +10,7 @@ use crate::sweep::{self, Axis, Grid, SweepError};
 use anyhow::Result;
 
 /// Runs `roi sweep`.
-pub fn run(args: SweepArgs) -> Result<()> {
+pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let invalid = |problems: Vec<Problem>| ScenarioError {
         file: loaded.source.name.clone(),
@@ -67,7 +68,10 @@ pub fn run(args: SweepArgs) -> Result<()> {
                 &points,
                 args.metric.into(),
                 &name,
-                draft.currency(),
+                &Fmt {
+                    lang: ui.lang,
+                    currency: draft.currency(),
+                },
                 &ranges,
             );
             destination.write(text.as_bytes())

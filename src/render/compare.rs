@@ -1,16 +1,16 @@
 //! `roi compare`: scenarios side by side, each against the first.
 
-use crate::format::{self, Sign, money, percent};
+use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 use crate::render::json::{JsonSummary, SCHEMA_VERSION};
 use crate::report::Report;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One row of the comparison: a label and how to show a report's figure.
 struct Row {
     label: &'static str,
-    show: fn(&Report) -> Option<Shown>,
+    show: fn(&Report, Lang) -> Option<Shown>,
 }
 
 /// A figure to show, and how its difference from the first column reads.
@@ -25,84 +25,75 @@ enum Shown {
 const ROWS: [Row; 9] = [
     Row {
         label: "Horizon",
-        show: |r| Some(Shown::Text(format!("{} months", r.scenario.inputs.months))),
+        show: |r, lang| Some(Shown::Text(lang.months(r.scenario.inputs.months))),
     },
     Row {
         label: "Revenue after, per month",
-        show: |r| Some(Shown::Money(r.projection.summary.after_revenue)),
+        show: |r, _| Some(Shown::Money(r.projection.summary.after_revenue)),
     },
     Row {
         label: "Monthly benefit",
-        show: |r| Some(Shown::Money(r.projection.summary.monthly_benefit)),
+        show: |r, _| Some(Shown::Money(r.projection.summary.monthly_benefit)),
     },
     Row {
         label: "First-month ROI",
-        show: |r| r.projection.summary.first_month_roi.map(Shown::Ratio),
+        show: |r, _| r.projection.summary.first_month_roi.map(Shown::Ratio),
     },
     Row {
         label: "ROI over the horizon",
-        show: |r| r.projection.summary.roi.map(Shown::Ratio),
+        show: |r, _| r.projection.summary.roi.map(Shown::Ratio),
     },
     Row {
         label: "Payback, months",
-        show: |r| r.projection.summary.payback_months.map(Shown::Months),
+        show: |r, _| r.projection.summary.payback_months.map(Shown::Months),
     },
     Row {
         label: "Break-even month",
-        show: |r| r.projection.summary.break_even_month.map(Shown::Month),
+        show: |r, _| r.projection.summary.break_even_month.map(Shown::Month),
     },
     Row {
         label: "Net",
-        show: |r| Some(Shown::Money(r.projection.summary.net)),
+        show: |r, _| Some(Shown::Money(r.projection.summary.net)),
     },
     Row {
         label: "NPV",
-        show: |r| Some(Shown::Money(r.projection.summary.npv)),
+        show: |r, _| Some(Shown::Money(r.projection.summary.npv)),
     },
 ];
 
-/// A cell: the figure, and for later columns its difference from the first.
-fn cell(
-    shown: Option<Shown>,
-    first: Option<&Shown>,
-    currency: &str,
-    same_currency: bool,
-) -> String {
+/// A cell: the figure, and for later columns its difference from the first
+/// (a difference too large for exact arithmetic shows no difference).
+fn cell(shown: Option<Shown>, first: Option<&Shown>, f: &Fmt<'_>, same_currency: bool) -> String {
     let Some(shown) = shown else {
         return "—".to_string();
     };
     let (value, diff) = match (&shown, first) {
-        (Shown::Money(v), first) => (
-            money(*v, currency, Sign::Plain),
-            match first {
-                Some(Shown::Money(f)) if same_currency => {
-                    Some(money(*v - *f, currency, Sign::Explicit))
-                }
-                _ => None,
-            },
+        (Shown::Money(v), Some(Shown::Money(b))) if same_currency => (
+            f.money(*v, Sign::Plain),
+            v.checked_sub(*b).map(|d| f.money(d, Sign::Explicit)),
         ),
+        (Shown::Money(v), _) => (f.money(*v, Sign::Plain), None),
         (Shown::Ratio(v), first) => (
-            percent(*v, Sign::Plain),
+            f.percent(*v, Sign::Plain),
             match first {
-                Some(Shown::Ratio(f)) => Some(format::points(*v - *f)),
+                Some(Shown::Ratio(b)) => v.checked_sub(*b).map(|d| f.points(d, Sign::Explicit)),
                 _ => None,
             },
         ),
         (Shown::Months(v), first) => (
-            format::round(*v, 2).to_string(),
+            f.number(*v, 2),
             match first {
-                Some(Shown::Months(f)) => Some(format!(
-                    "{}{}",
-                    if *v >= *f { "+" } else { "" },
-                    format::round(*v - *f, 2)
-                )),
+                Some(Shown::Months(b)) => v.checked_sub(*b).map(|d| {
+                    let sign = if d.is_sign_negative() { "" } else { "+" };
+                    format!("{sign}{}", f.number(d, 2))
+                }),
                 _ => None,
             },
         ),
         (Shown::Month(m), first) => (
             m.to_string(),
             match first {
-                Some(Shown::Month(f)) => Some(format!("{:+}", i64::from(*m) - i64::from(*f))),
+                Some(Shown::Month(b)) => Some(format!("{:+}", i64::from(*m) - i64::from(*b))),
                 _ => None,
             },
         ),
@@ -115,41 +106,43 @@ fn cell(
 }
 
 /// The comparison table: rows are metrics, columns scenarios, differences against the first.
-pub fn table(reports: &[Report]) -> String {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
+pub fn table(reports: &[Report], lang: Lang) -> String {
     let mut header = vec![String::new()];
     header.extend(reports.iter().map(|r| r.scenario.name.clone()));
-    t.set_header(header);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = super::table(&header);
     let first = &reports[0];
     for row in &ROWS {
-        let base = (row.show)(first);
-        let mut cells = vec![row.label.to_string()];
+        let base = (row.show)(first, lang);
+        let mut cells = vec![lang.tr(row.label).to_string()];
         for (i, report) in reports.iter().enumerate() {
-            let shown = (row.show)(report);
+            let f = Fmt {
+                lang,
+                currency: &report.scenario.currency,
+            };
             let same_currency = report.scenario.currency == first.scenario.currency;
             let against = if i == 0 { None } else { base.as_ref() };
-            cells.push(cell(
-                shown,
-                against,
-                &report.scenario.currency,
-                same_currency,
-            ));
+            cells.push(cell((row.show)(report, lang), against, &f, same_currency));
         }
         t.add_row(cells);
     }
-    for column in t.column_iter_mut().skip(1) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
     let mut out = format!(
-        "Comparison of {} scenarios; differences are against the first column.\n{t}\n",
-        reports.len()
+        "{}\n{}\n",
+        lang.fill(
+            "Comparison of {} scenarios; differences are against the first column.",
+            &[&reports.len()]
+        ),
+        super::draw(t, 1)
     );
-    out.push_str(
-        "A dash marks a figure that is undefined (no costs, or no payback within the horizon).\n",
-    );
+    out.push_str(lang.tr(
+        "A dash marks a figure that is undefined (no costs, or no payback within the horizon).",
+    ));
+    out.push('\n');
+    for r in reports {
+        for note in super::range_notes(&r.scenario.ranges, lang) {
+            out.push_str(&format!("{}: {note}\n", r.scenario.name));
+        }
+    }
     out
 }
 

@@ -1,22 +1,22 @@
 //! `roi sensitivity` output: a tornado chart in the terminal, JSON or CSV.
 
 use crate::engine::Summary;
-use crate::format::{self, Sign, percent};
+use crate::format::{Fmt, Sign};
 use crate::render::json::{Cell, Ratio, SCHEMA_VERSION};
 use crate::sensitivity::{Bar, Ends};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::CellAlignment;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Width of a tornado bar, in characters.
 const WIDTH: usize = 32;
 
-fn roi(r: Option<Decimal>) -> String {
-    r.map_or("—".into(), |r| percent(r, Sign::Plain))
+fn roi(f: &Fmt<'_>, r: Option<Decimal>) -> String {
+    r.map_or("—".into(), |r| f.percent(r, Sign::Plain))
 }
 
-fn payback(p: Option<Decimal>) -> String {
-    p.map_or("—".into(), |p| format::round(p, 2).to_string())
+fn payback(f: &Fmt<'_>, p: Option<Decimal>) -> String {
+    p.map_or("—".into(), |p| f.number(p, 2))
 }
 
 /// A bar from ROI at one end to ROI at the other, with the point ROI marked `┃`.
@@ -54,11 +54,14 @@ pub fn table(
     base: &Summary<Decimal>,
     bars: &[Bar],
     swing: Decimal,
+    f: &Fmt<'_>,
 ) -> String {
-    let mut out = format!(
-        "{name}: what moves ROI over {months} months most (now {})\n",
-        roi(base.roi)
+    let l = f.lang;
+    let mut out = l.fill(
+        "{}: what moves ROI over {} most (now {})",
+        &[&name, &l.months(months), &roi(f, base.roi)],
     );
+    out.push('\n');
     let ends: Vec<Decimal> = bars
         .iter()
         .flat_map(|b| [b.at_low.roi, b.at_high.roi])
@@ -67,32 +70,26 @@ pub fn table(
         .collect();
     let lo = ends.iter().copied().min().unwrap_or_default();
     let hi = ends.iter().copied().max().unwrap_or_default();
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty()
-        .set_header(vec![
-            "Input",
-            "Low … high",
-            "ROI at low",
-            "ROI at high",
-            "Swing",
-            "Payback at low … high",
-            "",
-        ]);
+    let mut t = super::table(&[
+        l.tr("Input"),
+        l.tr("Low … high"),
+        l.tr("ROI at low"),
+        l.tr("ROI at high"),
+        l.tr("Swing"),
+        l.tr("Payback at low … high"),
+        "",
+    ]);
     for b in bars {
         t.add_row(vec![
             b.key.path().to_string(),
             format!("{} … {}", b.low, b.high),
-            roi(b.at_low.roi),
-            roi(b.at_high.roi),
-            b.swing.map_or("—".into(), |s| {
-                format!("{} pp", format::round(s * Decimal::ONE_HUNDRED, 1))
-            }),
+            roi(f, b.at_low.roi),
+            roi(f, b.at_high.roi),
+            b.swing.map_or("—".into(), |s| f.points(s, Sign::Plain)),
             format!(
                 "{} … {}",
-                payback(b.at_low.payback_months),
-                payback(b.at_high.payback_months)
+                payback(f, b.at_low.payback_months),
+                payback(f, b.at_high.payback_months)
             ),
             bar(b, base.roi, lo, hi),
         ]);
@@ -101,12 +98,13 @@ pub fn table(
         column.set_cell_alignment(CellAlignment::Right);
     }
     out.push_str(&format!("{t}\n"));
-    out.push_str(&format!(
-        "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).\n\
-         The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. \
-         Check the top inputs first.\n",
-        percent(swing, Sign::Plain)
+    out.push_str(&l.fill(
+        "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).",
+        &[&f.percent(swing, Sign::Plain)],
     ));
+    out.push('\n');
+    out.push_str(l.tr("The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. Check the top inputs first."));
+    out.push('\n');
     out
 }
 

@@ -2,10 +2,10 @@
 //! same figures as JSON or tidy CSV; every trial as CSV for an audit trail.
 
 use super::json::Exact;
-use crate::format::{Sign, money, percent};
+use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 use crate::scenario::{Scenario, Uncertain};
 use crate::simulate::{Model, PERCENTILES, Report, Run, Stats};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
@@ -43,82 +43,84 @@ fn rounded(v: f64, unit: Unit) -> Option<Decimal> {
     Decimal::from_f64(v).map(|d| crate::format::round(d, places))
 }
 
-fn shown(v: Option<f64>, unit: Unit, currency: &str) -> String {
+fn shown(v: Option<f64>, unit: Unit, f: &Fmt<'_>) -> String {
     let Some(d) = v.and_then(|v| rounded(v, unit)) else {
         return "—".to_string();
     };
     match unit {
-        Unit::Ratio => percent(d, Sign::Plain),
-        Unit::Money => money(d, currency, Sign::Plain),
-        Unit::Months => crate::format::round(d, 2).to_string(),
+        Unit::Ratio => f.percent(d, Sign::Plain),
+        Unit::Money => f.money(d, Sign::Plain),
+        Unit::Months => f.number(d, 2),
     }
 }
 
-fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)]) -> String {
+fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], lang: Lang) -> String {
     if ranges.is_empty() {
-        return "The scenario has no ranges, so every trial is the same; give a key a range \
-                like leads = \"+15%..+40%\"."
+        return lang
+            .tr("The scenario has no ranges, so every trial is the same; give a key a range like leads = \"+15%..+40%\".")
             .to_string();
     }
     let list: Vec<String> = ranges
         .iter()
         .map(|(k, r)| format!("{} {r}", k.path()))
         .collect();
-    format!("Ranges: {}.", list.join("; "))
+    lang.fill("Ranges: {}.", &[&list.join("; ")])
 }
 
 /// The report for people.
-pub fn table(scenario: &Scenario, r: &Report) -> String {
-    let cur = scenario.currency.as_str();
-    let mut out = format!(
-        "{} — {} trials (seed {}), {}-month horizon\n",
-        scenario.name, r.trials, r.seed, r.months
+pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
+    let l = f.lang;
+    let mut out = l.fill(
+        "{} — {} trials (seed {}), {}-month horizon",
+        &[&scenario.name, &r.trials, &r.seed, &r.months],
     );
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
-    let mut header = vec!["".to_string(), "Mean".to_string()];
+    out.push('\n');
+    let mut header = vec![String::new(), l.tr("Mean").to_string()];
     header.extend(PERCENTILES.iter().map(|p| format!("P{p}")));
-    t.set_header(header);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut t = super::table(&header);
     for (_, label, unit, stats) in metrics(r) {
-        let mut row = vec![label.to_string(), shown(stats.mean, unit, cur)];
-        row.extend(stats.percentiles.iter().map(|p| shown(*p, unit, cur)));
+        let mut row = vec![l.tr(label).to_string(), shown(stats.mean, unit, f)];
+        row.extend(stats.percentiles.iter().map(|p| shown(*p, unit, f)));
         t.add_row(row);
     }
-    for column in t.column_iter_mut().skip(1) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
-    out.push_str(&format!("{t}\n"));
-    let p = |x: f64| percent(Decimal::from_f64(x).unwrap_or_default(), Sign::Plain);
-    out.push_str(&format!("Chance that ROI > 0: {}\n", p(r.roi_positive)));
-    out.push_str(&format!(
-        "Chance of payback within 3 months: {}, 6 months: {}, 12 months: {}, the horizon ({} months): {}\n",
-        p(r.payback_within[0]),
-        p(r.payback_within[1]),
-        p(r.payback_within[2]),
-        r.months,
-        p(r.payback_within_horizon)
+    out.push_str(&super::draw(t, 1));
+    out.push('\n');
+    let p = |x: f64| f.percent(Decimal::from_f64(x).unwrap_or_default(), Sign::Plain);
+    out.push_str(&l.fill("Chance that ROI > 0: {}", &[&p(r.roi_positive)]));
+    out.push('\n');
+    out.push_str(&l.fill(
+        "Chance of payback within 3 months: {}, 6 months: {}, 12 months: {}, the horizon ({} months): {}",
+        &[
+            &p(r.payback_within[0]),
+            &p(r.payback_within[1]),
+            &p(r.payback_within[2]),
+            &r.months,
+            &p(r.payback_within_horizon),
+        ],
     ));
+    out.push('\n');
     if !r.histogram.is_empty() {
-        out.push_str("\nROI over the horizon, trials per bin\n");
+        out.push('\n');
+        out.push_str(l.tr("ROI over the horizon, trials per bin"));
+        out.push('\n');
         let most = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1);
         for (from, to, count) in &r.histogram {
             let bar = "█".repeat(((*count * 40).div_ceil(most)) as usize);
             out.push_str(&format!(
-                "{:>9} … {:>9} {bar} {count}\n",
-                shown(Some(*from), Unit::Ratio, cur),
-                shown(Some(*to), Unit::Ratio, cur)
+                "{:>10} … {:>10} {bar} {count}\n",
+                shown(Some(*from), Unit::Ratio, f),
+                shown(Some(*to), Unit::Ratio, f)
             ));
         }
     }
     out.push('\n');
-    out.push_str(&ranges_text(&scenario.ranges));
-    out.push_str(
-        "\nA dash marks a figure that does not exist: the mean or a percentile of payback that \
-         falls on trials that do not pay back within the horizon.\nStatistics come from binary \
-         floating point runs of the same model as `roi calc`; sampling error is far larger than rounding.\n",
-    );
+    out.push_str(&ranges_text(&scenario.ranges, l));
+    out.push('\n');
+    out.push_str(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."));
+    out.push('\n');
+    out.push_str(l.tr("Statistics come from binary floating point runs of the same model as `roi calc`; sampling error is far larger than rounding."));
+    out.push('\n');
     out
 }
 

@@ -1,6 +1,7 @@
 //! `roi solve` output: the answer in the key's own terms, for people and for scripts.
 
-use crate::format::{self, Sign, count, money, percent};
+use crate::format::{self, Fmt, Sign};
+use crate::i18n::Lang;
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Exact, Money, Ratio, SCHEMA_VERSION};
 use crate::scenario::{Key, Kind, Uncertain};
@@ -12,8 +13,8 @@ use serde::Serialize;
 pub struct Question<'a> {
     /// The scenario's name.
     pub name: &'a str,
-    /// Its currency.
-    pub currency: &'a str,
+    /// How numbers read: the language and the scenario's currency.
+    pub fmt: Fmt<'a>,
     /// The key solved for.
     pub key: Key,
     /// The target.
@@ -26,101 +27,106 @@ pub struct Question<'a> {
     pub ranges: &'a [(Key, Uncertain)],
 }
 
-/// A value of the key as a person reads it: `23.4%`, `238.1`, `12 months`.
+/// A value of the key as a person reads it: `23.46%`, `238.1`, `12 months`.
 fn key_value(q: &Question<'_>, x: Decimal) -> String {
+    let f = &q.fmt;
     match q.key.kind() {
-        Kind::Rate | Kind::ChangedRate => percent_2(x),
-        Kind::Months { .. } => months(x),
-        _ if q.key.is_money() => money(x, q.currency, Sign::Plain),
-        _ => count(x, Sign::Plain),
+        Kind::Rate | Kind::ChangedRate => percent_2(f, x),
+        Kind::Months { .. } => f.lang.months(x.normalize()),
+        _ if q.key.is_money() => f.money(x, Sign::Plain),
+        _ => f.count(x, Sign::Plain),
     }
 }
 
 /// A share with two decimals of a percent: 0.23456 → `23.46%`.
-fn percent_2(x: Decimal) -> String {
-    format!(
-        "{}%",
-        format::round(x * Decimal::ONE_HUNDRED, 2).normalize()
-    )
+fn percent_2(f: &Fmt<'_>, x: Decimal) -> String {
+    let digits = x.checked_mul(Decimal::ONE_HUNDRED).map_or_else(
+        || x.to_string(),
+        |p| format::round(p, 2).normalize().to_string(),
+    );
+    match f.lang {
+        Lang::En => format!("{digits}%"),
+        Lang::Ru => format!("{}\u{a0}%", digits.replace('.', ",")),
+    }
 }
 
 /// The change from the baseline, in the key's terms.
 fn versus_baseline(q: &Question<'_>, x: Decimal) -> Option<String> {
+    let (f, l) = (&q.fmt, q.fmt.lang);
     let base = q.baseline?;
+    let diff = x.checked_sub(base)?;
     Some(match q.key.kind() {
-        Kind::ChangedRate => format!(
+        Kind::ChangedRate => l.fill(
             "{} vs baseline {}",
-            format::points(x - base),
-            percent_2(base)
+            &[&f.points(diff, Sign::Explicit), &percent_2(f, base)],
         ),
-        _ if base.is_zero() => format!("baseline {}", key_value(q, base)),
-        _ => format!(
+        _ if base.is_zero() => l.fill("baseline {}", &[&key_value(q, base)]),
+        _ => l.fill(
             "{} vs baseline {}",
-            percent((x - base) / base, Sign::Explicit),
-            key_value(q, base)
+            &[&f.percent(diff / base, Sign::Explicit), &key_value(q, base)],
         ),
     })
 }
 
 fn metric_value(q: &Question<'_>, v: Option<Decimal>) -> String {
+    let f = &q.fmt;
     match v {
-        None => "undefined".to_string(),
+        None => f.lang.tr("undefined").to_string(),
         Some(v) => match q.target.metric.unit() {
-            Unit::Ratio => percent(v, Sign::Plain),
-            Unit::Money => money(v, q.currency, Sign::Plain),
-            Unit::Months => months(format::round(v, 2)),
+            Unit::Ratio => f.percent(v, Sign::Plain),
+            Unit::Money => f.money(v, Sign::Plain),
+            Unit::Months => f.lang.months(f.number(v, 2)),
         },
     }
 }
 
-/// `1 month`, `12 months`.
-fn months(n: Decimal) -> String {
-    let n = n.normalize();
-    format!("{n} month{}", if n == Decimal::ONE { "" } else { "s" })
-}
-
 fn metric_words(q: &Question<'_>) -> String {
+    let l = q.fmt.lang;
     let over = if q.key == Key::Months {
-        "over the horizon".to_string()
+        l.tr("over the horizon").to_string()
     } else {
-        format!("over {}", months(Decimal::from(q.months)))
+        l.fill("over {}", &[&l.months(q.months)])
     };
     match q.target.metric {
-        Metric::Roi => format!("ROI {over}"),
-        Metric::Payback => "payback".to_string(),
-        Metric::Net => format!("net {over}"),
-        Metric::Npv => format!("NPV {over}"),
-        Metric::Benefit => "monthly benefit".to_string(),
+        Metric::Roi => l.fill("ROI {}", &[&over]),
+        Metric::Payback => l.tr("payback").to_string(),
+        Metric::Net => l.fill("net {}", &[&over]),
+        Metric::Npv => l.fill("NPV {}", &[&over]),
+        Metric::Benefit => l.tr("monthly benefit").to_string(),
     }
 }
 
 fn target_text(q: &Question<'_>) -> String {
+    let relation = if q.target.metric.higher_is_better() {
+        "≥"
+    } else {
+        "≤"
+    };
     format!(
-        "{} {} {}",
+        "{} {relation} {}",
         metric_words(q),
-        if q.target.metric.higher_is_better() {
-            "≥"
-        } else {
-            "≤"
-        },
         metric_value(q, Some(q.target.value))
     )
 }
 
 fn range_text(q: &Question<'_>, r: &Range) -> String {
-    format!(
+    q.fmt.lang.fill(
         "{} from {} ({} there) to {} ({} there)",
-        q.key.path(),
-        key_value(q, r.low),
-        metric_value(q, r.at_low),
-        key_value(q, r.high),
-        metric_value(q, r.at_high)
+        &[
+            &q.key.path(),
+            &key_value(q, r.low),
+            &metric_value(q, r.at_low),
+            &key_value(q, r.high),
+            &metric_value(q, r.at_high),
+        ],
     )
 }
 
 /// The answer in words.
 pub fn text(q: &Question<'_>, solution: &Solution) -> String {
-    let mut out = format!("{}: {} for {}\n", q.name, q.key.path(), target_text(q));
+    let l = q.fmt.lang;
+    let mut out = l.fill("{}: {} for {}", &[&q.name, &q.key.path(), &target_text(q)]);
+    out.push('\n');
     match solution {
         Solution::Found {
             value,
@@ -129,41 +135,47 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             method,
         } => {
             let relative = versus_baseline(q, *value).map_or(String::new(), |r| format!(" ({r})"));
-            let side = match direction {
+            let side = l.tr(match direction {
                 Direction::AtLeast => "at this value and above",
                 Direction::AtMost => "at this value and below",
-            };
-            out.push_str(&format!(
-                "{} = {}{relative}: the target is met {side}.\n",
-                q.key.path(),
-                key_value(q, *value)
+            });
+            out.push_str(&l.fill(
+                "{} = {}{}: the target is met {}.",
+                &[&q.key.path(), &key_value(q, *value), &relative, &side],
             ));
-            out.push_str(&format!(
-                "There, {} = {}.\n",
-                metric_words(q),
-                metric_value(q, *achieved)
+            out.push('\n');
+            out.push_str(&l.fill(
+                "There, {} = {}.",
+                &[&metric_words(q), &metric_value(q, *achieved)],
             ));
-            out.push_str(&format!(
-                "Exact value, for --set {}=…: {}\n",
-                q.key.path(),
-                exact_text(*value)
+            out.push('\n');
+            out.push_str(&l.fill(
+                "Exact value, for --set {}=…: {}",
+                &[&q.key.path(), &exact_text(*value)],
             ));
-            out.push_str(match method {
+            out.push('\n');
+            out.push_str(l.tr(match method {
                 Method::Exact => "Solved exactly: the target is linear in this input.\n",
                 Method::Search => "Found by bisection, to far below a kopeck.\n",
                 Method::Scan => "Found by trying every whole number of months.\n",
-            });
+            }));
         }
-        Solution::Never { range } => out.push_str(&format!(
-            "No value meets the target: tried {}.\n",
-            range_text(q, range)
-        )),
-        Solution::Always { range } => out.push_str(&format!(
-            "Every value meets the target: tried {}.\n",
-            range_text(q, range)
-        )),
+        Solution::Never { range } => {
+            out.push_str(&l.fill(
+                "No value meets the target: tried {}.",
+                &[&range_text(q, range)],
+            ));
+            out.push('\n');
+        }
+        Solution::Always { range } => {
+            out.push_str(&l.fill(
+                "Every value meets the target: tried {}.",
+                &[&range_text(q, range)],
+            ));
+            out.push('\n');
+        }
     }
-    for note in super::range_notes(q.ranges) {
+    for note in super::range_notes(q.ranges, l) {
         out.push_str(&note);
         out.push('\n');
     }

@@ -1,12 +1,11 @@
 //! `roi sweep` output: tidy CSV and JSON streamed block by block, or a table
 //! (one key) or a matrix of one metric (two keys) for people.
 
-use crate::format::{self, Sign, money, percent};
+use crate::format::{Fmt, Sign};
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
 use crate::scenario::{Key, Uncertain};
 use crate::sweep::{Grid, Point};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -115,23 +114,15 @@ pub fn json_points(grid: &Grid, first: u64, points: &[Point]) -> String {
 }
 
 /// A metric's value for people: `210.3%`, `97,500 ₽`, `0.91`; a dash when undefined.
-fn shown(metric: Metric, point: &Point, currency: &str) -> String {
+fn shown(metric: Metric, point: &Point, f: &Fmt<'_>) -> String {
     match metric.of(&point.summary) {
         None => "—".to_string(),
         Some(v) => match metric.unit() {
-            Unit::Ratio => percent(v, Sign::Plain),
-            Unit::Money => money(v, currency, Sign::Plain),
-            Unit::Months => format::round(v, 2).to_string(),
+            Unit::Ratio => f.percent(v, Sign::Plain),
+            Unit::Money => f.money(v, Sign::Plain),
+            Unit::Months => f.number(v, 2),
         },
     }
-}
-
-fn new_table() -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
-    t
 }
 
 /// One key: a row per value with the headline metrics. Two keys: a matrix of `metric`.
@@ -140,69 +131,74 @@ pub fn table(
     points: &[Point],
     metric: Metric,
     name: &str,
-    currency: &str,
+    f: &Fmt<'_>,
     ranges: &[(Key, Uncertain)],
 ) -> String {
+    let l = f.lang;
     let axes = grid.axes();
-    let mut t = new_table();
-    let title = match axes {
+    let (t, title) = match axes {
         [a] => {
-            t.set_header(vec![
+            let mut t = super::table(&[
                 a.key.path(),
-                "ROI",
-                "First-month ROI",
-                "Payback, months",
-                "Break-even month",
-                "Net",
-                "NPV",
-                "Monthly benefit",
+                l.tr("ROI"),
+                l.tr("First-month ROI"),
+                l.tr("Payback, months"),
+                l.tr("Break-even month"),
+                l.tr("Net"),
+                l.tr("NPV"),
+                l.tr("Monthly benefit"),
             ]);
             for p in points {
                 let s = &p.summary;
                 t.add_row(vec![
                     p.values[0].to_string(),
-                    shown(Metric::Roi, p, currency),
+                    shown(Metric::Roi, p, f),
                     s.first_month_roi
-                        .map_or("—".into(), |r| percent(r, Sign::Plain)),
-                    shown(Metric::Payback, p, currency),
+                        .map_or("—".into(), |r| f.percent(r, Sign::Plain)),
+                    shown(Metric::Payback, p, f),
                     s.break_even_month.map_or("—".into(), |m| m.to_string()),
-                    shown(Metric::Net, p, currency),
-                    shown(Metric::Npv, p, currency),
-                    shown(Metric::Benefit, p, currency),
+                    shown(Metric::Net, p, f),
+                    shown(Metric::Npv, p, f),
+                    shown(Metric::Benefit, p, f),
                 ]);
             }
-            format!(
-                "{name}: {} from {} to {}",
-                a.key.path(),
-                a.value(0),
-                a.value(a.count - 1)
-            )
+            let title = l.fill(
+                "{}: {} from {} to {}",
+                &[&name, &a.key.path(), &a.value(0), &a.value(a.count - 1)],
+            );
+            (t, title)
         }
         [rows, columns] => {
             let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
             header.extend((0..columns.count).map(|j| columns.value(j).to_string()));
-            t.set_header(header);
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut t = super::table(&header);
             for (i, row) in points.chunks(columns.count as usize).enumerate() {
                 let mut cells = vec![rows.value(i as u64).to_string()];
-                cells.extend(row.iter().map(|p| shown(metric, p, currency)));
+                cells.extend(row.iter().map(|p| shown(metric, p, f)));
                 t.add_row(cells);
             }
-            format!(
-                "{name}: {} by {} (rows) and {} (columns)",
-                metric_title(metric),
-                rows.key.path(),
-                columns.key.path()
-            )
+            let title = l.fill(
+                "{}: {} by {} (rows) and {} (columns)",
+                &[
+                    &name,
+                    &l.tr(metric_title(metric)),
+                    &rows.key.path(),
+                    &columns.key.path(),
+                ],
+            );
+            (t, title)
         }
-        _ => String::new(),
+        _ => (super::table(&[]), String::new()),
     };
-    for column in t.column_iter_mut() {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
     let mut out = format!(
-        "{title}\n{t}\nA dash marks a figure that is undefined (no costs, or no payback within the horizon).\n"
+        "{title}\n{}\n{}\n",
+        super::draw(t, 0),
+        l.tr(
+            "A dash marks a figure that is undefined (no costs, or no payback within the horizon)."
+        )
     );
-    for note in super::range_notes(ranges) {
+    for note in super::range_notes(ranges, l) {
         out.push_str(&note);
         out.push('\n');
     }

@@ -1,35 +1,23 @@
 //! The default output: tables a salon owner reads at a glance, with the assumptions that move the answer.
 
+use super::{draw, table};
 use crate::engine::FunnelFigures;
-use crate::format::{self, Sign, count, money, percent, points};
+use crate::format::{Fmt, Sign};
 use crate::report::Report;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
-/// A table in the house style: fixed layout, so piped output is deterministic.
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
-    if header.iter().any(|h| !h.is_empty()) {
-        t.set_header(header.to_vec());
-    }
-    t
-}
-
-/// Draws a filled table with figures right-aligned from column `right_from` on.
-fn draw(mut t: Table, right_from: usize) -> String {
-    for column in t.column_iter_mut().skip(right_from) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
-    t.to_string()
-}
-
 /// The change between two figures with its relative size: `+60 (+30.0%)`.
-fn change(before: Decimal, after: Decimal, show: impl Fn(Decimal, Sign) -> String) -> String {
-    let diff = after - before;
+/// A difference too large for exact arithmetic (only absurd inputs) shows as a dash.
+pub fn change(
+    f: &Fmt<'_>,
+    before: Decimal,
+    after: Decimal,
+    show: impl Fn(Decimal, Sign) -> String,
+) -> String {
+    let Some(diff) = after.checked_sub(before) else {
+        return "—".to_string();
+    };
     if diff.is_zero() {
         return show(diff, Sign::Plain);
     }
@@ -38,7 +26,7 @@ fn change(before: Decimal, after: Decimal, show: impl Fn(Decimal, Sign) -> Strin
             format!(
                 "{} ({})",
                 show(diff, Sign::Explicit),
-                percent(relative, Sign::Explicit)
+                f.percent(relative, Sign::Explicit)
             )
         }
         _ => show(diff, Sign::Explicit),
@@ -46,217 +34,252 @@ fn change(before: Decimal, after: Decimal, show: impl Fn(Decimal, Sign) -> Strin
 }
 
 /// `ROI` or a dash when it is undefined (nothing spent).
-fn roi_cell(roi: Option<Decimal>) -> String {
-    roi.map_or_else(|| "—".to_string(), |r| percent(r, Sign::Plain))
+pub fn roi_cell(f: &Fmt<'_>, roi: Option<Decimal>) -> String {
+    roi.map_or_else(|| "—".to_string(), |r| f.percent(r, Sign::Plain))
 }
 
 /// Renders every section: funnel, summary, monthly and annual projections, assumptions.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, f: &Fmt<'_>) -> String {
+    let l = f.lang;
     let s = &report.scenario;
     let i = &s.inputs;
     let p = &report.projection;
     let sum = &p.summary;
     let cur = s.currency.as_str();
-    let cash = |d: Decimal| money(d, cur, Sign::Plain);
-    let horizon = format!("{} month{}", i.months, if i.months == 1 { "" } else { "s" });
+    let cash = |d: Decimal| f.money(d, Sign::Plain);
+    let signed = |d: Decimal| f.money(d, Sign::Explicit);
+    let horizon = l.months(i.months);
     let mut out = String::new();
 
-    let _ = writeln!(out, "{} — {}-month projection, {cur}", s.name, i.months);
-    let _ = writeln!(out, "{}\n", headline(report, &horizon));
+    let _ = writeln!(
+        out,
+        "{}",
+        l.fill("{} — {}-month projection, {}", &[&s.name, &i.months, &cur])
+    );
+    let _ = writeln!(out, "{}\n", headline(report, f, &horizon));
 
-    out.push_str("Funnel per month\n");
-    let mut funnel = table(&["", "Baseline", "After", "Change"]);
+    let _ = writeln!(out, "{}", l.tr("Funnel per month"));
+    let mut funnel = table(&["", l.tr("Baseline"), l.tr("After"), l.tr("Change")]);
+    let count = |d: Decimal, sign: Sign| f.count(d, sign);
     let counts = |label: &str, b: Decimal, a: Decimal| {
         vec![
-            label.to_string(),
+            l.tr_dyn(label),
             count(b, Sign::Plain),
             count(a, Sign::Plain),
-            change(b, a, count),
+            change(f, b, a, count),
         ]
     };
-    funnel.add_row(counts("Leads", i.baseline.leads, i.after.leads));
-    funnel.add_row(vec![
-        "Conversion".to_string(),
-        percent(i.baseline.conversion, Sign::Plain),
-        percent(i.after.conversion, Sign::Plain),
-        points(i.after.conversion - i.baseline.conversion),
-    ]);
-    let figures = |label: &str, f: fn(&FunnelFigures<Decimal>) -> Decimal| {
-        counts(label, f(&p.baseline), f(&p.after))
+    let rates = |label: &str, b: Decimal, a: Decimal| {
+        vec![
+            l.tr_dyn(label),
+            f.percent(b, Sign::Plain),
+            f.percent(a, Sign::Plain),
+            a.checked_sub(b)
+                .map_or("—".into(), |d| f.points(d, Sign::Explicit)),
+        ]
     };
-    funnel.add_row(figures("Bookings", |f| f.bookings));
+    let money_change = |b: Decimal, a: Decimal| change(f, b, a, |d, sign| f.money(d, sign));
+    let figures = |label: &str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
+        counts(label, get(&p.baseline), get(&p.after))
+    };
+    funnel.add_row(counts("Leads", i.baseline.leads, i.after.leads));
+    funnel.add_row(rates(
+        "Conversion",
+        i.baseline.conversion,
+        i.after.conversion,
+    ));
+    funnel.add_row(figures("Bookings", |x| x.bookings));
+    funnel.add_row(rates(
+        "No-show rate",
+        i.baseline.no_show_rate,
+        i.after.no_show_rate,
+    ));
+    funnel.add_row(figures("No-shows", |x| x.no_shows));
+    funnel.add_row(figures("Visits", |x| x.visits));
     funnel.add_row(vec![
-        "No-show rate".to_string(),
-        percent(i.baseline.no_show_rate, Sign::Plain),
-        percent(i.after.no_show_rate, Sign::Plain),
-        points(i.after.no_show_rate - i.baseline.no_show_rate),
-    ]);
-    funnel.add_row(figures("No-shows", |f| f.no_shows));
-    funnel.add_row(figures("Visits", |f| f.visits));
-    let money_change = |b: Decimal, a: Decimal| change(b, a, |d, sign| money(d, cur, sign));
-    funnel.add_row(vec![
-        "Average check".to_string(),
+        l.tr("Average check").to_string(),
         cash(i.baseline.average_check),
         cash(i.after.average_check),
         money_change(i.baseline.average_check, i.after.average_check),
     ]);
     funnel.add_row(vec![
-        "Revenue".to_string(),
+        l.tr("Revenue").to_string(),
         cash(sum.baseline_revenue),
         cash(sum.after_revenue),
         money_change(sum.baseline_revenue, sum.after_revenue),
     ]);
     let _ = writeln!(out, "{}\n", draw(funnel, 1));
 
-    out.push_str("Summary\n");
+    let _ = writeln!(out, "{}", l.tr("Summary"));
     let mut summary = table(&["", ""]);
-    let not_within = format!("not within {horizon}");
-    let mut line = |label: &str, value: String| {
-        summary.add_row(vec![label.to_string(), value]);
+    let not_within = l.fill("not within {}", &[&horizon]);
+    let mut line = |label: String, value: String| {
+        summary.add_row(vec![label, value]);
     };
     line(
-        "Monthly revenue uplift",
-        money(sum.revenue_uplift, cur, Sign::Explicit),
-    );
-    line("Extra profit per month", cash(sum.extra_profit));
-    line("Savings per month", cash(sum.savings));
-    line("Monthly benefit at full effect", cash(sum.monthly_benefit));
-    line("First-month ROI", roi_cell(sum.first_month_roi));
-    line(&format!("ROI over {horizon}"), roi_cell(sum.roi));
-    line(
-        "Payback",
-        sum.payback_months.map_or(not_within.clone(), |m| {
-            format!("{} months", format::round(m, 2))
-        }),
+        l.tr("Monthly revenue uplift").into(),
+        signed(sum.revenue_uplift),
     );
     line(
-        "Break-even month",
+        l.tr("Extra profit per month").into(),
+        cash(sum.extra_profit),
+    );
+    line(l.tr("Savings per month").into(), cash(sum.savings));
+    line(
+        l.tr("Monthly benefit at full effect").into(),
+        cash(sum.monthly_benefit),
+    );
+    line(
+        l.tr("First-month ROI").into(),
+        roi_cell(f, sum.first_month_roi),
+    );
+    line(l.fill("ROI over {}", &[&horizon]), roi_cell(f, sum.roi));
+    line(
+        l.tr("Payback").into(),
+        sum.payback_months
+            .map_or(not_within.clone(), |m| l.months(f.number(m, 2))),
+    );
+    line(
+        l.tr("Break-even month").into(),
         sum.break_even_month
-            .map_or(not_within, |m| format!("month {m}")),
+            .map_or(not_within, |m| l.fill("month {}", &[&m])),
     );
-    line("Total benefit", cash(sum.total_benefit));
-    line("Total cost", cash(sum.total_cost));
-    line("Net", money(sum.net, cur, Sign::Explicit));
+    line(l.tr("Total benefit").into(), cash(sum.total_benefit));
+    line(l.tr("Total cost").into(), cash(sum.total_cost));
+    line(l.tr("Net").into(), signed(sum.net));
     if !i.discount_rate.is_zero() {
         line(
-            &format!("NPV at {} a year", percent(i.discount_rate, Sign::Plain)),
-            money(sum.npv, cur, Sign::Explicit),
+            l.fill(
+                "NPV at {} a year",
+                &[&f.percent(i.discount_rate, Sign::Plain)],
+            ),
+            signed(sum.npv),
         );
     }
     let _ = writeln!(out, "{}\n", draw(summary, 1));
 
-    out.push_str("Monthly projection\n");
+    let _ = writeln!(out, "{}", l.tr("Monthly projection"));
     let mut monthly = table(&[
-        "Month",
-        "Benefit",
-        "Cost",
-        "Net",
-        "Cumulative net",
-        "ROI to date",
+        l.tr("Month"),
+        l.tr("Benefit"),
+        l.tr("Cost"),
+        l.tr("Net"),
+        l.tr("Cumulative net"),
+        l.tr("ROI to date"),
     ]);
     for m in &p.monthly {
         monthly.add_row(vec![
             m.month.to_string(),
             cash(m.benefit),
             cash(m.cost),
-            money(m.net, cur, Sign::Explicit),
-            money(m.cumulative_net, cur, Sign::Explicit),
-            roi_cell(m.roi),
+            signed(m.net),
+            signed(m.cumulative_net),
+            roi_cell(f, m.roi),
         ]);
     }
     let _ = writeln!(out, "{}\n", draw(monthly, 0));
 
-    out.push_str("Annual projection\n");
-    let mut annual = table(&["Year", "Months", "Benefit", "Cost", "Net", "ROI to date"]);
+    let _ = writeln!(out, "{}", l.tr("Annual projection"));
+    let mut annual = table(&[
+        l.tr("Year"),
+        l.tr("Months"),
+        l.tr("Benefit"),
+        l.tr("Cost"),
+        l.tr("Net"),
+        l.tr("ROI to date"),
+    ]);
     for y in &p.annual {
         annual.add_row(vec![
             y.year.to_string(),
             format!("{}–{}", y.first_month, y.last_month),
             cash(y.benefit),
             cash(y.cost),
-            money(y.net, cur, Sign::Explicit),
-            roi_cell(y.roi),
+            signed(y.net),
+            roi_cell(f, y.roi),
         ]);
     }
     let _ = writeln!(out, "{}\n", draw(annual, 0));
 
-    out.push_str("Assumptions\n");
-    for note in assumptions(report) {
+    let _ = writeln!(out, "{}", l.tr("Assumptions"));
+    for note in assumptions(report, f) {
         let _ = writeln!(out, "- {note}");
     }
     out
 }
 
 /// The answer in one sentence: does it pay back, when, and by how much.
-fn headline(report: &Report, horizon: &str) -> String {
+pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
+    let l = f.lang;
     let sum = &report.projection.summary;
-    let roi = sum
-        .roi
-        .map(|r| format!("ROI over {horizon} {}", percent(r, Sign::Plain)));
     let payback = match sum.payback_months {
-        Some(m) if m.is_zero() => "Pays for itself from the first day".to_string(),
-        Some(m) => format!("Pays back in {} months", format::round(m, 2)),
-        None => format!("Does not pay back within {horizon}"),
+        Some(m) if m.is_zero() => l.tr("Pays for itself from the first day").to_string(),
+        Some(m) => l.fill("Pays back in {}", &[&l.months(f.number(m, 2))]),
+        None => l.fill("Does not pay back within {}", &[&horizon]),
     };
-    let net = money(sum.net, &report.scenario.currency, Sign::Explicit);
-    match roi {
-        Some(roi) => format!("{payback}; {roi}, net {net}."),
-        None => format!("{payback}; net {net} (no costs, so no ROI)."),
+    let net = f.money(sum.net, Sign::Explicit);
+    match sum.roi {
+        Some(roi) => l.fill(
+            "{}; ROI over {} {}, net {}.",
+            &[&payback, &horizon, &f.percent(roi, Sign::Plain), &net],
+        ),
+        None => l.fill("{}; net {} (no costs, so no ROI).", &[&payback, &net]),
     }
 }
 
 /// The assumptions that move the answer, in words.
-fn assumptions(report: &Report) -> Vec<String> {
+pub fn assumptions(report: &Report, f: &Fmt<'_>) -> Vec<String> {
+    let l = f.lang;
     let i = &report.scenario.inputs;
-    let cur = report.scenario.currency.as_str();
-    let mut notes = super::range_notes(&report.scenario.ranges);
+    let mut notes = super::range_notes(&report.scenario.ranges, l);
     notes.push(if i.gross_margin == Decimal::ONE {
-        "Gross margin 100%: all extra revenue is counted as profit, as the article does; \
-         set assumptions.gross_margin if materials and wages eat part of it."
+        l.tr("Gross margin 100%: all extra revenue is counted as profit, as the article does; set assumptions.gross_margin if materials and wages eat part of it.")
             .to_string()
     } else {
-        format!(
+        l.fill(
             "Gross margin {}: only that share of extra revenue is counted as profit.",
-            percent(i.gross_margin, Sign::Plain)
+            &[&f.percent(i.gross_margin, Sign::Plain)],
         )
     });
     notes.push(if i.ramp_months == 0 {
-        "Full effect from month 1 (no ramp-up).".to_string()
+        l.tr("Full effect from month 1 (no ramp-up).").to_string()
     } else {
         let shares: Vec<String> = (1..=i.ramp_months)
             .map(|m| {
-                percent(
+                f.percent(
                     Decimal::from(m) / Decimal::from(i.ramp_months + 1),
                     Sign::Plain,
                 )
             })
             .collect();
-        format!(
+        l.fill(
             "Ramp-up: months 1–{} reach {} of the full effect.",
-            i.ramp_months,
-            shares.join(", ")
+            &[&i.ramp_months, &shares.join(", ")],
         )
     });
-    notes.push(format!(
+    notes.push(l.fill(
         "Setup {} is paid in month 1; {} is paid every month.",
-        money(i.setup_cost, cur, Sign::Plain),
-        money(i.monthly_cost, cur, Sign::Plain)
+        &[
+            &f.money(i.setup_cost, Sign::Plain),
+            &f.money(i.monthly_cost, Sign::Plain),
+        ],
     ));
     notes.push(if i.discount_rate.is_zero() {
-        "No discounting: NPV equals net.".to_string()
+        l.tr("No discounting: NPV equals net.").to_string()
     } else {
-        format!(
+        l.fill(
             "NPV discounts each month's cash flow at {} a year ({} a month).",
-            percent(i.discount_rate, Sign::Plain),
-            percent(i.discount_rate / Decimal::from(12), Sign::Plain)
+            &[
+                &f.percent(i.discount_rate, Sign::Plain),
+                &f.percent(i.discount_rate / Decimal::from(12), Sign::Plain),
+            ],
         )
     });
     notes.push(
-        "Payback counts the setup as paid on day one and each month's net flow as arriving evenly."
+        l.tr("Payback counts the setup as paid on day one and each month's net flow as arriving evenly.")
             .to_string(),
     );
     notes.push(
-        "Figures are exact; money is rounded to kopecks (half away from zero) only for display."
+        l.tr("Figures are exact; money is rounded to kopecks (half away from zero) only for display.")
             .to_string(),
     );
     notes

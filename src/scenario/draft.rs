@@ -10,7 +10,7 @@ use super::raw::RawScenario;
 use super::value::{self, Form, ValueError, Written};
 use super::{Scenario, Source, line_of, parse_raw};
 use crate::engine::{Funnel, Inputs};
-use crate::format::{self, Sign};
+use crate::format::{Fmt, Sign};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
@@ -555,7 +555,7 @@ impl Resolver<'_> {
             (Kind::ChangedRate, Written::Relative(r)) => {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
-                let pct = |d: Decimal| format::percent(d, Sign::Plain);
+                let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
                 let how = format!(
                     "{} ({} {} {} of it)",
                     pct(n),
@@ -568,13 +568,13 @@ impl Resolver<'_> {
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
-                let pct = |d: Decimal| format::percent(d, Sign::Plain);
+                let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
                 let how = format!(
                     "{} ({} {} {})",
                     pct(n),
                     pct(base),
                     sign(p),
-                    format::points(p.abs())
+                    Fmt::EN.points(p.abs(), Sign::Plain)
                 );
                 self.in_unit_range(key, spec, n, Some(how))
             }

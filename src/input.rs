@@ -27,12 +27,12 @@ pub enum InputError {
         byte: u8,
     },
     /// Any other failure of the operating system.
-    #[error("cannot read {file}: {source}")]
+    #[error("cannot read {file}: {error}")]
     Io {
         /// The file as named.
         file: String,
-        /// What the system said.
-        source: io::Error,
+        /// What the system said (shown in the message, so not chained as a source).
+        error: io::Error,
     },
 }
 
@@ -43,19 +43,19 @@ pub fn read_source(path: &Path) -> Result<Source, InputError> {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|source| InputError::Io {
+            .map_err(|error| InputError::Io {
                 file: "<stdin>".into(),
-                source,
+                error,
             })?;
         return decode("<stdin>".into(), bytes);
     } else if path.is_dir() {
         return Err(InputError::Directory(name));
     } else {
-        std::fs::read(path).map_err(|source| match source.kind() {
+        std::fs::read(path).map_err(|error| match error.kind() {
             io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
             _ => InputError::Io {
                 file: name.clone(),
-                source,
+                error,
             },
         })?
     };

@@ -156,8 +156,9 @@ impl Probe {
         let s = self.summary(x)?;
         let t = self.target.value;
         Some(match self.target.metric {
-            Metric::Roi => (Decimal::ONE + t)
-                .checked_mul(s.total_cost)
+            Metric::Roi => Decimal::ONE
+                .checked_add(t)
+                .and_then(|k| k.checked_mul(s.total_cost))
                 .and_then(|c| s.total_benefit.checked_sub(c)),
             Metric::Net => s.net.checked_sub(t),
             Metric::Npv => s.npv.checked_sub(t),

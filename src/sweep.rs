@@ -79,7 +79,9 @@ impl Axis {
                     .into(),
             ));
         }
-        let span = to.number() - from.number();
+        let Some(span) = to.number().checked_sub(from.number()) else {
+            return Err(fail("the range is too wide to compute exactly".into()));
+        };
         if span.is_zero() {
             return Err(fail(
                 "the range is empty (FROM equals TO); use --set for a single value".into(),
@@ -87,13 +89,15 @@ impl Axis {
         }
         let step = match step_text {
             Some(text) => {
-                // A step is a size, so "1pp" needs no sign as a change would.
-                let signed = if text.starts_with(['+', '-']) {
+                // A step is a size: "1pp" needs no sign as a change would, and "+2500" may have one.
+                let text = if text.ends_with("pp") && !text.starts_with(['+', '-']) {
+                    format!("+{text}")
+                } else if text.ends_with(['%', 'p']) {
                     text.to_string()
                 } else {
-                    format!("+{text}")
+                    text.trim_start_matches('+').to_string()
                 };
-                let step = read("STEP", if text.ends_with("pp") { &signed } else { text })?;
+                let step = read("STEP", &text)?;
                 match (from, step) {
                     (Written::Number(_), Written::Number(n)) => n,
                     (Written::Number(_), _) => {
@@ -116,6 +120,32 @@ impl Axis {
         if step.is_zero() {
             return Err(fail(
                 "the step is zero; it must move from FROM towards TO".into(),
+            ));
+        }
+        if matches!(key.kind(), Kind::Months { .. })
+            && [from.number(), to.number(), step]
+                .iter()
+                .any(|n| !n.fract().is_zero())
+        {
+            return Err(fail(format!(
+                "{} takes whole months, so FROM, TO and STEP must be whole numbers",
+                key.path()
+            )));
+        }
+        // Every value FROM + i × STEP must be exact: its whole digits and its
+        // decimals together must fit in the 28 digits exact arithmetic keeps.
+        let magnitude = from.number().abs().max(to.number().abs()).trunc();
+        let whole_digits = magnitude.to_string().len() as u32;
+        let decimals = from
+            .number()
+            .scale()
+            .max(to.number().scale())
+            .max(step.scale());
+        if whole_digits + decimals > 28 {
+            return Err(fail(
+                "FROM, TO and STEP together have more digits than exact arithmetic keeps (28); \
+                 use fewer decimals"
+                    .into(),
             ));
         }
         if step.is_sign_negative() != span.is_sign_negative() {
@@ -401,6 +431,15 @@ mod tests {
             ("after.leads", "KEY=FROM..TO"),
             ("after.leads=+5%", "FROM..TO"),
             ("costs.monthly=0..1e12:0.0001", "more than"),
+            ("scenario.months=1..3:0.5", "whole numbers"),
+            (
+                "costs.monthly=-79228162514264337593543950335..79228162514264337593543950335",
+                "too wide",
+            ),
+            (
+                "costs.setup=900000000000000000000..900000000000000000000.0000001:0.00000001",
+                "more digits",
+            ),
         ] {
             let e = Axis::parse(arg).unwrap_err();
             assert!(e.to_string().contains(says), "{arg}: {e}");

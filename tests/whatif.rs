@@ -269,7 +269,7 @@ fn sweep_rows_equal_individual_calc_runs() {
         "--vary",
         "after.conversion=15%..25%:5pp",
         "--vary",
-        "costs.monthly=+0..30000:15000",
+        "costs.monthly=0..30000:15000",
         "-f",
         "csv",
     ]);

@@ -273,6 +273,12 @@ impl Draft {
                          (28 decimal places, magnitude below 7.9e28); round it yourself"
                         .into(),
                     ValueError::Unreadable => "cannot be read as a number".into(),
+                    ValueError::SignedNumber => {
+                        "has a sign, which makes it a change, but no unit: \
+                         write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, \
+                         or the plain number for a value"
+                            .into()
+                    }
                 };
                 self.problems.push(fail(format!(
                     "{problem}; it takes {}",

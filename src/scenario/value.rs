@@ -111,12 +111,17 @@ pub enum ValueError {
     TooPrecise,
     /// Text that follows none of the forms.
     Unreadable,
+    /// `+15`: a sign announces a change, which needs `%` or `pp`.
+    SignedNumber,
 }
 
 /// Reads a TOML value; `text` is the value exactly as written, which keeps
 /// `0.1` exact where the parsed `f64` would not be.
 pub fn read(value: &toml::Value, text: &str) -> Result<Written, ValueError> {
     match value {
+        toml::Value::Integer(_) | toml::Value::Float(_) if text.trim_start().starts_with('+') => {
+            Err(ValueError::SignedNumber)
+        }
         toml::Value::Integer(i) => Ok(Written::Number(Decimal::from(*i))),
         toml::Value::Float(f) if !f.is_finite() => Err(ValueError::NotFinite),
         toml::Value::Float(_) => number(text.trim()).map(Written::Number),
@@ -152,6 +157,9 @@ pub fn read_str(s: &str) -> Result<Written, ValueError> {
         || lowered.trim_start_matches(['+', '-']).starts_with("inf")
     {
         return Err(ValueError::NotFinite);
+    }
+    if signed && compact.starts_with('+') {
+        return Err(ValueError::SignedNumber);
     }
     number(&compact).map(Written::Number)
 }
@@ -202,8 +210,14 @@ pub fn number(text: &str) -> Result<Decimal, ValueError> {
         }
         n.set_scale(scale).map_err(|_| ValueError::TooPrecise)?;
     } else {
-        for _ in 0..exponent {
-            n = n.checked_mul(Decimal::TEN).ok_or(ValueError::TooPrecise)?;
+        // Zero stays zero; anything else past 10^29 cannot fit, so stop early.
+        if !n.is_zero() {
+            if exponent > 29 {
+                return Err(ValueError::TooPrecise);
+            }
+            for _ in 0..exponent {
+                n = n.checked_mul(Decimal::TEN).ok_or(ValueError::TooPrecise)?;
+            }
         }
     }
     Ok(n)
@@ -232,7 +246,9 @@ mod tests {
 
     #[test]
     fn writes_values_back_in_their_own_form() {
-        for text in ["25%", "+30%", "-20%", "+5pp", "-2.5pp", "1500", "0.25"] {
+        for text in [
+            "25%", "+30%", "-20%", "+5pp", "-2.5pp", "1500", "0.25", "-3",
+        ] {
             assert_eq!(read_str(text).unwrap().to_string(), text);
         }
     }
@@ -244,6 +260,17 @@ mod tests {
         assert_eq!(read_str(""), Err(ValueError::Unreadable));
         assert_eq!(read_str("%"), Err(ValueError::Unreadable));
         assert_eq!(read_str("1.2.3"), Err(ValueError::Unreadable));
+        assert_eq!(read_str("+15"), Err(ValueError::SignedNumber));
+        let relative = toml::Value::String("+15%".into());
+        assert_eq!(read(&relative, "+15%"), Ok(Written::Relative(d("0.15"))));
+        assert_eq!(
+            read(&toml::Value::Integer(15), "+15"),
+            Err(ValueError::SignedNumber)
+        );
+        assert_eq!(
+            read(&toml::Value::Float(0.05), "+0.05"),
+            Err(ValueError::SignedNumber)
+        );
         assert_eq!(read_str("NaN"), Err(ValueError::NotFinite));
         assert_eq!(read_str("-inf"), Err(ValueError::NotFinite));
     }

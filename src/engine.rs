@@ -69,7 +69,7 @@ impl Number for f64 {
 /// A result the exact arithmetic cannot hold: the inputs are too large.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "the numbers are too large to compute exactly: {0} overflows (amounts up to about 7.9e28 fit)"
+    "the figures are too large to compute exactly: {0} would pass 7.9e28, the limit of exact decimal arithmetic; check the amounts for extra zeros"
 )]
 pub struct Overflow(pub &'static str);
 

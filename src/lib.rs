@@ -32,6 +32,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
             || e.is::<input::InputError>()
             || e.is::<engine::Overflow>()
             || e.is::<output::AlreadyExists>()
+            || e.is::<output::UsageError>()
     });
     if by_user { EXIT_USER_ERROR } else { 1 }
 }

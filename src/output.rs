@@ -20,14 +20,49 @@ pub enum Destination {
 #[error("{0} already exists; remove it or choose another path")]
 pub struct AlreadyExists(pub String);
 
+/// A mistake on the command line itself (exit code 2), such as an output
+/// path that cannot be written or that would overwrite the scenario.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 impl Destination {
-    /// `None` or `-` mean standard output.
-    pub fn from_arg(path: Option<&Path>) -> Destination {
-        match path {
-            None => Destination::Stdout,
-            Some(p) if p.as_os_str() == "-" => Destination::Stdout,
-            Some(p) => Destination::File(p.to_path_buf()),
+    /// `None` or `-` mean standard output. A file must be writable where it
+    /// is named and must not be one of the `inputs`, which it would destroy.
+    pub fn for_output(path: Option<&Path>, inputs: &[&Path]) -> Result<Destination, UsageError> {
+        let path = match path {
+            None => return Ok(Destination::Stdout),
+            Some(p) if p.as_os_str() == "-" => return Ok(Destination::Stdout),
+            Some(p) => p,
+        };
+        let shown = path.display();
+        if path.is_dir() {
+            return Err(UsageError(format!(
+                "-o {shown}: is a directory; give a file path"
+            )));
         }
+        let parent = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if !parent.is_dir() {
+            return Err(UsageError(format!(
+                "-o {shown}: the folder {} does not exist",
+                parent.display()
+            )));
+        }
+        let same = |input: &&Path| {
+            input.as_os_str() != "-"
+                && std::fs::canonicalize(input)
+                    .ok()
+                    .is_some_and(|a| std::fs::canonicalize(path).ok().is_some_and(|b| a == b))
+        };
+        if inputs.iter().any(same) {
+            return Err(UsageError(format!(
+                "-o {shown}: this is the scenario being read; writing there would destroy it"
+            )));
+        }
+        Ok(Destination::File(path.to_path_buf()))
     }
 
     /// Writes everything at once, so a failure never leaves half a report.
@@ -57,6 +92,10 @@ impl Destination {
                     .create_new(true)
                     .open(path)
                     .map_err(|e| match e.kind() {
+                        _ if path.is_dir() => anyhow::Error::new(UsageError(format!(
+                            "{} is a directory; give the path of a new file",
+                            path.display()
+                        ))),
                         io::ErrorKind::AlreadyExists => {
                             anyhow::Error::new(AlreadyExists(path.display().to_string()))
                         }

@@ -350,3 +350,215 @@ fn unknown_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+/// Runs the binary with `args` and checks the error contract (exit 2, empty stdout, no panic).
+fn refused_args(args: &[&str]) -> String {
+    let out = common::roi().args(args).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+#[test]
+fn huge_figures_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.toml");
+    std::fs::write(
+        &big,
+        "[baseline]\nleads=0\nconversion=0\naverage_check=0\n[savings]\nother=6e27\n[costs]\nmonthly=1\n\
+         [[variant]]\nname=\"loss\"\nset={\"savings.other\"=0,\"costs.monthly\"=6e27}\n",
+    )
+    .unwrap();
+    let out = common::roi().arg("compare").arg(&big).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = common::roi()
+        .args([
+            "solve",
+            "examples/salon-rostov.toml",
+            "--for",
+            "after.leads",
+            "--target",
+            "roi=79228162514264337593543950335",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("No value meets the target"));
+    let e = refused_args(&[
+        "sweep",
+        "examples/salon-rostov.toml",
+        "--vary",
+        "costs.monthly=-79228162514264337593543950335..79228162514264337593543950335",
+    ]);
+    assert!(e.contains("too wide"), "{e}");
+}
+
+#[test]
+fn a_sign_without_a_unit_is_refused() {
+    let e = refused_args(&[
+        "calc",
+        "examples/salon-rostov.toml",
+        "--set",
+        "after.leads=+15",
+    ]);
+    assert!(e.contains("--set after.leads=+15: has a sign"), "{e}");
+    let e = refused_text(
+        "s.toml",
+        format!("{GOOD_BASELINE}[after]\nconversion = +0.05\n").as_bytes(),
+    );
+    assert!(e.contains("after.conversion = +0.05: has a sign"), "{e}");
+}
+
+#[test]
+fn a_zero_with_a_huge_exponent_is_quick() {
+    let out = common::roi()
+        .args([
+            "calc",
+            "examples/salon-rostov.toml",
+            "--set",
+            "costs.setup=0e2147483647",
+            "-f",
+            "json",
+        ])
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn every_command_checks_the_variants() {
+    let text = format!(
+        "{GOOD_BASELINE}[[variant]]\nname = \"typo\"\nset = {{ \"after.lead\" = \"+5%\" }}\n"
+    );
+    let e = refused_text("v.toml", text.as_bytes());
+    assert!(
+        e.contains("line 7") && e.contains("did you mean `after.leads`"),
+        "{e}"
+    );
+    let text = format!(
+        "{GOOD_BASELINE}[[variant]]\nname = \"twice\"\nset = {{ after = {{ leads = \"+5%\" }}, \"after.leads\" = \"+50%\" }}\n"
+    );
+    let e = refused_text("v.toml", text.as_bytes());
+    assert!(e.contains("is set twice"), "{e}");
+    let text = format!(
+        "{GOOD_BASELINE}[[variant]]\nname = \"a\"\nset = {{}}\n[[variant]]\nname = \"a\"\nset = {{}}\n"
+    );
+    let e = refused_text("v.toml", text.as_bytes());
+    assert!(e.contains("already has this name"), "{e}");
+    let e = refused_text(
+        "v.toml",
+        format!("{GOOD_BASELINE}[[variant]]\nname = \"a\"\nset = 5\n").as_bytes(),
+    );
+    assert!(
+        e.contains("variant[1].set = 5: must be a table of changes"),
+        "{e}"
+    );
+}
+
+#[test]
+fn shape_mistakes_read_plainly() {
+    let e = refused_text(
+        "s.toml",
+        format!("{GOOD_BASELINE}[[after]]\nleads = 1\n").as_bytes(),
+    );
+    assert!(
+        e.contains("after") && e.contains("must be a table, written [after]"),
+        "{e}"
+    );
+    let e = refused_text("s.toml", format!("leads = 200\n{GOOD_BASELINE}").as_bytes());
+    assert!(
+        e.contains("line 1: leads: unknown table (keys belong inside one); the tables are"),
+        "{e}"
+    );
+    let e = refused_text(
+        "s.toml",
+        b"[baseline]\nleads = 99999999999999999999\nconversion = 1\naverage_check = 1\n",
+    );
+    assert!(e.contains("write it with an exponent"), "{e}");
+}
+
+#[test]
+fn command_line_mistakes_exit_2() {
+    let e = refused_args(&[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--for",
+        "after.leads",
+        "--target",
+        "roi=0",
+        "-f",
+        "csv",
+    ]);
+    assert!(e.contains("use --format table or json"), "{e}");
+    let e = refused_args(&[
+        "calc",
+        "examples/salon-rostov.toml",
+        "-o",
+        "/nonexistent/dir/x.json",
+    ]);
+    assert!(e.contains("does not exist"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused_args(&[
+        "calc",
+        "examples/salon-rostov.toml",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(e.contains("is a directory"), "{e}");
+    let e = refused_args(&["init", dir.path().to_str().unwrap()]);
+    assert!(e.contains("is a directory"), "{e}");
+    let e = refused_args(&["compare", "-", "-"]);
+    assert!(e.contains("only once"), "{e}");
+    let e = refused_args(&[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--for",
+        "scenario.name",
+        "--target",
+        "roi=0",
+    ]);
+    assert!(e.contains("is text"), "{e}");
+}
+
+#[test]
+fn output_never_overwrites_the_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let text = std::fs::read_to_string("examples/salon-rostov.toml").unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let e = refused_args(&["calc", p, "-f", "json", "-o", p]);
+    assert!(e.contains("would destroy it"), "{e}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn names_from_the_command_line_are_text() {
+    let out = common::roi()
+        .args([
+            "calc",
+            "examples/salon-rostov.toml",
+            "--set",
+            "scenario.name=2025",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["scenario"]["name"], "2025");
+    let e = refused_args(&[
+        "calc",
+        "examples/salon-rostov.toml",
+        "--set",
+        "scenario.name=",
+    ]);
+    assert!(e.contains("must not be empty"), "{e}");
+}

@@ -23,5 +23,6 @@ pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
         Format::Json => render::json::render(&report),
         Format::Csv => render::csv::render(&report),
     };
-    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
+        .write(text.as_bytes())
 }

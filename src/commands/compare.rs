@@ -2,13 +2,19 @@
 
 use super::{Loaded, Ui};
 use crate::cli::{CompareArgs, Format};
-use crate::output::Destination;
+use crate::output::{Destination, UsageError};
 use crate::render::compare;
 use crate::report::Report;
 use anyhow::{Context, Result};
+use std::path::PathBuf;
 
 /// Runs `roi compare`.
 pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
+    if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err(UsageError("standard input (-) can be read only once".into()).into());
+    }
+    let inputs: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
+    let destination = Destination::for_output(args.output.output.as_deref(), &inputs)?;
     let mut reports = Vec::new();
     for file in &args.files {
         let loaded = Loaded::read(file, &args.set)?;
@@ -24,5 +30,5 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
         Format::Json => compare::json(&reports),
         Format::Csv => compare::csv(&reports),
     };
-    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+    destination.write(text.as_bytes())
 }

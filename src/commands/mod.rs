@@ -95,13 +95,16 @@ impl Loaded {
             })?;
         let mut draft = file_draft.clone();
         sets.iter().for_each(|o| draft.apply(o));
-        Ok(Loaded {
+        let loaded = Loaded {
             source,
             draft,
             file_draft,
             sets,
             default_name,
-        })
+        };
+        // Variants are part of the file: a mistake in one is reported whatever the command.
+        loaded.with_variants()?;
+        Ok(loaded)
     }
 
     /// Reads the scenario named by the shared arguments.

@@ -48,5 +48,6 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
         Format::Json => render::json(&base, &bars, swing),
         Format::Csv => render::csv(&bars),
     };
-    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
+        .write(text.as_bytes())
 }

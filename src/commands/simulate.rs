@@ -39,7 +39,8 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
         eprint!("\r{:20}\r", "");
     }
     if let Some(path) = &args.samples {
-        Destination::File(path.clone()).stream(|w| Ok(render::samples(&model, &run, w)?))?;
+        Destination::for_output(Some(path), &[&args.scenario.file])?
+            .stream(|w| Ok(render::samples(&model, &run, w)?))?;
     }
     let report = simulate::Report::new(&run, scenario.inputs.months);
     let text = match args.output.format {
@@ -54,5 +55,6 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
         Format::Json => render::json(&scenario, &report),
         Format::Csv => render::csv(&report),
     };
-    Destination::from_arg(args.output.output.as_deref()).write(text.as_bytes())
+    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
+        .write(text.as_bytes())
 }

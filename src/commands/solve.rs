@@ -3,11 +3,11 @@
 use super::{Loaded, Ui};
 use crate::cli::{Format, SolveArgs};
 use crate::format::Fmt;
-use crate::output::Destination;
+use crate::output::{Destination, UsageError};
 use crate::render::solve::{self as render, Question};
 use crate::scenario::value::Written;
 use crate::scenario::{
-    Key, Location, Problem, ScenarioError, Spec, all_paths, unknown_key_message,
+    Key, Location, Problem, ScenarioError, Spec, TEXT_KEYS, all_paths, unknown_key_message,
 };
 use crate::solve::{self, SolveError, Target};
 use anyhow::{Context, Result};
@@ -15,6 +15,11 @@ use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
 pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
+    if args.output.format == Format::Csv {
+        return Err(
+            UsageError("roi solve prints one answer: use --format table or json".into()).into(),
+        );
+    }
     let mut loaded = Loaded::from_args(&args.scenario)?;
     let invalid = |problems: Vec<Problem>, name: &str| ScenarioError {
         file: name.to_string(),
@@ -32,7 +37,14 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         let numeric: Vec<&str> = all_paths()
             .filter(|p| Key::from_path(p).is_some())
             .collect();
-        let message = unknown_key_message(args.key.trim(), &numeric);
+        let message = if TEXT_KEYS.contains(&args.key.trim()) {
+            format!(
+                "is text; solving works on the numeric keys: {}",
+                numeric.join(", ")
+            )
+        } else {
+            unknown_key_message(args.key.trim(), &numeric)
+        };
         return Err(invalid(vec![flag_problem("--for", &args.key, message)], &name).into());
     };
     let target = Target::parse(&args.target).map_err(|p| invalid(vec![p], &name))?;
@@ -73,9 +85,9 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     let text = match args.output.format {
         Format::Table => render::text(&question, &solution),
         Format::Json => render::json(&question, &solution),
-        Format::Csv => anyhow::bail!("roi solve prints one answer: use --format table or json"),
+        Format::Csv => unreachable!("refused before solving"),
     };
-    Destination::from_arg(args.output.output.as_deref())
+    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
         .write(text.as_bytes())
         .context("writing the answer")
 }

@@ -35,7 +35,8 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     };
     sweep::check(&grid, &loaded.draft).map_err(failed)?;
 
-    let destination = Destination::from_arg(args.output.output.as_deref());
+    let destination =
+        Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?;
     let draft = &loaded.draft;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let keys = grid.axes().len();

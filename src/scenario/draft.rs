@@ -187,6 +187,25 @@ impl Draft {
                     &mut overrides,
                 );
             }
+            let mut seen = std::collections::HashSet::new();
+            for o in &overrides {
+                if !seen.insert(o.path.as_str()) {
+                    draft.problems.push(Problem {
+                        location: o.location.clone(),
+                        key: Some(o.path.clone()),
+                        value: None,
+                        message: format!("is set twice in variant \"{name}\"; keep one"),
+                    });
+                }
+            }
+            if draft.variants.iter().any(|v| v.name == name) {
+                draft.problems.push(Problem {
+                    location: Location::Line(line),
+                    key: Some("variant.name".into()),
+                    value: Some(format!("\"{name}\"")),
+                    message: "another [[variant]] already has this name; names must differ".into(),
+                });
+            }
             draft.variants.push(Variant { name, overrides });
         }
         draft
@@ -202,7 +221,12 @@ impl Draft {
         if let Some(key) = Key::from_path(&o.path) {
             self.set_value(key, &o.value, o.text.clone(), o.location.clone());
         } else if TEXT_KEYS.contains(&o.path.as_str()) {
-            self.set_text(&o.path, &o.value, &o.text, o.location.clone());
+            // On the command line a text key's value is the text itself: --set scenario.name=2025.
+            let value = match (&o.location, &o.value) {
+                (Location::Flag(_), v) if !v.is_str() => toml::Value::String(o.text.clone()),
+                (_, v) => v.clone(),
+            };
+            self.set_text(&o.path, &value, &o.text, o.location.clone());
         } else {
             let candidates: Vec<&str> = all_paths().collect();
             self.problems.push(Problem {
@@ -300,6 +324,10 @@ impl Draft {
             self.problems.push(fail("must be text in quotes"));
             return;
         };
+        if s.trim().is_empty() {
+            self.problems.push(fail("must not be empty"));
+            return;
+        }
         let text = Text {
             value: s.trim().to_string(),
             location: location.clone(),
@@ -424,7 +452,9 @@ fn flatten(
     location: &Location,
     out: &mut Vec<Override>,
 ) {
-    if let toml::Value::Table(table) = value {
+    let is_key = Key::from_path(path).is_some() || TEXT_KEYS.contains(&path);
+    // A table under a key is a range; only tables above keys are nesting.
+    if let (toml::Value::Table(table), false) = (value, is_key) {
         for (k, v) in table {
             flatten(&format!("{path}.{k}"), v, &v.to_string(), location, out);
         }

@@ -82,13 +82,23 @@ fn parse_raw(text: &str) -> Result<RawScenario, Problem> {
 
 /// Explains a key or table that does not fit the scenario's shape.
 fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) -> Problem {
-    let key = e
-        .path()
-        .iter()
-        .map(ToString::to_string)
-        .filter(|s| !s.starts_with("$__serde_spanned"))
-        .collect::<Vec<_>>()
-        .join(".");
+    // A dotted path as the file reads: `variant[2].set`, counting from 1.
+    let mut key = String::new();
+    for segment in e.path().iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => {
+                key.push_str(&format!("[{}]", index + 1))
+            }
+            serde_path_to_error::Segment::Map { key: name }
+                if name.starts_with("$__serde_spanned") => {}
+            other => {
+                if !key.is_empty() {
+                    key.push('.');
+                }
+                key.push_str(&other.to_string());
+            }
+        }
+    }
     let inner = e.inner();
     let span = inner.span();
     let location = span
@@ -108,16 +118,20 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
                 .collect(),
             None => tables(),
         };
-        let what = if table.is_some() { "key" } else { "table" };
+        let what = if table.is_some() {
+            "key"
+        } else {
+            "table (keys belong inside one)"
+        };
         let mut message = format!("unknown {what}");
         if let Some(near) = nearest(name, candidates.iter().copied()).first() {
             message.push_str(&format!("; did you mean `{near}`?"));
         }
         let shown = match table {
-            Some(_) if in_variant => " [[variant]] takes: name, set".to_string(),
-            Some(table) => format!(" [{table}] takes: {}", candidates.join(", ")),
+            Some(_) if in_variant => "; [[variant]] takes: name, set".to_string(),
+            Some(table) => format!("; [{table}] takes: {}", candidates.join(", ")),
             None => format!(
-                " the tables are: {}",
+                "; the tables are: {}",
                 candidates
                     .iter()
                     .map(|t| format!("[{t}]"))
@@ -134,15 +148,17 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         };
     }
     let value = span.map(|s| text[s].to_string());
-    let message = if message.starts_with("invalid type") && !key.contains('.') {
-        if key == "variant" {
-            "must be a list of tables, each written [[variant]] with a name and a set".to_string()
-        } else {
-            format!("must be a table, written [{key}] on a line of its own")
-        }
+    let is_table_error =
+        message.starts_with("invalid type") || message.starts_with("invalid length");
+    let message = if is_table_error && key == "variant" {
+        "must be a list of tables, each written [[variant]] with a name and a set".to_string()
+    } else if is_table_error && key.ends_with(".set") {
+        "must be a table of changes, like set = { \"after.leads\" = \"+15%\" }".to_string()
+    } else if is_table_error && !key.contains('.') {
+        format!("must be a table, written [{key}] on a line of its own")
     } else if message.contains("as i128") {
         // toml reads integers beyond i64 but cannot hand them over as a value.
-        "is too large to compute exactly; amounts up to 9223372036854775807 can be written".into()
+        "is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")".into()
     } else {
         message.to_string()
     };

@@ -215,6 +215,10 @@ pub struct OutputArgs {
     /// Write to this file instead of standard output (replaced whole, never half-written).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Write CSV the way Excel opens it by double-click: UTF-8 BOM, `;`,
+    /// CRLF and, with --lang ru, decimal commas.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// Output formats.

@@ -40,13 +40,26 @@ pub fn write_fixed(out: &mut impl std::fmt::Write, d: Decimal, places: u32) -> s
     } else {
         mantissa * 10i128.pow(places - scale)
     };
-    if places == 0 {
-        return write!(out, "{scaled}");
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(scaled.unsigned_abs());
+    if scaled < 0 {
+        out.write_char('-')?;
     }
-    let unit = 10i128.pow(places);
-    let (int, frac) = (scaled / unit, (scaled % unit).abs());
-    let sign = if scaled < 0 && int == 0 { "-" } else { "" };
-    write!(out, "{sign}{int}.{frac:0width$}", width = places as usize)
+    let places = places as usize;
+    if places == 0 {
+        return out.write_str(digits);
+    }
+    if digits.len() <= places {
+        out.write_str("0.")?;
+        for _ in digits.len()..places {
+            out.write_char('0')?;
+        }
+        return out.write_str(digits);
+    }
+    let (int, frac) = digits.split_at(digits.len() - places);
+    out.write_str(int)?;
+    out.write_char('.')?;
+    out.write_str(frac)
 }
 
 /// Money for machines: `1234.50`.

@@ -337,8 +337,8 @@ pub fn run(
     grid: &Grid,
     draft: &Draft,
     threads: usize,
-    render: impl Fn(u64, &[Point]) -> String + Sync,
-    mut sink: impl FnMut(&str) -> io::Result<()>,
+    render: impl Fn(u64, &[Point]) -> Vec<u8> + Sync,
+    mut sink: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> Result<(), SweepError> {
     let total = grid.len();
     let threads = threads.max(1) as u64;
@@ -346,7 +346,7 @@ pub fn run(
     let mut scratches: Vec<Scratch> = (0..threads).map(|_| Scratch::new(draft)).collect();
     let mut first_block = 0;
     while first_block < blocks {
-        let round: Vec<Result<String, SweepError>> = std::thread::scope(|scope| {
+        let round: Vec<Result<Vec<u8>, SweepError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = scratches
                 .iter_mut()
                 .zip(first_block..blocks)

@@ -21,7 +21,7 @@ pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
     let text = match args.output.format {
         Format::Table => render::table::render(&report, &fmt),
         Format::Json => render::json::render(&report),
-        Format::Csv => render::csv::render(&report),
+        Format::Csv => render::csv::render(&report, ui.dialect(&args.output)),
     };
     Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
         .write(text.as_bytes())

@@ -28,7 +28,7 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
     let text = match args.output.format {
         Format::Table => compare::table(&reports, ui.lang),
         Format::Json => compare::json(&reports),
-        Format::Csv => compare::csv(&reports),
+        Format::Csv => compare::csv(&reports, ui.dialect(&args.output)),
     };
     destination.write(text.as_bytes())
 }

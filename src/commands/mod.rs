@@ -43,6 +43,17 @@ impl Ui {
     }
 }
 
+impl Ui {
+    /// The CSV dialect the output options ask for.
+    pub fn dialect(&self, output: &crate::cli::OutputArgs) -> crate::render::csv::Dialect {
+        if output.excel {
+            crate::render::csv::Dialect::excel(self.lang)
+        } else {
+            crate::render::csv::Dialect::PLAIN
+        }
+    }
+}
+
 /// Dispatches to the subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ui = Ui::new(cli.lang, cli.color);

@@ -46,7 +46,7 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
             },
         ),
         Format::Json => render::json(&base, &bars, swing),
-        Format::Csv => render::csv(&bars),
+        Format::Csv => render::csv(&bars, ui.dialect(&args.output)),
     };
     Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
         .write(text.as_bytes())

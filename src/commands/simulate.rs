@@ -40,7 +40,7 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     }
     if let Some(path) = &args.samples {
         Destination::for_output(Some(path), &[&args.scenario.file])?
-            .stream(|w| Ok(render::samples(&model, &run, w)?))?;
+            .stream(|w| Ok(render::samples(&model, &run, ui.dialect(&args.output), w)?))?;
     }
     let report = simulate::Report::new(&run, scenario.inputs.months);
     let text = match args.output.format {
@@ -53,7 +53,7 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
             },
         ),
         Format::Json => render::json(&scenario, &report),
-        Format::Csv => render::csv(&report),
+        Format::Csv => render::csv(&report, ui.dialect(&args.output)),
     };
     Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
         .write(text.as_bytes())

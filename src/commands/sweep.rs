@@ -40,6 +40,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let draft = &loaded.draft;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let keys = grid.axes().len();
+    let dialect = ui.dialect(&args.output);
     match args.output.format {
         Format::Table => {
             if grid.len() > render::MAX_TABLE_CELLS {
@@ -78,13 +79,13 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
             destination.write(text.as_bytes())
         }
         Format::Csv => destination.stream(|w| {
-            w.write_all(render::csv_header(&grid).as_bytes())?;
+            w.write_all(render::csv_header(&grid, dialect).as_bytes())?;
             sweep::run(
                 &grid,
                 draft,
                 threads,
-                |_, points| render::csv_rows(points, keys),
-                |text| w.write_all(text.as_bytes()),
+                |_, points| render::csv_rows(points, keys, dialect),
+                |bytes| w.write_all(bytes),
             )
             .map_err(failed)
         }),
@@ -94,8 +95,8 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                 &grid,
                 draft,
                 threads,
-                |first, points| render::json_points(&grid, first, points),
-                |text| w.write_all(text.as_bytes()),
+                |first, points| render::json_points(&grid, first, points).into_bytes(),
+                |bytes| w.write_all(bytes),
             )
             .map_err(failed)?;
             Ok(w.write_all(render::JSON_END.as_bytes())?)

@@ -1,5 +1,6 @@
 //! `roi compare`: scenarios side by side, each against the first.
 
+use super::csv::{Dialect, Rows};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::json::{JsonSummary, SCHEMA_VERSION};
@@ -189,22 +190,21 @@ pub fn json(reports: &[Report]) -> String {
 }
 
 /// The comparison as CSV: one row per scenario, the summary's fields as columns.
-pub fn csv(reports: &[Report]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["name", "currency", "months"];
+pub fn csv(reports: &[Report], dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
     let first = JsonSummary::from(&reports[0].projection.summary);
-    header.extend(first.cells().iter().map(|(name, _)| *name));
-    // Writing to memory cannot fail.
-    w.write_record(&header).expect("CSV header");
+    let names = ["name", "currency", "months"]
+        .into_iter()
+        .chain(first.cells().map(|(name, _)| name));
+    rows.header(names);
     for r in reports {
-        let mut row = vec![
-            r.scenario.name.clone(),
-            r.scenario.currency.clone(),
-            r.scenario.inputs.months.to_string(),
-        ];
-        let summary = JsonSummary::from(&r.projection.summary);
-        row.extend(summary.cells().iter().map(|(_, cell)| cell.to_string()));
-        w.write_record(&row).expect("CSV row");
+        rows.text(&r.scenario.name)
+            .text(&r.scenario.currency)
+            .number(r.scenario.inputs.months);
+        for (_, cell) in JsonSummary::from(&r.projection.summary).cells() {
+            rows.cell(cell);
+        }
+        rows.end();
     }
-    String::from_utf8(w.into_inner().expect("CSV buffer")).expect("CSV text is UTF-8")
+    rows.finish()
 }

@@ -1,8 +1,9 @@
 //! `roi sensitivity` output: a tornado chart in the terminal, JSON or CSV.
 
+use super::csv::{Dialect, Rows};
 use crate::engine::Summary;
 use crate::format::{Fmt, Sign};
-use crate::render::json::{Cell, Ratio, SCHEMA_VERSION};
+use crate::render::json::{Ratio, SCHEMA_VERSION};
 use crate::sensitivity::{Bar, Ends};
 use comfy_table::CellAlignment;
 use rust_decimal::Decimal;
@@ -178,11 +179,9 @@ pub fn json(base: &Summary<Decimal>, bars: &[Bar], swing: Decimal) -> String {
 }
 
 /// The tornado as CSV, one row per input, largest swing first.
-pub fn csv(bars: &[Bar]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let cell = |v: Option<Decimal>| v.map_or(Cell::Null, Cell::Ratio).to_string();
-    // Writing to memory cannot fail.
-    w.write_record([
+pub fn csv(bars: &[Bar], dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
+    rows.header([
         "key",
         "low",
         "high",
@@ -192,21 +191,18 @@ pub fn csv(bars: &[Bar]) -> String {
         "swing",
         "payback_low",
         "payback_high",
-    ])
-    .expect("CSV header");
+    ]);
     for b in bars {
-        w.write_record([
-            b.key.path().to_string(),
-            b.low.to_string(),
-            b.high.to_string(),
-            ends(b.ends).to_string(),
-            cell(b.at_low.roi),
-            cell(b.at_high.roi),
-            cell(b.swing),
-            cell(b.at_low.payback_months),
-            cell(b.at_high.payback_months),
-        ])
-        .expect("CSV row");
+        rows.text(b.key.path())
+            .text(&b.low.to_string())
+            .text(&b.high.to_string())
+            .text(ends(b.ends))
+            .ratio(b.at_low.roi)
+            .ratio(b.at_high.roi)
+            .ratio(b.swing)
+            .ratio(b.at_low.payback_months)
+            .ratio(b.at_high.payback_months)
+            .end();
     }
-    String::from_utf8(w.into_inner().expect("CSV buffer")).expect("CSV text is UTF-8")
+    rows.finish()
 }

@@ -1,6 +1,7 @@
 //! `roi simulate` output: percentiles, odds and a histogram for people; the
 //! same figures as JSON or tidy CSV; every trial as CSV for an audit trail.
 
+use super::csv::{Dialect, Rows};
 use super::json::Exact;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
@@ -291,67 +292,78 @@ fn probabilities(r: &Report) -> [(&'static str, Decimal); 5] {
 
 /// Tidy CSV: `statistic,value` rows such as `roi.p50,1.23` and
 /// `probabilities.roi_positive,0.97`; an empty value is undefined.
-pub fn csv(r: &Report) -> String {
-    let mut out = String::from("statistic,value\n");
-    let cell = |v: Option<Decimal>| v.map(|d| d.normalize().to_string()).unwrap_or_default();
-    out.push_str(&format!(
-        "trials,{}\nseed,{}\nmonths,{}\n",
-        r.trials, r.seed, r.months
-    ));
+pub fn csv(r: &Report, dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
+    rows.header(["statistic", "value"]);
+    rows.text("trials").number(r.trials).end();
+    rows.text("seed").number(r.seed).end();
+    rows.text("months").number(r.months).end();
+    let figure = |rows: &mut Rows, name: String, v: Option<Decimal>| {
+        rows.text(&name);
+        match v {
+            Some(d) => rows.number(d.normalize()),
+            None => rows.empty(),
+        };
+        rows.end();
+    };
     for (name, _, unit, stats) in metrics(r) {
-        out.push_str(&format!(
-            "{name}.mean,{}\n",
-            cell(stats.mean.and_then(|v| rounded(v, unit)))
-        ));
+        figure(
+            &mut rows,
+            format!("{name}.mean"),
+            stats.mean.and_then(|v| rounded(v, unit)),
+        );
         for (p, v) in PERCENTILES.iter().zip(&stats.percentiles) {
-            out.push_str(&format!(
-                "{name}.p{p},{}\n",
-                cell(v.and_then(|v| rounded(v, unit)))
-            ));
+            figure(
+                &mut rows,
+                format!("{name}.p{p}"),
+                v.and_then(|v| rounded(v, unit)),
+            );
         }
     }
     for (name, value) in probabilities(r) {
-        out.push_str(&format!("probabilities.{name},{value}\n"));
+        figure(&mut rows, format!("probabilities.{name}"), Some(value));
     }
-    out
+    rows.finish()
 }
 
 /// Every trial: its number, each varying key's value and the results.
 /// Values are shortest round-trip decimals of the `f64`s, the same on every machine.
-pub fn samples(model: &Model, run: &Run, w: &mut dyn Write) -> io::Result<()> {
+pub fn samples(model: &Model, run: &Run, dialect: Dialect, w: &mut dyn Write) -> io::Result<()> {
     let keys: Vec<&str> = model.keys().map(|k| k.path()).collect();
     let width = keys.len();
-    let mut line = String::from("trial");
-    for k in &keys {
-        line.push(',');
-        line.push_str(k);
-    }
-    line.push_str(",roi,net,npv,payback_months\n");
-    w.write_all(line.as_bytes())?;
-    let finite = |v: f64| {
+    let mut rows = Rows::new(dialect, true);
+    rows.header(["trial"].into_iter().chain(keys.iter().copied()).chain([
+        "roi",
+        "net",
+        "npv",
+        "payback_months",
+    ]));
+    let finite = |rows: &mut Rows, v: f64| {
         if v.is_finite() {
-            v.to_string()
+            rows.number(v);
         } else {
-            String::new()
+            rows.empty();
         }
     };
     for (i, o) in run.outcomes.iter().enumerate() {
-        line.clear();
-        line.push_str(&(i + 1).to_string());
+        rows.number(i + 1);
         if let Some(drawn) = &run.drawn {
             for v in &drawn[i * width..(i + 1) * width] {
-                line.push(',');
-                line.push_str(&v.to_string());
+                rows.number(v);
             }
         }
-        line.push_str(&format!(
-            ",{},{},{},{}\n",
-            finite(o.roi),
-            finite(o.net),
-            finite(o.npv),
-            finite(o.payback)
-        ));
-        w.write_all(line.as_bytes())?;
+        for v in [o.roi, o.net, o.npv, o.payback] {
+            finite(&mut rows, v);
+        }
+        rows.end();
+        // Hand over in blocks so that a million trials never sit in memory twice.
+        if i % 4096 == 4095 {
+            w.write_all(
+                std::mem::replace(&mut rows, Rows::new(dialect, false))
+                    .finish()
+                    .as_bytes(),
+            )?;
+        }
     }
-    Ok(())
+    w.write_all(rows.finish().as_bytes())
 }

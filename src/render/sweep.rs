@@ -1,6 +1,7 @@
 //! `roi sweep` output: tidy CSV and JSON streamed block by block, or a table
 //! (one key) or a matrix of one metric (two keys) for people.
 
+use super::csv::{Dialect, Rows};
 use crate::format::{Fmt, Sign};
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
@@ -19,12 +20,10 @@ fn key_names(grid: &Grid) -> impl Iterator<Item = &'static str> + '_ {
 }
 
 /// The CSV header: one column per varied key, then the summary's fields.
-pub fn csv_header(grid: &Grid) -> String {
-    let summary_names = summary_names();
-    let names: Vec<&str> = key_names(grid).chain(summary_names).collect();
-    let mut line = names.join(",");
-    line.push('\n');
-    line
+pub fn csv_header(grid: &Grid, dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
+    rows.header(key_names(grid).chain(summary_names()));
+    rows.finish()
 }
 
 /// The summary's field names, in JSON order.
@@ -51,24 +50,20 @@ fn summary_names() -> impl Iterator<Item = &'static str> {
         .map(|(name, _)| name)
 }
 
-/// CSV rows for a block of points. Key values are written in their own grammar
-/// (`+5%`, `25%`, `5000`), which holds no comma or quote, so no field needs quoting.
-pub fn csv_rows(points: &[Point], keys: usize) -> String {
-    let mut out = String::with_capacity(points.len() * 256);
+/// CSV rows for a block of points: the varied keys in their own grammar
+/// (`+5%`, `25%`, `5000`), then the summary's figures.
+pub fn csv_rows(points: &[Point], keys: usize, dialect: Dialect) -> Vec<u8> {
+    let mut rows = Rows::new(dialect, false);
     for p in points {
         for v in &p.values[..keys] {
-            let _ = write!(out, "{v},");
+            rows.figure(v);
         }
-        let cells = JsonSummary::from(&p.summary).cells();
-        for (i, (_, cell)) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{cell}");
+        for (_, cell) in JsonSummary::from(&p.summary).cells() {
+            rows.cell(cell);
         }
-        out.push('\n');
+        rows.end();
     }
-    out
+    rows.bytes()
 }
 
 /// The opening of the JSON document: `{"version", "keys", "points": [`.

@@ -500,6 +500,10 @@ impl Resolver<'_> {
         };
         let base_ends = key.baseline().and_then(|b| self.ends[b.index()]);
         let is_change = matches!(spec.written.form(), Form::Relative | Form::Points);
+        // The common case, and the one sweeps repeat a million times: a single value.
+        if spec.range.is_none() && !(base_ends.is_some() && is_change) {
+            return self.resolve_written(key, spec, spec.written, base);
+        }
         let ends: Vec<(Written, &str)> = match spec.range {
             Some(r) => vec![(r.low, "low"), (r.high, "high")],
             None if base_ends.is_some() && is_change => vec![(spec.written, "")],
@@ -592,27 +596,31 @@ impl Resolver<'_> {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
                 let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
-                let how = format!(
-                    "{} ({} {} {} of it)",
-                    pct(n),
-                    pct(base),
-                    sign(r),
-                    pct(r.abs())
-                );
-                self.in_unit_range(key, spec, n, Some(how))
+                let how = || {
+                    format!(
+                        "{} ({} {} {} of it)",
+                        pct(n),
+                        pct(base),
+                        sign(r),
+                        pct(r.abs())
+                    )
+                };
+                self.in_unit_range(key, spec, n, Some(&how))
             }
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
                 let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
-                let how = format!(
-                    "{} ({} {} {})",
-                    pct(n),
-                    pct(base),
-                    sign(p),
-                    Fmt::EN.points(p.abs(), Sign::Plain)
-                );
-                self.in_unit_range(key, spec, n, Some(how))
+                let how = || {
+                    format!(
+                        "{} ({} {} {})",
+                        pct(n),
+                        pct(base),
+                        sign(p),
+                        Fmt::EN.points(p.abs(), Sign::Plain)
+                    )
+                };
+                self.in_unit_range(key, spec, n, Some(&how))
             }
             (Kind::Amount | Kind::ChangedAmount, Written::Percent(_) | Written::Points(_)) => {
                 let message = if kind == Kind::ChangedAmount {
@@ -693,13 +701,14 @@ impl Resolver<'_> {
         key: Key,
         spec: &Spec,
         n: Decimal,
-        how: Option<String>,
+        how: Option<&dyn Fn() -> String>,
     ) -> Option<Decimal> {
         if (Decimal::ZERO..=Decimal::ONE).contains(&n) {
             return Some(n);
         }
+        // Worked out only on failure: sweeps resolve valid values millions of times.
         let mut message = match how {
-            Some(how) => format!("comes out at {how}, outside 0%–100%"),
+            Some(how) => format!("comes out at {}, outside 0%–100%", how()),
             None => "is outside 0%–100%".to_string(),
         };
         let bare = matches!(spec.written, Written::Number(_));

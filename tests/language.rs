@@ -6,7 +6,11 @@ use common::roi;
 
 fn stdout(args: &[&str]) -> String {
     let out = roi().args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -53,7 +57,11 @@ fn the_language_comes_from_the_locale() {
         .args(["calc", "examples/salon-rostov.toml", "--lang", "en"])
         .output()
         .unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("Funnel per month"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Funnel per month")
+    );
 }
 
 #[test]
@@ -62,14 +70,23 @@ fn russian_money_uses_no_break_spaces_and_decimal_commas() {
     assert!(text.contains("596\u{a0}931,38\u{a0}₽"), "{text}");
     assert!(text.contains("30,0\u{a0}%"), "{text}");
     // Machines' output stays English whatever the language.
-    let json = stdout(&["calc", "examples/clinic-rostov.toml", "--lang", "ru", "-f", "json"]);
+    let json = stdout(&[
+        "calc",
+        "examples/clinic-rostov.toml",
+        "--lang",
+        "ru",
+        "-f",
+        "json",
+    ]);
     assert!(json.contains("\"after_revenue\": 596931.38"), "{json}");
 }
 
 /// Reads CSV the way a Russian Excel does: `;` between fields, decimal commas.
 fn read_russian_excel(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).unwrap();
-    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark first");
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
     assert!(text.contains("\r\n"), "CRLF line ends");
     csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -82,8 +99,15 @@ fn read_russian_excel(bytes: &[u8]) -> Vec<Vec<String>> {
 
 /// A figure's decimal comma back to a point; text stays as it is.
 fn from_russian_number(cell: &str) -> String {
-    let figure = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || "+-,%p".contains(c));
-    if figure { cell.replace(',', ".") } else { cell.to_string() }
+    let figure = !cell.is_empty()
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-,%p".contains(c));
+    if figure {
+        cell.replace(',', ".")
+    } else {
+        cell.to_string()
+    }
 }
 
 fn read_plain(text: &str) -> Vec<Vec<String>> {
@@ -99,10 +123,30 @@ fn read_plain(text: &str) -> Vec<Vec<String>> {
 fn excel_csv_round_trips_the_russian_way() {
     for args in [
         vec!["calc", "examples/clinic-rostov.toml", "-f", "csv"],
-        vec!["compare", "examples/salon-rostov.toml", "examples/fitness-rostov.toml", "-f", "csv"],
-        vec!["sweep", "examples/salon-rostov.toml", "--vary", "after.conversion=20%..30%:2.5pp", "-f", "csv"],
+        vec![
+            "compare",
+            "examples/salon-rostov.toml",
+            "examples/fitness-rostov.toml",
+            "-f",
+            "csv",
+        ],
+        vec![
+            "sweep",
+            "examples/salon-rostov.toml",
+            "--vary",
+            "after.conversion=20%..30%:2.5pp",
+            "-f",
+            "csv",
+        ],
         vec!["sensitivity", "examples/salon-ranges.toml", "-f", "csv"],
-        vec!["simulate", "examples/salon-ranges.toml", "--trials", "1000", "-f", "csv"],
+        vec![
+            "simulate",
+            "examples/salon-ranges.toml",
+            "--trials",
+            "1000",
+            "-f",
+            "csv",
+        ],
     ] {
         let plain = read_plain(&stdout(&args));
         let mut excel_args = args.clone();
@@ -114,11 +158,22 @@ fn excel_csv_round_trips_the_russian_way() {
     }
     // In Russian the numbers carry commas, not points.
     let out = roi()
-        .args(["calc", "examples/clinic-rostov.toml", "-f", "csv", "--excel", "--lang", "ru"])
+        .args([
+            "calc",
+            "examples/clinic-rostov.toml",
+            "-f",
+            "csv",
+            "--excel",
+            "--lang",
+            "ru",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\r\n1;0,33333333;43897,15;52000,00;"), "{text}");
+    assert!(
+        text.contains("\r\n1;0,33333333;43897,15;52000,00;"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -143,12 +198,49 @@ fn formula_cells_are_neutralised_in_every_csv() {
             read_russian_excel(text.as_bytes())
         };
         assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\",\"click\")");
-        assert_eq!(rows[2][0], "'=HYPERLINK(\"http://x\",\"click\"): +cmd|' /C calc'!A0");
+        assert_eq!(
+            rows[2][0],
+            "'=HYPERLINK(\"http://x\",\"click\"): +cmd|' /C calc'!A0"
+        );
         for row in &rows[1..] {
             assert!(!row[0].starts_with(['=', '+', '-', '@']), "{row:?}");
         }
     }
     // A signed figure is data, not a formula, and stays as it is.
-    let csv = stdout(&["sweep", p, "--vary", "after.leads=-10%..+10%:10%", "-f", "csv"]);
+    let csv = stdout(&[
+        "sweep",
+        p,
+        "--vary",
+        "after.leads=-10%..+10%:10%",
+        "-f",
+        "csv",
+    ]);
     assert!(csv.contains("\n-10%,") && csv.contains("\n+10%,"), "{csv}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let run = |args: &[&str], no_color: bool| {
+        let mut cmd = roi();
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let out = cmd.args(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let calc = ["calc", "examples/clinic-rostov.toml"];
+    let always = run(&[&calc[..], &["--color", "always"]].concat(), false);
+    // Month 1 loses money (red), month 2 gains (green).
+    assert!(
+        always.contains("\u{1b}[38;5;9m") || always.contains("\u{1b}[31m"),
+        "{always:?}"
+    );
+    assert!(
+        always.contains("\u{1b}[38;5;10m") || always.contains("\u{1b}[32m"),
+        "{always:?}"
+    );
+    // Piped output is plain, and so is output under NO_COLOR or --color never.
+    assert!(!run(&calc, false).contains('\u{1b}'));
+    assert!(!run(&calc, true).contains('\u{1b}'));
+    assert!(!run(&[&calc[..], &["--color", "never"]].concat(), false).contains('\u{1b}'));
 }

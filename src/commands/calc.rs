@@ -19,7 +19,7 @@ pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
         currency: &report.scenario.currency,
     };
     let text = match args.output.format {
-        Format::Table => render::table::render(&report, &fmt),
+        Format::Table => render::table::render(&report, &fmt, ui.colour),
         Format::Json => render::json::render(&report),
         Format::Csv => render::csv::render(&report, ui.dialect(&args.output)),
     };

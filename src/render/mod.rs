@@ -45,6 +45,7 @@ pub fn table(header: &[&str]) -> Table {
 }
 
 /// Draws a filled table with figures right-aligned from column `right_from` on.
+/// Colours set on cells show only if the caller asked for them (`--color`).
 pub fn draw(mut t: Table, right_from: usize) -> String {
     for column in t.column_iter_mut().skip(right_from) {
         column.set_cell_alignment(CellAlignment::Right);

@@ -4,7 +4,9 @@ use super::{draw, table};
 use crate::engine::FunnelFigures;
 use crate::format::{Fmt, Sign};
 use crate::report::Report;
+use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
+use std::cmp::Ordering;
 use std::fmt::Write;
 
 /// The change between two figures with its relative size: `+60 (+30.0%)`.
@@ -39,7 +41,7 @@ pub fn roi_cell(f: &Fmt<'_>, roi: Option<Decimal>) -> String {
 }
 
 /// Renders every section: funnel, summary, monthly and annual projections, assumptions.
-pub fn render(report: &Report, f: &Fmt<'_>) -> String {
+pub fn render(report: &Report, f: &Fmt<'_>, colour: bool) -> String {
     let l = f.lang;
     let s = &report.scenario;
     let i = &s.inputs;
@@ -47,7 +49,16 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
     let sum = &p.summary;
     let cur = s.currency.as_str();
     let cash = |d: Decimal| f.money(d, Sign::Plain);
-    let signed = |d: Decimal| f.money(d, Sign::Explicit);
+    // Gains green, losses red, when the reader's terminal shows colour.
+    let signed = |d: Decimal| {
+        let cell = Cell::new(f.money(d, Sign::Explicit));
+        match d.cmp(&Decimal::ZERO) {
+            _ if !colour => cell,
+            Ordering::Greater => cell.fg(Color::Green),
+            Ordering::Less => cell.fg(Color::Red),
+            Ordering::Equal => cell,
+        }
+    };
     let horizon = l.months(i.months);
     let mut out = String::new();
 
@@ -112,9 +123,12 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
 
     let _ = writeln!(out, "{}", l.tr("Summary"));
     let mut summary = table(&["", ""]);
+    if colour {
+        summary.enforce_styling();
+    }
     let not_within = l.fill("not within {}", &[&horizon]);
-    let mut line = |label: String, value: String| {
-        summary.add_row(vec![label, value]);
+    let mut line = |label: String, value: Cell| {
+        summary.add_row(vec![Cell::new(label), value]);
     };
     line(
         l.tr("Monthly revenue uplift").into(),
@@ -122,39 +136,35 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
     );
     line(
         l.tr("Extra profit per month").into(),
-        cash(sum.extra_profit),
+        cash(sum.extra_profit).into(),
     );
-    line(l.tr("Savings per month").into(), cash(sum.savings));
+    line(l.tr("Savings per month").into(), cash(sum.savings).into());
     line(
         l.tr("Monthly benefit at full effect").into(),
-        cash(sum.monthly_benefit),
+        cash(sum.monthly_benefit).into(),
     );
     line(
         l.tr("First-month ROI").into(),
-        roi_cell(f, sum.first_month_roi),
-    );
-    line(l.fill("ROI over {}", &[&horizon]), roi_cell(f, sum.roi));
-    line(
-        l.tr("Payback").into(),
-        sum.payback_months
-            .map_or(not_within.clone(), |m| l.months(f.number(m, 2))),
+        roi_cell(f, sum.first_month_roi).into(),
     );
     line(
-        l.tr("Break-even month").into(),
-        sum.break_even_month
-            .map_or(not_within, |m| l.fill("month {}", &[&m])),
+        l.fill("ROI over {}", &[&horizon]),
+        roi_cell(f, sum.roi).into(),
     );
-    line(l.tr("Total benefit").into(), cash(sum.total_benefit));
-    line(l.tr("Total cost").into(), cash(sum.total_cost));
+    let payback = sum
+        .payback_months
+        .map_or(not_within.clone(), |m| l.months(f.number(m, 2)));
+    line(l.tr("Payback").into(), payback.into());
+    let break_even = sum
+        .break_even_month
+        .map_or(not_within, |m| l.fill("month {}", &[&m]));
+    line(l.tr("Break-even month").into(), break_even.into());
+    line(l.tr("Total benefit").into(), cash(sum.total_benefit).into());
+    line(l.tr("Total cost").into(), cash(sum.total_cost).into());
     line(l.tr("Net").into(), signed(sum.net));
     if !i.discount_rate.is_zero() {
-        line(
-            l.fill(
-                "NPV at {} a year",
-                &[&f.percent(i.discount_rate, Sign::Plain)],
-            ),
-            signed(sum.npv),
-        );
+        let rate = f.percent(i.discount_rate, Sign::Plain);
+        line(l.fill("NPV at {} a year", &[&rate]), signed(sum.npv));
     }
     let _ = writeln!(out, "{}\n", draw(summary, 1));
 
@@ -167,14 +177,17 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
         l.tr("Cumulative net"),
         l.tr("ROI to date"),
     ]);
+    if colour {
+        monthly.enforce_styling();
+    }
     for m in &p.monthly {
         monthly.add_row(vec![
-            m.month.to_string(),
-            cash(m.benefit),
-            cash(m.cost),
+            Cell::new(m.month),
+            Cell::new(cash(m.benefit)),
+            Cell::new(cash(m.cost)),
             signed(m.net),
             signed(m.cumulative_net),
-            roi_cell(f, m.roi),
+            Cell::new(roi_cell(f, m.roi)),
         ]);
     }
     let _ = writeln!(out, "{}\n", draw(monthly, 0));
@@ -188,14 +201,17 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
         l.tr("Net"),
         l.tr("ROI to date"),
     ]);
+    if colour {
+        annual.enforce_styling();
+    }
     for y in &p.annual {
         annual.add_row(vec![
-            y.year.to_string(),
-            format!("{}–{}", y.first_month, y.last_month),
-            cash(y.benefit),
-            cash(y.cost),
+            Cell::new(y.year),
+            Cell::new(format!("{}–{}", y.first_month, y.last_month)),
+            Cell::new(cash(y.benefit)),
+            Cell::new(cash(y.cost)),
             signed(y.net),
-            roi_cell(f, y.roi),
+            Cell::new(roi_cell(f, y.roi)),
         ]);
     }
     let _ = writeln!(out, "{}\n", draw(annual, 0));

@@ -40,182 +40,254 @@ pub fn roi_cell(f: &Fmt<'_>, roi: Option<Decimal>) -> String {
     roi.map_or_else(|| "—".to_string(), |r| f.percent(r, Sign::Plain))
 }
 
-/// Renders every section: funnel, summary, monthly and annual projections, assumptions.
-pub fn render(report: &Report, f: &Fmt<'_>, colour: bool) -> String {
-    let l = f.lang;
+/// Whether a figure is a gain, a loss or neither: terminals colour it, HTML styles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Neither.
+    Plain,
+    /// Above zero.
+    Gain,
+    /// Below zero.
+    Loss,
+}
+
+/// One cell of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The text shown.
+    pub text: String,
+    /// How it is toned.
+    pub tone: Tone,
+}
+
+impl From<String> for Entry {
+    fn from(text: String) -> Entry {
+        Entry {
+            text,
+            tone: Tone::Plain,
+        }
+    }
+}
+
+/// A titled table of the report; the terminal and HTML renderers draw the same sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Shown above the table.
+    pub title: String,
+    /// Column headings; empty for a two-column list.
+    pub header: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<Entry>>,
+    /// Columns from this one on hold figures and align right.
+    pub right_from: usize,
+}
+
+/// The report's title line.
+pub fn title(report: &Report, f: &Fmt<'_>) -> String {
     let s = &report.scenario;
-    let i = &s.inputs;
+    f.lang.fill(
+        "{} — {}-month projection, {}",
+        &[&s.name, &s.inputs.months, &s.currency],
+    )
+}
+
+/// The funnel, summary, monthly and annual sections.
+pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
     let p = &report.projection;
     let sum = &p.summary;
-    let cur = s.currency.as_str();
-    let cash = |d: Decimal| f.money(d, Sign::Plain);
-    // Gains green, losses red, when the reader's terminal shows colour.
-    let signed = |d: Decimal| {
-        let cell = Cell::new(f.money(d, Sign::Explicit));
-        match d.cmp(&Decimal::ZERO) {
-            _ if !colour => cell,
-            Ordering::Greater => cell.fg(Color::Green),
-            Ordering::Less => cell.fg(Color::Red),
-            Ordering::Equal => cell,
-        }
+    let cash = |d: Decimal| Entry::from(f.money(d, Sign::Plain));
+    let signed = |d: Decimal| Entry {
+        text: f.money(d, Sign::Explicit),
+        tone: match d.cmp(&Decimal::ZERO) {
+            Ordering::Greater => Tone::Gain,
+            Ordering::Less => Tone::Loss,
+            Ordering::Equal => Tone::Plain,
+        },
     };
+    let text = |s: &str| Entry::from(l.tr_dyn(s));
     let horizon = l.months(i.months);
-    let mut out = String::new();
 
-    let _ = writeln!(
-        out,
-        "{}",
-        l.fill("{} — {}-month projection, {}", &[&s.name, &i.months, &cur])
-    );
-    let _ = writeln!(out, "{}\n", headline(report, f, &horizon));
-
-    let _ = writeln!(out, "{}", l.tr("Funnel per month"));
-    let mut funnel = table(&["", l.tr("Baseline"), l.tr("After"), l.tr("Change")]);
     let count = |d: Decimal, sign: Sign| f.count(d, sign);
     let counts = |label: &str, b: Decimal, a: Decimal| {
         vec![
-            l.tr_dyn(label),
-            count(b, Sign::Plain),
-            count(a, Sign::Plain),
-            change(f, b, a, count),
+            text(label),
+            count(b, Sign::Plain).into(),
+            count(a, Sign::Plain).into(),
+            change(f, b, a, count).into(),
         ]
     };
     let rates = |label: &str, b: Decimal, a: Decimal| {
         vec![
-            l.tr_dyn(label),
-            f.percent(b, Sign::Plain),
-            f.percent(a, Sign::Plain),
+            text(label),
+            f.percent(b, Sign::Plain).into(),
+            f.percent(a, Sign::Plain).into(),
             a.checked_sub(b)
-                .map_or("—".into(), |d| f.points(d, Sign::Explicit)),
+                .map_or("—".to_string(), |d| f.points(d, Sign::Explicit))
+                .into(),
         ]
     };
-    let money_change = |b: Decimal, a: Decimal| change(f, b, a, |d, sign| f.money(d, sign));
+    let moneys = |label: &str, b: Decimal, a: Decimal| {
+        vec![
+            text(label),
+            cash(b),
+            cash(a),
+            change(f, b, a, |d, sign| f.money(d, sign)).into(),
+        ]
+    };
     let figures = |label: &str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
         counts(label, get(&p.baseline), get(&p.after))
     };
-    funnel.add_row(counts("Leads", i.baseline.leads, i.after.leads));
-    funnel.add_row(rates(
-        "Conversion",
-        i.baseline.conversion,
-        i.after.conversion,
-    ));
-    funnel.add_row(figures("Bookings", |x| x.bookings));
-    funnel.add_row(rates(
-        "No-show rate",
-        i.baseline.no_show_rate,
-        i.after.no_show_rate,
-    ));
-    funnel.add_row(figures("No-shows", |x| x.no_shows));
-    funnel.add_row(figures("Visits", |x| x.visits));
-    funnel.add_row(vec![
-        l.tr("Average check").to_string(),
-        cash(i.baseline.average_check),
-        cash(i.after.average_check),
-        money_change(i.baseline.average_check, i.after.average_check),
-    ]);
-    funnel.add_row(vec![
-        l.tr("Revenue").to_string(),
-        cash(sum.baseline_revenue),
-        cash(sum.after_revenue),
-        money_change(sum.baseline_revenue, sum.after_revenue),
-    ]);
-    let _ = writeln!(out, "{}\n", draw(funnel, 1));
-
-    let _ = writeln!(out, "{}", l.tr("Summary"));
-    let mut summary = table(&["", ""]);
-    if colour {
-        summary.enforce_styling();
-    }
-    let not_within = l.fill("not within {}", &[&horizon]);
-    let mut line = |label: String, value: Cell| {
-        summary.add_row(vec![Cell::new(label), value]);
+    let funnel = Section {
+        title: l.tr("Funnel per month").into(),
+        header: vec![
+            String::new(),
+            l.tr("Baseline").into(),
+            l.tr("After").into(),
+            l.tr("Change").into(),
+        ],
+        rows: vec![
+            counts("Leads", i.baseline.leads, i.after.leads),
+            rates("Conversion", i.baseline.conversion, i.after.conversion),
+            figures("Bookings", |x| x.bookings),
+            rates(
+                "No-show rate",
+                i.baseline.no_show_rate,
+                i.after.no_show_rate,
+            ),
+            figures("No-shows", |x| x.no_shows),
+            figures("Visits", |x| x.visits),
+            moneys(
+                "Average check",
+                i.baseline.average_check,
+                i.after.average_check,
+            ),
+            moneys("Revenue", sum.baseline_revenue, sum.after_revenue),
+        ],
+        right_from: 1,
     };
-    line(
-        l.tr("Monthly revenue uplift").into(),
-        signed(sum.revenue_uplift),
-    );
-    line(
-        l.tr("Extra profit per month").into(),
-        cash(sum.extra_profit).into(),
-    );
-    line(l.tr("Savings per month").into(), cash(sum.savings).into());
-    line(
-        l.tr("Monthly benefit at full effect").into(),
-        cash(sum.monthly_benefit).into(),
-    );
-    line(
-        l.tr("First-month ROI").into(),
-        roi_cell(f, sum.first_month_roi).into(),
-    );
-    line(
-        l.fill("ROI over {}", &[&horizon]),
-        roi_cell(f, sum.roi).into(),
-    );
-    let payback = sum
-        .payback_months
-        .map_or(not_within.clone(), |m| l.months(f.number(m, 2)));
-    line(l.tr("Payback").into(), payback.into());
-    let break_even = sum
-        .break_even_month
-        .map_or(not_within, |m| l.fill("month {}", &[&m]));
-    line(l.tr("Break-even month").into(), break_even.into());
-    line(l.tr("Total benefit").into(), cash(sum.total_benefit).into());
-    line(l.tr("Total cost").into(), cash(sum.total_cost).into());
-    line(l.tr("Net").into(), signed(sum.net));
+
+    let not_within = l.fill("not within {}", &[&horizon]);
+    let roi = |r: Option<Decimal>| Entry::from(roi_cell(f, r));
+    let mut summary = vec![
+        vec![text("Monthly revenue uplift"), signed(sum.revenue_uplift)],
+        vec![text("Extra profit per month"), cash(sum.extra_profit)],
+        vec![text("Savings per month"), cash(sum.savings)],
+        vec![
+            text("Monthly benefit at full effect"),
+            cash(sum.monthly_benefit),
+        ],
+        vec![text("First-month ROI"), roi(sum.first_month_roi)],
+        vec![l.fill("ROI over {}", &[&horizon]).into(), roi(sum.roi)],
+        vec![
+            text("Payback"),
+            sum.payback_months
+                .map_or(not_within.clone(), |m| l.months(f.number(m, 2)))
+                .into(),
+        ],
+        vec![
+            text("Break-even month"),
+            sum.break_even_month
+                .map_or(not_within, |m| l.fill("month {}", &[&m]))
+                .into(),
+        ],
+        vec![text("Total benefit"), cash(sum.total_benefit)],
+        vec![text("Total cost"), cash(sum.total_cost)],
+        vec![text("Net"), signed(sum.net)],
+    ];
     if !i.discount_rate.is_zero() {
         let rate = f.percent(i.discount_rate, Sign::Plain);
-        line(l.fill("NPV at {} a year", &[&rate]), signed(sum.npv));
-    }
-    let _ = writeln!(out, "{}\n", draw(summary, 1));
-
-    let _ = writeln!(out, "{}", l.tr("Monthly projection"));
-    let mut monthly = table(&[
-        l.tr("Month"),
-        l.tr("Benefit"),
-        l.tr("Cost"),
-        l.tr("Net"),
-        l.tr("Cumulative net"),
-        l.tr("ROI to date"),
-    ]);
-    if colour {
-        monthly.enforce_styling();
-    }
-    for m in &p.monthly {
-        monthly.add_row(vec![
-            Cell::new(m.month),
-            Cell::new(cash(m.benefit)),
-            Cell::new(cash(m.cost)),
-            signed(m.net),
-            signed(m.cumulative_net),
-            Cell::new(roi_cell(f, m.roi)),
+        summary.push(vec![
+            l.fill("NPV at {} a year", &[&rate]).into(),
+            signed(sum.npv),
         ]);
     }
-    let _ = writeln!(out, "{}\n", draw(monthly, 0));
+    let summary = Section {
+        title: l.tr("Summary").into(),
+        header: Vec::new(),
+        rows: summary,
+        right_from: 1,
+    };
 
-    let _ = writeln!(out, "{}", l.tr("Annual projection"));
-    let mut annual = table(&[
-        l.tr("Year"),
-        l.tr("Months"),
-        l.tr("Benefit"),
-        l.tr("Cost"),
-        l.tr("Net"),
-        l.tr("ROI to date"),
-    ]);
-    if colour {
-        annual.enforce_styling();
-    }
-    for y in &p.annual {
-        annual.add_row(vec![
-            Cell::new(y.year),
-            Cell::new(format!("{}–{}", y.first_month, y.last_month)),
-            Cell::new(cash(y.benefit)),
-            Cell::new(cash(y.cost)),
-            signed(y.net),
-            Cell::new(roi_cell(f, y.roi)),
-        ]);
-    }
-    let _ = writeln!(out, "{}\n", draw(annual, 0));
+    let monthly = Section {
+        title: l.tr("Monthly projection").into(),
+        header: [
+            "Month",
+            "Benefit",
+            "Cost",
+            "Net",
+            "Cumulative net",
+            "ROI to date",
+        ]
+        .map(|h| l.tr(h).to_string())
+        .into(),
+        rows: p
+            .monthly
+            .iter()
+            .map(|m| {
+                vec![
+                    m.month.to_string().into(),
+                    cash(m.benefit),
+                    cash(m.cost),
+                    signed(m.net),
+                    signed(m.cumulative_net),
+                    roi(m.roi),
+                ]
+            })
+            .collect(),
+        right_from: 0,
+    };
+    let annual = Section {
+        title: l.tr("Annual projection").into(),
+        header: ["Year", "Months", "Benefit", "Cost", "Net", "ROI to date"]
+            .map(|h| l.tr(h).to_string())
+            .into(),
+        rows: p
+            .annual
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.to_string().into(),
+                    format!("{}–{}", y.first_month, y.last_month).into(),
+                    cash(y.benefit),
+                    cash(y.cost),
+                    signed(y.net),
+                    roi(y.roi),
+                ]
+            })
+            .collect(),
+        right_from: 0,
+    };
+    vec![funnel, summary, monthly, annual]
+}
 
+/// Renders every section for a terminal: title, answer, tables, assumptions.
+pub fn render(report: &Report, f: &Fmt<'_>, colour: bool) -> String {
+    let l = f.lang;
+    let horizon = l.months(report.scenario.inputs.months);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", title(report, f));
+    let _ = writeln!(out, "{}\n", headline(report, f, &horizon));
+    for section in sections(report, f) {
+        let header: Vec<&str> = section.header.iter().map(String::as_str).collect();
+        let mut t = table(&header);
+        if colour {
+            t.enforce_styling();
+        }
+        for row in section.rows {
+            t.add_row(row.into_iter().map(|e| {
+                let cell = Cell::new(e.text);
+                match e.tone {
+                    _ if !colour => cell,
+                    Tone::Gain => cell.fg(Color::Green),
+                    Tone::Loss => cell.fg(Color::Red),
+                    Tone::Plain => cell,
+                }
+            }));
+        }
+        let _ = writeln!(out, "{}\n{}\n", section.title, draw(t, section.right_from));
+    }
     let _ = writeln!(out, "{}", l.tr("Assumptions"));
     for note in assumptions(report, f) {
         let _ = writeln!(out, "- {note}");

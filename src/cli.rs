@@ -51,6 +51,8 @@ pub enum Command {
     Sweep(SweepArgs),
     /// Find the input value at which a target is just met (break-even, payback, IRR).
     Solve(SolveArgs),
+    /// One self-contained HTML page with the answer, the tables and a cash-flow chart.
+    Report(ReportArgs),
     /// Monte Carlo over the scenario's ranges: the odds of paying back, and the bad case.
     Simulate(SimulateArgs),
     /// Which assumption moves ROI most: each input from its low end to its high end.
@@ -69,6 +71,17 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `roi report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The scenario and changes to it.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Write the page here (replaced whole, never half-written) instead of standard output.
+    #[arg(short, long, value_name = "report.html")]
+    pub output: Option<PathBuf>,
 }
 
 /// `roi simulate`.

@@ -4,6 +4,7 @@ pub mod calc;
 pub mod compare;
 pub mod completions;
 pub mod init;
+pub mod report;
 pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(args) => compare::run(args, &ui),
         Command::Sweep(args) => sweep::run(args, &ui),
         Command::Solve(args) => solve::run(args, &ui),
+        Command::Report(args) => report::run(args, &ui),
         Command::Simulate(args) => simulate::run(args, &ui),
         Command::Sensitivity(args) => sensitivity::run(args, &ui),
         Command::Init(args) => init::run(args),

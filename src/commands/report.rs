@@ -1,0 +1,22 @@
+//! `roi report FILE [-o report.html]`: the page a salon owner can open or forward.
+
+use super::{Loaded, Ui};
+use crate::cli::ReportArgs;
+use crate::format::Fmt;
+use crate::output::Destination;
+use crate::render;
+use crate::report::Report;
+use anyhow::{Context, Result};
+
+/// Runs `roi report`.
+pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
+    let loaded = Loaded::from_args(&args.scenario)?;
+    let destination = Destination::for_output(args.output.as_deref(), &[&args.scenario.file])?;
+    let report = Report::build(loaded.scenario()?)
+        .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+    let fmt = Fmt {
+        lang: ui.lang,
+        currency: &report.scenario.currency,
+    };
+    destination.write(render::html::render(&report, &fmt).as_bytes())
+}

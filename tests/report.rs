@@ -1,0 +1,169 @@
+//! `roi report`: a self-contained page, checked as HTML and rendered in a real browser.
+
+mod common;
+
+use common::roi;
+use std::path::{Path, PathBuf};
+
+fn page(args: &[&str]) -> String {
+    let out = roi().arg("report").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_page_stands_alone() {
+    let html = page(&["examples/clinic-rostov.toml"]);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<svg"), "an inline chart");
+    assert!(html.contains("@media print"), "a print stylesheet");
+    // Nothing is fetched: no scripts, no external styles, fonts or images.
+    for banned in ["<script", "src=", "@import", "url(", "<link", "href=\"http"] {
+        assert!(!html.contains(banned), "{banned} in the page");
+    }
+    // The answer, the tables and the assumptions are all there.
+    for text in [
+        "Pays back in 1.12 months; ROI over 24 months 442.8%, net +2,470,903.55 ₽.",
+        "Funnel per month",
+        "596,931.38 ₽",
+        "Monthly projection",
+        "Annual projection",
+        "Gross margin 55.0%",
+        "break-even 1.12 months",
+    ] {
+        assert!(html.contains(text), "{text} missing");
+    }
+    // Losses and gains are styled.
+    assert!(html.contains("<td class=\"num loss\">-8,102.85 ₽</td>"));
+    assert!(html.contains("<td class=\"num gain\">+65,794.31 ₽</td>"));
+}
+
+#[test]
+fn the_page_speaks_russian_and_escapes_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        "[scenario]\nname = \"Салон <Роза> & Co\"\n[baseline]\nleads = 200\nconversion = 0.2\naverage_check = 1500\n\
+         [after]\nleads = \"+30%\"\n[costs]\nmonthly = 5000\n",
+    )
+    .unwrap();
+    let html = page(&[path.to_str().unwrap(), "--lang", "ru"]);
+    assert!(html.contains("<html lang=\"ru\">"));
+    assert!(html.contains("<h1>Салон &lt;Роза&gt; &amp; Co</h1>"));
+    assert!(html.contains("Воронка за месяц"));
+    assert!(html.contains("Чистый денежный поток нарастающим итогом"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let status = roi()
+        .args(["report", "examples/salon-rostov.toml", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    assert!(status.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        page(&["examples/salon-rostov.toml"])
+    );
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "no temporary file left behind");
+}
+
+fn chromium() -> Option<PathBuf> {
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.exists())
+}
+
+/// Renders `html` headless to a PNG, as the probe of this machine does.
+fn screenshot(browser: &Path, html: &Path, png: &Path, profile: &Path) {
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1000,1400",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(
+        png.exists(),
+        "no screenshot: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn the_page_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        // CI installs Chromium and sets ROI_BROWSER_TESTS, so there this cannot be skipped.
+        assert!(
+            std::env::var_os("ROI_BROWSER_TESTS").is_none(),
+            "ROI_BROWSER_TESTS is set but no Chromium is installed"
+        );
+        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let png = dir.path().join("report.png");
+    let status = roi()
+        .args([
+            "report",
+            "examples/clinic-rostov.toml",
+            "--lang",
+            "ru",
+            "-o",
+        ])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    screenshot(&browser, &html, &png, &dir.path().join("profile"));
+
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    let inked = pixels
+        .iter()
+        .filter(|p| p[..3].iter().any(|&c| c < 200))
+        .count();
+    // The chart's line and area are green: rgb(46, 139, 87) and its tints.
+    let green = pixels
+        .iter()
+        .filter(|p| p[1] > p[0].saturating_add(40) && p[1] > p[2].saturating_add(20))
+        .count();
+    assert_eq!((info.width, info.height), (1000, 1400));
+    assert!(
+        inked > pixels.len() / 50,
+        "the page looks blank: {inked} inked pixels"
+    );
+    assert!(green > 1000, "no chart: {green} green pixels");
+}

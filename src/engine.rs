@@ -68,9 +68,10 @@ impl Number for f64 {
 
 /// A result the exact arithmetic cannot hold: the inputs are too large.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "the figures are too large to compute exactly: {0} would pass 7.9e28, the limit of exact decimal arithmetic; check the amounts for extra zeros"
-)]
+#[error("{}", crate::i18n::f(
+    "the figures are too large to compute exactly: {} would pass 7.9e28, the limit of exact decimal arithmetic; check the amounts for extra zeros",
+    &[&crate::i18n::t(.0)],
+))]
 pub struct Overflow(pub &'static str);
 
 /// Checked arithmetic that names what overflowed, so the error can tell the user.

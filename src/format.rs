@@ -109,6 +109,14 @@ impl Fmt<'_> {
         currency: "RUB",
     };
 
+    /// The language of messages, for figures quoted in an error.
+    pub fn messages() -> Fmt<'static> {
+        Fmt {
+            lang: crate::i18n::current(),
+            currency: "RUB",
+        }
+    }
+
     /// `1234567.5` → `1,234,567.50 ₽` (`1 234 567,50 ₽`); whole amounts drop the `.00`.
     pub fn money(&self, d: Decimal, sign: Sign) -> String {
         let r = round(d, MONEY_PLACES);

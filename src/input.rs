@@ -1,5 +1,6 @@
 //! Reading a scenario from a file or standard input: the I/O edge before any parsing.
 
+use crate::i18n::f;
 use crate::scenario::Source;
 use std::io::{self, Read};
 use std::path::Path;
@@ -8,16 +9,16 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The path does not exist.
-    #[error("{0}: no such file")]
+    #[error("{}", f("{}: no such file", &[.0]))]
     NotFound(String),
     /// The path is a directory.
-    #[error("{0} is a directory; give the path of a scenario file inside it")]
+    #[error("{}", f("{} is a directory; give the path of a scenario file inside it", &[.0]))]
     Directory(String),
     /// The bytes are not UTF-8, as TOML requires.
-    #[error(
-        "{file}, line {line}: the file is not UTF-8 text (byte 0x{byte:02X}); \
-         save it as UTF-8 (Excel: \"CSV UTF-8\", Notepad: \"UTF-8\")"
-    )]
+    #[error("{}", f(
+        "{}, line {}: the file is not UTF-8 text (byte 0x{}); save it as UTF-8 (Excel: \"CSV UTF-8\", Notepad: \"UTF-8\")",
+        &[file, line, &format!("{byte:02X}")],
+    ))]
     NotUtf8 {
         /// The file as named.
         file: String,
@@ -27,7 +28,7 @@ pub enum InputError {
         byte: u8,
     },
     /// Any other failure of the operating system.
-    #[error("cannot read {file}: {error}")]
+    #[error("{}", f("cannot read {}: {}", &[file, error]))]
     Io {
         /// The file as named.
         file: String,

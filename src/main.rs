@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     match roi::commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("Error: {error:#}");
+            eprintln!("{} {error:#}", roi::i18n::t("Error:"));
             ExitCode::from(roi::exit_code(&error))
         }
     }

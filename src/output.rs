@@ -1,5 +1,6 @@
 //! The one place that decides where output goes: standard output, or a file written whole.
 
+use crate::i18n::{f, t};
 use anyhow::{Context, Result};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub enum Destination {
 
 /// Refusal to overwrite a file the user may care about.
 #[derive(Debug, thiserror::Error)]
-#[error("{0} already exists; remove it or choose another path")]
+#[error("{}", f("{} already exists; remove it or choose another path", &[.0]))]
 pub struct AlreadyExists(pub String);
 
 /// A mistake on the command line itself (exit code 2), such as an output
@@ -37,8 +38,9 @@ impl Destination {
         };
         let shown = path.display();
         if path.is_dir() {
-            return Err(UsageError(format!(
-                "-o {shown}: is a directory; give a file path"
+            return Err(UsageError(f(
+                "-o {}: is a directory; give a file path",
+                &[&shown],
             )));
         }
         let parent = match path.parent() {
@@ -46,9 +48,9 @@ impl Destination {
             _ => Path::new("."),
         };
         if !parent.is_dir() {
-            return Err(UsageError(format!(
-                "-o {shown}: the folder {} does not exist",
-                parent.display()
+            return Err(UsageError(f(
+                "-o {}: the folder {} does not exist",
+                &[&shown, &parent.display()],
             )));
         }
         let same = |input: &&Path| {
@@ -58,8 +60,9 @@ impl Destination {
                     .is_some_and(|a| std::fs::canonicalize(path).ok().is_some_and(|b| a == b))
         };
         if inputs.iter().any(same) {
-            return Err(UsageError(format!(
-                "-o {shown}: this is the scenario being read; writing there would destroy it"
+            return Err(UsageError(f(
+                "-o {}: this is the scenario being read; writing there would destroy it",
+                &[&shown],
             )));
         }
         Ok(Destination::File(path.to_path_buf()))
@@ -80,7 +83,7 @@ impl Destination {
                     // A reader that stopped early (`roi … | head`) is not an error.
                     Err(e) if is_broken_pipe(&e) => Ok(()),
                     Err(e) if e.downcast_ref::<io::Error>().is_some() => {
-                        Err(e.context("cannot write to standard output"))
+                        Err(e.context(t("cannot write to standard output")))
                     }
                     other => other,
                 }
@@ -92,20 +95,21 @@ impl Destination {
                     .create_new(true)
                     .open(path)
                     .map_err(|e| match e.kind() {
-                        _ if path.is_dir() => anyhow::Error::new(UsageError(format!(
+                        _ if path.is_dir() => anyhow::Error::new(UsageError(f(
                             "{} is a directory; give the path of a new file",
-                            path.display()
+                            &[&path.display()],
                         ))),
                         io::ErrorKind::AlreadyExists => {
                             anyhow::Error::new(AlreadyExists(path.display().to_string()))
                         }
-                        _ => anyhow::Error::new(e)
-                            .context(format!("cannot create {}", path.display())),
+                        _ => {
+                            anyhow::Error::new(e).context(f("cannot create {}", &[&path.display()]))
+                        }
                     })?;
                 let mut out = io::BufWriter::new(file);
                 produce(&mut out)?;
                 out.flush()
-                    .with_context(|| format!("cannot write {}", path.display()))
+                    .with_context(|| f("cannot write {}", &[&path.display()]))
             }
         }
     }
@@ -128,14 +132,14 @@ fn replace(path: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> R
     ));
     let written = (|| {
         let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .with_context(|| f("cannot write {}", &[&path.display()]))?;
         let mut out = io::BufWriter::new(file);
         produce(&mut out)?;
         out.into_inner()
             .map_err(io::IntoInnerError::into_error)
             .and_then(|file| file.sync_all())
             .and_then(|()| std::fs::rename(&tmp, path))
-            .with_context(|| format!("cannot write {}", path.display()))
+            .with_context(|| f("cannot write {}", &[&path.display()]))
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);

@@ -7,6 +7,7 @@
 //! discount rate) a bracketed bisection finds it.
 
 use crate::engine::{self, Summary};
+use crate::i18n::{f, t};
 use crate::metric::Metric;
 use crate::scenario::value::{self, Written};
 use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec};
@@ -32,15 +33,15 @@ impl Target {
         };
         let names: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
         let Some((name, text)) = arg.split_once('=') else {
-            return Err(fail(format!(
+            return Err(fail(f(
                 "expected METRIC=VALUE with METRIC one of {}",
-                names.join(", ")
+                &[&names.join(", ")],
             )));
         };
         let Some(metric) = Metric::from_name(name.trim()) else {
-            return Err(fail(format!(
+            return Err(fail(f(
                 "unknown metric; use one of {}",
-                names.join(", ")
+                &[&names.join(", ")],
             )));
         };
         let value = match value::read_str(text.trim()) {
@@ -52,13 +53,14 @@ impl Target {
                     Metric::Payback => "a number of months like 3",
                     _ => "an amount like 100000",
                 };
-                return Err(fail(format!(
-                    "cannot read the target value; write {allowed}"
+                return Err(fail(f(
+                    "cannot read the target value; write {}",
+                    &[&t(allowed)],
                 )));
             }
         };
         if metric == Metric::Payback && value.is_sign_negative() {
-            return Err(fail("a payback target must be 0 months or more".into()));
+            return Err(fail(t("a payback target must be 0 months or more").into()));
         }
         Ok(Target { metric, value })
     }

@@ -3,6 +3,7 @@
 //! as `calc`, in parallel blocks that stream out in order.
 
 use crate::engine::{self, Overflow, Schedule, Summary};
+use crate::i18n::{f, t};
 use crate::scenario::value::{self, Written};
 use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec, unknown_key_message};
 use rust_decimal::Decimal;
@@ -40,7 +41,7 @@ impl Axis {
             return Err(fail(
                 None,
                 None,
-                "expected KEY=FROM..TO[:STEP], like after.leads=+0%..+50%:5%".into(),
+                t("expected KEY=FROM..TO[:STEP], like after.leads=+0%..+50%:5%").into(),
             ));
         };
         let (path, range) = (path.trim(), range.trim());
@@ -55,7 +56,7 @@ impl Axis {
         let fail = |message: String| fail(Some(path), Some(range), message);
         let Some((from_text, rest)) = range.split_once("..") else {
             return Err(fail(
-                "expected a range FROM..TO[:STEP], like 20%..30%:1pp".into(),
+                t("expected a range FROM..TO[:STEP], like 20%..30%:1pp").into(),
             ));
         };
         let (to_text, step_text) = match rest.rsplit_once(':') {
@@ -64,9 +65,9 @@ impl Axis {
         };
         let read = |what: &str, text: &str| {
             value::read_str(text).map_err(|_| {
-                fail(format!(
-                    "cannot read {what} \"{text}\"; write it as the key takes it: {}",
-                    key.kind().allowed()
+                fail(f(
+                    "cannot read {} \"{}\"; write it as the key takes it: {}",
+                    &[&what, &text, &key.kind().allowed()],
                 ))
             })
         };
@@ -74,17 +75,19 @@ impl Axis {
         let to = read("TO", to_text)?;
         if std::mem::discriminant(&from) != std::mem::discriminant(&to) {
             return Err(fail(
-                "FROM and TO must be written the same way: both numbers, both \"N%\", \
-                 both \"+N%\" or both \"+Npp\""
-                    .into(),
+                t(
+                    "FROM and TO must be written the same way: both numbers, both \"N%\", \
+                 both \"+N%\" or both \"+Npp\"",
+                )
+                .into(),
             ));
         }
         let Some(span) = to.number().checked_sub(from.number()) else {
-            return Err(fail("the range is too wide to compute exactly".into()));
+            return Err(fail(t("the range is too wide to compute exactly").into()));
         };
         if span.is_zero() {
             return Err(fail(
-                "the range is empty (FROM equals TO); use --set for a single value".into(),
+                t("the range is empty (FROM equals TO); use --set for a single value").into(),
             ));
         }
         let step = match step_text {
@@ -102,7 +105,7 @@ impl Axis {
                     (Written::Number(_), Written::Number(n)) => n,
                     (Written::Number(_), _) => {
                         return Err(fail(
-                            "the range is in plain numbers, so the step must be one too".into(),
+                            t("the range is in plain numbers, so the step must be one too").into(),
                         ));
                     }
                     (_, step) => step.number(),
@@ -119,7 +122,7 @@ impl Axis {
         };
         if step.is_zero() {
             return Err(fail(
-                "the step is zero; it must move from FROM towards TO".into(),
+                t("the step is zero; it must move from FROM towards TO").into(),
             ));
         }
         if matches!(key.kind(), Kind::Months { .. })
@@ -127,9 +130,9 @@ impl Axis {
                 .iter()
                 .any(|n| !n.fract().is_zero())
         {
-            return Err(fail(format!(
+            return Err(fail(f(
                 "{} takes whole months, so FROM, TO and STEP must be whole numbers",
-                key.path()
+                &[&key.path()],
             )));
         }
         // Every value FROM + i × STEP must be exact: its whole digits and its
@@ -143,14 +146,16 @@ impl Axis {
             .max(step.scale());
         if whole_digits + decimals > 28 {
             return Err(fail(
-                "FROM, TO and STEP together have more digits than exact arithmetic keeps (28); \
-                 use fewer decimals"
-                    .into(),
+                t(
+                    "FROM, TO and STEP together have more digits than exact arithmetic keeps (28); \
+                 use fewer decimals",
+                )
+                .into(),
             ));
         }
         if step.is_sign_negative() != span.is_sign_negative() {
             return Err(fail(
-                "the step goes away from TO; give it the sign of TO − FROM".into(),
+                t("the step goes away from TO; give it the sign of TO − FROM").into(),
             ));
         }
         let intervals = span
@@ -159,8 +164,9 @@ impl Axis {
             .and_then(|n| u64::try_from(n).ok())
             .filter(|n| *n < MAX_POINTS)
             .ok_or_else(|| {
-                fail(format!(
-                    "the range has more than {MAX_POINTS} values; use a larger step"
+                fail(f(
+                    "the range has more than {} values; use a larger step",
+                    &[&MAX_POINTS],
                 ))
             })?;
         Ok(Axis {
@@ -197,15 +203,15 @@ impl Grid {
         match axes.as_slice() {
             [_] => {}
             [a, b] if a.key == b.key => {
-                return Err(fail(format!(
+                return Err(fail(f(
                     "{} is varied twice; vary two different keys",
-                    a.key.path()
+                    &[&a.key.path()],
                 )));
             }
             [_, _] => {}
             _ => {
                 return Err(fail(
-                    "give --vary once for a table or twice for a grid".into(),
+                    t("give --vary once for a table or twice for a grid").into(),
                 ));
             }
         }
@@ -215,9 +221,9 @@ impl Grid {
             .filter(|n| *n <= MAX_POINTS);
         if points.is_none() {
             let sizes: Vec<String> = axes.iter().map(|a| a.count.to_string()).collect();
-            return Err(fail(format!(
-                "the grid has {} points; the limit is {MAX_POINTS}: use larger steps",
-                sizes.join(" × ")
+            return Err(fail(f(
+                "the grid has {} points; the limit is {}: use larger steps",
+                &[&sizes.join(" × "), &MAX_POINTS],
             )));
         }
         Ok(Grid { axes })

@@ -244,3 +244,30 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!run(&calc, true).contains('\u{1b}'));
     assert!(!run(&[&calc[..], &["--color", "never"]].concat(), false).contains('\u{1b}'));
 }
+
+#[test]
+fn errors_speak_russian_too() {
+    let out = roi()
+        .args(["calc", "-", "--lang", "ru"])
+        .write_stdin("[baseline]\nleads = -5\nconversion = 20\naverage_check = 1500\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let e = String::from_utf8(out.stderr).unwrap();
+    assert!(e.starts_with("Ошибка: <stdin>: ошибок — 2:"), "{e}");
+    assert!(
+        e.contains("строка 2: baseline.leads = -5: не может быть отрицательным"),
+        "{e}"
+    );
+    assert!(e.contains("может быть, имелось в виду \"20%\""), "{e}");
+    let out = roi()
+        .args(["calc", "nowhere.toml"])
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "Ошибка: nowhere.toml: файл не найден\n"
+    );
+}

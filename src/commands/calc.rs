@@ -13,7 +13,7 @@ pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     let report = Report::build(scenario)
-        .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,

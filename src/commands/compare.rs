@@ -11,7 +11,9 @@ use std::path::PathBuf;
 /// Runs `roi compare`.
 pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
-        return Err(UsageError("standard input (-) can be read only once".into()).into());
+        return Err(
+            UsageError(crate::i18n::t("standard input (-) can be read only once").into()).into(),
+        );
     }
     let inputs: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
     let destination = Destination::for_output(args.output.output.as_deref(), &inputs)?;
@@ -20,8 +22,9 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
         let loaded = Loaded::read(file, &args.set)?;
         for scenario in loaded.with_variants()? {
             let name = scenario.name.clone();
-            let report = Report::build(scenario)
-                .with_context(|| format!("cannot compute {} ({name})", loaded.source.name))?;
+            let report = Report::build(scenario).with_context(|| {
+                crate::i18n::f("cannot compute {} ({})", &[&loaded.source.name, &name])
+            })?;
             reports.push(report);
         }
     }

@@ -16,10 +16,13 @@ pub fn run(args: InitArgs) -> Result<()> {
     };
     destination.write(STARTER.as_bytes())?;
     if destination != Destination::Stdout {
+        let path = args.path.display();
         eprintln!(
-            "Wrote {}; run `roi calc {}` to see the projection.",
-            args.path.display(),
-            args.path.display()
+            "{}",
+            crate::i18n::f(
+                "Wrote {}; run `roi calc {}` to see the projection.",
+                &[&path, &path]
+            )
         );
     }
     Ok(())

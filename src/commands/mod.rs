@@ -40,6 +40,7 @@ impl Ui {
             ColorArg::Never => false,
             ColorArg::Auto => !no_color && std::io::stdout().is_terminal(),
         };
+        crate::i18n::set_current(lang);
         Ui { lang, colour }
     }
 }

@@ -13,7 +13,7 @@ pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let destination = Destination::for_output(args.output.as_deref(), &[&args.scenario.file])?;
     let report = Report::build(loaded.scenario()?)
-        .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,

@@ -22,16 +22,16 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
             location: Location::Flag("--swing"),
             key: Some(args.swing.clone()),
             value: None,
-            message: "must be a share above 0% and at most 100%, like 20% or 0.2".into(),
+            message: crate::i18n::t("must be a share above 0% and at most 100%, like 20% or 0.2")
+                .into(),
         }])
         .into());
     };
     let scenario = loaded.scenario()?;
     let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| match e {
         SensitivityError::Invalid(problems) => anyhow::Error::new(invalid(problems)),
-        SensitivityError::Overflow(o) => {
-            anyhow::Error::new(o).context(format!("cannot compute {}", loaded.source.name))
-        }
+        SensitivityError::Overflow(o) => anyhow::Error::new(o)
+            .context(crate::i18n::f("cannot compute {}", &[&loaded.source.name])),
     })?;
     let text = match args.output.format {
         Format::Table => render::table(

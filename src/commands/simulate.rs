@@ -15,7 +15,7 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     let scenario = loaded.scenario()?;
     // The point scenario must compute before thousands of variations of it can.
     crate::engine::summarize(&scenario.inputs)
-        .with_context(|| format!("cannot compute {}", loaded.source.name))?;
+        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
     let model = Model::new(&loaded.draft, &scenario.inputs);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let show_progress = std::io::stderr().is_terminal() && args.trials >= 200_000;

@@ -38,9 +38,9 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
             .filter(|p| Key::from_path(p).is_some())
             .collect();
         let message = if TEXT_KEYS.contains(&args.key.trim()) {
-            format!(
+            crate::i18n::f(
                 "is text; solving works on the numeric keys: {}",
-                numeric.join(", ")
+                &[&numeric.join(", ")],
             )
         } else {
             unknown_key_message(args.key.trim(), &numeric)
@@ -50,7 +50,9 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     let target = Target::parse(&args.target).map_err(|p| invalid(vec![p], &name))?;
     if let Some(n) = args.at_month {
         if key == Key::Months {
-            let message = "--at-month fixes the horizon, so it cannot also be solved for".into();
+            let message =
+                crate::i18n::t("--at-month fixes the horizon, so it cannot also be solved for")
+                    .into();
             return Err(invalid(vec![flag_problem("--for", key.path(), message)], &name).into());
         }
         loaded.draft.set(
@@ -61,7 +63,9 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     let scenario = loaded.scenario()?;
     let solution = solve::solve(&loaded.draft, key, target).map_err(|e| match e {
         SolveError::Invalid(problems) => anyhow::Error::new(invalid(problems, &name)),
-        SolveError::Overflow(o) => anyhow::Error::new(o).context(format!("cannot compute {name}")),
+        SolveError::Overflow(o) => {
+            anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&name]))
+        }
     })?;
     let baseline = key.baseline().and_then(|b| b.field(&scenario.inputs));
     let ranges: Vec<_> = scenario
@@ -89,5 +93,5 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     };
     Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
         .write(text.as_bytes())
-        .context("writing the answer")
+        .context(crate::i18n::t("writing the answer"))
 }

@@ -27,9 +27,8 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let failed = |e: SweepError| -> anyhow::Error {
         match e {
             SweepError::Invalid(problems) => invalid(problems).into(),
-            SweepError::Overflow(o) => {
-                anyhow::Error::new(o).context(format!("cannot compute {}", loaded.source.name))
-            }
+            SweepError::Overflow(o) => anyhow::Error::new(o)
+                .context(crate::i18n::f("cannot compute {}", &[&loaded.source.name])),
             SweepError::Io(e) => e.into(),
         }
     };
@@ -48,10 +47,9 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                     location: crate::scenario::Location::Flag("--vary"),
                     key: None,
                     value: None,
-                    message: format!(
+                    message: crate::i18n::f(
                         "{} points are too many for a table (at most {}); use --format csv or json, or larger steps",
-                        grid.len(),
-                        render::MAX_TABLE_CELLS
+                        &[&grid.len(), &render::MAX_TABLE_CELLS],
                     ),
                 }])
                 .into());

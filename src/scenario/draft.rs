@@ -11,6 +11,7 @@ use super::value::{self, Form, ValueError, Written};
 use super::{Scenario, Source, line_of, parse_raw};
 use crate::engine::{Funnel, Inputs};
 use crate::format::{Fmt, Sign};
+use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 use toml::Spanned;
 
@@ -80,7 +81,7 @@ impl Override {
                 location: Location::Flag(flag),
                 key: Some(arg.to_string()),
                 value: None,
-                message: "expected KEY=VALUE, like after.leads=+15%".into(),
+                message: t("expected KEY=VALUE, like after.leads=+15%").into(),
             });
         };
         let (path, text) = (path.trim(), text.trim());
@@ -169,9 +170,10 @@ impl Draft {
                         location: Location::Line(line),
                         key: Some("variant.name".into()),
                         value: v.name.as_ref().map(source_text),
-                        message:
-                            "every [[variant]] needs a name in quotes, like name = \"pessimistic\""
-                                .into(),
+                        message: t(
+                            "every [[variant]] needs a name in quotes, like name = \"pessimistic\"",
+                        )
+                        .into(),
                     });
                     continue;
                 }
@@ -194,7 +196,7 @@ impl Draft {
                         location: o.location.clone(),
                         key: Some(o.path.clone()),
                         value: None,
-                        message: format!("is set twice in variant \"{name}\"; keep one"),
+                        message: f("is set twice in variant \"{}\"; keep one", &[&name]),
                     });
                 }
             }
@@ -203,7 +205,8 @@ impl Draft {
                     location: Location::Line(line),
                     key: Some("variant.name".into()),
                     value: Some(format!("\"{name}\"")),
-                    message: "another [[variant]] already has this name; names must differ".into(),
+                    message: t("another [[variant]] already has this name; names must differ")
+                        .into(),
                 });
             }
             draft.variants.push(Variant { name, overrides });
@@ -261,9 +264,9 @@ impl Draft {
         if let Some(range) = Uncertain::read(value, &text) {
             self.slots[key.index()] = match range {
                 Ok(_) if matches!(key.kind(), Kind::Months { .. }) => {
-                    self.problems.push(fail(format!(
+                    self.problems.push(fail(f(
                         "a whole number of months cannot be a range; it takes {}",
-                        key.kind().allowed()
+                        &[&key.kind().allowed()],
                     )));
                     Slot::Broken
                 }
@@ -274,8 +277,9 @@ impl Draft {
                     range: Some(range),
                 }),
                 Err(message) => {
-                    self.problems.push(fail(format!(
-                        "{message}; a range is written \"+15%..+40%\" or                          {{ low = …, high = …, mode = …, dist = \"triangular\" }}"
+                    self.problems.push(fail(f(
+                        "{}; a range is written \"+15%..+40%\" or { low = …, high = …, mode = …, dist = \"triangular\" }",
+                        &[&message],
                     )));
                     Slot::Broken
                 }
@@ -291,22 +295,15 @@ impl Draft {
             }),
             Err(e) => {
                 let problem = match e {
-                    ValueError::WrongType(found) => format!("expected a number, found {found}"),
-                    ValueError::NotFinite => "is not a finite number".into(),
-                    ValueError::TooPrecise => "has more digits than exact arithmetic keeps \
-                         (28 decimal places, magnitude below 7.9e28); round it yourself"
-                        .into(),
-                    ValueError::Unreadable => "cannot be read as a number".into(),
-                    ValueError::SignedNumber => {
-                        "has a sign, which makes it a change, but no unit: \
-                         write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, \
-                         or the plain number for a value"
-                            .into()
-                    }
+                    ValueError::WrongType(found) => f("expected a number, found {}", &[&t(found)]),
+                    ValueError::NotFinite => t("is not a finite number").into(),
+                    ValueError::TooPrecise => t("has more digits than exact arithmetic keeps (28 decimal places, magnitude below 7.9e28); round it yourself").into(),
+                    ValueError::Unreadable => t("cannot be read as a number").into(),
+                    ValueError::SignedNumber => t("has a sign, which makes it a change, but no unit: write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, or the plain number for a value").into(),
                 };
-                self.problems.push(fail(format!(
-                    "{problem}; it takes {}",
-                    key.kind().allowed()
+                self.problems.push(fail(f(
+                    "{}; it takes {}",
+                    &[&problem, &key.kind().allowed()],
                 )));
                 Slot::Broken
             }
@@ -321,11 +318,11 @@ impl Draft {
             message: message.to_string(),
         };
         let toml::Value::String(s) = value else {
-            self.problems.push(fail("must be text in quotes"));
+            self.problems.push(fail(t("must be text in quotes")));
             return;
         };
         if s.trim().is_empty() {
-            self.problems.push(fail("must not be empty"));
+            self.problems.push(fail(t("must not be empty")));
             return;
         }
         let text = Text {
@@ -342,9 +339,9 @@ impl Draft {
                     ..text
                 });
             } else {
-                self.problems.push(fail(
+                self.problems.push(fail(t(
                     "must be a three-letter ISO 4217 code, like \"RUB\", \"USD\" or \"KZT\"",
-                ));
+                )));
             }
         }
     }
@@ -522,10 +519,24 @@ impl Resolver<'_> {
             for (base, base_end) in &bases {
                 let mut part = Vec::new();
                 if !end.is_empty() {
-                    part.push(format!("at its {end} end {written}"));
+                    part.push(f(
+                        if *end == "low" {
+                            "at its low end {}"
+                        } else {
+                            "at its high end {}"
+                        },
+                        &[written],
+                    ));
                 }
                 if !base_end.is_empty() {
-                    part.push(format!("with the baseline at its {base_end} end"));
+                    part.push(
+                        t(if *base_end == "low" {
+                            "with the baseline at its low end"
+                        } else {
+                            "with the baseline at its high end"
+                        })
+                        .to_string(),
+                    );
                 }
                 self.part = Some(part.join(", "));
                 let value = self.resolve_written(key, spec, *written, *base);
@@ -561,14 +572,18 @@ impl Resolver<'_> {
                 } else {
                     "is not a whole number"
                 };
-                self.report(key, spec, format!("{what}; it takes {}", kind.allowed()));
+                self.report(
+                    key,
+                    spec,
+                    f("{}; it takes {}", &[&t(what), &kind.allowed()]),
+                );
                 None
             }
             (Kind::Months { .. }, _) => {
                 self.report(
                     key,
                     spec,
-                    format!("is not a number of months; it takes {}", kind.allowed()),
+                    f("is not a number of months; it takes {}", &[&kind.allowed()]),
                 );
                 None
             }
@@ -582,10 +597,9 @@ impl Resolver<'_> {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
                 if n.is_sign_negative() && !n.is_zero() {
-                    let message = format!(
+                    let message = f(
                         "would make it negative ({} from {}); a decrease is at most \"-100%\"",
-                        n.normalize(),
-                        base.normalize()
+                        &[&n.normalize(), &base.normalize()],
                     );
                     self.report(key, spec, message);
                     return None;
@@ -595,14 +609,11 @@ impl Resolver<'_> {
             (Kind::ChangedRate, Written::Relative(r)) => {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
-                let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
+                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
-                    format!(
+                    f(
                         "{} ({} {} {} of it)",
-                        pct(n),
-                        pct(base),
-                        sign(r),
-                        pct(r.abs())
+                        &[&pct(n), &pct(base), &sign(r), &pct(r.abs())],
                     )
                 };
                 self.in_unit_range(key, spec, n, Some(&how))
@@ -610,14 +621,14 @@ impl Resolver<'_> {
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
                 let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
-                let pct = |d: Decimal| Fmt::EN.percent(d, Sign::Plain);
+                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
                     format!(
                         "{} ({} {} {})",
                         pct(n),
                         pct(base),
                         sign(p),
-                        Fmt::EN.points(p.abs(), Sign::Plain)
+                        Fmt::messages().points(p.abs(), Sign::Plain)
                     )
                 };
                 self.in_unit_range(key, spec, n, Some(&how))
@@ -628,19 +639,25 @@ impl Resolver<'_> {
                 } else {
                     "is an amount, not a percentage"
                 };
-                self.report(key, spec, format!("{message}; it takes {}", kind.allowed()));
+                self.report(
+                    key,
+                    spec,
+                    f("{}; it takes {}", &[&t(message), &kind.allowed()]),
+                );
                 None
             }
             (Kind::Amount | Kind::Rate, Written::Relative(_) | Written::Points(_)) => {
-                let hint = if key.path().starts_with("baseline.") {
-                    ", and [baseline] holds today's figure"
+                let message = if key.path().starts_with("baseline.") {
+                    f(
+                        "a change needs something to change from, and [baseline] holds today's figure; it takes {}",
+                        &[&kind.allowed()],
+                    )
                 } else {
-                    "; only [after] keys change from the baseline"
+                    f(
+                        "a change needs something to change from; only [after] keys change from the baseline; it takes {}",
+                        &[&kind.allowed()],
+                    )
                 };
-                let message = format!(
-                    "a change needs something to change from{hint}; it takes {}",
-                    kind.allowed()
-                );
                 self.report(key, spec, message);
                 None
             }
@@ -670,7 +687,7 @@ impl Resolver<'_> {
                 location: Location::Line(line),
                 key: Some(key.path().to_string()),
                 value: None,
-                message: format!("is required; it takes {}", key.kind().allowed()),
+                message: f("is required; it takes {}", &[&key.kind().allowed()]),
             }),
             None if !self.missing_table_reported => {
                 self.missing_table_reported = true;
@@ -678,9 +695,7 @@ impl Resolver<'_> {
                     location: Location::File,
                     key: Some("baseline".into()),
                     value: None,
-                    message: "the [baseline] table is missing; it holds today's leads, \
-                              conversion and average_check per month"
-                        .into(),
+                    message: t("the [baseline] table is missing; it holds today's leads, conversion and average_check per month").into(),
                 });
             }
             None => {}
@@ -689,7 +704,10 @@ impl Resolver<'_> {
 
     fn non_negative(&mut self, key: Key, spec: &Spec, n: Decimal) -> Option<Decimal> {
         if n.is_sign_negative() && !n.is_zero() {
-            let message = format!("must not be negative; it takes {}", key.kind().allowed());
+            let message = f(
+                "must not be negative; it takes {}",
+                &[&key.kind().allowed()],
+            );
             self.report(key, spec, message);
             return None;
         }
@@ -708,24 +726,24 @@ impl Resolver<'_> {
         }
         // Worked out only on failure: sweeps resolve valid values millions of times.
         let mut message = match how {
-            Some(how) => format!("comes out at {}, outside 0%–100%", how()),
-            None => "is outside 0%–100%".to_string(),
+            Some(how) => f("comes out at {}, outside 0%–100%", &[&how()]),
+            None => t("is outside 0%–100%").to_string(),
         };
         let bare = matches!(spec.written, Written::Number(_));
         if bare && n > Decimal::ONE && n <= Decimal::ONE_HUNDRED {
-            message.push_str(&format!(
+            message.push_str(&f(
                 " (a bare number is a fraction; did you mean \"{}%\"?)",
-                n.normalize()
+                &[&n.normalize()],
             ));
         }
-        message.push_str(&format!("; it takes {}", key.kind().allowed()));
+        message.push_str(&f("; it takes {}", &[&key.kind().allowed()]));
         self.report(key, spec, message);
         None
     }
 
     fn exact(&mut self, key: Key, spec: &Spec, result: Option<Decimal>) -> Option<Decimal> {
         if result.is_none() {
-            self.report(key, spec, "is too large to compute exactly".into());
+            self.report(key, spec, t("is too large to compute exactly").into());
         }
         result
     }

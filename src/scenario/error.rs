@@ -54,7 +54,7 @@ impl fmt::Display for Problem {
             (Location::Flag(flag), Some(key), None) => write!(f, "{flag} {key}: ")?,
             (location, key, value) => {
                 if let Location::Line(line) = location {
-                    write!(f, "line {line}: ")?;
+                    write!(f, "{}: ", crate::i18n::f("line {}", &[line]))?;
                 }
                 match (key, value) {
                     (Some(key), Some(value)) => write!(f, "{key} = {value}: ")?,
@@ -82,13 +82,13 @@ impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
         if let Some(variant) = &self.variant {
-            write!(f, ", variant \"{variant}\"")?;
+            write!(f, ", {}", crate::i18n::f("variant \"{}\"", &[variant]))?;
         }
         match self.problems.as_slice() {
             [one] if one.location == Location::File => write!(f, ": {one}"),
             [one] => write!(f, ", {one}"),
             many => {
-                write!(f, " has {} problems:", many.len())?;
+                write!(f, "{}", crate::i18n::f(" has {} problems:", &[&many.len()]))?;
                 for p in many {
                     write!(f, "\n  {p}")?;
                 }

@@ -1,6 +1,7 @@
 //! The numeric keys of a scenario, each with its dotted path and the kind of value it takes.
 
 use crate::engine::Inputs;
+use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 
 /// A numeric key of the scenario file; `--set`, `--vary` and `--for` name these.
@@ -70,16 +71,14 @@ impl Kind {
     /// What the key accepts, in words, for error messages.
     pub fn allowed(self) -> String {
         match self {
-            Kind::Amount => "a number ≥ 0, like 1500 or 1500.50".into(),
-            Kind::Rate => "a share from 0% to 100%, like \"25%\" or 0.25".into(),
-            Kind::ChangedAmount => {
-                "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\""
-                    .into()
-            }
-            Kind::ChangedRate => "a share like \"25%\" or 0.25, or a change from the baseline: \
-                 \"+5%\" (relative) or \"+5pp\" (percentage points)"
-                .into(),
-            Kind::Months { min, max } => format!("a whole number of months from {min} to {max}"),
+            Kind::Amount => t("a number ≥ 0, like 1500 or 1500.50").into(),
+            Kind::Rate => t("a share from 0% to 100%, like \"25%\" or 0.25").into(),
+            Kind::ChangedAmount => t(
+                "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\"",
+            )
+            .into(),
+            Kind::ChangedRate => t("a share like \"25%\" or 0.25, or a change from the baseline: \"+5%\" (relative) or \"+5pp\" (percentage points)").into(),
+            Kind::Months { min, max } => f("a whole number of months from {} to {}", &[&min, &max]),
         }
     }
 
@@ -258,12 +257,12 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// Why a key given on the command line is not a key, with suggestions.
 pub fn unknown_key_message(path: &str, candidates: &[&str]) -> String {
     let near = nearest(path, candidates.iter().copied());
-    let mut message = format!("unknown key `{path}`");
+    let mut message = f("unknown key `{}`", &[&path]);
     if !near.is_empty() {
         let near: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
-        message.push_str(&format!("; did you mean {}?", near.join(" or ")));
+        message.push_str(&f("; did you mean {}?", &[&near.join(t(" or "))]));
     }
-    message.push_str(&format!(" Keys: {}", candidates.join(", ")));
+    message.push_str(&f(" Keys: {}", &[&candidates.join(", ")]));
     message
 }
 

@@ -13,6 +13,7 @@ pub use key::{Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, nearest, unknown_key_
 pub use range::{Dist, Uncertain};
 
 use crate::engine::Inputs;
+use crate::i18n::{f, t};
 use raw::RawScenario;
 use rust_decimal::Decimal;
 
@@ -58,10 +59,9 @@ fn parse_raw(text: &str) -> Result<RawScenario, Problem> {
         l.is_empty() || l.starts_with('#')
     });
     if blank {
-        return Err(Problem::file(
-            "the file is empty (nothing but blanks and comments); a scenario needs at least \
-             [baseline] with leads, conversion and average_check (`roi init` writes a starter file)",
-        ));
+        return Err(Problem::file(t(
+            "the file is empty (nothing but blanks and comments); a scenario needs at least [baseline] with leads, conversion and average_check (`roi init` writes a starter file)",
+        )));
     }
     let deserializer = toml::Deserializer::parse(text).map_err(|e| Problem {
         location: e
@@ -70,8 +70,8 @@ fn parse_raw(text: &str) -> Result<RawScenario, Problem> {
         key: None,
         value: None,
         message: format!(
-            "this is not valid TOML: {}{}",
-            e.message().trim_end(),
+            "{}{}",
+            f("this is not valid TOML: {}", &[&e.message().trim_end()]),
             e.span()
                 .map(|s| format!("\n    {}", line_text(text, s.start)))
                 .unwrap_or_default()
@@ -118,25 +118,25 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
                 .collect(),
             None => tables(),
         };
-        let what = if table.is_some() {
-            "key"
+        let mut message = t(if table.is_some() {
+            "unknown key"
         } else {
-            "table (keys belong inside one)"
-        };
-        let mut message = format!("unknown {what}");
+            "unknown table (keys belong inside one)"
+        })
+        .to_string();
         if let Some(near) = nearest(name, candidates.iter().copied()).first() {
-            message.push_str(&format!("; did you mean `{near}`?"));
+            message.push_str(&f("; did you mean `{}`?", &[near]));
         }
         let shown = match table {
-            Some(_) if in_variant => "; [[variant]] takes: name, set".to_string(),
-            Some(table) => format!("; [{table}] takes: {}", candidates.join(", ")),
-            None => format!(
+            Some(_) if in_variant => t("; [[variant]] takes: name, set").to_string(),
+            Some(table) => f("; [{}] takes: {}", &[&table, &candidates.join(", ")]),
+            None => f(
                 "; the tables are: {}",
-                candidates
+                &[&candidates
                     .iter()
                     .map(|t| format!("[{t}]"))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", ")],
             ),
         };
         message.push_str(&shown);
@@ -151,14 +151,17 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
     let is_table_error =
         message.starts_with("invalid type") || message.starts_with("invalid length");
     let message = if is_table_error && key == "variant" {
-        "must be a list of tables, each written [[variant]] with a name and a set".to_string()
+        t("must be a list of tables, each written [[variant]] with a name and a set").to_string()
     } else if is_table_error && key.ends_with(".set") {
-        "must be a table of changes, like set = { \"after.leads\" = \"+15%\" }".to_string()
+        t("must be a table of changes, like set = { \"after.leads\" = \"+15%\" }").to_string()
     } else if is_table_error && !key.contains('.') {
-        format!("must be a table, written [{key}] on a line of its own")
+        f(
+            "must be a table, written [{}] on a line of its own",
+            &[&key],
+        )
     } else if message.contains("as i128") {
         // toml reads integers beyond i64 but cannot hand them over as a value.
-        "is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")".into()
+        t("is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")").into()
     } else {
         message.to_string()
     };

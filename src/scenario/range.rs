@@ -2,6 +2,7 @@
 //! written in the key's own grammar.
 
 use super::value::{self, Written};
+use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::fmt;
@@ -70,13 +71,12 @@ impl Uncertain {
 
     fn read_str(s: &str) -> Result<Uncertain, String> {
         let (low, high) = s.split_once("..").unwrap_or((s, ""));
-        let end = |what: &str, text: &str| {
-            value::read_str(text)
-                .map_err(|_| format!("cannot read the range's {what} \"{}\"", text.trim()))
+        let end = |what: &'static str, text: &str| {
+            value::read_str(text).map_err(|_| f(what, &[&text.trim()]))
         };
         Uncertain::build(
-            end("low end", low)?,
-            end("high end", high)?,
+            end("cannot read the range's low end \"{}\"", low)?,
+            end("cannot read the range's high end \"{}\"", high)?,
             None,
             Dist::Uniform,
         )
@@ -85,13 +85,13 @@ impl Uncertain {
     fn read_table(text: &str) -> Result<Uncertain, String> {
         let raw = toml::from_str::<Wrapper>(&format!("v = {text}"))
             .map_err(|e| {
-                format!(
+                f(
                     "a range table takes low, high, mode and dist: {}",
-                    e.message()
+                    &[&e.message()],
                 )
             })?
             .v;
-        let end = |what: &str,
+        let end = |what: &'static str,
                    v: &Option<Spanned<toml::Value>>,
                    inner: &str|
          -> Result<Option<Written>, String> {
@@ -100,22 +100,24 @@ impl Uncertain {
                     let at = v.span();
                     // Spans point into `v = {text}`; shift them back into `text`.
                     let own = inner.get(at.start - 4..at.end - 4).unwrap_or("");
-                    value::read(v.get_ref(), own)
-                        .map_err(|_| format!("cannot read the range's {what} {own}"))
+                    value::read(v.get_ref(), own).map_err(|_| f(what, &[&own]))
                 })
                 .transpose()
         };
-        let low = end("low", &raw.low, text)?.ok_or("a range table needs low and high")?;
-        let high = end("high", &raw.high, text)?.ok_or("a range table needs low and high")?;
-        let mode = end("mode", &raw.mode, text)?;
+        let missing = || t("a range table needs low and high").to_string();
+        let low = end("cannot read the range's low end {}", &raw.low, text)?.ok_or_else(missing)?;
+        let high =
+            end("cannot read the range's high end {}", &raw.high, text)?.ok_or_else(missing)?;
+        let mode = end("cannot read the range's mode {}", &raw.mode, text)?;
         let dist = match raw.dist.as_deref() {
             None if mode.is_some() => Dist::Triangular,
             None | Some("uniform") => Dist::Uniform,
             Some("triangular") => Dist::Triangular,
             Some("pert") => Dist::Pert,
             Some(other) => {
-                return Err(format!(
-                    "unknown dist \"{other}\"; use \"uniform\", \"triangular\" or \"pert\""
+                return Err(f(
+                    "unknown dist \"{}\"; use \"uniform\", \"triangular\" or \"pert\"",
+                    &[&other],
                 ));
             }
         };
@@ -131,20 +133,16 @@ impl Uncertain {
         let same =
             |a: Written, b: Written| std::mem::discriminant(&a) == std::mem::discriminant(&b);
         if !same(low, high) || mode.is_some_and(|m| !same(low, m)) {
-            return Err(
-                "the ends of a range must be written the same way: both numbers, \
-                        both \"N%\", both \"+N%\" or both \"+Npp\""
-                    .into(),
-            );
+            return Err(t("the ends of a range must be written the same way: both numbers, both \"N%\", both \"+N%\" or both \"+Npp\"").into());
         }
         if low.number() > high.number() {
-            return Err("the low end is above the high end".into());
+            return Err(t("the low end is above the high end").into());
         }
         if mode.is_some_and(|m| m.number() < low.number() || m.number() > high.number()) {
-            return Err("the mode lies outside the range".into());
+            return Err(t("the mode lies outside the range").into());
         }
         if dist != Dist::Uniform && mode.is_none() {
-            return Err(format!("a {} range needs a mode", dist.name()));
+            return Err(f("a {} range needs a mode", &[&dist.name()]));
         }
         Ok(Uncertain {
             low,

@@ -525,6 +525,9 @@ fn russian(en: &str) -> Option<&'static str> {
         "the [baseline] table is missing; it holds today's leads, conversion and average_check per month" => {
             "нет таблицы [baseline]; в ней сегодняшние leads, conversion и average_check за месяц"
         }
+        "roi solve prints one answer: use --format table or json" => {
+            "roi solve выдаёт один ответ: используйте --format table или json"
+        }
         // report
         "Cumulative net cash flow" => "Чистый денежный поток нарастающим итогом",
         "break-even" => "безубыточность",

@@ -2,9 +2,10 @@
 //! other input at its point value, sorted by how far that swings ROI. Inputs
 //! with a range use its ends; others move by ±swing. Exact, on the Decimal engine.
 
-use crate::engine::{self, Overflow, Summary};
+use crate::engine::{self, Summary};
+use crate::report::ModelError;
 use crate::scenario::value::Written;
-use crate::scenario::{Draft, Key, Kind, Problem, Spec};
+use crate::scenario::{Draft, Key, Kind, Spec};
 use rust_decimal::Decimal;
 
 /// Where an input's ends come from.
@@ -35,17 +36,6 @@ pub struct Bar {
     pub swing: Option<Decimal>,
 }
 
-/// Why the tornado could not be drawn.
-#[derive(Debug, thiserror::Error)]
-pub enum SensitivityError {
-    /// The scenario breaks a rule, or an end does.
-    #[error("the scenario is invalid")]
-    Invalid(Vec<Problem>),
-    /// The figures are too large to compute exactly.
-    #[error(transparent)]
-    Overflow(#[from] Overflow),
-}
-
 /// Reads `--swing`: a share above 0% and at most 100%, like `20%` or `0.2`.
 pub fn parse_swing(text: &str) -> Option<Decimal> {
     match crate::scenario::value::read_str(text).ok()? {
@@ -57,11 +47,8 @@ pub fn parse_swing(text: &str) -> Option<Decimal> {
 }
 
 /// The tornado's bars, largest swing first (undefined swings last).
-pub fn tornado(
-    draft: &Draft,
-    swing: Decimal,
-) -> Result<(Summary<Decimal>, Vec<Bar>), SensitivityError> {
-    let point = draft.resolve_inputs().map_err(SensitivityError::Invalid)?;
+pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<Bar>), ModelError> {
+    let point = draft.resolve_inputs().map_err(ModelError::Invalid)?;
     let base = engine::summarize(&point)?;
     let mut bars = Vec::new();
     for key in Key::ALL {
@@ -92,10 +79,10 @@ pub fn tornado(
                 (low, high, Ends::Swing)
             }
         };
-        let at = |written: Written| -> Result<Summary<Decimal>, SensitivityError> {
+        let at = |written: Written| -> Result<Summary<Decimal>, ModelError> {
             let mut d = draft.clone();
             d.set(key, Spec::flag("--swing", written));
-            let inputs = d.resolve_inputs().map_err(SensitivityError::Invalid)?;
+            let inputs = d.resolve_inputs().map_err(ModelError::Invalid)?;
             Ok(engine::summarize(&inputs)?)
         };
         let (at_low, at_high) = (at(low)?, at(high)?);

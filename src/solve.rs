@@ -9,6 +9,7 @@
 use crate::engine::{self, Summary};
 use crate::i18n::{f, t};
 use crate::metric::Metric;
+use crate::report::ModelError;
 use crate::scenario::value::{self, Written};
 use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec};
 use rust_decimal::Decimal;
@@ -125,17 +126,6 @@ pub struct Range {
     pub at_high: Option<Decimal>,
 }
 
-/// Why solving could not even start.
-#[derive(Debug, thiserror::Error)]
-pub enum SolveError {
-    /// The scenario itself (before varying the key) breaks a rule.
-    #[error("the scenario is invalid")]
-    Invalid(Vec<Problem>),
-    /// The scenario's figures are too large to compute.
-    #[error(transparent)]
-    Overflow(#[from] engine::Overflow),
-}
-
 /// Evaluates the scenario with `key` set to `x`.
 struct Probe {
     draft: Draft,
@@ -176,8 +166,8 @@ impl Probe {
 }
 
 /// Finds the value of `key` at which `target` is just met.
-pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, SolveError> {
-    let current = draft.resolve_inputs().map_err(SolveError::Invalid)?;
+pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelError> {
+    let current = draft.resolve_inputs().map_err(ModelError::Invalid)?;
     engine::summarize(&current)?;
     let mut probe = Probe {
         draft: draft.clone(),

@@ -6,14 +6,13 @@ use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render;
 use crate::report::Report;
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 /// Runs `roi calc`.
 pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
-    let report = Report::build(scenario)
-        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
+    let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,

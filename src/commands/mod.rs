@@ -13,6 +13,7 @@ pub mod sweep;
 use crate::cli::{Cli, ColorArg, Command, LangArg, ScenarioArgs};
 use crate::i18n::Lang;
 use crate::input::read_source;
+use crate::report::ModelError;
 use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
 use std::path::Path;
 
@@ -144,6 +145,29 @@ impl Loaded {
             all.push(scenario);
         }
         Ok(all)
+    }
+
+    /// The file's own problems, as an error that names it (exit code 2).
+    pub fn invalid(&self, problems: Vec<Problem>) -> anyhow::Error {
+        ScenarioError {
+            file: self.source.name.clone(),
+            variant: None,
+            problems,
+        }
+        .into()
+    }
+
+    /// Explains why the model could not run on this file.
+    pub fn explain(&self, e: ModelError) -> anyhow::Error {
+        match e {
+            ModelError::Invalid(problems) => self.invalid(problems),
+            ModelError::Overflow(o) => self.overflow(o),
+        }
+    }
+
+    /// Figures too large for exact arithmetic, named with the file.
+    pub fn overflow(&self, o: crate::engine::Overflow) -> anyhow::Error {
+        anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
     }
 
     /// Names the file (and variant) in a resolution's problems.

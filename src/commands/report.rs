@@ -6,14 +6,13 @@ use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render;
 use crate::report::Report;
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 /// Runs `roi report`.
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let destination = Destination::for_output(args.output.as_deref(), &[&args.scenario.file])?;
-    let report = Report::build(loaded.scenario()?)
-        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
+    let report = Report::build(loaded.scenario()?).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,

@@ -5,34 +5,24 @@ use crate::cli::{Format, SensitivityArgs};
 use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::sensitivity as render;
-use crate::scenario::{Location, Problem, ScenarioError};
-use crate::sensitivity::{self, SensitivityError};
+use crate::scenario::{Location, Problem};
+use crate::sensitivity;
 use anyhow::Result;
 
 /// Runs `roi sensitivity`.
 pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
-    let invalid = |problems| ScenarioError {
-        file: loaded.source.name.clone(),
-        variant: None,
-        problems,
-    };
     let Some(swing) = sensitivity::parse_swing(&args.swing) else {
-        return Err(invalid(vec![Problem {
+        return Err(loaded.invalid(vec![Problem {
             location: Location::Flag("--swing"),
             key: Some(args.swing.clone()),
             value: None,
             message: crate::i18n::t("must be a share above 0% and at most 100%, like 20% or 0.2")
                 .into(),
-        }])
-        .into());
+        }]));
     };
     let scenario = loaded.scenario()?;
-    let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| match e {
-        SensitivityError::Invalid(problems) => anyhow::Error::new(invalid(problems)),
-        SensitivityError::Overflow(o) => anyhow::Error::new(o)
-            .context(crate::i18n::f("cannot compute {}", &[&loaded.source.name])),
-    })?;
+    let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| loaded.explain(e))?;
     let text = match args.output.format {
         Format::Table => render::table(
             &scenario.name,

@@ -6,7 +6,7 @@ use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::simulate as render;
 use crate::simulate::{self, Model};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::{IsTerminal, Write};
 
 /// Runs `roi simulate`.
@@ -14,8 +14,7 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     // The point scenario must compute before thousands of variations of it can.
-    crate::engine::summarize(&scenario.inputs)
-        .with_context(|| crate::i18n::f("cannot compute {}", &[&loaded.source.name]))?;
+    crate::engine::summarize(&scenario.inputs).map_err(|o| loaded.overflow(o))?;
     let model = Model::new(&loaded.draft, &scenario.inputs);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let show_progress = std::io::stderr().is_terminal() && args.trials >= 200_000;

@@ -6,27 +6,20 @@ use crate::format::Fmt;
 use crate::output::{Destination, UsageError};
 use crate::render::solve::{self as render, Question};
 use crate::scenario::value::Written;
-use crate::scenario::{
-    Key, Location, Problem, ScenarioError, Spec, TEXT_KEYS, all_paths, unknown_key_message,
-};
-use crate::solve::{self, SolveError, Target};
+use crate::scenario::{Key, Location, Problem, Spec, TEXT_KEYS, all_paths, unknown_key_message};
+use crate::solve::{self, Target};
 use anyhow::{Context, Result};
 use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
 pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     if args.output.format == Format::Csv {
-        return Err(
-            UsageError("roi solve prints one answer: use --format table or json".into()).into(),
-        );
+        return Err(UsageError(
+            crate::i18n::t("roi solve prints one answer: use --format table or json").into(),
+        )
+        .into());
     }
     let mut loaded = Loaded::from_args(&args.scenario)?;
-    let invalid = |problems: Vec<Problem>, name: &str| ScenarioError {
-        file: name.to_string(),
-        variant: None,
-        problems,
-    };
-    let name = loaded.source.name.clone();
     let flag_problem = |flag: &'static str, key: &str, message: String| Problem {
         location: Location::Flag(flag),
         key: Some(key.to_string()),
@@ -45,15 +38,15 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         } else {
             unknown_key_message(args.key.trim(), &numeric)
         };
-        return Err(invalid(vec![flag_problem("--for", &args.key, message)], &name).into());
+        return Err(loaded.invalid(vec![flag_problem("--for", &args.key, message)]));
     };
-    let target = Target::parse(&args.target).map_err(|p| invalid(vec![p], &name))?;
+    let target = Target::parse(&args.target).map_err(|p| loaded.invalid(vec![p]))?;
     if let Some(n) = args.at_month {
         if key == Key::Months {
             let message =
                 crate::i18n::t("--at-month fixes the horizon, so it cannot also be solved for")
                     .into();
-            return Err(invalid(vec![flag_problem("--for", key.path(), message)], &name).into());
+            return Err(loaded.invalid(vec![flag_problem("--for", key.path(), message)]));
         }
         loaded.draft.set(
             Key::Months,
@@ -61,12 +54,7 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         );
     }
     let scenario = loaded.scenario()?;
-    let solution = solve::solve(&loaded.draft, key, target).map_err(|e| match e {
-        SolveError::Invalid(problems) => anyhow::Error::new(invalid(problems, &name)),
-        SolveError::Overflow(o) => {
-            anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&name]))
-        }
-    })?;
+    let solution = solve::solve(&loaded.draft, key, target).map_err(|e| loaded.explain(e))?;
     let baseline = key.baseline().and_then(|b| b.field(&scenario.inputs));
     let ranges: Vec<_> = scenario
         .ranges

@@ -5,30 +5,24 @@ use crate::cli::{Format, SweepArgs};
 use crate::format::Fmt;
 use crate::output::Destination;
 use crate::render::sweep as render;
-use crate::scenario::{Problem, ScenarioError};
+use crate::scenario::Problem;
 use crate::sweep::{self, Axis, Grid, SweepError};
 use anyhow::Result;
 
 /// Runs `roi sweep`.
 pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
-    let invalid = |problems: Vec<Problem>| ScenarioError {
-        file: loaded.source.name.clone(),
-        variant: None,
-        problems,
-    };
     let axes = args
         .vary
         .iter()
         .map(|arg| Axis::parse(arg))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|p| invalid(vec![p]))?;
-    let grid = Grid::new(axes).map_err(|p| invalid(vec![p]))?;
+        .map_err(|p| loaded.invalid(vec![p]))?;
+    let grid = Grid::new(axes).map_err(|p| loaded.invalid(vec![p]))?;
     let failed = |e: SweepError| -> anyhow::Error {
         match e {
-            SweepError::Invalid(problems) => invalid(problems).into(),
-            SweepError::Overflow(o) => anyhow::Error::new(o)
-                .context(crate::i18n::f("cannot compute {}", &[&loaded.source.name])),
+            SweepError::Invalid(problems) => loaded.invalid(problems),
+            SweepError::Overflow(o) => loaded.overflow(o),
             SweepError::Io(e) => e.into(),
         }
     };
@@ -43,7 +37,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     match args.output.format {
         Format::Table => {
             if grid.len() > render::MAX_TABLE_CELLS {
-                return Err(invalid(vec![Problem {
+                return Err(loaded.invalid(vec![Problem {
                     location: crate::scenario::Location::Flag("--vary"),
                     key: None,
                     value: None,
@@ -51,8 +45,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                         "{} points are too many for a table (at most {}); use --format csv or json, or larger steps",
                         &[&grid.len(), &render::MAX_TABLE_CELLS],
                     ),
-                }])
-                .into());
+                }]));
             }
             let points = sweep::collect(&grid, draft).map_err(failed)?;
             let name = draft

@@ -1,5 +1,6 @@
 //! The command line, all of it: every flag, argument and subcommand is declared here.
 
+use crate::metric::Metric;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -167,8 +168,9 @@ pub struct SweepArgs {
     /// Give it twice for a grid.
     #[arg(long, value_name = "KEY=FROM..TO[:STEP]", required = true)]
     pub vary: Vec<String>,
-    /// The metric shown in the matrix of a two-key table.
-    #[arg(long, value_enum, default_value_t = Metric::Roi)]
+    /// The metric shown in the matrix of a two-key table: roi, payback, net, npv
+    /// or benefit (monthly benefit).
+    #[arg(long, default_value = "roi", value_parser = metric_parser())]
     pub metric: Metric,
     /// Output options.
     #[command(flatten)]
@@ -196,19 +198,13 @@ pub struct SolveArgs {
     pub output: OutputArgs,
 }
 
-/// A headline figure that sweeps tabulate and solving targets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Metric {
-    /// ROI over the horizon.
-    Roi,
-    /// Payback in months.
-    Payback,
-    /// Net gain over the horizon.
-    Net,
-    /// Net present value.
-    Npv,
-    /// Monthly benefit at full effect.
-    Benefit,
+/// Reads a metric by its name; clap offers and checks the names.
+fn metric_parser() -> impl clap::builder::TypedValueParser<Value = Metric> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Metric::ALL.map(Metric::name)).map(|name: String| {
+        // The parser above lets through only the names of metrics.
+        Metric::from_name(&name).expect("a metric's name")
+    })
 }
 
 /// `roi init`.
@@ -243,18 +239,6 @@ pub enum Format {
     Json,
     /// The monthly projection as CSV.
     Csv,
-}
-
-impl From<Metric> for crate::metric::Metric {
-    fn from(m: Metric) -> Self {
-        match m {
-            Metric::Roi => crate::metric::Metric::Roi,
-            Metric::Payback => crate::metric::Metric::Payback,
-            Metric::Net => crate::metric::Metric::Net,
-            Metric::Npv => crate::metric::Metric::Npv,
-            Metric::Benefit => crate::metric::Metric::Benefit,
-        }
-    }
 }
 
 #[cfg(test)]

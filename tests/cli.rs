@@ -2,22 +2,8 @@
 
 mod common;
 
-use common::roi;
+use common::{json, roi, stdout};
 use serde_json::Value;
-
-fn stdout(args: &[&str]) -> String {
-    let out = roi().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(args)).unwrap()
-}
 
 #[test]
 fn salon_table_shows_the_article_figures() {

@@ -351,16 +351,6 @@ fn unknown_format_is_a_usage_error() {
     assert!(out.stdout.is_empty());
 }
 
-/// Runs the binary with `args` and checks the error contract (exit 2, empty stdout, no panic).
-fn refused_args(args: &[&str]) -> String {
-    let out = common::roi().args(args).output().unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
-}
-
 #[test]
 fn huge_figures_never_panic() {
     let dir = tempfile::tempdir().unwrap();
@@ -390,7 +380,7 @@ fn huge_figures_never_panic() {
         .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("No value meets the target"));
-    let e = refused_args(&[
+    let e = common::refused(&[
         "sweep",
         "examples/salon-rostov.toml",
         "--vary",
@@ -401,7 +391,7 @@ fn huge_figures_never_panic() {
 
 #[test]
 fn a_sign_without_a_unit_is_refused() {
-    let e = refused_args(&[
+    let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",
         "--set",
@@ -486,7 +476,7 @@ fn shape_mistakes_read_plainly() {
 
 #[test]
 fn command_line_mistakes_exit_2() {
-    let e = refused_args(&[
+    let e = common::refused(&[
         "solve",
         "examples/salon-rostov.toml",
         "--for",
@@ -497,7 +487,7 @@ fn command_line_mistakes_exit_2() {
         "csv",
     ]);
     assert!(e.contains("use --format table or json"), "{e}");
-    let e = refused_args(&[
+    let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",
         "-o",
@@ -505,18 +495,18 @@ fn command_line_mistakes_exit_2() {
     ]);
     assert!(e.contains("does not exist"), "{e}");
     let dir = tempfile::tempdir().unwrap();
-    let e = refused_args(&[
+    let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",
         "-o",
         dir.path().to_str().unwrap(),
     ]);
     assert!(e.contains("is a directory"), "{e}");
-    let e = refused_args(&["init", dir.path().to_str().unwrap()]);
+    let e = common::refused(&["init", dir.path().to_str().unwrap()]);
     assert!(e.contains("is a directory"), "{e}");
-    let e = refused_args(&["compare", "-", "-"]);
+    let e = common::refused(&["compare", "-", "-"]);
     assert!(e.contains("only once"), "{e}");
-    let e = refused_args(&[
+    let e = common::refused(&[
         "solve",
         "examples/salon-rostov.toml",
         "--for",
@@ -534,7 +524,7 @@ fn output_never_overwrites_the_scenario() {
     let text = std::fs::read_to_string("examples/salon-rostov.toml").unwrap();
     std::fs::write(&path, &text).unwrap();
     let p = path.to_str().unwrap();
-    let e = refused_args(&["calc", p, "-f", "json", "-o", p]);
+    let e = common::refused(&["calc", p, "-f", "json", "-o", p]);
     assert!(e.contains("would destroy it"), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
@@ -554,7 +544,7 @@ fn names_from_the_command_line_are_text() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["scenario"]["name"], "2025");
-    let e = refused_args(&[
+    let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",
         "--set",

@@ -2,17 +2,7 @@
 
 mod common;
 
-use common::roi;
-
-fn stdout(args: &[&str]) -> String {
-    let out = roi().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{roi, stdout};
 
 macro_rules! snapshots {
     ($($name:ident: $args:expr;)*) => {

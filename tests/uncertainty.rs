@@ -2,6 +2,8 @@
 //! reproducibility by seed, and every bad range refused.
 
 mod common;
+
+use common::refused_with;
 use roi::scenario::{Draft, Source};
 use roi::simulate::{self, Model};
 use serde_json::Value;
@@ -241,15 +243,6 @@ fn sensitivity_ends_agree_with_calc_and_sort_by_swing() {
     assert_eq!(monthly["roi_low"], calc("costs.monthly=8000"));
 }
 
-fn refused(args: &[&str], stdin: &str) -> String {
-    let out = run_stdin(args, stdin);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(out.stdout.is_empty());
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
-}
-
 #[test]
 fn bad_ranges_are_refused_clearly() {
     for (leads, says) in [
@@ -270,7 +263,7 @@ fn bad_ranges_are_refused_clearly() {
         ("\"-150%..+10%\"", "at its low end -150%"),
         ("\"lots..more\"", "cannot read"),
     ] {
-        let e = refused(&["calc", "-"], &salon_with(leads));
+        let e = refused_with(&["calc", "-"], Some(&salon_with(leads)));
         assert!(
             e.contains("line 6: after.leads") && e.contains(says),
             "{leads}: {e}"
@@ -279,29 +272,38 @@ fn bad_ranges_are_refused_clearly() {
     // A share whose range leaves 0–100%, directly or through a change from a baseline range.
     let text = "[baseline]\nleads = 200\nconversion = \"20%..60%\"\naverage_check = 1500\n\
                 [after]\nconversion = \"+50%..+80%\"\n";
-    let e = refused(&["simulate", "-"], text);
+    let e = refused_with(&["simulate", "-"], Some(text));
     assert!(
         e.contains("after.conversion")
             && e.contains("with the baseline at its high end")
             && e.contains("108.0%"),
         "{e}"
     );
-    let e = refused(
+    let e = refused_with(
         &["calc", "-"],
-        "[baseline]\nleads = 200\nconversion = \"90%..120%\"\naverage_check = 1500\n",
+        Some("[baseline]\nleads = 200\nconversion = \"90%..120%\"\naverage_check = 1500\n"),
     );
     assert!(
         e.contains("at its high end 120%") && e.contains("outside 0%–100%"),
         "{e}"
     );
-    let e = refused(
+    let e = refused_with(
         &["calc", "-"],
-        &format!("{}[scenario]\nmonths = \"6..12\"\n", salon_with("260")),
+        Some(&format!(
+            "{}[scenario]\nmonths = \"6..12\"\n",
+            salon_with("260")
+        )),
     );
     assert!(e.contains("cannot be a range"), "{e}");
-    let e = refused(&["simulate", "-", "--trials", "0"], &salon_with("260"));
+    let e = refused_with(
+        &["simulate", "-", "--trials", "0"],
+        Some(&salon_with("260")),
+    );
     assert!(e.contains("--trials"), "{e}");
-    let e = refused(&["sensitivity", "-", "--swing", "0%"], &salon_with("260"));
+    let e = refused_with(
+        &["sensitivity", "-", "--swing", "0%"],
+        Some(&salon_with("260")),
+    );
     assert!(e.contains("--swing"), "{e}");
 }
 

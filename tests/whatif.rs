@@ -2,37 +2,11 @@
 //! Every check compares against an independent run of `calc`.
 
 mod common;
+
+use common::{json, refused, stdout};
 use serde_json::Value;
 
 const SALON: &str = "examples/salon-rostov.toml";
-
-fn run(args: &[&str]) -> std::process::Output {
-    common::roi().args(args).output().unwrap()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&ok(args)).unwrap()
-}
-
-/// Checks the shared error contract and returns stderr.
-fn refused(args: &[&str]) -> String {
-    let out = run(args);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
-}
 
 fn summary_of_calc(file: &str, sets: &[&str]) -> Value {
     let mut args = vec!["calc", file, "-f", "json"];
@@ -163,12 +137,12 @@ fn compare_applies_set_to_every_scenario_and_takes_several_files() {
             ]
         )
     );
-    let csv = ok(&["compare", SALON, "-f", "csv"]);
+    let csv = stdout(&["compare", SALON, "-f", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 4);
     assert!(lines[0].starts_with("name,currency,months,baseline_revenue,"));
     assert!(lines[2].starts_with("\"Beauty salon, Rostov-on-Don: pessimistic\",RUB,12,"));
-    let table = ok(&["compare", SALON]);
+    let table = stdout(&["compare", SALON]);
     assert!(table.contains("ROI over the horizon"), "{table}");
     assert!(table.contains("pessimistic"), "{table}");
 }
@@ -263,7 +237,7 @@ fn as_cell(v: &Value) -> String {
 
 #[test]
 fn sweep_rows_equal_individual_calc_runs() {
-    let csv = ok(&[
+    let csv = stdout(&[
         "sweep",
         "examples/fitness-rostov.toml",
         "--vary",
@@ -311,7 +285,7 @@ fn sweep_json_matches_csv_and_streams_in_order() {
     };
     let v = json(&args("json"));
     let points = v["points"].as_array().unwrap();
-    let csv_rows = rows(&ok(&args("csv")));
+    let csv_rows = rows(&stdout(&args("csv")));
     assert_eq!(points.len(), 6);
     assert_eq!(v["keys"][0], "after.leads");
     for (point, row) in points.iter().zip(&csv_rows) {
@@ -329,9 +303,9 @@ fn sweep_json_matches_csv_and_streams_in_order() {
 
 #[test]
 fn sweep_tables_for_people() {
-    let one = ok(&["sweep", SALON, "--vary", "after.leads=+0%..+50%:10%"]);
+    let one = stdout(&["sweep", SALON, "--vary", "after.leads=+0%..+50%:10%"]);
     assert!(one.contains("+30%") && one.contains("210.3%"), "{one}");
-    let two = ok(&[
+    let two = stdout(&[
         "sweep",
         SALON,
         "--vary",
@@ -465,7 +439,7 @@ fn solve_says_when_no_value_meets_the_target() {
     ]);
     assert_eq!(v["outcome"], "never");
     assert!(v["value"].is_null());
-    let text = ok(&[
+    let text = stdout(&[
         "solve",
         SALON,
         "--for",
@@ -474,7 +448,7 @@ fn solve_says_when_no_value_meets_the_target() {
         "npv=0",
     ]);
     assert!(text.contains("Every value meets the target"), "{text}");
-    let text = ok(&[
+    let text = stdout(&[
         "solve",
         SALON,
         "--for",

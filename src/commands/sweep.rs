@@ -59,7 +59,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
             let text = render::table(
                 &grid,
                 &points,
-                args.metric.into(),
+                args.metric,
                 &name,
                 &Fmt {
                     lang: ui.lang,

@@ -6,7 +6,17 @@ use std::path::PathBuf;
 
 /// Does an AI sales assistant pay for itself? Exact ROI projections from a scenario file.
 #[derive(Debug, Parser)]
-#[command(name = "roi", version, about, propagate_version = true)]
+#[command(
+    name = "roi",
+    version,
+    about,
+    propagate_version = true,
+    after_long_help = "Exit status: 0 on success; 2 for a mistake in the scenario file or on the \
+command line (the message names the file, the line, the key as a dotted path, the value and what \
+is allowed, and nothing is printed on standard output); 1 when the machine fails (a disk that \
+cannot be written).\n\nThe scenario format, the model's formulas and the JSON contract are \
+described in the README."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -62,8 +72,16 @@ pub enum Command {
     Init(InitArgs),
     /// Print a shell completion script: `roi completions bash > ~/.local/share/bash-completion/completions/roi`.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff): `roi man > ~/.local/share/man/man1/roi.1`.
-    Man,
+    /// Print a manual page (roff): `roi man > roi.1`, `roi man calc > roi-calc.1`.
+    Man(ManArgs),
+}
+
+/// `roi man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (roi-calc, roi-sweep, …); none for roi(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// `roi completions`.

@@ -148,7 +148,7 @@ fn russian(en: &str) -> Option<&'static str> {
         "Payback" => "Окупаемость",
         "Break-even month" => "Месяц безубыточности",
         "month {}" => "{}-й месяц",
-        "not within {}" => "не в пределах {}",
+        "not within {}" => "не достигается за {}",
         "Total benefit" => "Выгода всего",
         "Total cost" => "Затраты всего",
         "Net" => "Чистый итог",
@@ -272,7 +272,7 @@ fn russian(en: &str) -> Option<&'static str> {
         "Swing" => "Размах",
         "Payback at low … high" => "Окупаемость внизу … вверху",
         "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%)." => {
-            "Параметры с диапазоном берутся на его краях; остальные меняются на ±{} от значения (доли — не выше 100%)."
+            "Параметры с диапазоном берутся на его краях; остальные меняются на ±{} от значения (доли — не выше 100\u{a0}%)."
         }
         "The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. Check the top inputs first." => {
             "Полоса идёт от ROI на одном краю до ROI на другом; ┃ — текущая оценка. Проверяйте сначала верхние параметры."
@@ -290,11 +290,22 @@ fn russian(en: &str) -> Option<&'static str> {
         "--at-month fixes the horizon, so it cannot also be solved for" => {
             "--at-month задаёт горизонт, поэтому искать его нельзя"
         }
-        "-o {}: is a directory; give a file path" => "-o {}: это папка; укажите путь к файлу",
-        "-o {}: the folder {} does not exist" => "-o {}: папки {} не существует",
-        "-o {}: this is the scenario being read; writing there would destroy it" => {
-            "-o {}: это читаемый сценарий; запись туда уничтожила бы его"
+        "{} {}: is a directory; give a file path" => "{} {}: это папка; укажите путь к файлу",
+        "{} {}: the folder {} does not exist" => "{} {}: папки {} не существует",
+        "{} {}: this is the scenario being read; writing there would destroy it" => {
+            "{} {}: это читаемый сценарий; запись туда уничтожила бы его"
         }
+        "--samples needs a file: standard output already carries the report" => {
+            "--samples нужен файл: стандартный вывод уже занят отчётом"
+        }
+        "--samples and -o name the same file" => "--samples и -o указывают на один и тот же файл",
+        "--excel shapes CSV: add --format csv" => "--excel относится к CSV: добавьте --format csv",
+        "simulating… {}%" => "моделирование… {}%",
+        "no subcommand {}; pages exist for: {}" => "нет подкоманды {}; страницы есть для: {}",
+        "uniform" => "равномерное",
+        "triangular" => "треугольное",
+        "pert" => "PERT",
+        "mode {}" => "мода {}",
         "; [[variant]] takes: name, set" => "; в [[variant]] допустимы: name, set",
         "; [{}] takes: {}" => "; в [{}] допустимы: {}",
         "; did you mean `{}`?" => "; может быть, `{}`?",

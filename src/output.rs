@@ -31,6 +31,15 @@ impl Destination {
     /// `None` or `-` mean standard output. A file must be writable where it
     /// is named and must not be one of the `inputs`, which it would destroy.
     pub fn for_output(path: Option<&Path>, inputs: &[&Path]) -> Result<Destination, UsageError> {
+        Destination::for_flag("-o", path, inputs)
+    }
+
+    /// [`Destination::for_output`] for another flag than `-o`, named in the messages.
+    pub fn for_flag(
+        flag: &str,
+        path: Option<&Path>,
+        inputs: &[&Path],
+    ) -> Result<Destination, UsageError> {
         let path = match path {
             None => return Ok(Destination::Stdout),
             Some(p) if p.as_os_str() == "-" => return Ok(Destination::Stdout),
@@ -39,8 +48,8 @@ impl Destination {
         let shown = path.display();
         if path.is_dir() {
             return Err(UsageError(f(
-                "-o {}: is a directory; give a file path",
-                &[&shown],
+                "{} {}: is a directory; give a file path",
+                &[&flag, &shown],
             )));
         }
         let parent = match path.parent() {
@@ -49,8 +58,8 @@ impl Destination {
         };
         if !parent.is_dir() {
             return Err(UsageError(f(
-                "-o {}: the folder {} does not exist",
-                &[&shown, &parent.display()],
+                "{} {}: the folder {} does not exist",
+                &[&flag, &shown, &parent.display()],
             )));
         }
         let same = |input: &&Path| {
@@ -61,8 +70,8 @@ impl Destination {
         };
         if inputs.iter().any(same) {
             return Err(UsageError(f(
-                "-o {}: this is the scenario being read; writing there would destroy it",
-                &[&shown],
+                "{} {}: this is the scenario being read; writing there would destroy it",
+                &[&flag, &shown],
             )));
         }
         Ok(Destination::File(path.to_path_buf()))
@@ -118,6 +127,22 @@ impl Destination {
 /// Writes a sibling temporary file and renames it over `path`, so readers see
 /// the old file or the new one, never a torn one.
 fn replace(path: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    // Only a regular file (or a new one) is replaced by renaming. A symlink,
+    // a device such as /dev/null or a FIFO is written through: renaming over
+    // it would destroy the link or the device instead of writing to it.
+    let special = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)
+            .with_context(|| f("cannot write {}", &[&path.display()]))?;
+        let mut out = io::BufWriter::new(file);
+        produce(&mut out)?;
+        return out
+            .flush()
+            .with_context(|| f("cannot write {}", &[&path.display()]));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -60,29 +60,67 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
         if spec.is_none() && key.baseline().is_some() {
             continue;
         }
-        let (low, high, ends) = match spec.and_then(|s| s.range) {
-            Some(range) => (range.low, range.high, Ends::Range),
-            None => {
+        let (low, high, ends) = match (spec.and_then(|s| s.range), spec.map(|s| s.written)) {
+            (Some(range), _) => (range.low, range.high, Ends::Range),
+            // A change is the assistant's effect: it is the effect that swings
+            // (+30% becomes +24%..+36%), not the figure it lands on.
+            (None, Some(w @ (Written::Relative(_) | Written::Points(_)))) => {
+                let n = w.number();
+                (
+                    w.with_number(n * (Decimal::ONE - swing)),
+                    w.with_number(n * (Decimal::ONE + swing)),
+                    Ends::Swing,
+                )
+            }
+            _ => {
                 let Some(v) = key.field(&point).filter(|v| !v.is_zero()) else {
                     continue;
                 };
                 let (low, high) = (v * (Decimal::ONE - swing), v * (Decimal::ONE + swing));
-                // Shares are shown, and capped, as shares.
+                // Shares are shown as shares.
                 let (low, high) = if key.kind().is_rate() {
-                    (
-                        Written::Percent(low),
-                        Written::Percent(high.min(Decimal::ONE)),
-                    )
+                    (Written::Percent(low), Written::Percent(high))
                 } else {
                     (Written::Number(low), Written::Number(high))
                 };
                 (low, high, Ends::Swing)
             }
         };
-        let at = |written: Written| -> Result<Summary<Decimal>, ModelError> {
+        let resolve = |written: Written| {
             let mut d = draft.clone();
             d.set(key, Spec::flag("--swing", written));
-            let inputs = d.resolve_inputs().map_err(ModelError::Invalid)?;
+            d.resolve_inputs()
+        };
+        // A swing may carry a share past 100%, directly or through an [after]
+        // change built on it; it then stops at the last value the rules allow.
+        // (The rules are linear, so that value is where the bisection lands.)
+        let within = |end: Written| -> Written {
+            if ends == Ends::Range || resolve(end).is_ok() {
+                return end;
+            }
+            let (mut ok, mut bad) = (spec.map_or(end, |s| s.written).number(), end.number());
+            if let Some(v) = key
+                .field(&point)
+                .filter(|_| !matches!(end, Written::Relative(_) | Written::Points(_)))
+            {
+                ok = v;
+            }
+            for _ in 0..100 {
+                let mid = (ok + bad) / Decimal::TWO;
+                if mid == ok || mid == bad {
+                    break;
+                }
+                if resolve(end.with_number(mid)).is_ok() {
+                    ok = mid;
+                } else {
+                    bad = mid;
+                }
+            }
+            end.with_number(ok)
+        };
+        let (low, high) = (within(low), within(high));
+        let at = |written: Written| -> Result<Summary<Decimal>, ModelError> {
+            let inputs = resolve(written).map_err(ModelError::Invalid)?;
             Ok(engine::summarize(&inputs)?)
         };
         let (at_low, at_high) = (at(low)?, at(high)?);
@@ -97,7 +135,11 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
             swing,
         });
     }
-    bars.sort_by_key(|b| std::cmp::Reverse(b.swing));
+    // Largest ROI swing first; without costs ROI is undefined, so net decides.
+    bars.sort_by_key(|b| {
+        let net = (b.at_high.net - b.at_low.net).abs();
+        std::cmp::Reverse((b.swing, net))
+    });
     Ok((base, bars))
 }
 

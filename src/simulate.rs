@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub const DEFAULT_TRIALS: u64 = 100_000;
 /// Seed when `--seed` is not given: the article's date, 2025-01-01.
 pub const DEFAULT_SEED: u64 = 20_250_101;
-/// The most trials one run takes.
-pub const MAX_TRIALS: u64 = 100_000_000;
+/// The most trials one run takes: each keeps its results (about 60 bytes),
+/// so ten million stay near 600 MB.
+pub const MAX_TRIALS: u64 = 10_000_000;
 /// Trials per random stream; fixed, so results do not depend on threads.
 const CHUNK: usize = 8192;
 /// The percentiles reported.
@@ -325,10 +326,10 @@ pub struct Report {
     pub npv: Stats,
     /// Payback months.
     pub payback: Stats,
-    /// P(ROI > 0).
-    pub roi_positive: f64,
-    /// P(payback ≤ 3, 6, 12 months).
-    pub payback_within: [f64; 3],
+    /// P(ROI > 0); `None` when ROI is undefined (no costs).
+    pub roi_positive: Option<f64>,
+    /// P(payback ≤ 3, 6, 12 months); `None` for a period past the horizon.
+    pub payback_within: [Option<f64>; 3],
     /// P(payback within the horizon).
     pub payback_within_horizon: f64,
     /// ROI histogram: (lower edge, upper edge, trials) over the finite values.
@@ -365,8 +366,13 @@ impl Report {
             net,
             npv,
             payback,
-            roi_positive: share(o, |t| t.roi > 0.0),
-            payback_within: [within(3.0), within(6.0), within(12.0)],
+            // Without costs ROI is undefined in every trial: no chance to report.
+            roi_positive: o
+                .iter()
+                .any(|t| !t.roi.is_nan())
+                .then(|| share(o, |t| t.roi > 0.0)),
+            // A period past the horizon cannot be judged from the horizon's months.
+            payback_within: [3, 6, 12].map(|m| (m <= months).then(|| within(f64::from(m)))),
             payback_within_horizon: share(o, |t| t.payback.is_finite()),
             histogram: histogram(o.iter().map(|t| t.roi)),
         }
@@ -383,11 +389,11 @@ fn histogram(values: impl Iterator<Item = f64> + Clone) -> Vec<(f64, f64, u64)> 
     if lo > hi {
         return Vec::new();
     }
-    let width = if hi > lo {
-        (hi - lo) / BINS as f64
-    } else {
-        1.0
-    };
+    if hi == lo {
+        // Every trial gave the same figure: one bar says so.
+        return vec![(lo, hi, finite.count() as u64)];
+    }
+    let width = (hi - lo) / BINS as f64;
     let mut counts = vec![0u64; BINS];
     for v in finite {
         let bin = (((v - lo) / width) as usize).min(BINS - 1);

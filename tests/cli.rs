@@ -156,3 +156,52 @@ fn help_and_version() {
     assert!(stdout(&["--help"]).contains("calc"));
     assert!(stdout(&["--version"]).starts_with("roi "));
 }
+
+#[test]
+fn output_writes_through_links_and_devices() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.csv");
+    let link = dir.path().join("link.csv");
+    std::fs::write(&target, "old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    roi()
+        .args(["calc", "examples/salon-rostov.toml", "-f", "csv", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("month,")
+    );
+    roi()
+        .args(["calc", "examples/salon-rostov.toml", "-o", "/dev/null"])
+        .assert()
+        .success();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn excel_without_csv_is_a_mistake() {
+    let e = common::refused(&["calc", "examples/salon-rostov.toml", "--excel"]);
+    assert!(e.contains("--excel shapes CSV"), "{e}");
+}
+
+#[test]
+fn man_pages_for_every_subcommand() {
+    assert!(stdout(&["man"]).contains("roi\\-calc(1)"));
+    assert!(stdout(&["man", "simulate"]).contains("\\-\\-trials"));
+    common::refused(&["man", "bogus"]);
+}

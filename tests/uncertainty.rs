@@ -54,7 +54,7 @@ fn calc_uses_the_midpoint_and_says_so() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(
-            "after.leads is a range, +20%..+40% (uniform); these figures use its midpoint +30%"
+            "after.leads is a range, +20.0% … +40.0% (uniform); these figures use its midpoint +30.0%"
         ),
         "{text}"
     );
@@ -344,4 +344,77 @@ fn simulate_table_and_csv() {
     );
     assert!(csv.contains("\npayback_months.p95,\n"), "{csv}");
     assert!(csv.contains("\nprobabilities.roi_positive,0.6"), "{csv}");
+}
+
+#[test]
+fn odds_that_cannot_be_judged_are_null() {
+    // No costs: ROI is undefined in every trial, so its odds are too.
+    let text = "[baseline]\nleads = 200\nconversion = 0.2\naverage_check = 1500\n[after]\nleads = \"+10%..+30%\"\n";
+    let v = json_stdin(&["simulate", "-", "--trials", "500", "-f", "json"], text);
+    assert!(
+        v["probabilities"]["roi_positive"].is_null(),
+        "{}",
+        v["probabilities"]
+    );
+    // A 6-month horizon cannot say whether payback comes within 12 months.
+    let six = format!("{}[scenario]\nmonths = 6\n", salon_with("\"+10%..+30%\""));
+    let v = json_stdin(&["simulate", "-", "--trials", "500", "-f", "json"], &six);
+    assert!(v["probabilities"]["payback_within_12"].is_null());
+    assert!(!v["probabilities"]["payback_within_6"].is_null());
+    // Without ranges every trial is the same, and the histogram has one bar.
+    let v = json_stdin(
+        &["simulate", "-", "--trials", "300", "-f", "json"],
+        &salon_with("260"),
+    );
+    let bins = v["histogram"].as_array().unwrap();
+    assert_eq!(bins.len(), 1);
+    assert_eq!(bins[0]["trials"], 300);
+}
+
+#[test]
+fn samples_flag_is_checked_before_running() {
+    let e = refused_with(
+        &["simulate", "-", "--samples", "-"],
+        Some(&salon_with("260")),
+    );
+    assert!(e.contains("--samples needs a file"), "{e}");
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.csv");
+    let p = p.to_str().unwrap();
+    let e = refused_with(
+        &["simulate", "-", "--samples", p, "-o", p],
+        Some(&salon_with("260")),
+    );
+    assert!(e.contains("the same file"), "{e}");
+    let e = refused_with(
+        &["simulate", "-", "--samples", dir.path().to_str().unwrap()],
+        Some(&salon_with("260")),
+    );
+    assert!(
+        e.contains("--samples") && e.contains("is a directory"),
+        "{e}"
+    );
+}
+
+#[test]
+fn sensitivity_stops_a_swing_where_the_rules_do() {
+    // Baseline conversion 90% swung up by 20% would pass 100% once after.conversion adds 5pp.
+    let text = "[baseline]\nleads = 200\nconversion = \"90%\"\naverage_check = 1500\n\
+                [after]\nconversion = \"+5pp\"\n[costs]\nsetup = 25000\nmonthly = 10000\n";
+    let v = json_stdin(&["sensitivity", "-", "-f", "json"], text);
+    let inputs = v["inputs"].as_array().unwrap();
+    let conversion = inputs
+        .iter()
+        .find(|i| i["key"] == "baseline.conversion")
+        .unwrap();
+    assert_eq!(conversion["high"], "95%");
+    // A change swings as a change: +5pp becomes +4pp … +6pp.
+    let after = inputs
+        .iter()
+        .find(|i| i["key"] == "after.conversion")
+        .unwrap();
+    assert_eq!(
+        (after["low"].as_str(), after["high"].as_str()),
+        (Some("+4pp"), Some("+6pp"))
+    );
 }

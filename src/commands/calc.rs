@@ -10,7 +10,12 @@ use anyhow::Result;
 
 /// Runs `roi calc`.
 pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
+    let destination =
+        Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?;
+    // Colour is for a terminal, never for a file.
+    let colour = ui.colour && destination == Destination::Stdout;
     let scenario = loaded.scenario()?;
     let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
@@ -18,10 +23,9 @@ pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
         currency: &report.scenario.currency,
     };
     let text = match args.output.format {
-        Format::Table => render::table::render(&report, &fmt, ui.colour),
+        Format::Table => render::table::render(&report, &fmt, colour),
         Format::Json => render::json::render(&report),
         Format::Csv => render::csv::render(&report, ui.dialect(&args.output)),
     };
-    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
-        .write(text.as_bytes())
+    destination.write(text.as_bytes())
 }

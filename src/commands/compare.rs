@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 /// Runs `roi compare`.
 pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, false)?;
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(
             UsageError(crate::i18n::t("standard input (-) can be read only once").into()).into(),

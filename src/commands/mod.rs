@@ -47,6 +47,21 @@ impl Ui {
 }
 
 impl Ui {
+    /// Refuses `--excel` where no CSV is written (`other_csv`: a CSV goes elsewhere, as `--samples`).
+    pub fn check_excel(
+        &self,
+        output: &crate::cli::OutputArgs,
+        other_csv: bool,
+    ) -> anyhow::Result<()> {
+        if output.excel && output.format != crate::cli::Format::Csv && !other_csv {
+            return Err(crate::output::UsageError(
+                crate::i18n::t("--excel shapes CSV: add --format csv").into(),
+            )
+            .into());
+        }
+        Ok(())
+    }
+
     /// The CSV dialect the output options ask for.
     pub fn dialect(&self, output: &crate::cli::OutputArgs) -> crate::render::csv::Dialect {
         if output.excel {
@@ -70,7 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Sensitivity(args) => sensitivity::run(args, &ui),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
     }
 }
 

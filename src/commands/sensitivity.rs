@@ -11,6 +11,7 @@ use anyhow::Result;
 
 /// Runs `roi sensitivity`.
 pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
     let Some(swing) = sensitivity::parse_swing(&args.swing) else {
         return Err(loaded.invalid(vec![Problem {

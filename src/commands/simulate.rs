@@ -3,7 +3,8 @@
 use super::{Loaded, Ui};
 use crate::cli::{Format, SimulateArgs};
 use crate::format::Fmt;
-use crate::output::Destination;
+use crate::i18n::{f, t};
+use crate::output::{Destination, UsageError};
 use crate::render::simulate as render;
 use crate::simulate::{self, Model};
 use anyhow::Result;
@@ -11,6 +12,24 @@ use std::io::{IsTerminal, Write};
 
 /// Runs `roi simulate`.
 pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, args.samples.is_some())?;
+    let samples = match &args.samples {
+        Some(p) if p.as_os_str() == "-" => {
+            return Err(UsageError(
+                t("--samples needs a file: standard output already carries the report").into(),
+            )
+            .into());
+        }
+        Some(p) if args.output.output.as_deref() == Some(p.as_path()) => {
+            return Err(UsageError(t("--samples and -o name the same file").into()).into());
+        }
+        Some(p) => Some(Destination::for_flag(
+            "--samples",
+            Some(p),
+            &[&args.scenario.file],
+        )?),
+        None => None,
+    };
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     // The point scenario must compute before thousands of variations of it can.
@@ -22,7 +41,11 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     let progress = move |done: u64| {
         if show_progress {
             let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\rsimulating… {:>3}%", done * 100 / trials);
+            let _ = write!(
+                err,
+                "\r{}",
+                f("simulating… {}%", &[&format!("{:>3}", done * 100 / trials)])
+            );
             let _ = err.flush();
         }
     };
@@ -37,9 +60,8 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     if show_progress {
         eprint!("\r{:20}\r", "");
     }
-    if let Some(path) = &args.samples {
-        Destination::for_output(Some(path), &[&args.scenario.file])?
-            .stream(|w| Ok(render::samples(&model, &run, ui.dialect(&args.output), w)?))?;
+    if let Some(destination) = samples {
+        destination.stream(|w| Ok(render::samples(&model, &run, ui.dialect(&args.output), w)?))?;
     }
     let report = simulate::Report::new(&run, scenario.inputs.months);
     let text = match args.output.format {

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
 pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, false)?;
     if args.output.format == Format::Csv {
         return Err(UsageError(
             crate::i18n::t("roi solve prints one answer: use --format table or json").into(),

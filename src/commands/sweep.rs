@@ -11,6 +11,7 @@ use anyhow::Result;
 
 /// Runs `roi sweep`.
 pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
+    ui.check_excel(&args.output, false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
     let axes = args
         .vary

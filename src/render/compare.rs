@@ -140,7 +140,11 @@ pub fn table(reports: &[Report], lang: Lang) -> String {
     ));
     out.push('\n');
     for r in reports {
-        for note in super::range_notes(&r.scenario.ranges, lang) {
+        let f = Fmt {
+            lang,
+            currency: &r.scenario.currency,
+        };
+        for note in super::range_notes(&r.scenario.ranges, &f) {
             out.push_str(&format!("{}: {note}\n", r.scenario.name));
         }
     }

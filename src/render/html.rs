@@ -7,6 +7,7 @@ use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::report::Report;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use std::fmt::Write;
@@ -190,8 +191,13 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
             .ok()?;
         chart
             .draw_series(
-                AreaSeries::new(points.iter().copied(), 0.0, green.mix(0.15))
-                    .border_style(green.stroke_width(3)),
+                // Neutral fill: the dots say gain or loss, the area only shows the shape.
+                AreaSeries::new(
+                    points.iter().copied(),
+                    0.0,
+                    RGBColor(90, 110, 140).mix(0.12),
+                )
+                .border_style(RGBColor(60, 80, 110).stroke_width(3)),
             )
             .ok()?;
         chart
@@ -213,11 +219,19 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
                 l.months(f.number(Decimal::from_f64(payback)?, 2))
             );
             chart
-                .draw_series(std::iter::once(Text::new(
-                    label,
-                    (payback, high + pad * 0.4),
-                    ("sans-serif", 15).into_font().color(&red),
-                )))
+                .draw_series(std::iter::once({
+                    // Late in the horizon the label goes left of the line, so it stays on the chart.
+                    let side = if payback > months / 2.0 {
+                        HPos::Right
+                    } else {
+                        HPos::Left
+                    };
+                    let font = ("sans-serif", 15)
+                        .into_font()
+                        .color(&red)
+                        .pos(Pos::new(side, VPos::Center));
+                    Text::new(format!(" {label} "), (payback, high + pad * 0.4), font)
+                }))
                 .ok()?;
         }
         root.present().ok()?;

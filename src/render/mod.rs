@@ -10,13 +10,44 @@ pub mod solve;
 pub mod sweep;
 pub mod table;
 
-use crate::i18n::Lang;
+use crate::format::{Fmt, Sign};
+use crate::scenario::value::Written;
 use crate::scenario::{Key, Uncertain};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
+/// A value in a key's own grammar, written as the reader's language writes
+/// numbers: `+27,5 %`, `1 500 ₽`, `+5,0 п.п.`.
+pub fn written(f: &Fmt<'_>, key: Key, w: Written) -> String {
+    match w {
+        Written::Number(n) if key.is_money() => f.money(n, Sign::Plain),
+        Written::Number(n) => f.count(n, Sign::Plain),
+        Written::Percent(n) => f.percent(n, Sign::Plain),
+        Written::Relative(n) => f.percent(n, Sign::Explicit),
+        Written::Points(n) => f.points(n, Sign::Explicit),
+    }
+}
+
+/// A range as the reader's language writes it: `+15,0 %…+40,0 % (равномерное)`.
+pub fn range_text(f: &Fmt<'_>, key: Key, range: &Uncertain) -> String {
+    let l = f.lang;
+    let mut text = format!(
+        "{} … {} ({}",
+        written(f, key, range.low),
+        written(f, key, range.high),
+        l.tr(range.dist.name())
+    );
+    if let Some(mode) = range.mode {
+        text.push_str(", ");
+        text.push_str(&l.fill("mode {}", &[&written(f, key, mode)]));
+    }
+    text.push(')');
+    text
+}
+
 /// Says which keys are ranges and which single value the figures use, so a
 /// reader never mistakes a midpoint for a certainty.
-pub fn range_notes(ranges: &[(Key, Uncertain)], lang: Lang) -> Vec<String> {
+pub fn range_notes(ranges: &[(Key, Uncertain)], f: &Fmt<'_>) -> Vec<String> {
+    let lang = f.lang;
     ranges
         .iter()
         .map(|(key, range)| {
@@ -27,7 +58,12 @@ pub fn range_notes(ranges: &[(Key, Uncertain)], lang: Lang) -> Vec<String> {
             });
             lang.fill(
                 "{} is a range, {}; these figures use its {} {} (`roi simulate` shows the spread).",
-                &[&key.path(), range, &which, &range.point()],
+                &[
+                    &key.path(),
+                    &range_text(f, *key, range),
+                    &which,
+                    &written(f, *key, range.point()),
+                ],
             )
         })
         .collect()

@@ -83,7 +83,11 @@ pub fn table(
     for b in bars {
         t.add_row(vec![
             b.key.path().to_string(),
-            format!("{} … {}", b.low, b.high),
+            format!(
+                "{} … {}",
+                super::written(f, b.key, b.low),
+                super::written(f, b.key, b.high)
+            ),
             roi(f, b.at_low.roi),
             roi(f, b.at_high.roi),
             b.swing.map_or("—".into(), |s| f.points(s, Sign::Plain)),

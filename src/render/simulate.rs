@@ -4,7 +4,6 @@
 use super::csv::{Dialect, Rows};
 use super::json::Exact;
 use crate::format::{Fmt, Sign};
-use crate::i18n::Lang;
 use crate::scenario::{Scenario, Uncertain};
 use crate::simulate::{Model, PERCENTILES, Report, Run, Stats};
 use rust_decimal::Decimal;
@@ -55,7 +54,8 @@ fn shown(v: Option<f64>, unit: Unit, f: &Fmt<'_>) -> String {
     }
 }
 
-fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], lang: Lang) -> String {
+fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], f: &Fmt<'_>) -> String {
+    let lang = f.lang;
     if ranges.is_empty() {
         return lang
             .tr("The scenario has no ranges, so every trial is the same; give a key a range like leads = \"+15%..+40%\".")
@@ -63,7 +63,7 @@ fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], lang: Lang) -> Stri
     }
     let list: Vec<String> = ranges
         .iter()
-        .map(|(k, r)| format!("{} {r}", k.path()))
+        .map(|(k, r)| format!("{} {}", k.path(), super::range_text(f, *k, r)))
         .collect();
     lang.fill("Ranges: {}.", &[&list.join("; ")])
 }
@@ -73,7 +73,12 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
     let l = f.lang;
     let mut out = l.fill(
         "{} — {} trials (seed {}), {}-month horizon",
-        &[&scenario.name, &r.trials, &r.seed, &r.months],
+        &[
+            &scenario.name,
+            &f.count(r.trials.into(), Sign::Plain),
+            &r.seed,
+            &r.months,
+        ],
     );
     out.push('\n');
     let mut header = vec![String::new(), l.tr("Mean").to_string()];
@@ -87,7 +92,10 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
     }
     out.push_str(&super::draw(t, 1));
     out.push('\n');
-    let p = |x: f64| f.percent(Decimal::from_f64(x).unwrap_or_default(), Sign::Plain);
+    let p = |x: Option<f64>| {
+        x.and_then(Decimal::from_f64)
+            .map_or_else(|| "—".to_string(), |d| f.percent(d, Sign::Plain))
+    };
     out.push_str(&l.fill("Chance that ROI > 0: {}", &[&p(r.roi_positive)]));
     out.push('\n');
     out.push_str(&l.fill(
@@ -97,7 +105,7 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
             &p(r.payback_within[1]),
             &p(r.payback_within[2]),
             &r.months,
-            &p(r.payback_within_horizon),
+            &p(Some(r.payback_within_horizon)),
         ],
     ));
     out.push('\n');
@@ -116,7 +124,7 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&ranges_text(&scenario.ranges, l));
+    out.push_str(&ranges_text(&scenario.ranges, f));
     out.push('\n');
     out.push_str(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."));
     out.push('\n');
@@ -159,19 +167,20 @@ struct JsonMetrics {
     payback_months: JsonStats,
 }
 
-/// Probabilities, as fractions.
+/// Probabilities, as fractions; null where they cannot be judged (ROI undefined,
+/// or a period past the horizon).
 #[derive(Serialize)]
 struct JsonProbabilities {
     /// P(ROI over the horizon > 0).
-    roi_positive: Exact,
+    roi_positive: Option<Exact>,
     /// P(payback ≤ 3 months).
-    payback_within_3: Exact,
+    payback_within_3: Option<Exact>,
     /// P(payback ≤ 6 months).
-    payback_within_6: Exact,
+    payback_within_6: Option<Exact>,
     /// P(payback ≤ 12 months).
-    payback_within_12: Exact,
+    payback_within_12: Option<Exact>,
     /// P(payback within the horizon).
-    payback_within_horizon: Exact,
+    payback_within_horizon: Option<Exact>,
 }
 
 /// `--format json`.
@@ -237,7 +246,7 @@ pub fn json(scenario: &Scenario, r: &Report) -> String {
         npv: stats(&r.npv, Unit::Money),
         payback_months: stats(&r.payback, Unit::Months),
     };
-    let [a, b, c, d, e] = probabilities(r).map(|(_, v)| Exact(v));
+    let [a, b, c, d, e] = probabilities(r).map(|(_, v)| v.map(Exact));
     let probabilities = JsonProbabilities {
         roi_positive: a,
         payback_within_3: b,
@@ -279,14 +288,17 @@ pub fn json(scenario: &Scenario, r: &Report) -> String {
     text
 }
 
-fn probabilities(r: &Report) -> [(&'static str, Decimal); 5] {
-    let f = |x: f64| rounded(x, Unit::Ratio).unwrap_or_default().normalize();
+fn probabilities(r: &Report) -> [(&'static str, Option<Decimal>); 5] {
+    let f = |x: Option<f64>| {
+        x.and_then(|x| rounded(x, Unit::Ratio))
+            .map(|d| d.normalize())
+    };
     [
         ("roi_positive", f(r.roi_positive)),
         ("payback_within_3", f(r.payback_within[0])),
         ("payback_within_6", f(r.payback_within[1])),
         ("payback_within_12", f(r.payback_within[2])),
-        ("payback_within_horizon", f(r.payback_within_horizon)),
+        ("payback_within_horizon", f(Some(r.payback_within_horizon))),
     ]
 }
 
@@ -321,7 +333,7 @@ pub fn csv(r: &Report, dialect: Dialect) -> String {
         }
     }
     for (name, value) in probabilities(r) {
-        figure(&mut rows, format!("probabilities.{name}"), Some(value));
+        figure(&mut rows, format!("probabilities.{name}"), value);
     }
     rows.finish()
 }

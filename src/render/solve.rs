@@ -175,7 +175,7 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
         }
     }
-    for note in super::range_notes(q.ranges, l) {
+    for note in super::range_notes(q.ranges, &q.fmt) {
         out.push_str(&note);
         out.push('\n');
     }

@@ -146,7 +146,7 @@ pub fn table(
             for p in points {
                 let s = &p.summary;
                 t.add_row(vec![
-                    p.values[0].to_string(),
+                    super::written(f, a.key, p.values[0]),
                     shown(Metric::Roi, p, f),
                     s.first_month_roi
                         .map_or("—".into(), |r| f.percent(r, Sign::Plain)),
@@ -159,17 +159,24 @@ pub fn table(
             }
             let title = l.fill(
                 "{}: {} from {} to {}",
-                &[&name, &a.key.path(), &a.value(0), &a.value(a.count - 1)],
+                &[
+                    &name,
+                    &a.key.path(),
+                    &super::written(f, a.key, a.value(0)),
+                    &super::written(f, a.key, a.value(a.count - 1)),
+                ],
             );
             (t, title)
         }
         [rows, columns] => {
             let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
-            header.extend((0..columns.count).map(|j| columns.value(j).to_string()));
+            header.extend(
+                (0..columns.count).map(|j| super::written(f, columns.key, columns.value(j))),
+            );
             let header: Vec<&str> = header.iter().map(String::as_str).collect();
             let mut t = super::table(&header);
             for (i, row) in points.chunks(columns.count as usize).enumerate() {
-                let mut cells = vec![rows.value(i as u64).to_string()];
+                let mut cells = vec![super::written(f, rows.key, rows.value(i as u64))];
                 cells.extend(row.iter().map(|p| shown(metric, p, f)));
                 t.add_row(cells);
             }
@@ -193,7 +200,7 @@ pub fn table(
             "A dash marks a figure that is undefined (no costs, or no payback within the horizon)."
         )
     );
-    for note in super::range_notes(ranges, l) {
+    for note in super::range_notes(ranges, f) {
         out.push_str(&note);
         out.push('\n');
     }

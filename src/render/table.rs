@@ -318,7 +318,7 @@ pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
 pub fn assumptions(report: &Report, f: &Fmt<'_>) -> Vec<String> {
     let l = f.lang;
     let i = &report.scenario.inputs;
-    let mut notes = super::range_notes(&report.scenario.ranges, l);
+    let mut notes = super::range_notes(&report.scenario.ranges, f);
     notes.push(if i.gross_margin == Decimal::ONE {
         l.tr("Gross margin 100%: all extra revenue is counted as profit, as the article does; set assumptions.gross_margin if materials and wages eat part of it.")
             .to_string()

@@ -304,7 +304,8 @@ fn sweep_json_matches_csv_and_streams_in_order() {
 #[test]
 fn sweep_tables_for_people() {
     let one = stdout(&["sweep", SALON, "--vary", "after.leads=+0%..+50%:10%"]);
-    assert!(one.contains("+30%") && one.contains("210.3%"), "{one}");
+    assert!(one.contains("+30.0%") && one.contains("210.3%"), "{one}");
+    assert!(one.contains("after.leads from +0.0% to +50.0%"), "{one}");
     let two = stdout(&[
         "sweep",
         SALON,

@@ -22,6 +22,9 @@ pub fn written(f: &Fmt<'_>, key: Key, w: Written) -> String {
         Written::Number(n) if key.is_money() => f.money(n, Sign::Plain),
         Written::Number(n) => f.count(n, Sign::Plain),
         Written::Percent(n) => f.percent(n, Sign::Plain),
+        // A change keeps its sign even at zero, so "+0%" never reads as a share of zero.
+        Written::Relative(n) if n.is_zero() => format!("+{}", f.percent(n, Sign::Plain)),
+        Written::Points(n) if n.is_zero() => format!("+{}", f.points(n, Sign::Plain)),
         Written::Relative(n) => f.percent(n, Sign::Explicit),
         Written::Points(n) => f.points(n, Sign::Explicit),
     }

@@ -70,14 +70,6 @@ impl Lang {
         }
     }
 
-    /// [`Lang::tr`] for a label passed around as `&str`; unknown text stays as it is.
-    pub fn tr_dyn(self, text: &str) -> String {
-        match self {
-            Lang::En => text.to_string(),
-            Lang::Ru => russian(text).unwrap_or(text).to_string(),
-        }
-    }
-
     /// A template in this language with each `{}` filled in order.
     pub fn fill(self, template: &'static str, args: &[&dyn std::fmt::Display]) -> String {
         let mut out = String::new();

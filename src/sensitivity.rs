@@ -98,13 +98,14 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
             if ends == Ends::Range || resolve(end).is_ok() {
                 return end;
             }
-            let (mut ok, mut bad) = (spec.map_or(end, |s| s.written).number(), end.number());
-            if let Some(v) = key
-                .field(&point)
-                .filter(|_| !matches!(end, Written::Relative(_) | Written::Points(_)))
-            {
-                ok = v;
-            }
+            // The point value, in the end's own form, always passes the rules.
+            let mut ok = match end {
+                Written::Relative(_) | Written::Points(_) => {
+                    spec.map_or(Decimal::ZERO, |s| s.written.number())
+                }
+                _ => key.field(&point).unwrap_or_default(),
+            };
+            let mut bad = end.number();
             for _ in 0..100 {
                 let mid = (ok + bad) / Decimal::TWO;
                 if mid == ok || mid == bad {

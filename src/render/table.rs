@@ -106,11 +106,11 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             Ordering::Equal => Tone::Plain,
         },
     };
-    let text = |s: &str| Entry::from(l.tr_dyn(s));
+    let text = |s: &'static str| Entry::from(l.tr(s).to_string());
     let horizon = l.months(i.months);
 
     let count = |d: Decimal, sign: Sign| f.count(d, sign);
-    let counts = |label: &str, b: Decimal, a: Decimal| {
+    let counts = |label: &'static str, b: Decimal, a: Decimal| {
         vec![
             text(label),
             count(b, Sign::Plain).into(),
@@ -118,7 +118,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             change(f, b, a, count).into(),
         ]
     };
-    let rates = |label: &str, b: Decimal, a: Decimal| {
+    let rates = |label: &'static str, b: Decimal, a: Decimal| {
         vec![
             text(label),
             f.percent(b, Sign::Plain).into(),
@@ -128,7 +128,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
                 .into(),
         ]
     };
-    let moneys = |label: &str, b: Decimal, a: Decimal| {
+    let moneys = |label: &'static str, b: Decimal, a: Decimal| {
         vec![
             text(label),
             cash(b),
@@ -136,7 +136,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             change(f, b, a, |d, sign| f.money(d, sign)).into(),
         ]
     };
-    let figures = |label: &str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
+    let figures = |label: &'static str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
         counts(label, get(&p.baseline), get(&p.after))
     };
     let funnel = Section {

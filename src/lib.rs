@@ -11,6 +11,7 @@ pub mod engine;
 pub mod format;
 pub mod i18n;
 pub mod input;
+pub mod measure;
 pub mod metric;
 pub mod output;
 pub mod render;

@@ -4,6 +4,7 @@
 //! The Russian catalogue is split by area, one file each; a key lives in exactly one.
 
 mod ru_forecast;
+mod ru_measure;
 mod ru_messages;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -115,7 +116,9 @@ impl Lang {
 
 /// The Russian catalogue, keyed by the English text: each area's file in turn.
 fn russian(en: &str) -> Option<&'static str> {
-    ru_forecast::get(en).or_else(|| ru_messages::get(en))
+    ru_forecast::get(en)
+        .or_else(|| ru_messages::get(en))
+        .or_else(|| ru_measure::get(en))
 }
 
 #[cfg(test)]
@@ -193,7 +196,17 @@ mod tests {
     fn each_message_lives_in_one_area() {
         let twice: Vec<_> = catalogue_keys()
             .into_iter()
-            .filter(|(_, key)| ru_forecast::get(key).is_some() && ru_messages::get(key).is_some())
+            .filter(|(_, key)| {
+                [
+                    ru_forecast::get(key),
+                    ru_messages::get(key),
+                    ru_measure::get(key),
+                ]
+                .iter()
+                .filter(|r| r.is_some())
+                .count()
+                    > 1
+            })
             .collect();
         assert!(twice.is_empty(), "in two areas: {twice:#?}");
     }

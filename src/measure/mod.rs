@@ -8,4 +8,6 @@
 //! Nothing here computes statistics or prints.
 
 pub mod cell;
+pub mod mapping;
+pub mod profile;
 pub mod table;

@@ -182,7 +182,7 @@ fn tables() -> Vec<&'static str> {
 }
 
 /// 1-based line holding the byte at `offset`.
-fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]
         .iter()

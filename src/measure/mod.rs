@@ -8,6 +8,7 @@
 //! Nothing here computes statistics or prints.
 
 pub mod cell;
+pub mod funnel;
 pub mod layout;
 pub mod mapping;
 pub mod profile;

@@ -12,4 +12,6 @@ pub mod funnel;
 pub mod layout;
 pub mod mapping;
 pub mod profile;
+pub mod quality;
+pub mod records;
 pub mod table;

@@ -1,0 +1,827 @@
+//! Rows into the funnel: each row checked, classified, de-duplicated and
+//! counted in the month it was created, streaming, so memory does not grow
+//! with the rows (only a 24-byte entry per distinct ID, to count repeats once).
+
+use super::cell::{self, Bad, Month};
+use super::funnel::{Channel, Coverage, Funnel, Tally};
+use super::layout::{Layout, MonthlyLayout, RecordLayout};
+use super::mapping::{Mapping, Test};
+use super::profile::{Field, Outcome, Semantic, Total, normalize, semantic};
+use super::quality::{Conflict, Quality, Reason};
+use super::table::{Cell, ReadError, Rows};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+
+/// How a status text got its outcome, shown so the owner can check the count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum How {
+    /// The user's `[status]`.
+    Mapping,
+    /// The system's default stage or status.
+    Profile,
+    /// Bitrix24's stage group column.
+    Group,
+    /// The profile's rule for stages it does not know (amoCRM: in progress).
+    Fallback,
+    /// A deleted booking.
+    Deleted,
+}
+
+impl How {
+    /// The name in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Mapping => "map",
+            How::Profile => "profile",
+            How::Group => "group",
+            How::Fallback => "fallback",
+            How::Deleted => "deleted",
+        }
+    }
+}
+
+/// One status text as written, and how its rows were counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusUse {
+    /// The text as first seen.
+    pub text: String,
+    /// Its outcome, or `None` when nothing says (the run is refused).
+    pub outcome: Option<Outcome>,
+    /// Where the outcome came from.
+    pub how: Option<How>,
+    /// Rows with it.
+    pub rows: u64,
+}
+
+/// Where a counted ID was first seen, and what it said, to spot disagreeing repeats.
+#[derive(Clone, Copy)]
+struct Seen {
+    fingerprint: u32,
+    file: u16,
+    row: u32,
+}
+
+/// Counts rows of one or more files of one system into a funnel.
+pub struct Counter {
+    /// The funnel so far.
+    pub funnel: Funnel,
+    /// The account of every row.
+    pub quality: Quality,
+    statuses: Vec<StatusUse>,
+    status_index: HashMap<(String, Option<How>), usize>,
+    text_outcomes: HashMap<String, Option<(Outcome, How)>>,
+    user_statuses: HashMap<String, Outcome>,
+    seen: HashMap<u64, Seen>,
+    months_seen: HashMap<Month, (u16, u64)>,
+    hasher: RandomState,
+    files: Vec<String>,
+    from: Option<Month>,
+    to: Option<Month>,
+    utc_offset: i32,
+}
+
+/// The outcomes a records layout can give, for what the data covers.
+pub fn coverage(layout: &Layout, mapping: &Mapping) -> Coverage {
+    match layout {
+        Layout::Records(r) => {
+            let p = r.profile;
+            let mut can: Vec<Outcome> = p.statuses.iter().map(|(_, o)| *o).collect();
+            can.extend(mapping.statuses.iter().map(|(_, o)| *o));
+            can.extend(p.fallback);
+            if r.columns.contains_key(&Field::Group) {
+                can.push(p.success);
+            }
+            let visits = can.contains(&Outcome::Visited);
+            let revenue = visits && r.columns.contains_key(&Field::Amount);
+            Coverage {
+                leads: p.records_are_leads,
+                bookings: true,
+                visits,
+                no_shows: can.contains(&Outcome::NoShow),
+                revenue,
+                per_visit: revenue,
+            }
+        }
+        Layout::Monthly(m) => {
+            let has = |t: Total| m.columns.contains_key(&(t, false));
+            Coverage {
+                leads: has(Total::Leads),
+                bookings: has(Total::Bookings),
+                visits: has(Total::Visits),
+                no_shows: has(Total::NoShows),
+                revenue: has(Total::Revenue),
+                per_visit: false,
+            }
+        }
+    }
+}
+
+/// A cell as the text a user typed, for messages and status lookups.
+pub fn cell_text(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.to_string(),
+        // 1.0 reads "1", as the status codes are written.
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+        Cell::Number(n) => n.to_string(),
+        Cell::DateTime(d) => d.to_string(),
+        Cell::Bool(b) => b.to_string(),
+    }
+}
+
+fn is_empty_row(rows: &dyn Rows) -> bool {
+    (0..rows.width()).all(|i| matches!(rows.cell(i), Cell::Empty))
+}
+
+/// "Итого", "Всего", "Total" at the start of a row: a report's totals, not a record.
+fn is_totals_row(rows: &dyn Rows) -> bool {
+    (0..rows.width())
+        .map(|i| rows.cell(i))
+        .find(|c| !matches!(c, Cell::Empty))
+        .is_some_and(|c| match c {
+            Cell::Text(t) => {
+                let t = normalize(t);
+                t.starts_with("итого") || t.starts_with("всего") || t.starts_with("total")
+            }
+            _ => false,
+        })
+}
+
+fn reason_of(bad: Bad) -> Reason {
+    match bad {
+        Bad::Date => Reason::BadDate,
+        Bad::Amount => Reason::BadAmount,
+        Bad::Negative => Reason::NegativeAmount,
+        Bad::Ambiguous => Reason::AmbiguousAmount,
+        Bad::Month => Reason::BadMonth,
+        Bad::Count => Reason::BadCount,
+    }
+}
+
+fn truthy(cell: Cell<'_>) -> bool {
+    match cell {
+        Cell::Bool(b) => b,
+        Cell::Number(n) => n != 0.0,
+        Cell::Text(t) => matches!(normalize(t).as_str(), "1" | "true" | "да" | "yes" | "y"),
+        _ => false,
+    }
+}
+
+fn matches(test: &Test, text: &str) -> bool {
+    let text = normalize(text);
+    match test {
+        Test::Contains(part) => text.contains(&normalize(part)),
+        Test::Equals(values) => values
+            .iter()
+            .map(|v| normalize(v))
+            .any(|v| v == text || text.split([',', ';']).any(|item| item.trim() == v)),
+    }
+}
+
+impl Counter {
+    /// A counter for a funnel covering `coverage`, split by channel when `split`.
+    pub fn new(
+        coverage: Coverage,
+        split: bool,
+        mapping: &Mapping,
+        from: Option<Month>,
+        to: Option<Month>,
+    ) -> Counter {
+        Counter {
+            funnel: Funnel::new(coverage, split),
+            quality: Quality::default(),
+            statuses: Vec::new(),
+            status_index: HashMap::new(),
+            text_outcomes: HashMap::new(),
+            user_statuses: mapping
+                .statuses
+                .iter()
+                .map(|(t, o)| (normalize(t), *o))
+                .collect(),
+            seen: HashMap::new(),
+            months_seen: HashMap::new(),
+            hasher: RandomState::new(),
+            files: Vec::new(),
+            from,
+            to,
+            utc_offset: mapping.utc_offset.unwrap_or(cell::MOSCOW),
+        }
+    }
+
+    /// Every status text seen, in the order first seen.
+    pub fn statuses(&self) -> &[StatusUse] {
+        &self.statuses
+    }
+
+    /// Reads the data rows of one file (`rows` left on its header row).
+    pub fn count_file(
+        &mut self,
+        file: &str,
+        layout: &Layout,
+        rows: &mut dyn Rows,
+    ) -> Result<(), ReadError> {
+        self.files.push(file.to_string());
+        let file_index = (self.files.len() - 1) as u16;
+        while rows.advance()? {
+            if is_empty_row(rows) {
+                continue;
+            }
+            self.quality.rows += 1;
+            if is_totals_row(rows) {
+                let first = cell_text(rows.cell(0));
+                self.quality
+                    .skip(Reason::TotalsRow, "", file, rows.number(), &first);
+                continue;
+            }
+            match layout {
+                Layout::Records(r) => self.record(file, file_index, r, rows),
+                Layout::Monthly(m) => self.monthly(file, file_index, m, rows),
+            }
+        }
+        Ok(())
+    }
+
+    fn outside(&self, month: Month) -> bool {
+        self.from.is_some_and(|f| month < f) || self.to.is_some_and(|t| month > t)
+    }
+
+    fn note_status(&mut self, text: &str, outcome: Option<Outcome>, how: Option<How>) {
+        let key = (normalize(text), how);
+        match self.status_index.get(&key) {
+            Some(&i) => self.statuses[i].rows += 1,
+            None => {
+                self.status_index.insert(key, self.statuses.len());
+                self.statuses.push(StatusUse {
+                    text: text.to_string(),
+                    outcome,
+                    how,
+                    rows: 1,
+                });
+            }
+        }
+    }
+
+    /// The outcome of a status text by the user's mapping, then the profile.
+    fn by_text(&mut self, layout: &RecordLayout, text: &str) -> Option<(Outcome, How)> {
+        if let Some(known) = self.text_outcomes.get(text) {
+            return *known;
+        }
+        let norm = normalize(text);
+        let found = match self.user_statuses.get(&norm) {
+            Some(o) => Some((*o, How::Mapping)),
+            None => layout.profile.status(text).map(|o| (o, How::Profile)),
+        };
+        self.text_outcomes.insert(text.to_string(), found);
+        found
+    }
+
+    fn record(&mut self, file: &str, file_index: u16, layout: &RecordLayout, rows: &dyn Rows) {
+        let row = rows.number();
+        let col = |f: Field| layout.columns.get(&f).copied();
+        let header = |f: Field| col(f).map_or("", |i| layout.headers[i].as_str());
+        let cell = |f: Field| col(f).map_or(Cell::Empty, |i| rows.cell(i));
+
+        let created = match cell::date(cell(Field::Created), self.utc_offset) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                self.quality
+                    .skip(Reason::NoDate, header(Field::Created), file, row, "");
+                return;
+            }
+            Err(bad) => {
+                let value = cell_text(cell(Field::Created));
+                self.quality
+                    .skip(reason_of(bad), header(Field::Created), file, row, &value);
+                return;
+            }
+        };
+        let amount = match cell::amount(cell(Field::Amount)) {
+            Ok(a) => a,
+            Err(bad) => {
+                let value = cell_text(cell(Field::Amount));
+                self.quality
+                    .skip(reason_of(bad), header(Field::Amount), file, row, &value);
+                return;
+            }
+        };
+        let status = cell_text(cell(Field::Status));
+        let deleted = col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
+        let outcome = if deleted {
+            Some((Outcome::Lost, How::Deleted))
+        } else if status.is_empty() && col(Field::Group).is_none() {
+            self.quality
+                .skip(Reason::NoStatus, header(Field::Status), file, row, "");
+            return;
+        } else {
+            self.by_text(layout, &status)
+                .or_else(|| {
+                    let group = cell_text(cell(Field::Group));
+                    semantic(&group).map(|s| {
+                        let o = match s {
+                            Semantic::Success => layout.profile.success,
+                            Semantic::Failure => Outcome::Lost,
+                            Semantic::Process => Outcome::Open,
+                        };
+                        (o, How::Group)
+                    })
+                })
+                .or_else(|| layout.profile.fallback.map(|o| (o, How::Fallback)))
+        };
+        self.note_status(&status, outcome.map(|o| o.0), outcome.map(|o| o.1));
+        let Some((outcome, _)) = outcome else {
+            // Refused at the end with every unknown text listed; not counted.
+            return;
+        };
+
+        if let Some(i) = col(Field::Id) {
+            let id = cell_text(rows.cell(i));
+            if !id.trim().is_empty() && !self.first_time(&id, &status, amount, file_index, row) {
+                return;
+            }
+        }
+        let month = cell::Month::of(created);
+        if self.outside(month) {
+            self.quality.outside_period += 1;
+            return;
+        }
+        let ai = layout
+            .ai
+            .iter()
+            .any(|(i, test)| matches(test, &cell_text(rows.cell(*i))));
+        self.quality.used += 1;
+        if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
+            self.quality.unpriced_visits += 1;
+        }
+        let split = self.funnel.split;
+        let tallies = self.funnel.month_mut(month);
+        let channel = if ai { Channel::Ai } else { Channel::Other };
+        count(&mut tallies[Channel::All as usize], outcome, amount);
+        if split {
+            count(&mut tallies[channel as usize], outcome, amount);
+        }
+    }
+
+    /// Whether this is the first row of its ID; a later one is counted as a
+    /// duplicate, and reported when it disagrees with the first.
+    fn first_time(
+        &mut self,
+        id: &str,
+        status: &str,
+        amount: Option<Decimal>,
+        file: u16,
+        row: u64,
+    ) -> bool {
+        let key = match id.trim().parse::<u64>() {
+            Ok(n) if n < 1 << 63 => n,
+            // Text IDs hash into the upper half, apart from numeric ones.
+            _ => self.hasher.hash_one(id.trim()) | 1 << 63,
+        };
+        let mut h = self.hasher.build_hasher();
+        normalize(status).hash(&mut h);
+        amount.map(|a| a.normalize()).hash(&mut h);
+        let fingerprint = h.finish() as u32;
+        match self.seen.get(&key) {
+            None => {
+                self.seen.insert(
+                    key,
+                    Seen {
+                        fingerprint,
+                        file,
+                        row: row.min(u32::MAX as u64) as u32,
+                    },
+                );
+                true
+            }
+            Some(first) => {
+                self.quality.duplicates += 1;
+                if first.fingerprint != fingerprint {
+                    let conflict = Conflict {
+                        id: id.trim().to_string(),
+                        counted: (self.files[first.file as usize].clone(), first.row as u64),
+                        other: (self.files[file as usize].clone(), row),
+                    };
+                    self.quality.conflict(conflict);
+                }
+                false
+            }
+        }
+    }
+
+    fn monthly(&mut self, file: &str, file_index: u16, layout: &MonthlyLayout, rows: &dyn Rows) {
+        let row = rows.number();
+        let col = |t: Total, ai: bool| layout.columns.get(&(t, ai)).copied();
+        let month_col = col(Total::Month, false).unwrap_or(0);
+        let header = |i: usize| layout.headers[i].as_str();
+        let month = match cell::month(rows.cell(month_col)) {
+            Ok(Some(m)) => m,
+            Ok(None) => {
+                self.quality
+                    .skip(Reason::NoDate, header(month_col), file, row, "");
+                return;
+            }
+            Err(bad) => {
+                let value = cell_text(rows.cell(month_col));
+                self.quality
+                    .skip(reason_of(bad), header(month_col), file, row, &value);
+                return;
+            }
+        };
+        let mut sides = [Tally::default(), Tally::default()];
+        for (side, ai) in [(0, false), (1, true)] {
+            let t = &mut sides[side];
+            for total in [Total::Leads, Total::Bookings, Total::Visits, Total::NoShows] {
+                let Some(i) = col(total, ai) else { continue };
+                let value = match cell::count(rows.cell(i)) {
+                    Ok(v) => v,
+                    Err(bad) => {
+                        let text = cell_text(rows.cell(i));
+                        self.quality
+                            .skip(reason_of(bad), header(i), file, row, &text);
+                        return;
+                    }
+                };
+                match total {
+                    Total::Leads => t.leads = value,
+                    Total::Bookings => t.bookings = value,
+                    Total::Visits => t.visits = value,
+                    _ => t.no_shows = value,
+                }
+            }
+            if let Some(i) = col(Total::Revenue, ai) {
+                match cell::amount(rows.cell(i)) {
+                    Ok(v) => t.revenue = v,
+                    Err(bad) => {
+                        let text = cell_text(rows.cell(i));
+                        self.quality
+                            .skip(reason_of(bad), header(i), file, row, &text);
+                        return;
+                    }
+                }
+            }
+        }
+        let [all, ai] = sides;
+        let split = self.funnel.split;
+        let other = if split {
+            match subtract(&all, &ai) {
+                Some(o) => o,
+                None => {
+                    self.quality
+                        .skip(Reason::AiAboveTotal, "", file, row, &month.to_string());
+                    return;
+                }
+            }
+        } else {
+            Tally::default()
+        };
+        // A month given twice (overlapping sheets) counts once, like a repeated ID.
+        if let Some(&(first_file, first_row)) = self.months_seen.get(&month) {
+            self.quality.duplicates += 1;
+            if self.funnel.months.get(&month).is_some_and(|t| t[0] != all) {
+                self.quality.conflict(Conflict {
+                    id: month.to_string(),
+                    counted: (self.files[first_file as usize].clone(), first_row),
+                    other: (file.to_string(), row),
+                });
+            }
+            return;
+        }
+        self.months_seen.insert(month, (file_index, row));
+        if self.outside(month) {
+            self.quality.outside_period += 1;
+            return;
+        }
+        self.quality.used += 1;
+        self.funnel.months.insert(month, [all, ai, other]);
+    }
+}
+
+/// The rest of a sheet's month once the assistant's share is taken out.
+fn subtract(all: &Tally, ai: &Tally) -> Option<Tally> {
+    fn minus(a: Option<u64>, b: Option<u64>) -> Result<Option<u64>, ()> {
+        match (a, b) {
+            (Some(a), Some(b)) => a.checked_sub(b).map(Some).ok_or(()),
+            _ => Ok(None),
+        }
+    }
+    let revenue = match (all.revenue, ai.revenue) {
+        (Some(a), Some(b)) if b > a => return None,
+        (Some(a), Some(b)) => Some(a - b),
+        _ => None,
+    };
+    Some(Tally {
+        leads: minus(all.leads, ai.leads).ok()?,
+        bookings: minus(all.bookings, ai.bookings).ok()?,
+        visits: minus(all.visits, ai.visits).ok()?,
+        no_shows: minus(all.no_shows, ai.no_shows).ok()?,
+        revenue,
+        priced: 0,
+        revenue_squares: None,
+    })
+}
+
+/// Adds one record to a tally.
+fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) {
+    let inc = |v: &mut Option<u64>| {
+        if let Some(v) = v {
+            *v += 1;
+        }
+    };
+    inc(&mut t.leads);
+    match outcome {
+        Outcome::Lost | Outcome::Open => {}
+        Outcome::Booked => inc(&mut t.bookings),
+        Outcome::NoShow => {
+            inc(&mut t.bookings);
+            inc(&mut t.no_shows);
+        }
+        Outcome::Visited => {
+            inc(&mut t.bookings);
+            inc(&mut t.visits);
+            if let (Some(a), Some(r)) = (amount, t.revenue.as_mut()) {
+                // Sums of real exports stay far below Decimal's 7.9e28.
+                *r = r.saturating_add(a);
+                t.priced += 1;
+                if let Some(sq) = t.revenue_squares.as_mut() {
+                    *sq = sq.saturating_add(a.saturating_mul(a));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::layout::{find, tests::Grid};
+    use crate::measure::mapping::{AiRule, Condition};
+
+    fn run(grid: &[&[&str]], mapping: &Mapping) -> Counter {
+        let mut g = Grid::new(grid);
+        let layout = find(&mut g, None, mapping).unwrap();
+        let split = mapping.ai.is_set()
+            || matches!(&layout, Layout::Monthly(m) if m.columns.keys().any(|k| k.1));
+        let mut c = Counter::new(coverage(&layout, mapping), split, mapping, None, None);
+        c.count_file("deals.csv", &layout, &mut g).unwrap();
+        c
+    }
+
+    fn m(s: &str) -> Month {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn counts_bitrix_deals_by_cohort_with_the_ai_split() {
+        let mapping = Mapping {
+            ai: AiRule {
+                conditions: vec![Condition {
+                    column: "Источник".into(),
+                    test: Test::Equals(vec!["AI-ассистент".into()]),
+                }],
+            },
+            statuses: vec![("Записан".into(), Outcome::Booked)],
+            ..Mapping::default()
+        };
+        let c = run(
+            &[
+                &[
+                    "ID",
+                    "Стадия сделки",
+                    "Сумма",
+                    "Дата создания",
+                    "Источник",
+                    "",
+                ],
+                &[
+                    "1",
+                    "Сделка успешна",
+                    "1 500,00",
+                    "31.01.2025 23:10:00",
+                    "AI-ассистент",
+                    "",
+                ],
+                // Bitrix repeats a deal per product row: counted once.
+                &[
+                    "1",
+                    "Сделка успешна",
+                    "1 500,00",
+                    "31.01.2025 23:10:00",
+                    "AI-ассистент",
+                    "",
+                ],
+                &[
+                    "2",
+                    "Сделка провалена",
+                    "0",
+                    "01.02.2025 09:00:00",
+                    "Звонок",
+                    "",
+                ],
+                &[
+                    "3",
+                    "Записан",
+                    "",
+                    "02.02.2025 10:00:00",
+                    "ai-ассистент",
+                    "",
+                ],
+                &["4", "C1:WON", "2500.5", "03.02.2025", "Сайт", ""],
+                // The same ID with another stage: reported, the first row kept.
+                &["4", "Сделка провалена", "2500.5", "03.02.2025", "Сайт", ""],
+                &["5", "Сделка успешна", "abc", "04.02.2025", "Сайт", ""],
+                &["6", "В работе", "", "31.02.2025", "Сайт", ""],
+                &["", "", "", "", "", ""],
+                &["Итого", "", "4000,5", "", "", ""],
+            ],
+            &mapping,
+        );
+        let q = &c.quality;
+        assert_eq!(q.rows, 9, "the blank row is not a row");
+        assert_eq!(q.used, 4);
+        assert_eq!(q.duplicates, 2);
+        assert_eq!(q.conflicts, 1);
+        assert_eq!(q.conflict_examples[0].id, "4");
+        assert_eq!(q.conflict_examples[0].counted.1, 6);
+        assert_eq!(q.conflict_examples[0].other.1, 7);
+        assert_eq!(q.skipped_rows(), 3);
+        assert_eq!(
+            q.rows,
+            q.used + q.duplicates + q.outside_period + q.skipped_rows()
+        );
+        let reasons: Vec<(Reason, &str, u64)> = q
+            .skipped
+            .iter()
+            .map(|s| (s.reason, s.column.as_str(), s.examples[0].row))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (Reason::BadAmount, "Сумма", 8),
+                (Reason::BadDate, "Дата создания", 9),
+                (Reason::TotalsRow, "", 11)
+            ]
+        );
+        let jan = c.funnel.tally(m("2025-01"), Channel::All).unwrap();
+        assert_eq!(
+            (jan.leads, jan.bookings, jan.visits),
+            (Some(1), Some(1), Some(1))
+        );
+        assert_eq!(jan.revenue, Some("1500.00".parse().unwrap()));
+        let feb = c.funnel.tally(m("2025-02"), Channel::All).unwrap();
+        assert_eq!(
+            (feb.leads, feb.bookings, feb.visits),
+            (Some(3), Some(2), Some(1))
+        );
+        assert_eq!(feb.no_shows, None, "Bitrix deals have no no-show stage");
+        let feb_ai = c.funnel.tally(m("2025-02"), Channel::Ai).unwrap();
+        assert_eq!((feb_ai.leads, feb_ai.bookings), (Some(1), Some(1)));
+        let feb_other = c.funnel.tally(m("2025-02"), Channel::Other).unwrap();
+        assert_eq!(feb_other.leads, Some(2));
+        assert_eq!(feb_other.revenue, Some("2500.5".parse().unwrap()));
+        let how: Vec<(&str, Option<How>, u64)> = c
+            .statuses()
+            .iter()
+            .map(|s| (s.text.as_str(), s.how, s.rows))
+            .collect();
+        assert_eq!(
+            how,
+            [
+                ("Сделка успешна", Some(How::Profile), 2),
+                ("Сделка провалена", Some(How::Profile), 2),
+                ("Записан", Some(How::Mapping), 1),
+                ("C1:WON", Some(How::Profile), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_statuses_are_collected_and_not_counted() {
+        let c = run(
+            &[
+                &["ID", "Стадия сделки", "Дата создания"],
+                &["1", "Пришёл на маникюр", "01.02.2025"],
+                &["2", "Пришёл на маникюр", "01.02.2025"],
+            ],
+            &Mapping::default(),
+        );
+        assert_eq!(c.statuses()[0].outcome, None);
+        assert_eq!(c.statuses()[0].rows, 2);
+        assert_eq!(c.quality.used, 0);
+    }
+
+    #[test]
+    fn a_stage_group_settles_custom_stages() {
+        let c = run(
+            &[
+                &[
+                    "ID",
+                    "Стадия сделки",
+                    "Группа стадий",
+                    "Дата создания",
+                    "Сумма",
+                ],
+                &["1", "Записан на стрижку", "В работе", "01.02.2025", ""],
+                &["2", "Пришёл", "Сделка успешна", "01.02.2025", "2000"],
+            ],
+            &Mapping::default(),
+        );
+        let feb = c.funnel.tally(m("2025-02"), Channel::All).unwrap();
+        assert_eq!((feb.leads, feb.visits), (Some(2), Some(1)));
+        assert_eq!(c.statuses()[0].how, Some(How::Group));
+    }
+
+    #[test]
+    fn yclients_records_have_no_leads_and_know_no_shows() {
+        let c = run(
+            &[
+                &[
+                    "id",
+                    "create_date",
+                    "datetime",
+                    "attendance",
+                    "cost",
+                    "deleted",
+                ],
+                &[
+                    "1",
+                    "2025-03-01 10:00:00",
+                    "2025-03-05T10:00:00+03:00",
+                    "1",
+                    "2000",
+                    "0",
+                ],
+                &[
+                    "2",
+                    "2025-03-01 11:00:00",
+                    "2025-03-06T10:00:00+03:00",
+                    "-1",
+                    "1800",
+                    "0",
+                ],
+                &[
+                    "3",
+                    "2025-03-02 11:00:00",
+                    "2025-03-07T10:00:00+03:00",
+                    "2",
+                    "1800",
+                    "0",
+                ],
+                &[
+                    "4",
+                    "2025-03-02 12:00:00",
+                    "2025-03-07T12:00:00+03:00",
+                    "0",
+                    "1800",
+                    "1",
+                ],
+            ],
+            &Mapping::default(),
+        );
+        let mar = c.funnel.tally(m("2025-03"), Channel::All).unwrap();
+        assert_eq!(mar.leads, None);
+        assert_eq!(
+            (mar.bookings, mar.visits, mar.no_shows),
+            (Some(3), Some(1), Some(1))
+        );
+        let f = mar.figures();
+        assert_eq!(f.no_show_rate, Some("0.5".parse().unwrap()));
+        assert_eq!(f.average_check, Some("2000".parse().unwrap()));
+    }
+
+    #[test]
+    fn monthly_sheets_split_by_ai_columns() {
+        let c = run(
+            &[
+                &["Отчёт салона за 2025 год"],
+                &[
+                    "Месяц",
+                    "Заявки",
+                    "Записи",
+                    "Пришли",
+                    "Неявки",
+                    "Выручка",
+                    "ai_leads",
+                ],
+                &["январь 2025", "100", "20", "18", "2", "27 000", "0"],
+                &["02.2025", "120", "30", "25", "5", "37 500,50", "15"],
+                &["02.2025", "120", "31", "25", "5", "37 500,50", "15"],
+                &["03.2025", "90", "x", "", "", "", "5"],
+                &["04.2025", "10", "1", "1", "0", "1500", "11"],
+            ],
+            &Mapping::default(),
+        );
+        let q = &c.quality;
+        assert_eq!((q.rows, q.used, q.duplicates, q.conflicts), (5, 2, 1, 1));
+        assert_eq!(q.conflict_examples[0].counted.1, 4);
+        assert_eq!(q.skipped[0].reason, Reason::BadCount);
+        assert_eq!(q.skipped[1].reason, Reason::AiAboveTotal);
+        let feb = c.funnel.tally(m("2025-02"), Channel::All).unwrap();
+        assert_eq!(
+            feb.figures().average_check,
+            Some("1500.02".parse().unwrap())
+        );
+        let other = c.funnel.tally(m("2025-02"), Channel::Other).unwrap();
+        assert_eq!(other.leads, Some(105));
+        assert_eq!(other.bookings, None, "no ai_bookings column: unknown");
+    }
+}

@@ -93,6 +93,40 @@ impl Lang {
         out
     }
 
+    /// `n` with the word in the form its number takes: English `[one, other]`,
+    /// Russian `[one, few, many]` (1 строка, 2 строки, 5 строк; 21 строка, 11 строк).
+    pub fn plural(self, n: u64, en: [&str; 2], ru: [&str; 3]) -> String {
+        match self {
+            Lang::En => {
+                let word = if n == 1 { en[0] } else { en[1] };
+                format!(
+                    "{} {word}",
+                    crate::format::Fmt::EN.count(n.into(), crate::format::Sign::Plain)
+                )
+            }
+            Lang::Ru => {
+                let word = match (n % 10, n % 100) {
+                    (1, r) if r != 11 => ru[0],
+                    (2..=4, r) if !(12..=14).contains(&r) => ru[1],
+                    _ => ru[2],
+                };
+                let fmt = crate::format::Fmt {
+                    lang: Lang::Ru,
+                    currency: "RUB",
+                };
+                format!(
+                    "{}\u{a0}{word}",
+                    fmt.count(n.into(), crate::format::Sign::Plain)
+                )
+            }
+        }
+    }
+
+    /// `1 row`, `5 rows`; `1 строка`, `2 строки`, `5 строк`.
+    pub fn rows(self, n: u64) -> String {
+        self.plural(n, ["row", "rows"], ["строка", "строки", "строк"])
+    }
+
     /// `1 month`, `5 months`; in Russian `1 месяц`, `3 месяца`, `5 месяцев`.
     pub fn months(self, n: impl std::fmt::Display) -> String {
         let text = n.to_string();
@@ -234,5 +268,11 @@ mod tests {
         assert_eq!(Lang::Ru.months("0.91"), "0,91\u{a0}месяца");
         assert_eq!(Lang::En.months(1), "1 month");
         assert_eq!(Lang::En.months(12), "12 months");
+        assert_eq!(Lang::Ru.rows(1), "1\u{a0}строка");
+        assert_eq!(Lang::Ru.rows(22), "22\u{a0}строки");
+        assert_eq!(Lang::Ru.rows(111), "111\u{a0}строк");
+        assert_eq!(Lang::Ru.rows(1021), "1\u{a0}021\u{a0}строка");
+        assert_eq!(Lang::En.rows(1), "1 row");
+        assert_eq!(Lang::En.rows(1200), "1,200 rows");
     }
 }

@@ -8,6 +8,7 @@
 //! Nothing here computes statistics or prints.
 
 pub mod cell;
+pub mod error;
 pub mod funnel;
 pub mod layout;
 pub mod mapping;
@@ -15,3 +16,287 @@ pub mod profile;
 pub mod quality;
 pub mod records;
 pub mod table;
+
+use cell::Month;
+use error::{MeasureError, Period};
+use funnel::{Channel, Coverage, Figures, Funnel};
+use layout::{Layout, NotFound};
+use mapping::Mapping;
+use profile::System;
+use quality::Quality;
+use records::{Counter, StatusUse};
+use rust_decimal::Decimal;
+use table::{Encoding, Kind, Opened, Origin, ReadError};
+
+/// What to measure: the files, the system, the mapping and the period.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The exports, read as one table.
+    pub files: Vec<Origin>,
+    /// The system that wrote them (`None`: tell from the headers).
+    pub source: Option<System>,
+    /// The user's mapping, with `--ai` flags added to its rule.
+    pub mapping: Mapping,
+    /// Leave out records created before this month.
+    pub from: Option<Month>,
+    /// Leave out records created after this month.
+    pub to: Option<Month>,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
+}
+
+/// One file as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInfo {
+    /// As the user named it.
+    pub path: String,
+    /// The kind sniffed from its bytes.
+    pub kind: Kind,
+    /// Its text encoding (CSV and HTML).
+    pub encoding: Option<Encoding>,
+    /// The sheet read (workbooks).
+    pub sheet: Option<String>,
+    /// The header's row number.
+    pub header_row: u64,
+    /// Data rows read.
+    pub rows: u64,
+}
+
+/// A measured funnel and the account of how it was counted.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    /// The system that wrote the files.
+    pub system: System,
+    /// What its rows are: deals, leads, records, months.
+    pub entity: &'static str,
+    /// The files.
+    pub files: Vec<FileInfo>,
+    /// Month by month, channel by channel.
+    pub funnel: Funnel,
+    /// Every row accounted for.
+    pub quality: Quality,
+    /// How each status text was counted (records only).
+    pub statuses: Vec<StatusUse>,
+}
+
+/// Reads the files with `open` (the readers, or test doubles) and counts them.
+pub fn measure(
+    request: &Request,
+    open: impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+) -> Result<Measured, MeasureError> {
+    let mut opened: Vec<(FileInfo, Layout, Opened)> = Vec::new();
+    let mut want = request.source.or(request.mapping.source);
+    for origin in &request.files {
+        let name = origin.name();
+        let mut file = open(origin, request.sheet.as_deref())?;
+        let layout = match layout::find(file.rows.as_mut(), want, &request.mapping) {
+            Ok(l) => l,
+            Err(problem) => {
+                let problem = match problem {
+                    NotFound::Read(e) => return Err(e.into()),
+                    other => other,
+                };
+                // A later file that fits another system is a mix-up, not a missing column.
+                if let (Some((first, info, _)), Some(system)) = (opened.first(), want)
+                    && let Ok(mut again) = open(origin, request.sheet.as_deref())
+                    && let Ok(other) = layout::find(again.rows.as_mut(), None, &request.mapping)
+                    && other.system() != system
+                {
+                    return Err(MeasureError::Mixed {
+                        file: name,
+                        system: other.system(),
+                        first: first.path.clone(),
+                        first_system: info.system(),
+                    });
+                }
+                return Err(MeasureError::Header {
+                    file: name,
+                    problem,
+                });
+            }
+        };
+        want = Some(layout.system());
+        if matches!(layout, Layout::Monthly(_)) && request.mapping.ai.is_set() {
+            return Err(MeasureError::AiOnMonthly);
+        }
+        let info = FileInfo {
+            path: name,
+            kind: file.kind,
+            encoding: file.encoding,
+            sheet: file.sheet.clone(),
+            header_row: layout.header_row(),
+            rows: 0,
+        };
+        opened.push((info, layout, file));
+    }
+    let Some((_, first, _)) = opened.first() else {
+        return Err(MeasureError::Empty(t("no files were given").into()));
+    };
+    let (system, entity) = match first {
+        Layout::Records(r) => (r.profile.system, r.profile.entity),
+        Layout::Monthly(_) => (System::Monthly, "months"),
+    };
+    let coverage = opened
+        .iter()
+        .map(|(_, l, _)| records::coverage(l, &request.mapping))
+        .reduce(|a, b| Coverage {
+            leads: a.leads && b.leads,
+            bookings: a.bookings && b.bookings,
+            visits: a.visits && b.visits,
+            no_shows: a.no_shows && b.no_shows,
+            revenue: a.revenue && b.revenue,
+            per_visit: a.per_visit && b.per_visit,
+        })
+        .unwrap_or(Coverage {
+            leads: false,
+            bookings: false,
+            visits: false,
+            no_shows: false,
+            revenue: false,
+            per_visit: false,
+        });
+    let split = request.mapping.ai.is_set()
+        || opened.iter().any(|(_, l, _)| match l {
+            Layout::Monthly(m) => m.columns.keys().any(|(_, ai)| *ai),
+            Layout::Records(_) => false,
+        });
+    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
+    let mut files = Vec::new();
+    for (mut info, layout, mut file) in opened {
+        let before = counter.quality.rows;
+        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
+        info.rows = counter.quality.rows - before;
+        files.push(info);
+    }
+    let unknown: Vec<(String, u64)> = counter
+        .statuses()
+        .iter()
+        .filter(|s| s.outcome.is_none())
+        .map(|s| (s.text.clone(), s.rows))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(MeasureError::UnknownStatuses(unknown));
+    }
+    if counter.quality.used == 0 {
+        let q = &counter.quality;
+        let why = if q.rows == 0 {
+            t("the files have no data rows below their headers").to_string()
+        } else if q.outside_period == q.rows - q.duplicates {
+            t("every record falls outside --from/--to").to_string()
+        } else {
+            f(
+                "every one of the {} rows was left out (see the reasons below)",
+                &[&q.rows],
+            ) + &quality_lines(q)
+        };
+        return Err(MeasureError::Empty(why));
+    }
+    let statuses = counter.statuses().to_vec();
+    Ok(Measured {
+        system,
+        entity,
+        files,
+        funnel: counter.funnel,
+        quality: counter.quality,
+        statuses,
+    })
+}
+
+use crate::i18n::{f, t};
+
+/// Rows left out, one line per reason, for messages.
+pub fn quality_lines(q: &Quality) -> String {
+    let mut out = String::new();
+    for s in &q.skipped {
+        let examples: Vec<String> = s
+            .examples
+            .iter()
+            .map(|e| f("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
+            .collect();
+        out.push_str(&format!(
+            "\n  {} — {}: {} ({})",
+            if s.column.is_empty() {
+                "—"
+            } else {
+                &s.column
+            },
+            t(s.reason.describe()),
+            crate::i18n::current().rows(s.rows),
+            examples.join("; ")
+        ));
+    }
+    out
+}
+
+/// A baseline period's figures for a scenario, with each metric's range over its months.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    /// The months.
+    pub period: Period,
+    /// Leads per month: Σ leads / months.
+    pub leads: Option<Decimal>,
+    /// The period's totals' figures (Σ bookings / Σ leads, …).
+    pub figures: Figures,
+    /// Each metric's lowest and highest month: (metric, (month, value), (month, value)).
+    pub ranges: Vec<(&'static str, (Month, Decimal), (Month, Decimal))>,
+}
+
+impl Measured {
+    /// Checks that every month of `period` has records; else says which do not.
+    pub fn check_period(&self, flag: &'static str, period: Period) -> Result<(), MeasureError> {
+        let missing = self.funnel.missing(period.from, period.to);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<String> = missing.iter().map(Month::to_string).collect();
+        let span = self
+            .funnel
+            .span()
+            .map(|(a, b)| Period { from: a, to: b }.to_string())
+            .unwrap_or_default();
+        Err(MeasureError::Period {
+            flag,
+            value: period.to_string(),
+            message: f(
+                "no records in {} (the data covers {}); choose months the files hold",
+                &[&list.join(", "), &span],
+            ),
+        })
+    }
+
+    /// The baseline of channel `all` over `period`.
+    pub fn baseline(&self, period: Period) -> Result<Baseline, MeasureError> {
+        self.check_period("--baseline", period)?;
+        let total = self.funnel.period(period.from, period.to, Channel::All);
+        let months = Decimal::from(period.months());
+        let mut ranges = Vec::new();
+        let per_month: Vec<(Month, Figures)> = period
+            .from
+            .through(period.to)
+            .filter_map(|m| Some((m, self.funnel.tally(m, Channel::All)?.figures())))
+            .collect();
+        let metrics: [(&'static str, fn(&Figures) -> Option<Decimal>); 4] = [
+            ("leads", |f| f.leads.map(Decimal::from)),
+            ("conversion", |f| f.conversion),
+            ("no_show_rate", |f| f.no_show_rate),
+            ("average_check", |f| f.average_check),
+        ];
+        for (name, get) in metrics {
+            let values: Vec<(Month, Decimal)> = per_month
+                .iter()
+                .filter_map(|(m, fig)| Some((*m, get(fig)?)))
+                .collect();
+            let low = values.iter().min_by_key(|(_, v)| *v);
+            let high = values.iter().max_by_key(|(_, v)| *v);
+            if let (Some(low), Some(high)) = (low, high) {
+                ranges.push((name, *low, *high));
+            }
+        }
+        Ok(Baseline {
+            period,
+            leads: total.leads.map(|l| Decimal::from(l) / months),
+            figures: total.figures(),
+            ranges,
+        })
+    }
+}

@@ -156,7 +156,7 @@ pub fn find(
         if best.as_ref().is_none_or(|(r, _, _)| rank > *r) && nonempty > 0 {
             best = Some((rank, rows.number(), headers.clone()));
         }
-        fits.sort_by(|a, b| b.score.cmp(&a.score));
+        fits.sort_by_key(|f| std::cmp::Reverse(f.score));
         match fits.as_slice() {
             [] => continue,
             [one, two, ..]

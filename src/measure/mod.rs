@@ -237,9 +237,23 @@ pub struct Baseline {
     pub leads: Option<Decimal>,
     /// The period's totals' figures (Σ bookings / Σ leads, …).
     pub figures: Figures,
-    /// Each metric's lowest and highest month: (metric, (month, value), (month, value)).
-    pub ranges: Vec<(&'static str, (Month, Decimal), (Month, Decimal))>,
+    /// Each metric's lowest and highest month.
+    pub ranges: Vec<Spread>,
 }
+
+/// How far a metric moved over a period's months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    /// The scenario key: `leads`, `conversion`, `no_show_rate`, `average_check`.
+    pub metric: &'static str,
+    /// The lowest month and its value.
+    pub low: (Month, Decimal),
+    /// The highest month and its value.
+    pub high: (Month, Decimal),
+}
+
+/// Reads one metric off a month's figures.
+type Metric = fn(&Figures) -> Option<Decimal>;
 
 impl Measured {
     /// Checks that every month of `period` has records; else says which do not.
@@ -275,7 +289,7 @@ impl Measured {
             .through(period.to)
             .filter_map(|m| Some((m, self.funnel.tally(m, Channel::All)?.figures())))
             .collect();
-        let metrics: [(&'static str, fn(&Figures) -> Option<Decimal>); 4] = [
+        let metrics: [(&'static str, Metric); 4] = [
             ("leads", |f| f.leads.map(Decimal::from)),
             ("conversion", |f| f.conversion),
             ("no_show_rate", |f| f.no_show_rate),
@@ -289,7 +303,11 @@ impl Measured {
             let low = values.iter().min_by_key(|(_, v)| *v);
             let high = values.iter().max_by_key(|(_, v)| *v);
             if let (Some(low), Some(high)) = (low, high) {
-                ranges.push((name, *low, *high));
+                ranges.push(Spread {
+                    metric: name,
+                    low: *low,
+                    high: *high,
+                });
             }
         }
         Ok(Baseline {

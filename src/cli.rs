@@ -68,6 +68,8 @@ pub enum Command {
     Simulate(SimulateArgs),
     /// Which assumption moves ROI most: each input from its low end to its high end.
     Sensitivity(SensitivityArgs),
+    /// Read CRM and booking exports (Bitrix24, amoCRM, YCLIENTS, a monthly sheet) into a measured monthly funnel.
+    Measure(MeasureArgs),
     /// Write a commented starter scenario (the article's salon).
     Init(InitArgs),
     /// Print a shell completion script: `roi completions bash > ~/.local/share/bash-completion/completions/roi`.
@@ -223,6 +225,75 @@ fn metric_parser() -> impl clap::builder::TypedValueParser<Value = Metric> {
         // The parser above lets through only the names of metrics.
         Metric::from_name(&name).expect("a metric's name")
     })
+}
+
+/// The exports to read and how to read them; shared by `roi measure` and `roi pilot`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Export files (CSV, XLSX, XLS, ODS, or Bitrix24's HTML ".xls"), read as one
+    /// table; the kind is told from the bytes. `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The system that wrote them; `auto` tells from the headers.
+    #[arg(long, value_enum, default_value_t = SourceArg::Auto)]
+    pub source: SourceArg,
+    /// A mapping file: which column is which, which status is which outcome,
+    /// which records are the assistant's (see `--print-map`).
+    #[arg(long, value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// Which records the assistant brought: COLUMN=VALUE (the cell is VALUE, or
+    /// a tag list holds it) or COLUMN~TEXT (the cell contains TEXT). Repeatable; any matches.
+    #[arg(long, value_name = "RULE")]
+    pub ai: Vec<String>,
+    /// The workbook's sheet to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Refuse (exit 2) when any row is left out or repeated IDs disagree.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `--source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SourceArg {
+    /// Tell from the headers.
+    Auto,
+    /// Bitrix24 deals or leads.
+    Bitrix24,
+    /// amoCRM (Kommo) deals.
+    Amocrm,
+    /// YCLIENTS or Altegio booking records.
+    Yclients,
+    /// A sheet of monthly totals.
+    Monthly,
+}
+
+/// `roi measure`.
+#[derive(Debug, Args)]
+pub struct MeasureArgs {
+    /// The exports.
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// Leave out records created before this month (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// Leave out records created after this month (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
+    /// The months today's figures are taken from, FROM..TO (YYYY-MM): averaged
+    /// in the table and written by --scenario.
+    #[arg(long, value_name = "FROM..TO")]
+    pub baseline: Option<String>,
+    /// Write a scenario file whose [baseline] is the measured --baseline period
+    /// (to standard output, or -o FILE), for `roi calc`.
+    #[arg(long, requires = "baseline")]
+    pub scenario: bool,
+    /// Print the --source profile's mapping as a mapping file to edit, and stop.
+    #[arg(long, conflicts_with_all = ["scenario", "baseline"])]
+    pub print_map: bool,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `roi init`.

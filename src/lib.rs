@@ -31,6 +31,8 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
     let by_user = error.chain().any(|e| {
         e.is::<scenario::ScenarioError>()
             || e.is::<input::InputError>()
+            || e.is::<measure::error::MeasureError>()
+            || e.is::<measure::table::ReadError>()
             || e.is::<engine::Overflow>()
             || e.is::<output::AlreadyExists>()
             || e.is::<output::UsageError>()

@@ -4,6 +4,7 @@ pub mod calc;
 pub mod compare;
 pub mod completions;
 pub mod init;
+pub mod measure;
 pub mod report;
 pub mod sensitivity;
 pub mod simulate;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report(args) => report::run(args, &ui),
         Command::Simulate(args) => simulate::run(args, &ui),
         Command::Sensitivity(args) => sensitivity::run(args, &ui),
+        Command::Measure(args) => measure::run(args, &ui),
         Command::Init(args) => init::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),

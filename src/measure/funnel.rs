@@ -122,6 +122,7 @@ impl Tally {
             no_shows: self.no_shows,
             no_show_rate: ratio(self.no_shows, judged),
             revenue: self.revenue,
+            checks,
             average_check: match (self.revenue, checks) {
                 (Some(r), Some(n)) if n > 0 => r.checked_div(Decimal::from(n)),
                 _ => None,
@@ -147,6 +148,8 @@ pub struct Figures {
     pub no_show_rate: Option<Decimal>,
     /// Sum of visited amounts.
     pub revenue: Option<Decimal>,
+    /// The visits the check is averaged over (records: those with an amount).
+    pub checks: Option<u64>,
     /// Revenue / visits.
     pub average_check: Option<Decimal>,
 }

@@ -1,0 +1,68 @@
+//! Writes the shipped example exports and the benchmark's big export, with the
+//! same generator the tests use (`tests/exports`), so their totals are known.
+//!
+//! `cargo run --example make_exports -- examples` rewrites `examples/salon-*`;
+//! `cargo run --release --example make_exports -- big 1000000 /tmp/deals.csv`
+//! writes a Bitrix24 CSV of that many deals for `bench/measure.sh`.
+
+#[path = "../tests/exports/mod.rs"]
+mod exports;
+
+use std::io::Write;
+
+/// A salon's 21 months (2024-06 .. 2026-02): about 90 leads a month, a
+/// December and a March busier than the rest, the assistant from 2025-12 on.
+pub fn salon_story() -> Vec<exports::Rec> {
+    let per_month = [
+        86, 91, 84, 93, 95, 112, 82, 88, // 2024-06 .. 2025-01
+        104, 89, 92, 87, 94, 83, 90, 97, 92, // 2025-02 .. 2025-10
+        99, 131, 112, 118, // 2025-11 .. 2026-02
+    ];
+    exports::salon((2024, 6), &per_month, Some(18), 2025)
+}
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("examples") => {
+            let recs = salon_story();
+            std::fs::write("examples/salon-deals.csv", exports::bitrix_csv(&recs))?;
+            std::fs::write("examples/salon-map.toml", exports::SALON_MAP)?;
+            std::fs::write("examples/salon-monthly.xlsx", exports::monthly_xlsx(&recs))?;
+            eprintln!("wrote examples/salon-deals.csv, salon-map.toml, salon-monthly.xlsx");
+        }
+        Some("big") => {
+            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+            let path = args.get(2).map_or("/tmp/deals-big.csv", String::as_str);
+            let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+            // Twelve months of an agency's clients, written in blocks of a month.
+            let per_month = n / 12;
+            for m in 0..12u32 {
+                let count = if m == 11 { n - per_month * 11 } else { per_month };
+                let recs = exports::salon((2025, m + 1), &[count as u32], Some(0), 1 + m as u64);
+                let recs: Vec<exports::Rec> = recs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut r)| {
+                        // Unique IDs across months, none repeated (no product rows).
+                        r.id = (m as usize * per_month + i) as u32 * 7 + 1;
+                        r
+                    })
+                    .collect();
+                let bytes = exports::bitrix_csv(&recs);
+                // Only the first block keeps its BOM and header.
+                let body = if m == 0 {
+                    &bytes[..]
+                } else {
+                    let at = bytes.iter().position(|&b| b == b'\n').map_or(0, |i| i + 1);
+                    &bytes[at..]
+                };
+                out.write_all(body)?;
+            }
+            out.flush()?;
+            eprintln!("wrote {n} deals to {path}");
+        }
+        _ => eprintln!("usage: make_exports examples | big N PATH"),
+    }
+    Ok(())
+}

@@ -1,0 +1,575 @@
+//! `roi measure`'s output: the measured funnel as tables for people, JSON for
+//! scripts and CSV rows for spreadsheets, with the account of every row.
+
+use super::csv::{Dialect, Rows};
+use super::json::{Money, Ratio};
+use super::{draw, table};
+use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
+use crate::measure::error::Period;
+use crate::measure::funnel::{Channel, Figures};
+use crate::measure::profile::System;
+use crate::measure::records::How;
+use crate::measure::{Measured, quality_lines};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Version of the JSON layout; raised on any change that could break a reader.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The system's name as people know it.
+pub fn system_name(system: System) -> &'static str {
+    match system {
+        System::Bitrix24 => "Bitrix24",
+        System::AmoCrm => "amoCRM",
+        System::Yclients => "YCLIENTS",
+        System::Monthly => "monthly totals",
+        System::Custom => "mapped columns",
+    }
+}
+
+/// One month of one channel, as the JSON and CSV carry it.
+#[derive(Debug, Serialize)]
+pub struct JsonMonth {
+    /// `2025-06`.
+    pub month: String,
+    /// `all`, `ai` or `other`.
+    pub channel: &'static str,
+    /// Leads; null when the data has none (booking systems).
+    pub leads: Option<u64>,
+    /// Booked, visited or no-show.
+    pub bookings: Option<u64>,
+    /// Bookings / leads (fraction).
+    pub conversion: Option<Ratio>,
+    /// Came.
+    pub visits: Option<u64>,
+    /// Did not come; null when no status says so.
+    pub no_shows: Option<u64>,
+    /// No-shows / (visits + no-shows) (fraction).
+    pub no_show_rate: Option<Ratio>,
+    /// Sum of the visits' amounts.
+    pub revenue: Option<Money>,
+    /// Revenue / visits.
+    pub average_check: Option<Money>,
+}
+
+impl JsonMonth {
+    fn new(month: String, channel: Channel, f: &Figures) -> JsonMonth {
+        JsonMonth {
+            month,
+            channel: channel.name(),
+            leads: f.leads,
+            bookings: f.bookings,
+            conversion: f.conversion.map(Ratio),
+            visits: f.visits,
+            no_shows: f.no_shows,
+            no_show_rate: f.no_show_rate.map(Ratio),
+            revenue: f.revenue.map(Money),
+            average_check: f.average_check.map(Money),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    kind: &'static str,
+    encoding: Option<&'static str>,
+    sheet: Option<&'a str>,
+    header_row: u64,
+    rows: u64,
+}
+
+#[derive(Serialize)]
+struct JsonStatus<'a> {
+    text: &'a str,
+    outcome: Option<&'static str>,
+    by: Option<&'static str>,
+    rows: u64,
+}
+
+#[derive(Serialize)]
+struct JsonExample<'a> {
+    file: &'a str,
+    row: u64,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSkip<'a> {
+    reason: &'static str,
+    column: &'a str,
+    rows: u64,
+    examples: Vec<JsonExample<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonConflict<'a> {
+    id: &'a str,
+    counted: JsonExample<'a>,
+    other: JsonExample<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonQuality<'a> {
+    rows: u64,
+    used: u64,
+    duplicates: u64,
+    outside_period: u64,
+    skipped: Vec<JsonSkip<'a>>,
+    conflicts: u64,
+    conflict_examples: Vec<JsonConflict<'a>>,
+    unpriced_visits: u64,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline {
+    from: String,
+    to: String,
+    months: u32,
+    leads: Option<super::json::Exact>,
+    bookings: Option<u64>,
+    conversion: Option<Ratio>,
+    visits: Option<u64>,
+    no_shows: Option<u64>,
+    no_show_rate: Option<Ratio>,
+    revenue: Option<Money>,
+    average_check: Option<Money>,
+}
+
+#[derive(Serialize)]
+struct JsonMeasured<'a> {
+    version: u32,
+    source: &'static str,
+    entity: &'static str,
+    files: Vec<JsonFile<'a>>,
+    months: Vec<JsonMonth>,
+    baseline: Option<JsonBaseline>,
+    statuses: Vec<JsonStatus<'a>>,
+    quality: JsonQuality<'a>,
+}
+
+/// Every month × channel row, in month order, `all` first.
+pub fn month_rows(m: &Measured) -> Vec<JsonMonth> {
+    let mut out = Vec::new();
+    for (month, tallies) in &m.funnel.months {
+        for &channel in m.funnel.channels() {
+            out.push(JsonMonth::new(
+                month.to_string(),
+                channel,
+                &tallies[channel as usize].figures(),
+            ));
+        }
+    }
+    out
+}
+
+/// A row's place without a value (conflicting repeats).
+fn place(at: &(String, u64)) -> JsonExample<'_> {
+    JsonExample {
+        file: &at.0,
+        row: at.1,
+        value: "",
+    }
+}
+
+/// `--format json`.
+pub fn json(m: &Measured, baseline: Option<Period>) -> String {
+    let q = &m.quality;
+    let doc = JsonMeasured {
+        version: SCHEMA_VERSION,
+        source: m.system.name(),
+        entity: m.entity,
+        files: m
+            .files
+            .iter()
+            .map(|f| JsonFile {
+                path: &f.path,
+                kind: f.kind.name(),
+                encoding: f.encoding.map(|e| e.name()),
+                sheet: f.sheet.as_deref(),
+                header_row: f.header_row,
+                rows: f.rows,
+            })
+            .collect(),
+        months: month_rows(m),
+        baseline: baseline.map(|p| {
+            let t = m.funnel.period(p.from, p.to, Channel::All);
+            let f = t.figures();
+            JsonBaseline {
+                from: p.from.to_string(),
+                to: p.to.to_string(),
+                months: p.months(),
+                leads: t
+                    .leads
+                    .map(|l| super::json::Exact(Decimal::from(l) / Decimal::from(p.months()))),
+                bookings: f.bookings,
+                conversion: f.conversion.map(Ratio),
+                visits: f.visits,
+                no_shows: f.no_shows,
+                no_show_rate: f.no_show_rate.map(Ratio),
+                revenue: f.revenue.map(Money),
+                average_check: f.average_check.map(Money),
+            }
+        }),
+        statuses: m
+            .statuses
+            .iter()
+            .map(|s| JsonStatus {
+                text: &s.text,
+                outcome: s.outcome.map(|o| o.name()),
+                by: s.how.map(How::name),
+                rows: s.rows,
+            })
+            .collect(),
+        quality: JsonQuality {
+            rows: q.rows,
+            used: q.used,
+            duplicates: q.duplicates,
+            outside_period: q.outside_period,
+            skipped: q
+                .skipped
+                .iter()
+                .map(|s| JsonSkip {
+                    reason: s.reason.name(),
+                    column: &s.column,
+                    rows: s.rows,
+                    examples: s
+                        .examples
+                        .iter()
+                        .map(|e| JsonExample {
+                            file: &e.file,
+                            row: e.row,
+                            value: &e.value,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            conflicts: q.conflicts,
+            conflict_examples: q
+                .conflict_examples
+                .iter()
+                .map(|c| JsonConflict {
+                    id: &c.id,
+                    counted: place(&c.counted),
+                    other: place(&c.other),
+                })
+                .collect(),
+            unpriced_visits: q.unpriced_visits,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
+    text.push('\n');
+    text
+}
+
+/// Column names of the CSV, stable for scripts.
+pub const HEADER: [&str; 10] = [
+    "month",
+    "channel",
+    "leads",
+    "bookings",
+    "conversion",
+    "visits",
+    "no_shows",
+    "no_show_rate",
+    "revenue",
+    "average_check",
+];
+
+/// `--format csv`: the `months` rows; an unknown figure is an empty cell.
+pub fn csv(m: &Measured, dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
+    rows.header(HEADER);
+    let count = |rows: &mut Rows, v: Option<u64>| {
+        match v {
+            Some(v) => rows.number(v),
+            None => rows.empty(),
+        };
+    };
+    for (month, tallies) in &m.funnel.months {
+        for &channel in m.funnel.channels() {
+            let f = tallies[channel as usize].figures();
+            rows.text(&month.to_string()).text(channel.name());
+            count(&mut rows, f.leads);
+            count(&mut rows, f.bookings);
+            rows.ratio(f.conversion);
+            count(&mut rows, f.visits);
+            count(&mut rows, f.no_shows);
+            rows.ratio(f.no_show_rate);
+            match f.revenue {
+                Some(r) => rows.money(r),
+                None => rows.empty(),
+            };
+            match f.average_check {
+                Some(a) => rows.money(a),
+                None => rows.empty(),
+            };
+            rows.end();
+        }
+    }
+    rows.finish()
+}
+
+/// `—` for what the data cannot give.
+fn dash<T>(v: Option<T>, show: impl Fn(T) -> String) -> String {
+    v.map_or_else(|| "—".to_string(), show)
+}
+
+fn count_cell(f: &Fmt<'_>, v: Option<u64>) -> String {
+    dash(v, |v| f.count(Decimal::from(v), Sign::Plain))
+}
+
+/// A count with its rate beside it: `40 (20,0 %)`.
+fn with_rate(f: &Fmt<'_>, v: Option<u64>, rate: Option<Decimal>) -> String {
+    match (v, rate) {
+        (Some(v), Some(r)) => format!(
+            "{} ({})",
+            f.count(Decimal::from(v), Sign::Plain),
+            f.percent(r, Sign::Plain)
+        ),
+        (v, _) => count_cell(f, v),
+    }
+}
+
+fn money_cell(f: &Fmt<'_>, v: Option<Decimal>) -> String {
+    dash(v, |v| f.money(v, Sign::Plain))
+}
+
+fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, leads: Option<Decimal>) -> Vec<String> {
+    vec![
+        label,
+        match leads {
+            Some(l) => f.count(l, Sign::Plain),
+            None => count_cell(f, fig.leads),
+        },
+        with_rate(f, fig.bookings, fig.conversion),
+        count_cell(f, fig.visits),
+        with_rate(f, fig.no_shows, fig.no_show_rate),
+        money_cell(f, fig.revenue),
+        money_cell(f, fig.average_check),
+    ]
+}
+
+/// The table for people: months down, the funnel across, the channel split,
+/// the period's average, and notes on what the data could not say.
+pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String {
+    let l = f.lang;
+    let mut out = String::new();
+    let span = m.funnel.span();
+    let period_text = span
+        .map(|(a, b)| Period { from: a, to: b }.to_string())
+        .unwrap_or_default();
+    out.push_str(&l.fill(
+        "Measured funnel — {} {}, {}",
+        &[&system_name(m.system), &l.tr(m.entity), &period_text],
+    ));
+    out.push_str("\n\n");
+
+    let header: Vec<&str> = [
+        "Month",
+        "Leads",
+        "Bookings (conv.)",
+        "Visits",
+        "No-shows (rate)",
+        "Revenue",
+        "Average check",
+    ]
+    .iter()
+    .map(|h| l.tr(h))
+    .collect();
+    let mut t = table(&header);
+    for (month, tallies) in &m.funnel.months {
+        t.add_row(funnel_row(f, month.to_string(), &tallies[0].figures(), None));
+    }
+    let average = baseline.or(span.map(|(a, b)| Period { from: a, to: b }));
+    if let Some(p) = average {
+        let total = m.funnel.period(p.from, p.to, Channel::All);
+        let per_month = total
+            .leads
+            .map(|x| Decimal::from(x) / Decimal::from(p.months()));
+        let label = if baseline.is_some() {
+            l.fill("Baseline {}", &[&p])
+        } else {
+            l.tr("All months").to_string()
+        };
+        t.add_row(funnel_row(f, label, &total.figures(), per_month));
+    }
+    out.push_str(&draw(t, 1));
+    out.push('\n');
+
+    if m.funnel.split {
+        out.push('\n');
+        out.push_str(l.tr("The assistant's records and the rest"));
+        out.push('\n');
+        let header: Vec<&str> = [
+            "Month",
+            "Assistant: leads",
+            "bookings",
+            "revenue",
+            "Other: leads",
+            "bookings",
+            "revenue",
+        ]
+        .iter()
+        .map(|h| l.tr(h))
+        .collect();
+        let mut t = table(&header);
+        for (month, tallies) in &m.funnel.months {
+            let ai = tallies[Channel::Ai as usize].figures();
+            let other = tallies[Channel::Other as usize].figures();
+            t.add_row(vec![
+                month.to_string(),
+                share(f, ai.leads, tallies[0].leads),
+                count_cell(f, ai.bookings),
+                money_cell(f, ai.revenue),
+                count_cell(f, other.leads),
+                count_cell(f, other.bookings),
+                money_cell(f, other.revenue),
+            ]);
+        }
+        out.push_str(&draw(t, 1));
+        out.push('\n');
+    }
+
+    let notes = notes(m, l);
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&n);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The assistant's leads with their share of all: `12 (10,0 %)`.
+fn share(f: &Fmt<'_>, part: Option<u64>, all: Option<u64>) -> String {
+    match (part, all) {
+        (Some(p), Some(a)) if a > 0 => with_rate(
+            f,
+            Some(p),
+            Some(Decimal::from(p) / Decimal::from(a)),
+        ),
+        (p, _) => count_cell(f, p),
+    }
+}
+
+/// What a reader must know to trust the table: the files, how statuses were
+/// counted, what could not be measured and why, and months with no records.
+fn notes(m: &Measured, l: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    for file in &m.files {
+        let mut how = vec![file.kind.name().to_uppercase()];
+        if let Some(e) = file.encoding {
+            how.push(e.name().to_string());
+        }
+        if let Some(s) = &file.sheet {
+            how.push(l.fill("sheet «{}»", &[s]));
+        }
+        notes.push(l.fill(
+            "Read {} ({}): header in row {}, {}.",
+            &[&file.path, &how.join(", "), &file.header_row, &l.rows(file.rows)],
+        ));
+    }
+    if !m.statuses.is_empty() {
+        let shown: Vec<String> = m
+            .statuses
+            .iter()
+            .take(12)
+            .map(|s| {
+                let outcome = s.outcome.map_or("?", |o| l.tr(outcome_word(o)));
+                let by = match s.how {
+                    Some(How::Group) => l.tr(" (by stage group)"),
+                    Some(How::Fallback) => l.tr(" (any other stage is in progress)"),
+                    Some(How::Deleted) => l.tr(" (deleted)"),
+                    _ => "",
+                };
+                let text = if s.text.is_empty() { "—" } else { &s.text };
+                format!("«{text}» → {outcome}{by}: {}", l.rows(s.rows))
+            })
+            .collect();
+        let mut line = l.fill("Statuses: {}", &[&shown.join("; ")]);
+        if m.statuses.len() > 12 {
+            line.push_str(&l.fill(" and {} more (see --format json)", &[&(m.statuses.len() - 12)]));
+        }
+        line.push('.');
+        notes.push(line);
+    }
+    let c = m.funnel.coverage;
+    if !c.leads {
+        notes.push(
+            l.tr("Leads and conversion: not in the data — a booking system's records are bookings; the leads live in the CRM or the chats.")
+                .into(),
+        );
+    }
+    if !c.no_shows {
+        notes.push(
+            l.tr("No-shows: not measured — no status means \"did not come\"; map one to no_show in a mapping file's [status] if the system keeps it.")
+                .into(),
+        );
+    }
+    if !c.visits {
+        notes.push(
+            l.tr("Visits, revenue and the check: not measured — no status means \"came\" (a lead export ends at the booking).")
+                .into(),
+        );
+    } else if !c.revenue {
+        notes.push(l.tr("Revenue and the check: not measured — the data has no amounts.").into());
+    }
+    if m.quality.unpriced_visits > 0 {
+        notes.push(l.fill(
+            "{} visits have no amount: revenue and the average check count only the priced ones.",
+            &[&m.quality.unpriced_visits],
+        ));
+    }
+    if let Some((a, b)) = m.funnel.span() {
+        let gaps = m.funnel.missing(a, b);
+        if !gaps.is_empty() {
+            let list: Vec<String> = gaps.iter().map(ToString::to_string).collect();
+            notes.push(l.fill(
+                "No records in {}: is an export missing?",
+                &[&list.join(", ")],
+            ));
+        }
+    }
+    notes
+}
+
+/// An outcome in words (catalogue key).
+pub fn outcome_word(o: crate::measure::profile::Outcome) -> &'static str {
+    use crate::measure::profile::Outcome;
+    match o {
+        Outcome::Lost => "lost",
+        Outcome::Open => "in progress",
+        Outcome::Booked => "booked",
+        Outcome::Visited => "came",
+        Outcome::NoShow => "did not come",
+    }
+}
+
+/// One line for stderr when rows were left out or repeated, or `None`.
+pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
+    let q = &m.quality;
+    let mut parts = Vec::new();
+    if q.skipped_rows() > 0 {
+        parts.push(l.fill(
+            "left out {} of {}:{}",
+            &[&l.rows(q.skipped_rows()), &q.rows, &quality_lines(q)],
+        ));
+    }
+    if q.duplicates > 0 {
+        parts.push(l.fill("{} repeating an ID counted once", &[&l.rows(q.duplicates)]));
+    }
+    if q.conflicts > 0 {
+        let ex = &q.conflict_examples[0];
+        parts.push(l.fill(
+            "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)",
+            &[&q.conflicts, &ex.id, &ex.counted.0, &ex.counted.1, &ex.other.0, &ex.other.1],
+        ));
+    }
+    if q.outside_period > 0 {
+        parts.push(l.fill("{} outside --from/--to", &[&l.rows(q.outside_period)]));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}

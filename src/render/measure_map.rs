@@ -1,0 +1,84 @@
+//! `roi measure --print-map`: a profile's mapping written as a mapping file to edit.
+
+use crate::i18n::Lang;
+use crate::measure::layout::CUSTOM;
+use crate::measure::mapping::outcome_names;
+use crate::measure::profile::{BITRIX24_DEALS, Field, PROFILES, Profile, System, Total};
+use std::fmt::Write;
+
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The mapping file for `system` (Bitrix24 deals when none is named).
+pub fn render(system: Option<System>, lang: Lang) -> String {
+    let l = lang;
+    let mut out = String::new();
+    if system == Some(System::Monthly) {
+        let _ = writeln!(out, "# {}", l.tr("A sheet of monthly totals: one row a month. Give the header of each column you have."));
+        let _ = writeln!(out, "source = \"monthly\"\n\n[columns]");
+        for total in Total::ALL {
+            let _ = writeln!(out, "{} = {}", total.key(), quoted(total.aliases()[1]));
+        }
+        let _ = writeln!(out, "# {}", l.tr("The assistant's share of a month, if the sheet keeps it:"));
+        let _ = writeln!(out, "# ai_leads = \"ai_leads\"");
+        return out;
+    }
+    let profile: &Profile = match system {
+        None => &BITRIX24_DEALS,
+        Some(s) => PROFILES.iter().find(|p| p.system == s).copied().unwrap_or(&CUSTOM),
+    };
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.fill(
+            "Mapping for {} {}: edit the headers to match your file, and say what each status means.",
+            &[&profile.system, &l.tr(profile.entity)],
+        )
+    );
+    let _ = writeln!(out, "source = \"{}\"\n\n[columns]", profile.system);
+    for field in Field::ALL {
+        if let Some(name) = profile.aliases(field).first() {
+            let _ = writeln!(out, "{} = {}", field.key(), quoted(name));
+        }
+    }
+    let _ = writeln!(out, "\n# {}", l.fill("Status text as written → outcome: {}.", &[&outcome_names()]));
+    let _ = writeln!(out, "[status]");
+    for (text, outcome) in profile.statuses {
+        let _ = writeln!(out, "{} = \"{}\"", quoted(text), outcome.name());
+    }
+    let _ = writeln!(out, "\n# {}", l.tr("Which records the assistant brought (or --ai on the command line):"));
+    let _ = writeln!(out, "# [ai]");
+    let column = profile.aliases(Field::Source).first().copied().unwrap_or("Источник");
+    let _ = writeln!(out, "# column = {}", quoted(column));
+    let _ = writeln!(out, "# equals = [\"AI-ассистент\", \"Чат-бот\"]   # {}", l.tr("or: contains = \"AI\""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::mapping::Mapping;
+    use crate::scenario::Source;
+
+    #[test]
+    fn every_printed_map_reads_back_as_its_profile() {
+        for system in [None, Some(System::Bitrix24), Some(System::AmoCrm), Some(System::Yclients), Some(System::Monthly)] {
+            let text = render(system, Lang::Ru);
+            let m = Mapping::parse(&Source {
+                name: "map.toml".into(),
+                text: text.clone(),
+            })
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let want = system.unwrap_or(System::Bitrix24);
+            assert_eq!(m.source, Some(want));
+            if want != System::Monthly {
+                let profile = PROFILES.iter().find(|p| p.system == want).unwrap();
+                assert_eq!(m.statuses.len(), profile.statuses.len());
+                assert_eq!(m.fields[&Field::Created], profile.aliases(Field::Created)[0]);
+            } else {
+                assert_eq!(m.totals.len(), 6);
+            }
+        }
+    }
+}

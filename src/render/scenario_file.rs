@@ -1,0 +1,169 @@
+//! A scenario file written from measured figures, which `roi calc` reads as is:
+//! the facts in `[baseline]`, with comments saying where each came from.
+
+use crate::format::{Fmt, Sign, round};
+use crate::i18n::Lang;
+use crate::measure::Baseline;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+
+/// Places kept when a measured ratio does not end: far below any rounding the
+/// model's outputs show, and short enough to read.
+pub const PLACES: u32 = 12;
+
+/// `num / den` written exactly when the decimal ends (`205.5`), else to
+/// [`PLACES`] places, half away from zero; never in exponent form.
+pub fn exact_or_rounded(num: Decimal, den: Decimal) -> Option<Decimal> {
+    let q = num.checked_div(den)?;
+    let exact = q.checked_mul(den) == Some(num);
+    Some(if exact { q } else { round(q, PLACES) }.normalize())
+}
+
+/// The measured baseline as scenario lines: `(key, value, comment)`.
+pub struct Measured<'a> {
+    /// The period's figures.
+    pub baseline: &'a Baseline,
+    /// Lines naming the files and row counts, already worded.
+    pub sources: Vec<String>,
+    /// The scenario's name.
+    pub name: String,
+    /// ISO currency code.
+    pub currency: &'a str,
+}
+
+/// The whole file. The caller checks first that leads, conversion and the check were measured.
+pub fn render(m: &Measured<'_>, lang: Lang) -> String {
+    let b = m.baseline;
+    let f = Fmt {
+        lang,
+        currency: m.currency,
+    };
+    let l = lang;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", l.tr("Baseline measured by `roi measure` from:"));
+    for s in &m.sources {
+        let _ = writeln!(out, "#   {s}");
+    }
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.fill(
+            "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios.",
+            &[&b.period, &l.months(b.period.months())],
+        )
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[scenario]");
+    let _ = writeln!(out, "name = {}", toml::Value::String(m.name.clone()));
+    let _ = writeln!(out, "currency = \"{}\"", m.currency);
+    let _ = writeln!(out, "months = 12");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "[baseline]");
+    let spread = |metric: &str, show: &dyn Fn(Decimal) -> String| -> String {
+        b.ranges
+            .iter()
+            .find(|s| s.metric == metric)
+            .map(|s| {
+                l.fill(
+                    "; lowest {} ({}), highest {} ({})",
+                    &[&show(s.low.1), &s.low.0, &show(s.high.1), &s.high.0],
+                )
+            })
+            .unwrap_or_default()
+    };
+    let months = Decimal::from(b.period.months());
+    let fig = &b.figures;
+    let count = |d: Decimal| f.count(d, Sign::Plain);
+    let percent = |d: Decimal| f.percent(d, Sign::Plain);
+    let money = |d: Decimal| f.money(d, Sign::Plain);
+    if let (Some(leads), Some(total)) = (b.leads, fig.leads) {
+        let value = exact_or_rounded(Decimal::from(total), months).unwrap_or(leads);
+        let _ = writeln!(
+            out,
+            "# {}{}",
+            l.fill(
+                "leads per month: {} over {}",
+                &[&count(Decimal::from(total)), &l.months(b.period.months())]
+            ),
+            spread("leads", &count)
+        );
+        let _ = writeln!(out, "leads = {value}");
+    }
+    if let (Some(bookings), Some(leads)) = (fig.bookings, fig.leads)
+        && let Some(v) = exact_or_rounded(bookings.into(), leads.into())
+    {
+        let _ = writeln!(
+            out,
+            "# {}{}",
+            l.fill("bookings / leads = {} / {}", &[&count(bookings.into()), &count(leads.into())]),
+            spread("conversion", &percent)
+        );
+        let _ = writeln!(out, "conversion = {v}");
+    }
+    match (fig.no_shows, fig.visits) {
+        (Some(no_shows), Some(visits)) if no_shows + visits > 0 => {
+            let v = exact_or_rounded(no_shows.into(), (no_shows + visits).into())
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "# {}{}",
+                l.fill(
+                    "no-shows / (visits + no-shows) = {} / {}",
+                    &[&count(no_shows.into()), &count((no_shows + visits).into())]
+                ),
+                spread("no_show_rate", &percent)
+            );
+            let _ = writeln!(out, "no_show_rate = {v}");
+        }
+        _ => {
+            let _ = writeln!(
+                out,
+                "# {}",
+                l.tr("no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it")
+            );
+        }
+    }
+    if let (Some(revenue), Some(checks)) = (fig.revenue, fig.checks)
+        && let Some(v) = exact_or_rounded(revenue, checks.into())
+    {
+        let _ = writeln!(
+            out,
+            "# {}{}",
+            l.fill("revenue / visits = {} / {}", &[&money(revenue), &count(checks.into())]),
+            spread("average_check", &money)
+        );
+        let _ = writeln!(out, "average_check = {v}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# {}", l.tr("[after]: your plan with the assistant, as changes from the baseline."));
+    let _ = writeln!(out, "# [after]");
+    let _ = writeln!(out, "# leads = \"+30%\"");
+    let _ = writeln!(out, "# conversion = \"+5pp\"");
+    let _ = writeln!(out, "# no_show_rate = \"-20%\"");
+    let _ = writeln!(out, "# average_check = \"+5%\"");
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# {}", l.tr("[costs]: what the assistant costs."));
+    let _ = writeln!(out, "# [costs]");
+    let _ = writeln!(out, "# setup = 25000");
+    let _ = writeln!(out, "# monthly = 10000");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn writes_exact_decimals_exactly_and_others_to_twelve_places() {
+        assert_eq!(exact_or_rounded(d("1233"), d("6")), Some(d("205.5")));
+        assert_eq!(exact_or_rounded(d("246"), d("1233")), Some(d("0.199513381995")));
+        // 2/3 = 0.666…: the twelfth place rounds half away from zero.
+        assert_eq!(exact_or_rounded(d("2"), d("3")), Some(d("0.666666666667")));
+        assert_eq!(exact_or_rounded(d("1"), d("8")), Some(d("0.125")));
+        assert_eq!(exact_or_rounded(d("1"), d("0")), None);
+    }
+}

@@ -1,0 +1,429 @@
+//! `roi measure` end to end on exports written the way each system writes them:
+//! the measured funnel must equal the generator's own totals, exactly.
+
+mod common;
+mod exports;
+
+use common::{refused, roi, stdout};
+use exports::{Expected, Fate, Rec};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Three months of a salon, the assistant from the third on.
+fn records() -> Vec<Rec> {
+    exports::salon((2025, 1), &[96, 104, 131], Some(2), 7)
+}
+
+fn ratio(num: u64, den: u64) -> Value {
+    let d = Decimal::from(num) / Decimal::from(den);
+    let r = d.round_dp_with_strategy(8, RoundingStrategy::MidpointAwayFromZero);
+    serde_json::from_str(&r.normalize().to_string()).unwrap()
+}
+
+fn money(kopecks: i64) -> Value {
+    serde_json::from_str(&(Decimal::new(kopecks, 2)).normalize().to_string()).unwrap()
+}
+
+fn money_ratio(kopecks: i64, n: u64) -> Value {
+    let d = Decimal::new(kopecks, 2) / Decimal::from(n);
+    let r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    serde_json::from_str(&r.normalize().to_string()).unwrap()
+}
+
+/// The JSON month rows, keyed like the generator's totals.
+fn months(json: &Value) -> Vec<((String, String), Value)> {
+    json["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                (m["month"].as_str().unwrap().to_string(), m["channel"].as_str().unwrap().to_string()),
+                m.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Asserts every month × channel of the measured JSON equals the generator's totals.
+fn assert_funnel(json: &Value, recs: &[Rec], leads_known: bool) {
+    let want = exports::expected(recs);
+    let got = months(json);
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for ((month, channel), m) in got {
+        let e: &Expected = want
+            .get(&(month.clone(), if channel == "all" { "all" } else if channel == "ai" { "ai" } else { "other" }))
+            .unwrap_or_else(|| panic!("{month} {channel}"));
+        let at = format!("{month} {channel}");
+        if leads_known {
+            assert_eq!(m["leads"], e.leads, "{at}");
+            assert_eq!(m["conversion"], ratio(e.bookings, e.leads), "{at}");
+        } else {
+            assert_eq!(m["leads"], Value::Null, "{at}");
+            assert_eq!(m["conversion"], Value::Null, "{at}");
+        }
+        assert_eq!(m["bookings"], e.bookings, "{at}");
+        assert_eq!(m["visits"], e.visits, "{at}");
+        assert_eq!(m["no_shows"], e.no_shows, "{at}");
+        assert_eq!(m["no_show_rate"], ratio(e.no_shows, e.visits + e.no_shows), "{at}");
+        assert_eq!(m["revenue"], money(e.revenue), "{at}");
+        assert_eq!(m["average_check"], money_ratio(e.revenue, e.priced), "{at}");
+    }
+}
+
+fn measure_json(args: &[&str]) -> Value {
+    let mut all = vec!["measure"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+/// Rows a Bitrix24 export repeats: deals with two products.
+fn repeats(recs: &[Rec]) -> u64 {
+    recs.iter().filter(|r| r.id % 7 == 0).count() as u64
+}
+
+#[test]
+fn bitrix24_csv_as_a_cloud_portal_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let bytes = exports::bitrix_csv(&recs);
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let file = write(dir.path(), "deals.csv", &bytes);
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    assert_eq!(json["source"], "bitrix24");
+    assert_eq!(json["files"][0]["kind"], "csv");
+    assert_eq!(json["files"][0]["encoding"], "utf-8-bom");
+    assert_eq!(json["files"][0]["header_row"], 1);
+    let rows = recs.len() as u64 + repeats(&recs);
+    assert_eq!(json["quality"]["rows"], rows);
+    assert_eq!(json["quality"]["used"], recs.len() as u64);
+    assert_eq!(json["quality"]["duplicates"], repeats(&recs));
+    assert_eq!(json["quality"]["conflicts"], 0);
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn bitrix24_csv_in_windows_1251_from_a_self_hosted_portal() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "deals.csv", &exports::bitrix_csv_1251(&recs));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    assert_eq!(json["files"][0]["encoding"], "windows-1251");
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn bitrix24_html_saved_as_xls_is_told_by_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "deals.xls", &exports::bitrix_html(&recs));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    assert_eq!(json["files"][0]["kind"], "html");
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn monthly_exports_concatenate_and_overlaps_count_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let jan_feb: Vec<Rec> = recs.iter().filter(|r| r.month <= 2).cloned().collect();
+    let feb_mar: Vec<Rec> = recs.iter().filter(|r| r.month >= 2).cloned().collect();
+    let a = write(dir.path(), "jan-feb.csv", &exports::bitrix_csv(&jan_feb));
+    let b = write(dir.path(), "feb-mar.csv", &exports::bitrix_csv(&feb_mar));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let json = measure_json(&[a.to_str().unwrap(), b.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    assert_funnel(&json, &recs, true);
+    let feb = recs.iter().filter(|r| r.month == 2).count() as u64;
+    let feb_repeats = recs.iter().filter(|r| r.month == 2 && r.id % 7 == 0).count() as u64;
+    assert_eq!(json["quality"]["duplicates"], repeats(&recs) + feb + feb_repeats);
+}
+
+#[test]
+fn amocrm_xlsx_with_tags_and_custom_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
+    let map = write(dir.path(), "map.toml", exports::AMOCRM_MAP.as_bytes());
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    assert_eq!(json["source"], "amocrm");
+    assert_eq!(json["files"][0]["kind"], "xlsx");
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn amocrm_unknown_stages_are_in_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
+    let json = measure_json(&[file.to_str().unwrap()]);
+    // Without the salon's mapping, "Записан на услугу" and "Не пришёл" count as open.
+    let as_open: Vec<Rec> = recs
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            if matches!(r.fate, Fate::Booked | Fate::NoShow) {
+                r.fate = Fate::Open;
+            }
+            r.ai = false;
+            r
+        })
+        .collect();
+    let want = exports::expected(&as_open);
+    for ((month, channel), m) in months(&json) {
+        let e = &want[&(month, "all")];
+        assert_eq!(channel, "all");
+        assert_eq!(m["bookings"], e.bookings);
+        assert_eq!(m["no_shows"], Value::Null, "no stage means a no-show");
+    }
+    let by: Vec<&str> = json["statuses"].as_array().unwrap().iter().map(|s| s["by"].as_str().unwrap()).collect();
+    assert!(by.contains(&"fallback"), "{by:?}");
+}
+
+#[test]
+fn yclients_records_are_bookings_without_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "records.xlsx", &exports::yclients_xlsx(&recs));
+    let json = measure_json(&[file.to_str().unwrap(), "--ai", "Источник=AI-ассистент"]);
+    assert_eq!(json["source"], "yclients");
+    // Only bookings (and deleted ones, counted as lost) are in a booking system.
+    let bookings: Vec<Rec> = recs
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Came | Fate::NoShow | Fate::Booked))
+        .cloned()
+        .collect();
+    assert_funnel(&json, &bookings, false);
+}
+
+#[test]
+fn a_monthly_sheet_below_a_title_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "kpi.xlsx", &exports::monthly_xlsx(&recs));
+    let json = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(json["source"], "monthly");
+    assert_eq!(json["files"][0]["header_row"], 4);
+    // The totals row at the foot is accounted for, not counted.
+    assert_eq!(json["quality"]["skipped"][0]["reason"], "totals_row");
+    let want = exports::expected(&recs);
+    for ((month, channel), m) in months(&json) {
+        let all = &want[&(month.clone(), "all")];
+        let ai = want.get(&(month.clone(), "ai")).map_or(0, |a| a.leads);
+        match channel.as_str() {
+            "all" => {
+                assert_eq!(m["leads"], all.leads);
+                assert_eq!(m["bookings"], all.bookings);
+                assert_eq!(m["revenue"], money(all.revenue));
+                // A sheet's check is over all its visits.
+                assert_eq!(m["average_check"], money_ratio(all.revenue, all.visits));
+            }
+            "ai" => assert_eq!(m["leads"], ai),
+            _ => assert_eq!(m["leads"], all.leads - ai),
+        }
+    }
+}
+
+#[test]
+fn the_baseline_scenario_runs_in_calc_with_the_measured_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "deals.csv", &exports::bitrix_csv(&recs));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let scenario = dir.path().join("salon.toml");
+    stdout(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+        "--baseline",
+        "2025-01..2025-02",
+        "--scenario",
+        "-o",
+        scenario.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&scenario).unwrap();
+    let calc: Value = serde_json::from_str(&stdout(&["calc", scenario.to_str().unwrap(), "-f", "json"])).unwrap();
+    let want = exports::expected(&recs);
+    let (jan, feb) = (&want[&("2025-01".into(), "all")], &want[&("2025-02".into(), "all")]);
+    let leads = jan.leads + feb.leads;
+    let bookings = jan.bookings + feb.bookings;
+    let b = &calc["baseline"];
+    // Written exactly where the decimal ends, else to 12 places.
+    assert_eq!(b["leads"].to_string(), (Decimal::from(leads) / Decimal::from(2)).normalize().to_string());
+    let conversion = (Decimal::from(bookings) / Decimal::from(leads))
+        .round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    assert_eq!(b["conversion"].to_string(), conversion.to_string(), "{text}");
+    let checks = Decimal::new(jan.revenue + feb.revenue, 2) / Decimal::from(jan.priced + feb.priced);
+    let checks = checks.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero).normalize();
+    assert_eq!(b["average_check"].to_string(), checks.to_string(), "{text}");
+    let ns = Decimal::from(jan.no_shows + feb.no_shows) / Decimal::from(jan.no_shows + feb.no_shows + jan.visits + feb.visits);
+    let ns = ns.round_dp_with_strategy(12, RoundingStrategy::MidpointAwayFromZero).normalize();
+    assert_eq!(b["no_show_rate"].to_string(), ns.to_string(), "{text}");
+    assert!(text.contains("# [after]"), "{text}");
+    assert!(text.contains("2025-01..2025-02"), "{text}");
+}
+
+#[test]
+fn refuses_a_baseline_with_missing_months_and_names_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "deals.csv", &exports::bitrix_csv(&recs));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+        "--baseline",
+        "2024-11..2025-02",
+        "--scenario",
+    ]);
+    assert!(err.contains("2024-11, 2024-12"), "{err}");
+    assert!(err.contains("2025-01..2025-03"), "{err}");
+}
+
+fn small_csv(dir: &Path, lines: &[&str]) -> PathBuf {
+    let mut text = String::from("\u{feff}\"ID\";\"Стадия сделки\";\"Сумма\";\"Дата создания\";\"Источник\";\n");
+    for l in lines {
+        text.push_str(l);
+        text.push('\n');
+    }
+    write(dir, "deals.csv", text.as_bytes())
+}
+
+#[test]
+fn unknown_statuses_are_listed_with_a_block_to_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_csv(
+        dir.path(),
+        &[
+            "\"1\";\"Пришёл на маникюр\";\"1500\";\"01.02.2025\";\"Сайт\";",
+            "\"2\";\"Пришёл на маникюр\";\"1500\";\"01.02.2025\";\"Сайт\";",
+            "\"3\";\"Думает\";\"\";\"01.02.2025\";\"Сайт\";",
+            "\"4\";\"Сделка успешна\";\"1500\";\"01.02.2025\";\"Сайт\";",
+        ],
+    );
+    let err = refused(&["measure", file.to_str().unwrap()]);
+    assert!(err.contains("«Пришёл на маникюр»: 2 rows"), "{err}");
+    assert!(err.contains("«Думает»: 1 row"), "{err}");
+    assert!(err.contains("[status]\n\"Пришёл на маникюр\" = \"\"\n\"Думает\" = \"\""), "{err}");
+}
+
+#[test]
+fn bad_cells_are_counted_and_strict_refuses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_csv(
+        dir.path(),
+        &[
+            "\"1\";\"Сделка успешна\";\"1 500,50 ₽\";\"01.02.2025\";\"Сайт\";",
+            "\"2\";\"Сделка успешна\";\"полторы тысячи\";\"01.02.2025\";\"Сайт\";",
+            "\"3\";\"Сделка успешна\";\"1500\";\"31.02.2025\";\"Сайт\";",
+            "\"4\";\"Сделка успешна\";\"1500\";\"\";\"Сайт\";",
+            "\"5\";\"Сделка успешна\";\"1,500\";\"01.02.2025\";\"Сайт\";",
+        ],
+    );
+    let path = file.to_str().unwrap();
+    let json = measure_json(&[path]);
+    let q = &json["quality"];
+    assert_eq!((q["rows"].as_u64(), q["used"].as_u64()), (Some(5), Some(1)));
+    let skipped: Vec<(String, String, u64, u64, String)> = q["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["reason"].as_str().unwrap().into(),
+                s["column"].as_str().unwrap().into(),
+                s["rows"].as_u64().unwrap(),
+                s["examples"][0]["row"].as_u64().unwrap(),
+                s["examples"][0]["value"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("bad_amount".into(), "Сумма".into(), 1, 3, "полторы тысячи".into()),
+            ("bad_date".into(), "Дата создания".into(), 1, 4, "31.02.2025".into()),
+            ("no_date".into(), "Дата создания".into(), 1, 5, "".into()),
+            ("ambiguous_amount".into(), "Сумма".into(), 1, 6, "1,500".into()),
+        ]
+    );
+    assert_eq!(json["months"][0]["revenue"], money(150050));
+    // The table says it on stderr, in one line per reason.
+    let out = roi().args(["measure", path]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("left out 4 rows of 5"), "{stderr}");
+    assert!(stderr.contains("deals.csv row 4: «31.02.2025»"), "{stderr}");
+    let err = refused(&["measure", path, "--strict"]);
+    assert!(err.contains("--strict"), "{err}");
+}
+
+#[test]
+fn a_repeated_id_that_disagrees_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = small_csv(
+        dir.path(),
+        &[
+            "\"7\";\"В работе\";\"1500\";\"01.02.2025\";\"Сайт\";",
+            "\"7\";\"Сделка успешна\";\"1500\";\"01.02.2025\";\"Сайт\";",
+        ],
+    );
+    let json = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(json["quality"]["conflicts"], 1);
+    assert_eq!(json["quality"]["conflict_examples"][0]["id"], "7");
+    assert_eq!(json["quality"]["conflict_examples"][0]["counted"]["row"], 2);
+    assert_eq!(json["quality"]["conflict_examples"][0]["other"]["row"], 3);
+    assert_eq!(json["months"][0]["visits"], 0, "the first row counts");
+    refused(&["measure", file.to_str().unwrap(), "--strict"]);
+}
+
+#[test]
+fn a_missing_column_names_what_was_found_and_the_nearest() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "deals.csv",
+        "ID;Стадия сделки;Дата создания сделки\n1;Сделка успешна;01.02.2025\n".as_bytes(),
+    );
+    let err = refused(&["measure", file.to_str().unwrap(), "--source", "bitrix24"]);
+    assert!(err.contains("no created column"), "{err}");
+    assert!(err.contains("«Дата создания» or «DATE_CREATE»"), "{err}");
+    assert!(err.contains("row 1 has «ID», «Стадия сделки», «Дата создания сделки»"), "{err}");
+    assert!(err.contains("the nearest is «Дата создания сделки»"), "{err}");
+}
+
+#[test]
+fn a_file_of_no_known_system_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "clients.csv", "Имя,Телефон\nАнна,+7 900\n".as_bytes());
+    let err = refused(&["measure", file.to_str().unwrap()]);
+    assert!(err.contains("cannot tell which system wrote it"), "{err}");
+    assert!(err.contains("«Имя», «Телефон»"), "{err}");
+    let err = refused(&["measure", "no-such-file.csv"]);
+    assert!(err.contains("no-such-file.csv"), "{err}");
+}
+
+#[test]
+fn print_map_gives_a_file_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = stdout(&["measure", "--source", "amocrm", "--print-map"]);
+    assert!(text.contains("\"Успешно реализовано\" = \"visited\""), "{text}");
+    let map = write(dir.path(), "map.toml", text.as_bytes());
+    let recs = records();
+    let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
+    measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+}

@@ -7,4 +7,5 @@
 //! outcome, which records are the assistant's) → records → a monthly funnel.
 //! Nothing here computes statistics or prints.
 
+pub mod read;
 pub mod table;

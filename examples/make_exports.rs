@@ -32,13 +32,20 @@ fn main() -> std::io::Result<()> {
             eprintln!("wrote examples/salon-deals.csv, salon-map.toml, salon-monthly.xlsx");
         }
         Some("big") => {
-            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+            let n: usize = args
+                .get(1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(1_000_000);
             let path = args.get(2).map_or("/tmp/deals-big.csv", String::as_str);
             let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
             // Twelve months of an agency's clients, written in blocks of a month.
             let per_month = n / 12;
             for m in 0..12u32 {
-                let count = if m == 11 { n - per_month * 11 } else { per_month };
+                let count = if m == 11 {
+                    n - per_month * 11
+                } else {
+                    per_month
+                };
                 let recs = exports::salon((2025, m + 1), &[count as u32], Some(0), 1 + m as u64);
                 let recs: Vec<exports::Rec> = recs
                     .into_iter()

@@ -48,7 +48,9 @@ pub fn request(args: &ExportArgs) -> Result<Request> {
     for path in &args.files {
         if path.as_os_str() == "-" {
             if stdin_used {
-                return Err(UsageError(t("standard input (-) can be read only once").into()).into());
+                return Err(
+                    UsageError(t("standard input (-) can be read only once").into()).into(),
+                );
             }
             stdin_used = true;
             let mut bytes = Vec::new();
@@ -58,7 +60,11 @@ pub fn request(args: &ExportArgs) -> Result<Request> {
                 bytes: bytes.into(),
             });
         } else if path.is_dir() {
-            return Err(UsageError(f("{} is a directory; give an export file", &[&path.display()])).into());
+            return Err(UsageError(f(
+                "{} is a directory; give an export file",
+                &[&path.display()],
+            ))
+            .into());
         } else if !path.exists() {
             return Err(crate::input::InputError::NotFound(path.display().to_string()).into());
         } else {
@@ -77,7 +83,7 @@ pub fn request(args: &ExportArgs) -> Result<Request> {
 
 /// Measures, and refuses with `--strict` when anything was left out.
 pub fn measured(request: &Request, strict: bool) -> Result<Measured> {
-    let m = measure(request, crate::measure::table::open)?;
+    let m = measure(request, crate::measure::read::open)?;
     if strict && m.quality.has_problems() {
         let line = render::measure::quality_line(&m, crate::i18n::current()).unwrap_or_default();
         return Err(MeasureError::Strict(line).into());
@@ -85,7 +91,10 @@ pub fn measured(request: &Request, strict: bool) -> Result<Measured> {
     Ok(m)
 }
 
-fn month_flag(flag: &'static str, value: &Option<String>) -> Result<Option<crate::measure::cell::Month>> {
+fn month_flag(
+    flag: &'static str,
+    value: &Option<String>,
+) -> Result<Option<crate::measure::cell::Month>> {
     match value {
         None => Ok(None),
         Some(v) => {
@@ -163,7 +172,10 @@ fn scenario_text(m: &Measured, period: Period, ui: &Ui) -> Result<String> {
         Some(t(
             "the data has no amounts of visits, so no average_check for [baseline]; name the amount column in a mapping file ([columns] amount = \"…\"), or write it by hand",
         ))
-    } else if fig.conversion.is_some_and(|c| c > rust_decimal::Decimal::ONE) {
+    } else if fig
+        .conversion
+        .is_some_and(|c| c > rust_decimal::Decimal::ONE)
+    {
         Some(t(
             "the period has more bookings than leads, so its conversion is above 100%; check the leads column",
         ))
@@ -194,7 +206,11 @@ fn scenario_text(m: &Measured, period: Period, ui: &Ui) -> Result<String> {
         })
         .chain(std::iter::once(ui.lang.fill(
             "{} counted, {} repeated IDs, {} left out",
-            &[&m.quality.used, &m.quality.duplicates, &m.quality.skipped_rows()],
+            &[
+                &m.quality.used,
+                &m.quality.duplicates,
+                &m.quality.skipped_rows(),
+            ],
         )))
         .collect();
     let stem = m

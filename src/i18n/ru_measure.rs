@@ -91,6 +91,111 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "no records in {} (the data covers {}); choose months the files hold" => {
             "нет записей за {} (данные охватывают {}); выберите месяцы, которые есть в файлах"
         }
+        "a quoted field is never closed (a \" is missing)" => {
+            "поле в кавычках не закрыто (не хватает \")"
+        }
+        "the text is not valid UTF-8" => "текст не в кодировке UTF-8",
+        "the workbook has no sheets" => "в книге нет ни одного листа",
+        // the measured funnel's table
+        "Measured funnel — {} {}, {}" => "Воронка по данным — {}, {}, {}",
+        "deals" => "сделки",
+        "leads" => "лиды",
+        "records" => "записи",
+        "months" => "месяцы",
+        "Bookings (conv.)" => "Записи (конв.)",
+        "No-shows (rate)" => "Неявки (доля)",
+        "All months" => "Все месяцы",
+        "Baseline {}" => "База {}",
+        "The assistant's records and the rest" => "Заявки ассистента и остальные",
+        "Assistant: leads" => "Ассистент: заявки",
+        "bookings" => "записи",
+        "revenue" => "выручка",
+        "Other: leads" => "Прочие: заявки",
+        "Read {} ({}): header in row {}, {}." => "Прочитан {} ({}): заголовок в строке {}, {}.",
+        "sheet «{}»" => "лист «{}»",
+        "Statuses: {}" => "Статусы: {}",
+        " and {} more (see --format json)" => " и ещё {} (см. --format json)",
+        " (by stage group)" => " (по группе стадий)",
+        " (any other stage is in progress)" => " (прочие стадии — в работе)",
+        " (deleted)" => " (удалена)",
+        "lost" => "отказ",
+        "in progress" => "в работе",
+        "booked" => "запись",
+        "came" => "пришёл",
+        "did not come" => "не пришёл",
+        "Leads and conversion: not in the data — a booking system's records are bookings; the leads live in the CRM or the chats." => {
+            "Заявки и конверсия: в данных их нет — в системе онлайн-записи хранятся только записи, заявки — в CRM или в чатах."
+        }
+        "No-shows: not measured — no status means \"did not come\"; map one to no_show in a mapping file's [status] if the system keeps it." => {
+            "Неявки: не измерены — ни один статус не означает «не пришёл»; если система их отмечает, сопоставьте статус с no_show в [status] файла сопоставления."
+        }
+        "Visits, revenue and the check: not measured — no status means \"came\" (a lead export ends at the booking)." => {
+            "Визиты, выручка и чек: не измерены — ни один статус не означает «пришёл» (выгрузка лидов заканчивается записью)."
+        }
+        "Revenue and the check: not measured — the data has no amounts." => {
+            "Выручка и чек: не измерены — в данных нет сумм."
+        }
+        "{} visits have no amount: revenue and the average check count only the priced ones." => {
+            "Визитов без суммы: {}; выручка и средний чек посчитаны только по визитам с суммой."
+        }
+        "No records in {}: is an export missing?" => "Нет записей за {}: не пропущена ли выгрузка?",
+        "Note: {}" => "Примечание: {}",
+        "left out {} of {}:{}" => "пропущено {} из {}:{}",
+        "{} repeating an ID counted once" => "{} с повторным ID посчитаны один раз",
+        "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
+            "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"
+        }
+        "{} outside --from/--to" => "{} вне периода --from/--to",
+        "give at least one export file" => "укажите хотя бы один файл выгрузки",
+        "{} is a directory; give an export file" => "{} — это папка; укажите файл выгрузки",
+        "one month, like 2025-06" => "один месяц, например 2025-06",
+        "--scenario needs --baseline FROM..TO" => "для --scenario нужен --baseline ОТ..ДО",
+        // the baseline scenario file
+        "the data has no leads, so no leads or conversion for [baseline] (a booking system's records are bookings); measure the CRM's or the chats' export instead, or write them by hand" => {
+            "в данных нет заявок, поэтому для [baseline] нет leads и conversion (в системе онлайн-записи только записи); возьмите выгрузку CRM или чатов либо впишите их вручную"
+        }
+        "the data has no amounts of visits, so no average_check for [baseline]; name the amount column in a mapping file ([columns] amount = \"…\"), or write it by hand" => {
+            "в данных нет сумм визитов, поэтому для [baseline] нет average_check; укажите столбец суммы в файле сопоставления ([columns] amount = \"…\") или впишите чек вручную"
+        }
+        "the period has more bookings than leads, so its conversion is above 100%; check the leads column" => {
+            "записей в периоде больше, чем заявок, и конверсия выше 100 %; проверьте столбец заявок"
+        }
+        "{} ({}, {}): {}" => "{} ({}, {}): {}",
+        "{} counted, {} repeated IDs, {} left out" => "учтено {}, повторных ID {}, пропущено {}",
+        "{}, measured {}" => "{}, данные за {}",
+        "Baseline measured by `roi measure` from:" => {
+            "Исходные показатели измерены `roi measure` по файлам:"
+        }
+        "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios." => {
+            "Месяцы {} ({}), все каналы; каждый показатель — по итогам периода, а не среднее месячных долей."
+        }
+        "; lowest {} ({}), highest {} ({})" => "; минимум {} ({}), максимум {} ({})",
+        "leads per month: {} over {}" => "заявок в месяц: {} за {}",
+        "bookings / leads = {} / {}" => "записи / заявки = {} / {}",
+        "no-shows / (visits + no-shows) = {} / {}" => "неявки / (визиты + неявки) = {} / {}",
+        "no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it" => {
+            "no_show_rate не измерена (в данных нет статуса неявки); если не задать, считается 0"
+        }
+        "revenue / visits = {} / {}" => "выручка / визиты = {} / {}",
+        "[after]: your plan with the assistant, as changes from the baseline." => {
+            "[after]: ваш план с ассистентом — изменения относительно исходных показателей."
+        }
+        "[costs]: what the assistant costs." => "[costs]: сколько стоит ассистент.",
+        // --print-map
+        "A sheet of monthly totals: one row a month. Give the header of each column you have." => {
+            "Таблица итогов по месяцам: строка на месяц. Укажите заголовки столбцов, которые у вас есть."
+        }
+        "The assistant's share of a month, if the sheet keeps it:" => {
+            "Доля ассистента за месяц, если она есть в таблице:"
+        }
+        "Mapping for {} {}: edit the headers to match your file, and say what each status means." => {
+            "Сопоставление для {} ({}): поправьте заголовки под свой файл и укажите, что означает каждый статус."
+        }
+        "Status text as written → outcome: {}." => "Текст статуса как в файле → исход: {}.",
+        "Which records the assistant brought (or --ai on the command line):" => {
+            "Какие записи привёл ассистент (или --ai в командной строке):"
+        }
+        "or: contains = \"AI\"" => "или: contains = \"AI\"",
         _ => return None,
     })
 }

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod mapping;
 pub mod profile;
 pub mod quality;
+pub mod read;
 pub mod records;
 pub mod table;
 

@@ -170,3 +170,5 @@ pub enum ReadError {
         detail: String,
     },
 }
+
+pub use super::read::open;

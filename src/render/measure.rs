@@ -380,7 +380,12 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     .collect();
     let mut t = table(&header);
     for (month, tallies) in &m.funnel.months {
-        t.add_row(funnel_row(f, month.to_string(), &tallies[0].figures(), None));
+        t.add_row(funnel_row(
+            f,
+            month.to_string(),
+            &tallies[0].figures(),
+            None,
+        ));
     }
     let average = baseline.or(span.map(|(a, b)| Period { from: a, to: b }));
     if let Some(p) = average {
@@ -446,11 +451,9 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
 /// The assistant's leads with their share of all: `12 (10,0 %)`.
 fn share(f: &Fmt<'_>, part: Option<u64>, all: Option<u64>) -> String {
     match (part, all) {
-        (Some(p), Some(a)) if a > 0 => with_rate(
-            f,
-            Some(p),
-            Some(Decimal::from(p) / Decimal::from(a)),
-        ),
+        (Some(p), Some(a)) if a > 0 => {
+            with_rate(f, Some(p), Some(Decimal::from(p) / Decimal::from(a)))
+        }
         (p, _) => count_cell(f, p),
     }
 }
@@ -469,7 +472,12 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
         }
         notes.push(l.fill(
             "Read {} ({}): header in row {}, {}.",
-            &[&file.path, &how.join(", "), &file.header_row, &l.rows(file.rows)],
+            &[
+                &file.path,
+                &how.join(", "),
+                &file.header_row,
+                &l.rows(file.rows),
+            ],
         ));
     }
     if !m.statuses.is_empty() {
@@ -491,7 +499,10 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
             .collect();
         let mut line = l.fill("Statuses: {}", &[&shown.join("; ")]);
         if m.statuses.len() > 12 {
-            line.push_str(&l.fill(" and {} more (see --format json)", &[&(m.statuses.len() - 12)]));
+            line.push_str(&l.fill(
+                " and {} more (see --format json)",
+                &[&(m.statuses.len() - 12)],
+            ));
         }
         line.push('.');
         notes.push(line);
@@ -515,7 +526,10 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
                 .into(),
         );
     } else if !c.revenue {
-        notes.push(l.tr("Revenue and the check: not measured — the data has no amounts.").into());
+        notes.push(
+            l.tr("Revenue and the check: not measured — the data has no amounts.")
+                .into(),
+        );
     }
     if m.quality.unpriced_visits > 0 {
         notes.push(l.fill(

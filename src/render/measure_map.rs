@@ -20,13 +20,21 @@ pub fn render(system: Option<System>, lang: Lang) -> String {
         for total in Total::ALL {
             let _ = writeln!(out, "{} = {}", total.key(), quoted(total.aliases()[1]));
         }
-        let _ = writeln!(out, "# {}", l.tr("The assistant's share of a month, if the sheet keeps it:"));
+        let _ = writeln!(
+            out,
+            "# {}",
+            l.tr("The assistant's share of a month, if the sheet keeps it:")
+        );
         let _ = writeln!(out, "# ai_leads = \"ai_leads\"");
         return out;
     }
     let profile: &Profile = match system {
         None => &BITRIX24_DEALS,
-        Some(s) => PROFILES.iter().find(|p| p.system == s).copied().unwrap_or(&CUSTOM),
+        Some(s) => PROFILES
+            .iter()
+            .find(|p| p.system == s)
+            .copied()
+            .unwrap_or(&CUSTOM),
     };
     let _ = writeln!(
         out,
@@ -42,16 +50,32 @@ pub fn render(system: Option<System>, lang: Lang) -> String {
             let _ = writeln!(out, "{} = {}", field.key(), quoted(name));
         }
     }
-    let _ = writeln!(out, "\n# {}", l.fill("Status text as written → outcome: {}.", &[&outcome_names()]));
+    let _ = writeln!(
+        out,
+        "\n# {}",
+        l.fill("Status text as written → outcome: {}.", &[&outcome_names()])
+    );
     let _ = writeln!(out, "[status]");
     for (text, outcome) in profile.statuses {
         let _ = writeln!(out, "{} = \"{}\"", quoted(text), outcome.name());
     }
-    let _ = writeln!(out, "\n# {}", l.tr("Which records the assistant brought (or --ai on the command line):"));
+    let _ = writeln!(
+        out,
+        "\n# {}",
+        l.tr("Which records the assistant brought (or --ai on the command line):")
+    );
     let _ = writeln!(out, "# [ai]");
-    let column = profile.aliases(Field::Source).first().copied().unwrap_or("Источник");
+    let column = profile
+        .aliases(Field::Source)
+        .first()
+        .copied()
+        .unwrap_or("Источник");
     let _ = writeln!(out, "# column = {}", quoted(column));
-    let _ = writeln!(out, "# equals = [\"AI-ассистент\", \"Чат-бот\"]   # {}", l.tr("or: contains = \"AI\""));
+    let _ = writeln!(
+        out,
+        "# equals = [\"AI-ассистент\", \"Чат-бот\"]   # {}",
+        l.tr("or: contains = \"AI\"")
+    );
     out
 }
 
@@ -63,7 +87,13 @@ mod tests {
 
     #[test]
     fn every_printed_map_reads_back_as_its_profile() {
-        for system in [None, Some(System::Bitrix24), Some(System::AmoCrm), Some(System::Yclients), Some(System::Monthly)] {
+        for system in [
+            None,
+            Some(System::Bitrix24),
+            Some(System::AmoCrm),
+            Some(System::Yclients),
+            Some(System::Monthly),
+        ] {
             let text = render(system, Lang::Ru);
             let m = Mapping::parse(&Source {
                 name: "map.toml".into(),
@@ -75,7 +105,10 @@ mod tests {
             if want != System::Monthly {
                 let profile = PROFILES.iter().find(|p| p.system == want).unwrap();
                 assert_eq!(m.statuses.len(), profile.statuses.len());
-                assert_eq!(m.fields[&Field::Created], profile.aliases(Field::Created)[0]);
+                assert_eq!(
+                    m.fields[&Field::Created],
+                    profile.aliases(Field::Created)[0]
+                );
             } else {
                 assert_eq!(m.totals.len(), 6);
             }

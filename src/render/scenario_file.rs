@@ -40,7 +40,11 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     };
     let l = lang;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}", l.tr("Baseline measured by `roi measure` from:"));
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.tr("Baseline measured by `roi measure` from:")
+    );
     for s in &m.sources {
         let _ = writeln!(out, "#   {s}");
     }
@@ -95,15 +99,18 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "# {}{}",
-            l.fill("bookings / leads = {} / {}", &[&count(bookings.into()), &count(leads.into())]),
+            l.fill(
+                "bookings / leads = {} / {}",
+                &[&count(bookings.into()), &count(leads.into())]
+            ),
             spread("conversion", &percent)
         );
         let _ = writeln!(out, "conversion = {v}");
     }
     match (fig.no_shows, fig.visits) {
         (Some(no_shows), Some(visits)) if no_shows + visits > 0 => {
-            let v = exact_or_rounded(no_shows.into(), (no_shows + visits).into())
-                .unwrap_or_default();
+            let v =
+                exact_or_rounded(no_shows.into(), (no_shows + visits).into()).unwrap_or_default();
             let _ = writeln!(
                 out,
                 "# {}{}",
@@ -129,13 +136,20 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "# {}{}",
-            l.fill("revenue / visits = {} / {}", &[&money(revenue), &count(checks.into())]),
+            l.fill(
+                "revenue / visits = {} / {}",
+                &[&money(revenue), &count(checks.into())]
+            ),
             spread("average_check", &money)
         );
         let _ = writeln!(out, "average_check = {v}");
     }
     let _ = writeln!(out);
-    let _ = writeln!(out, "# {}", l.tr("[after]: your plan with the assistant, as changes from the baseline."));
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.tr("[after]: your plan with the assistant, as changes from the baseline.")
+    );
     let _ = writeln!(out, "# [after]");
     let _ = writeln!(out, "# leads = \"+30%\"");
     let _ = writeln!(out, "# conversion = \"+5pp\"");
@@ -160,7 +174,10 @@ mod tests {
     #[test]
     fn writes_exact_decimals_exactly_and_others_to_twelve_places() {
         assert_eq!(exact_or_rounded(d("1233"), d("6")), Some(d("205.5")));
-        assert_eq!(exact_or_rounded(d("246"), d("1233")), Some(d("0.199513381995")));
+        assert_eq!(
+            exact_or_rounded(d("246"), d("1233")),
+            Some(d("0.199513381995"))
+        );
         // 2/3 = 0.666…: the twelfth place rounds half away from zero.
         assert_eq!(exact_or_rounded(d("2"), d("3")), Some(d("0.666666666667")));
         assert_eq!(exact_or_rounded(d("1"), d("8")), Some(d("0.125")));

@@ -144,7 +144,7 @@ fn rub_ru(k: i64) -> String {
     let whole = (k / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push('\u{a0}');
         }
         grouped.push(c);
@@ -153,7 +153,14 @@ fn rub_ru(k: i64) -> String {
 }
 
 fn date_ru(r: &Rec) -> String {
-    format!("{:02}.{:02}.{:04} {:02}:{:02}:00", r.day, r.month, r.year, r.hour, (r.id % 60))
+    format!(
+        "{:02}.{:02}.{:04} {:02}:{:02}:00",
+        r.day,
+        r.month,
+        r.year,
+        r.hour,
+        (r.id % 60)
+    )
 }
 
 /// Bitrix24 deal stages: the defaults plus a salon's own stages for a booking
@@ -219,7 +226,11 @@ fn bitrix_rows(recs: &[Rec]) -> Vec<[String; 9]> {
                 "Российский рубль".to_string(),
                 date_ru(r),
                 source(r, r.id).to_string(),
-                if r.ai { "telegram".into() } else { String::new() },
+                if r.ai {
+                    "telegram".into()
+                } else {
+                    String::new()
+                },
                 p.to_string(),
             ]);
         }
@@ -338,7 +349,11 @@ pub fn amocrm_xlsx(recs: &[Rec]) -> Vec<u8> {
             s.write_string(row, 4, stage).unwrap();
             s.write_string(row, 5, "Салон").unwrap();
             s.write_string(row, 6, date_ru(r)).unwrap();
-            let tags = if r.ai { "Instagram, AI-lead" } else { "Instagram" };
+            let tags = if r.ai {
+                "Instagram, AI-lead"
+            } else {
+                "Instagram"
+            };
             s.write_string(row, 8, tags).unwrap();
         }
     })
@@ -387,15 +402,25 @@ pub fn yclients_xlsx(recs: &[Rec]) -> Vec<u8> {
                 .and_hms(r.hour as u16, 0, 0)
                 .unwrap();
             s.write_number(row, 0, r.id as f64).unwrap();
-            s.write_datetime_with_format(row, 1, &created, &date).unwrap();
-            s.write_datetime_with_format(row, 2, &created, &date).unwrap();
+            s.write_datetime_with_format(row, 1, &created, &date)
+                .unwrap();
+            s.write_datetime_with_format(row, 2, &created, &date)
+                .unwrap();
             s.write_string(row, 3, status).unwrap();
             if let Some(k) = r.kopecks {
                 s.write_number(row, 4, k as f64 / 100.0).unwrap();
             }
             s.write_string(row, 5, deleted).unwrap();
-            s.write_string(row, 6, if r.ai { "AI-ассистент" } else { "Онлайн-запись" })
-                .unwrap();
+            s.write_string(
+                row,
+                6,
+                if r.ai {
+                    "AI-ассистент"
+                } else {
+                    "Онлайн-запись"
+                },
+            )
+            .unwrap();
         }
     })
 }
@@ -406,9 +431,18 @@ pub fn monthly_xlsx(recs: &[Rec]) -> Vec<u8> {
     let totals = expected(recs);
     xlsx(|s| {
         let month_format = Format::new().set_num_format("mmmm yyyy");
-        s.write_string(0, 0, "Отчёт салона «Роза» по месяцам").unwrap();
+        s.write_string(0, 0, "Отчёт салона «Роза» по месяцам")
+            .unwrap();
         s.write_string(1, 0, "Ростов-на-Дону").unwrap();
-        let header = ["Месяц", "Заявки", "Записи", "Пришли", "Неявки", "Выручка, ₽", "ai_leads"];
+        let header = [
+            "Месяц",
+            "Заявки",
+            "Записи",
+            "Пришли",
+            "Неявки",
+            "Выручка, ₽",
+            "ai_leads",
+        ];
         for (c, h) in header.iter().enumerate() {
             s.write_string(3, c as u16, *h).unwrap();
         }
@@ -421,7 +455,8 @@ pub fn monthly_xlsx(recs: &[Rec]) -> Vec<u8> {
             row += 1;
             let (y, m) = month.split_once('-').unwrap();
             let first = ExcelDateTime::from_ymd(y.parse().unwrap(), m.parse().unwrap(), 1).unwrap();
-            s.write_datetime_with_format(row, 0, &first, &month_format).unwrap();
+            s.write_datetime_with_format(row, 0, &first, &month_format)
+                .unwrap();
             s.write_number(row, 1, e.leads as f64).unwrap();
             s.write_number(row, 2, e.bookings as f64).unwrap();
             s.write_number(row, 3, e.visits as f64).unwrap();

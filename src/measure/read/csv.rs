@@ -1,0 +1,283 @@
+//! Delimited text, streamed: one reused record, the delimiter sniffed from the
+//! first lines, row numbers the line each record starts on.
+
+use std::io::Read;
+
+use super::super::table::{Cell, Kind, Opened, Origin, ReadError, Rows};
+use super::text;
+
+/// How many decoded bytes of the start are kept to sniff the delimiter from.
+const SNIFF_BYTES: usize = 64 * 1024;
+/// How many records the delimiter is judged on.
+const SNIFF_RECORDS: usize = 20;
+
+/// Opens `origin` as CSV.
+pub(super) fn open(origin: &Origin) -> Result<Opened, ReadError> {
+    let head = super::head(origin)?;
+    let text = text::detect(origin, &head)?;
+    let mut decoded = text::decoded(super::source(origin)?, text);
+    let start =
+        super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(|e| super::io_error(origin, e))?;
+    let delimiter = sniff_delimiter(&start, start.len() < SNIFF_BYTES);
+    // The sniffed start is read again by the CSV reader, then the rest follows.
+    let input: Box<dyn Read> = Box::new(std::io::Cursor::new(start).chain(decoded));
+    let reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .buffer_capacity(64 * 1024)
+        .from_reader(QuoteTap::new(input, delimiter));
+    Ok(Opened {
+        kind: Kind::Csv,
+        encoding: Some(text.encoding),
+        sheet: None,
+        rows: Box::new(CsvRows {
+            file: origin.name(),
+            reader,
+            record: ::csv::StringRecord::new(),
+            line: 0,
+        }),
+    })
+}
+
+/// The delimiter among `;`, `,` and tab that splits the first records most
+/// consistently: the most records sharing one field count (of at least two),
+/// then the wider split, then `;` before `,` before tab. A title line above
+/// the header is one outlier, so it cannot outvote the rows under it.
+/// `complete`: `start` is the whole input, so its last record is whole too.
+pub(crate) fn sniff_delimiter(start: &[u8], complete: bool) -> u8 {
+    let mut best = (b',', (0, 0, 0));
+    for (preference, delimiter) in [b'\t', b',', b';'].into_iter().enumerate() {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(start);
+        let mut record = ::csv::ByteRecord::new();
+        let mut widths = Vec::new();
+        while widths.len() <= SNIFF_RECORDS && reader.read_byte_record(&mut record).unwrap_or(false)
+        {
+            widths.push(record.len());
+        }
+        if !complete && widths.len() <= SNIFF_RECORDS {
+            // The last record read may be cut off where the sniffed start ends.
+            widths.pop();
+        }
+        widths.truncate(SNIFF_RECORDS);
+        let (count, width) = mode(&widths);
+        let score = (count, width, preference);
+        if width >= 2 && score > best.1 {
+            best = (delimiter, score);
+        }
+    }
+    best.0
+}
+
+/// The most common value of `widths` and how often it occurs (the wider on a tie).
+fn mode(widths: &[usize]) -> (usize, usize) {
+    let mut best = (0, 0);
+    for &w in widths {
+        let count = widths.iter().filter(|&&x| x == w).count();
+        best = best.max((count, w));
+    }
+    best
+}
+
+/// Where in a field the [`QuoteTap`] is, following the `csv` crate's parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// At a field's first byte, where a `"` opens quoting.
+    Start,
+    /// Inside an unquoted field.
+    Unquoted,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after a `"` inside a quoted field: it closes the quote or doubles it.
+    QuoteInQuoted,
+}
+
+/// How many of the latest bytes a [`QuoteTap`] keeps: more than the CSV reader
+/// buffers (64 KiB), so the byte a record ended on is always still there.
+const RECENT: usize = 1 << 17;
+
+/// Passes the input to the CSV reader unchanged while following it, for two
+/// things the `csv` crate does not tell. An unclosed quote: the crate accepts
+/// one silently, swallowing the rest of the file into one field, and a damaged
+/// export must be refused instead. And the byte each record ended on, to number
+/// rows by the line they start on (see [`CsvRows::advance`]).
+/// It jumps from one significant byte to the next with `memchr`, so it costs
+/// little beside the parse itself.
+struct QuoteTap {
+    inner: Box<dyn Read>,
+    delimiter: u8,
+    state: State,
+    /// The input has ended.
+    ended: bool,
+    /// Bytes passed so far.
+    passed: u64,
+    /// The latest [`RECENT`] bytes passed, byte `n` of the input at `n % RECENT`.
+    recent: Vec<u8>,
+}
+
+impl QuoteTap {
+    fn new(inner: Box<dyn Read>, delimiter: u8) -> Self {
+        QuoteTap {
+            inner,
+            delimiter,
+            state: State::Start,
+            ended: false,
+            passed: 0,
+            recent: vec![0; RECENT],
+        }
+    }
+
+    /// Byte `at` of the input, one of the latest [`RECENT`] passed.
+    fn byte(&self, at: u64) -> u8 {
+        debug_assert!(at < self.passed && self.passed - at <= RECENT as u64);
+        self.recent[(at % RECENT as u64) as usize]
+    }
+
+    fn keep(&mut self, mut bytes: &[u8]) {
+        let mut at = (self.passed % RECENT as u64) as usize;
+        while !bytes.is_empty() {
+            let n = bytes.len().min(RECENT - at);
+            self.recent[at..at + n].copy_from_slice(&bytes[..n]);
+            bytes = &bytes[n..];
+            at = 0;
+        }
+    }
+
+    fn follow(&mut self, bytes: &[u8]) {
+        let (d, mut i) = (self.delimiter, 0);
+        let ends_field = |b: u8| b == d || b == b'\n' || b == b'\r';
+        while i < bytes.len() {
+            match self.state {
+                State::Start | State::QuoteInQuoted => {
+                    let b = bytes[i];
+                    self.state = match (self.state, b) {
+                        (State::Start, b'"') => State::Quoted,
+                        (State::QuoteInQuoted, b'"') => State::Quoted,
+                        (_, b) if ends_field(b) => State::Start,
+                        // After a closing quote the csv crate keeps the bytes as unquoted text.
+                        _ => State::Unquoted,
+                    };
+                    i += 1;
+                }
+                State::Unquoted => match memchr::memchr3(d, b'\n', b'\r', &bytes[i..]) {
+                    Some(at) => {
+                        i += at + 1;
+                        self.state = State::Start;
+                    }
+                    None => i = bytes.len(),
+                },
+                State::Quoted => match memchr::memchr(b'"', &bytes[i..]) {
+                    Some(at) => {
+                        i += at + 1;
+                        self.state = State::QuoteInQuoted;
+                    }
+                    None => i = bytes.len(),
+                },
+            }
+        }
+    }
+
+    /// The input ended inside a quoted field.
+    fn unclosed(&self) -> bool {
+        self.ended && self.state == State::Quoted
+    }
+}
+
+impl Read for QuoteTap {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.ended = true;
+        }
+        self.follow(&buf[..n]);
+        self.keep(&buf[..n]);
+        self.passed += n as u64;
+        Ok(n)
+    }
+}
+
+/// The rows of a CSV, one record at a time in a reused buffer.
+struct CsvRows {
+    file: String,
+    reader: ::csv::Reader<QuoteTap>,
+    record: ::csv::StringRecord,
+    line: u64,
+}
+
+impl CsvRows {
+    fn error(&self, line: u64, detail: String) -> ReadError {
+        ReadError::Csv {
+            file: self.file.clone(),
+            line,
+            detail,
+        }
+    }
+}
+
+impl Rows for CsvRows {
+    fn advance(&mut self) -> Result<bool, ReadError> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => {
+                // The `csv` crate numbers a record by where its parser resumed:
+                // before any blank lines it skipped, and after a CRLF's `\r` but
+                // before its `\n`. So count back from where the record ended
+                // instead: the line there, less the line breaks inside its quoted
+                // fields, less the `\n` that ended it, if one did.
+                let tap = self.reader.get_ref();
+                let end = self.reader.position();
+                // The record that runs to the end of the input inside quotes is the unclosed one.
+                let unclosed = tap.unclosed() && end.byte() >= tap.passed;
+                let inside =
+                    memchr::memchr_iter(b'\n', self.record.as_slice().as_bytes()).count() as u64;
+                let ended_by_newline =
+                    !unclosed && end.byte() > 0 && tap.byte(end.byte() - 1) == b'\n';
+                self.line = end
+                    .line()
+                    .saturating_sub(inside + u64::from(ended_by_newline))
+                    .max(1);
+                if unclosed {
+                    return Err(self.error(
+                        self.line,
+                        crate::i18n::t("a quoted field is never closed (a \" is missing)")
+                            .to_owned(),
+                    ));
+                }
+                Ok(true)
+            }
+            Ok(false) => Ok(false),
+            Err(e) => {
+                let line = e.position().map_or(self.line + 1, |p| p.line());
+                match e.into_kind() {
+                    ::csv::ErrorKind::Io(error) => Err(ReadError::Io {
+                        file: self.file.clone(),
+                        error,
+                    }),
+                    ::csv::ErrorKind::Utf8 { .. } => Err(self.error(
+                        line,
+                        crate::i18n::t("the text is not valid UTF-8").to_owned(),
+                    )),
+                    other => Err(self.error(line, format!("{other:?}"))),
+                }
+            }
+        }
+    }
+
+    fn number(&self) -> u64 {
+        self.line
+    }
+
+    fn width(&self) -> usize {
+        self.record.len()
+    }
+
+    fn cell(&self, i: usize) -> Cell<'_> {
+        match self.record.get(i).map(str::trim) {
+            None | Some("") => Cell::Empty,
+            Some(text) => Cell::Text(text),
+        }
+    }
+}

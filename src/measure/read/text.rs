@@ -1,0 +1,135 @@
+//! Text encodings of CSV and HTML exports: told from a byte-order mark, or from
+//! whether the whole file is valid UTF-8 (else Windows-1251, what old Bitrix24
+//! portals and a Russian Excel write), and decoded to UTF-8 as a stream.
+
+use std::io::Read;
+
+use encoding_rs_io::DecodeReaderBytesBuilder;
+
+use super::super::table::{Encoding, Origin, ReadError};
+
+/// A byte-order mark at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bom {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+fn bom(head: &[u8]) -> Option<Bom> {
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Some(Bom::Utf8)
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        Some(Bom::Utf16Le)
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Some(Bom::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Whether the text in `head` begins with `<` once a byte-order mark and
+/// whitespace are skipped: an HTML (or XML) document rather than CSV.
+pub(super) fn starts_with_lt(head: &[u8]) -> bool {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        bytes
+            .chunks_exact(2)
+            .map(|b| unit([b[0], b[1]]))
+            .find(|&u| !char::from_u32(u.into()).is_some_and(char::is_whitespace))
+            == Some(u16::from(b'<'))
+    };
+    match bom(head) {
+        Some(Bom::Utf16Le) => utf16(&head[2..], u16::from_le_bytes),
+        Some(Bom::Utf16Be) => utf16(&head[2..], u16::from_be_bytes),
+        Some(Bom::Utf8) => first_non_space(&head[3..]) == Some(b'<'),
+        None => first_non_space(head) == Some(b'<'),
+    }
+}
+
+fn first_non_space(bytes: &[u8]) -> Option<u8> {
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace())
+}
+
+/// A text's encoding as reported, and the decoder that reads it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Text {
+    /// As reported to the user.
+    pub encoding: Encoding,
+    /// The decoder (UTF-16's byte order lives here).
+    pub codec: &'static encoding_rs::Encoding,
+}
+
+/// The encoding of `origin`, whose first bytes are `head`. Without a byte-order
+/// mark the whole input is checked for UTF-8, a file streamed in chunks.
+pub(super) fn detect(origin: &Origin, head: &[u8]) -> Result<Text, ReadError> {
+    let (encoding, codec) = match bom(head) {
+        Some(Bom::Utf8) => (Encoding::Utf8Bom, encoding_rs::UTF_8),
+        Some(Bom::Utf16Le) => (Encoding::Utf16, encoding_rs::UTF_16LE),
+        Some(Bom::Utf16Be) => (Encoding::Utf16, encoding_rs::UTF_16BE),
+        None => {
+            let utf8 = match origin {
+                Origin::Bytes { bytes, .. } => std::str::from_utf8(bytes).is_ok(),
+                Origin::Path(_) => {
+                    is_utf8(&mut *super::source(origin)?).map_err(|e| super::io_error(origin, e))?
+                }
+            };
+            if utf8 {
+                (Encoding::Utf8, encoding_rs::UTF_8)
+            } else {
+                (Encoding::Windows1251, encoding_rs::WINDOWS_1251)
+            }
+        }
+    };
+    Ok(Text { encoding, codec })
+}
+
+/// Whether all of `reader` is valid UTF-8, read in chunks so that a large file
+/// never sits in memory; a character split across a chunk's end is carried over.
+pub(super) fn is_utf8(reader: &mut dyn Read) -> std::io::Result<bool> {
+    const CHUNK: usize = 64 * 1024;
+    // Room for a chunk after up to 3 carried bytes of an unfinished character.
+    let mut buf = vec![0u8; CHUNK + 3];
+    let mut carried = 0;
+    loop {
+        let n = match reader.read(&mut buf[carried..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            // A character cut off by the end of the file is not UTF-8.
+            return Ok(carried == 0);
+        }
+        let filled = carried + n;
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carried = 0,
+            // `error_len() == None`: the bytes end inside a character, which may finish in the next chunk.
+            Err(e) if e.error_len().is_none() => {
+                buf.copy_within(e.valid_up_to()..filled, 0);
+                carried = filled - e.valid_up_to();
+            }
+            Err(_) => return Ok(false),
+        }
+    }
+}
+
+/// `source` as UTF-8 without a byte-order mark. Valid UTF-8 without a mark
+/// passes through untouched (the fast path for the common big export); every
+/// other text is transcoded, malformed bytes becoming U+FFFD.
+pub(super) fn decoded(source: Box<dyn Read>, text: Text) -> Box<dyn Read> {
+    if text.encoding == Encoding::Utf8 {
+        source
+    } else {
+        Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(text.codec))
+                .strip_bom(true)
+                .build(source),
+        )
+    }
+}
+
+/// All of `bytes` decoded as `text`, its byte-order mark dropped.
+pub(super) fn decode_whole(bytes: &[u8], text: Text) -> String {
+    text.codec.decode_with_bom_removal(bytes).0.into_owned()
+}

@@ -10,22 +10,11 @@ mod exports;
 
 use std::io::Write;
 
-/// A salon's 21 months (2024-06 .. 2026-02): about 90 leads a month, a
-/// December and a March busier than the rest, the assistant from 2025-12 on.
-pub fn salon_story() -> Vec<exports::Rec> {
-    let per_month = [
-        86, 91, 84, 93, 95, 112, 82, 88, // 2024-06 .. 2025-01
-        104, 89, 92, 87, 94, 83, 90, 97, 92, // 2025-02 .. 2025-10
-        99, 131, 112, 118, // 2025-11 .. 2026-02
-    ];
-    exports::salon((2024, 6), &per_month, Some(18), 2025)
-}
-
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("examples") => {
-            let recs = salon_story();
+            let recs = exports::salon_story();
             std::fs::write("examples/salon-deals.csv", exports::bitrix_csv(&recs))?;
             std::fs::write("examples/salon-map.toml", exports::SALON_MAP)?;
             std::fs::write("examples/salon-monthly.xlsx", exports::monthly_xlsx(&recs))?;

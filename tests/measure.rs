@@ -523,3 +523,94 @@ fn print_map_gives_a_file_that_reads_back() {
     let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
     measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
 }
+
+#[test]
+fn the_shipped_examples_are_the_generators_output() {
+    let recs = exports::salon_story();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    assert_eq!(
+        std::fs::read(root.join("salon-deals.csv")).unwrap(),
+        exports::bitrix_csv(&recs)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("salon-map.toml")).unwrap(),
+        exports::SALON_MAP
+    );
+    // The workbook embeds no timestamp that changes, but compare what it says, not its bytes.
+    let json = measure_json(&["examples/salon-monthly.xlsx"]);
+    let want = exports::expected(&recs);
+    for ((month, channel), m) in months(&json) {
+        if channel == "all" {
+            assert_eq!(m["leads"], want[&(month, "all")].leads);
+        }
+    }
+    let json = measure_json(&[
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+    ]);
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn tables_in_both_languages() {
+    for lang in ["en", "ru"] {
+        let out = roi()
+            .args([
+                "measure",
+                "examples/salon-deals.csv",
+                "--map",
+                "examples/salon-map.toml",
+                "--baseline",
+                "2025-06..2025-11",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= 80, "wider than 80 columns: {line}");
+        }
+        insta::assert_snapshot!(format!("measure_salon_{lang}"), text);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        insta::assert_snapshot!(format!("measure_salon_{lang}_stderr"), stderr);
+    }
+}
+
+#[test]
+fn csv_rows_in_both_dialects() {
+    let plain = stdout(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "-f",
+        "csv",
+    ]);
+    let mut lines = plain.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "month,channel,leads,bookings,conversion,visits,no_shows,no_show_rate,revenue,average_check"
+        )
+    );
+    // 21 months × 3 channels.
+    assert_eq!(lines.count(), 63);
+    let excel = stdout(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "-f",
+        "csv",
+        "--excel",
+        "--lang",
+        "ru",
+    ]);
+    assert!(excel.starts_with("\u{feff}month;channel;"), "{excel}");
+    let row: Vec<&str> = excel.lines().nth(1).unwrap().split(';').collect();
+    assert_eq!(row[..4], ["2024-06", "all", "86", "28"]);
+    assert_eq!(row[4], "0,32558140", "28 / 86 with a decimal comma");
+}

@@ -102,15 +102,22 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "leads" => "лиды",
         "records" => "записи",
         "months" => "месяцы",
-        "Bookings (conv.)" => "Записи (конв.)",
-        "No-shows (rate)" => "Неявки (доля)",
+        "Bookings\n(conv.)" => "Записи\n(конв.)",
+        "No-shows\n(rate)" => "Неявки\n(доля)",
+        "Average\ncheck" => "Средний\nчек",
         "All months" => "Все месяцы",
-        "Baseline {}" => "База {}",
+        "Baseline: leads per month over {}; the rates, the revenue and the check from the period's totals." => {
+            "База: заявки в месяц за {}; доли, выручка и чек — по итогам периода."
+        }
+        "No record matches the assistant's rule (--ai or [ai])." => {
+            "Ни одна запись не подходит под правило ассистента (--ai или [ai])."
+        }
+        "Base\nperiod" => "База",
+        "AI leads\n(share)" => "Заявки ИИ\n(доля)",
+        "AI\nbookings" => "Записи\nИИ",
+        "AI\nrevenue" => "Выручка\nИИ",
+        "Other\nleads" => "Прочие\nзаявки",
         "The assistant's records and the rest" => "Заявки ассистента и остальные",
-        "Assistant: leads" => "Ассистент: заявки",
-        "bookings" => "записи",
-        "revenue" => "выручка",
-        "Other: leads" => "Прочие: заявки",
         "Read {} ({}): header in row {}, {}." => "Прочитан {} ({}): заголовок в строке {}, {}.",
         "sheet «{}»" => "лист «{}»",
         "Statuses: {}" => "Статусы: {}",

@@ -14,6 +14,9 @@ use crate::measure::{Measured, quality_lines};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// Notes under the tables wrap here, to read in an 80-column terminal.
+const NOTE_WIDTH: usize = 80;
+
 /// Version of the JSON layout; raised on any change that could break a reader.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -332,8 +335,14 @@ fn with_rate(f: &Fmt<'_>, v: Option<u64>, rate: Option<Decimal>) -> String {
     }
 }
 
+/// Money to the rouble: a month's revenue reads at a glance; kopecks are in JSON and CSV.
 fn money_cell(f: &Fmt<'_>, v: Option<Decimal>) -> String {
-    dash(v, |v| f.money(v, Sign::Plain))
+    dash(v, |v| {
+        f.money(
+            v.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            Sign::Plain,
+        )
+    })
 }
 
 fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, leads: Option<Decimal>) -> Vec<String> {
@@ -369,11 +378,11 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     let header: Vec<&str> = [
         "Month",
         "Leads",
-        "Bookings (conv.)",
+        "Bookings\n(conv.)",
         "Visits",
-        "No-shows (rate)",
+        "No-shows\n(rate)",
         "Revenue",
-        "Average check",
+        "Average\ncheck",
     ]
     .iter()
     .map(|h| l.tr(h))
@@ -394,7 +403,7 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
             .leads
             .map(|x| Decimal::from(x) / Decimal::from(p.months()));
         let label = if baseline.is_some() {
-            l.fill("Baseline {}", &[&p])
+            l.tr("Base\nperiod").to_string()
         } else {
             l.tr("All months").to_string()
         };
@@ -402,25 +411,48 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     }
     out.push_str(&draw(t, 1));
     out.push('\n');
+    if let Some(p) = baseline {
+        out.push_str(&super::wrap(
+            &l.fill(
+                "Baseline: leads per month over {}; the rates, the revenue and the check from the period's totals.",
+                &[&p],
+            ),
+            NOTE_WIDTH,
+        ));
+        out.push('\n');
+    }
 
-    if m.funnel.split {
+    // The assistant's months only: before its first record the split says nothing.
+    let first_ai = m
+        .funnel
+        .months
+        .iter()
+        .find(|(_, t)| {
+            t[Channel::Ai as usize].leads.unwrap_or(0) > 0
+                || t[Channel::Ai as usize].bookings.unwrap_or(0) > 0
+        })
+        .map(|(month, _)| *month);
+    if m.funnel.split && first_ai.is_none() {
+        out.push('\n');
+        out.push_str(l.tr("No record matches the assistant's rule (--ai or [ai])."));
+        out.push('\n');
+    }
+    if let (true, Some(first_ai)) = (m.funnel.split, first_ai) {
         out.push('\n');
         out.push_str(l.tr("The assistant's records and the rest"));
         out.push('\n');
         let header: Vec<&str> = [
             "Month",
-            "Assistant: leads",
-            "bookings",
-            "revenue",
-            "Other: leads",
-            "bookings",
-            "revenue",
+            "AI leads\n(share)",
+            "AI\nbookings",
+            "AI\nrevenue",
+            "Other\nleads",
         ]
         .iter()
         .map(|h| l.tr(h))
         .collect();
         let mut t = table(&header);
-        for (month, tallies) in &m.funnel.months {
+        for (month, tallies) in m.funnel.months.range(first_ai..) {
             let ai = tallies[Channel::Ai as usize].figures();
             let other = tallies[Channel::Other as usize].figures();
             t.add_row(vec![
@@ -429,8 +461,6 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
                 count_cell(f, ai.bookings),
                 money_cell(f, ai.revenue),
                 count_cell(f, other.leads),
-                count_cell(f, other.bookings),
-                money_cell(f, other.revenue),
             ]);
         }
         out.push_str(&draw(t, 1));
@@ -441,7 +471,7 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     if !notes.is_empty() {
         out.push('\n');
         for n in notes {
-            out.push_str(&n);
+            out.push_str(&super::wrap(&n, NOTE_WIDTH));
             out.push('\n');
         }
     }

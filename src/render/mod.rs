@@ -95,3 +95,43 @@ pub fn draw(mut t: Table, right_from: usize) -> String {
     }
     t.to_string()
 }
+
+/// Prose for a terminal: words wrapped at `width` characters (a word longer
+/// than the line keeps its own line).
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    #[test]
+    fn wraps_prose_at_the_width() {
+        assert_eq!(super::wrap("aa bb cc dd", 5), "aa bb\ncc dd");
+        assert_eq!(
+            super::wrap("«Сделка успешна» → пришёл", 16),
+            "«Сделка успешна»\n→ пришёл"
+        );
+        assert_eq!(
+            super::wrap("«Сделка успешна» → пришёл", 15),
+            "«Сделка\nуспешна» →\nпришёл"
+        );
+        assert_eq!(
+            super::wrap("averyveryverylongword x", 5),
+            "averyveryverylongword\nx"
+        );
+    }
+}

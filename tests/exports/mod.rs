@@ -94,6 +94,17 @@ pub fn salon(start: (i32, u32), per_month: &[u32], ai_from: Option<usize>, seed:
     out
 }
 
+/// A salon's 21 months (2024-06 .. 2026-02): about 90 leads a month, a
+/// December and a March busier than the rest, the assistant from 2025-12 on.
+pub fn salon_story() -> Vec<Rec> {
+    let per_month = [
+        86, 91, 84, 93, 95, 112, 82, 88, // 2024-06 .. 2025-01
+        104, 89, 92, 87, 94, 83, 90, 97, 92, // 2025-02 .. 2025-10
+        99, 131, 112, 118, // 2025-11 .. 2026-02
+    ];
+    salon((2024, 6), &per_month, Some(18), 2025)
+}
+
 /// One month of one channel, as the measured funnel must report it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expected {

@@ -133,6 +133,21 @@ fn bitrix_csv_in_utf8_with_a_bom() {
 }
 
 #[test]
+fn a_stray_byte_in_a_utf8_file_with_a_bom_becomes_a_replacement_character() {
+    let data = b"\xEF\xBB\xBFa;b\n1;x\xFFy\n";
+    let (_dir, origin) = on_disk("deals.csv", data);
+    let mut o = opened(&origin);
+    assert_eq!(o.encoding, Some(Encoding::Utf8Bom));
+    assert_eq!(
+        all(&mut *o.rows),
+        vec![
+            (1, vec![txt("a"), txt("b")]),
+            (2, vec![txt("1"), txt("x\u{FFFD}y")])
+        ]
+    );
+}
+
+#[test]
 fn bitrix_csv_in_windows_1251_without_a_bom() {
     let data = cp1251(BITRIX_CSV);
     let (_dir, origin) = on_disk("deals.csv", &data);
@@ -359,7 +374,7 @@ fn html_without_a_table_is_refused() {
 // ---- spreadsheets ----
 
 fn xlsx() -> Vec<u8> {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("dd.mm.yyyy hh:mm");
     let sheet = book.add_worksheet().set_name("Записи").unwrap();
@@ -381,6 +396,10 @@ fn xlsx() -> Vec<u8> {
     sheet.write_boolean(4, 3, true).unwrap();
     sheet.write_string(5, 1, " ").unwrap();
     sheet.write_number(5, 2, 700).unwrap();
+    // An error as Excel caches it (`t="e"`), read as its text for the caller to report.
+    sheet
+        .write_formula(5, 3, Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
     // The second sheet's used range starts at C3, not A1.
     let totals = book.add_worksheet().set_name("Итоги").unwrap();
     totals.write_string(2, 2, "Месяц").unwrap();
@@ -417,7 +436,7 @@ fn xlsx_first_sheet_with_a_title_block_and_typed_cells() {
                 5,
                 vec![V::D(when), txt("Петрова"), V::N(1500.5), V::B(true)]
             ),
-            (6, vec![V::E, V::E, V::N(700.0)]),
+            (6, vec![V::E, V::E, V::N(700.0), txt("#DIV/0!")]),
         ]
     );
 }

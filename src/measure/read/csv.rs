@@ -15,7 +15,7 @@ const SNIFF_RECORDS: usize = 20;
 pub(super) fn open(origin: &Origin, head: &[u8]) -> Result<Opened, ReadError> {
     let text = text::detect(origin, head)?;
     let io_error = |e| super::io_error(origin, e);
-    let mut decoded = text::decoded(super::source(origin)?, text).map_err(io_error)?;
+    let mut decoded = text::decoded(super::source(origin)?, text);
     let start = super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(io_error)?;
     let delimiter = sniff_delimiter(&start, start.len() < SNIFF_BYTES);
     // The sniffed start is read again by the CSV reader, then the rest follows.

@@ -57,17 +57,18 @@ pub(super) struct Text {
     pub encoding: Encoding,
     /// The decoder (UTF-16's byte order lives here).
     pub codec: &'static encoding_rs::Encoding,
-    /// Valid UTF-8 throughout, so it is read as it is, with no transcoding.
+    /// Valid UTF-8 throughout with no byte-order mark: read as it is, untranscoded.
     pub valid_utf8: bool,
 }
 
-/// The encoding of `origin`, whose first bytes are `head`. Unless a UTF-16
-/// byte-order mark settles it, the whole input is checked for UTF-8, a file
-/// streamed in chunks; a UTF-8 file with a mark is checked too, so that when it
-/// is valid (as it nearly always is) it need not be transcoded.
+/// The encoding of `origin`, whose first bytes are `head`. Without a byte-order
+/// mark the whole input is checked for UTF-8, a file streamed in chunks.
+/// (A UTF-8 file with a mark is transcoded rather than checked and passed
+/// through: measured on a million-row export, one decoding pass beats the two
+/// reads of the file a check costs.)
 pub(super) fn detect(origin: &Origin, head: &[u8]) -> Result<Text, ReadError> {
     let bom = bom(head);
-    if matches!(bom, Some(Bom::Utf16Le | Bom::Utf16Be)) {
+    if bom.is_some() {
         return Ok(of(bom, false));
     }
     let valid = match origin {
@@ -96,7 +97,7 @@ fn of(bom: Option<Bom>, valid_utf8: bool) -> Text {
     Text {
         encoding,
         codec,
-        valid_utf8: valid_utf8 && codec == encoding_rs::UTF_8,
+        valid_utf8: valid_utf8 && encoding == Encoding::Utf8,
     }
 }
 
@@ -130,15 +131,11 @@ pub(super) fn is_utf8(reader: &mut dyn Read) -> std::io::Result<bool> {
     }
 }
 
-/// `source` as UTF-8 without a byte-order mark. Valid UTF-8 passes through
-/// untouched (the fast path for the common big export), only its mark skipped;
-/// every other text is transcoded, malformed bytes becoming U+FFFD.
-pub(super) fn decoded(mut source: Box<dyn Read>, text: Text) -> std::io::Result<Box<dyn Read>> {
-    Ok(if text.valid_utf8 {
-        if text.encoding == Encoding::Utf8Bom {
-            // The mark was seen in the head, so these are its three bytes.
-            source.read_exact(&mut [0; 3])?;
-        }
+/// `source` as UTF-8 without a byte-order mark. Valid UTF-8 without a mark
+/// passes through untouched (the fast path for the common big export); every
+/// other text is transcoded, malformed bytes becoming U+FFFD.
+pub(super) fn decoded(source: Box<dyn Read>, text: Text) -> Box<dyn Read> {
+    if text.valid_utf8 {
         source
     } else {
         Box::new(
@@ -147,7 +144,7 @@ pub(super) fn decoded(mut source: Box<dyn Read>, text: Text) -> std::io::Result<
                 .strip_bom(true)
                 .build(source),
         )
-    })
+    }
 }
 
 /// All of `bytes` decoded as `text`, its byte-order mark dropped.

@@ -350,6 +350,22 @@ fn bitrix_html_xls_in_windows_1251() {
 }
 
 #[test]
+fn html_in_utf16() {
+    let data = utf16le_with_bom(
+        "\r\n<table><tr><td>Имя</td><td>Визит</td></tr><tr><td>Иванова</td></tr></table>",
+    );
+    let mut o = opened(&bytes("x.xls", &data));
+    assert_eq!((o.kind, o.encoding), (Kind::Html, Some(Encoding::Utf16)));
+    assert_eq!(
+        all(&mut *o.rows),
+        vec![
+            (1, vec![txt("Имя"), txt("Визит")]),
+            (2, vec![txt("Иванова")])
+        ]
+    );
+}
+
+#[test]
 fn html_reads_the_first_table_only_and_not_a_nested_one() {
     let data = "\n  <html><body><table><tr><td>a<table><tr><td>inner</td></tr></table></td><td>b</td></tr>\
 <tr><th>c</th></tr></table><table><tr><td>second</td></tr></table></body></html>";

@@ -11,13 +11,12 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// How many records the delimiter is judged on.
 const SNIFF_RECORDS: usize = 20;
 
-/// Opens `origin` as CSV.
-pub(super) fn open(origin: &Origin) -> Result<Opened, ReadError> {
-    let head = super::head(origin)?;
-    let text = text::detect(origin, &head)?;
+/// Opens `origin`, whose first bytes are `head`, as CSV.
+pub(super) fn open(origin: &Origin, head: &[u8]) -> Result<Opened, ReadError> {
+    let text = text::detect(origin, head)?;
+    let io_error = |e| super::io_error(origin, e);
     let mut decoded = text::decoded(super::source(origin)?, text);
-    let start =
-        super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(|e| super::io_error(origin, e))?;
+    let start = super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(io_error)?;
     let delimiter = sniff_delimiter(&start, start.len() < SNIFF_BYTES);
     // The sniffed start is read again by the CSV reader, then the rest follows.
     let input: Box<dyn Read> = Box::new(std::io::Cursor::new(start).chain(decoded));

@@ -13,7 +13,7 @@ const MAX_SPAN: usize = 256;
 /// Opens `origin` as an HTML table.
 pub(super) fn open(origin: &Origin) -> Result<Opened, ReadError> {
     let bytes = super::whole(origin)?;
-    let text = text::detect(origin, &bytes)?;
+    let text = text::detect_in(&bytes);
     let document = Html::parse_document(&text::decode_whole(&bytes, text));
     let table = Selector::parse("table").expect("a valid selector");
     let Some(table) = document.select(&table).next() else {

@@ -22,7 +22,7 @@ pub fn open(origin: &Origin, sheet: Option<&str>) -> Result<Opened, ReadError> {
     match sniff_kind(&head) {
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Xls) => sheet::open(origin, kind, sheet),
         Kind::Html => html::open(origin),
-        Kind::Csv => csv::open(origin),
+        Kind::Csv => csv::open(origin, &head),
     }
 }
 

@@ -133,6 +133,21 @@ fn bitrix_csv_in_utf8_with_a_bom() {
 }
 
 #[test]
+fn a_stray_byte_in_a_utf8_file_with_a_bom_becomes_a_replacement_character() {
+    let data = b"\xEF\xBB\xBFa;b\n1;x\xFFy\n";
+    let (_dir, origin) = on_disk("deals.csv", data);
+    let mut o = opened(&origin);
+    assert_eq!(o.encoding, Some(Encoding::Utf8Bom));
+    assert_eq!(
+        all(&mut *o.rows),
+        vec![
+            (1, vec![txt("a"), txt("b")]),
+            (2, vec![txt("1"), txt("x\u{FFFD}y")])
+        ]
+    );
+}
+
+#[test]
 fn bitrix_csv_in_windows_1251_without_a_bom() {
     let data = cp1251(BITRIX_CSV);
     let (_dir, origin) = on_disk("deals.csv", &data);
@@ -335,6 +350,22 @@ fn bitrix_html_xls_in_windows_1251() {
 }
 
 #[test]
+fn html_in_utf16() {
+    let data = utf16le_with_bom(
+        "\r\n<table><tr><td>Имя</td><td>Визит</td></tr><tr><td>Иванова</td></tr></table>",
+    );
+    let mut o = opened(&bytes("x.xls", &data));
+    assert_eq!((o.kind, o.encoding), (Kind::Html, Some(Encoding::Utf16)));
+    assert_eq!(
+        all(&mut *o.rows),
+        vec![
+            (1, vec![txt("Имя"), txt("Визит")]),
+            (2, vec![txt("Иванова")])
+        ]
+    );
+}
+
+#[test]
 fn html_reads_the_first_table_only_and_not_a_nested_one() {
     let data = "\n  <html><body><table><tr><td>a<table><tr><td>inner</td></tr></table></td><td>b</td></tr>\
 <tr><th>c</th></tr></table><table><tr><td>second</td></tr></table></body></html>";
@@ -359,7 +390,7 @@ fn html_without_a_table_is_refused() {
 // ---- spreadsheets ----
 
 fn xlsx() -> Vec<u8> {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("dd.mm.yyyy hh:mm");
     let sheet = book.add_worksheet().set_name("Записи").unwrap();
@@ -381,6 +412,10 @@ fn xlsx() -> Vec<u8> {
     sheet.write_boolean(4, 3, true).unwrap();
     sheet.write_string(5, 1, " ").unwrap();
     sheet.write_number(5, 2, 700).unwrap();
+    // An error as Excel caches it (`t="e"`), read as its text for the caller to report.
+    sheet
+        .write_formula(5, 3, Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
     // The second sheet's used range starts at C3, not A1.
     let totals = book.add_worksheet().set_name("Итоги").unwrap();
     totals.write_string(2, 2, "Месяц").unwrap();
@@ -417,7 +452,7 @@ fn xlsx_first_sheet_with_a_title_block_and_typed_cells() {
                 5,
                 vec![V::D(when), txt("Петрова"), V::N(1500.5), V::B(true)]
             ),
-            (6, vec![V::E, V::E, V::N(700.0)]),
+            (6, vec![V::E, V::E, V::N(700.0), txt("#DIV/0!")]),
         ]
     );
 }
@@ -616,20 +651,40 @@ fn speed_of_a_million_row_csv() {
         .unwrap();
     }
     drop(out);
-    let size = std::fs::metadata(&path).unwrap().len();
-    let started = std::time::Instant::now();
-    let mut o = opened(&Origin::Path(path));
-    let (mut rows, mut filled) = (0u64, 0u64);
-    while o.rows.advance().unwrap() {
-        rows += 1;
-        for i in 0..o.rows.width() {
-            filled += u64::from(o.rows.cell(i) != Cell::Empty);
+    let with_bom = std::fs::read(&path).unwrap();
+    let bare = dir.path().join("bare.csv");
+    std::fs::write(&bare, &with_bom[3..]).unwrap();
+    let windows = dir.path().join("cp1251.csv");
+    std::fs::write(
+        &windows,
+        cp1251(std::str::from_utf8(&with_bom[3..]).unwrap()),
+    )
+    .unwrap();
+    drop(with_bom);
+    for (path, what) in [
+        (path, "UTF-8 with a BOM (transcoded)"),
+        (bare, "UTF-8 without a BOM (checked, then passed through)"),
+        (windows, "Windows-1251 (checked, then transcoded)"),
+    ] {
+        let size = std::fs::metadata(&path).unwrap().len();
+        let started = std::time::Instant::now();
+        let mut o = opened(&Origin::Path(path));
+        let sniffed = started.elapsed();
+        let (mut rows, mut filled) = (0u64, 0u64);
+        while o.rows.advance().unwrap() {
+            rows += 1;
+            for i in 0..o.rows.width() {
+                filled += u64::from(o.rows.cell(i) != Cell::Empty);
+            }
         }
+        let took = started.elapsed();
+        assert_eq!(
+            (rows, filled, o.rows.number()),
+            (1_000_001, 10_000_010, 1_000_001)
+        );
+        eprintln!(
+            "{rows} rows, {} MB, {what}: {took:.2?}, {sniffed:.2?} of it opening (kind, encoding, delimiter)",
+            size / 1_000_000
+        );
     }
-    let took = started.elapsed();
-    assert_eq!((rows, filled), (1_000_001, 10_000_010));
-    eprintln!(
-        "{rows} rows, {} MB, UTF-8 with BOM: {took:.2?}",
-        size / 1_000_000
-    );
 }

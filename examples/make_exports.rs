@@ -3,7 +3,7 @@
 //!
 //! `cargo run --example make_exports -- examples` rewrites `examples/salon-*`;
 //! `cargo run --release --example make_exports -- big 1000000 /tmp/deals.csv`
-//! writes a Bitrix24 CSV of that many deals for `bench/measure.sh`.
+//! writes a Bitrix24 CSV of that many deals for `bench/measure.sh` (`big-xlsx`: a workbook).
 
 #[path = "../tests/exports/mod.rs"]
 mod exports;
@@ -58,7 +58,15 @@ fn main() -> std::io::Result<()> {
             out.flush()?;
             eprintln!("wrote {n} deals to {path}");
         }
-        _ => eprintln!("usage: make_exports examples | big N PATH"),
+        Some("big-xlsx") => {
+            // A Bitrix24 export saved as a workbook, for the XLSX benchmark.
+            let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+            let path = args.get(2).map_or("/tmp/deals-big.xlsx", String::as_str);
+            let recs = exports::salon((2025, 1), &[n as u32], Some(0), 11);
+            std::fs::write(path, exports::bitrix_xlsx(&recs))?;
+            eprintln!("wrote {n} deals to {path}");
+        }
+        _ => eprintln!("usage: make_exports examples | big N PATH | big-xlsx N PATH"),
     }
     Ok(())
 }

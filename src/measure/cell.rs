@@ -145,11 +145,28 @@ fn date_text(text: &str, utc_offset: i32) -> Option<NaiveDate> {
 
 fn any_date(text: &str, utc_offset: i32) -> Option<NaiveDate> {
     let text = text.trim().trim_matches('\u{a0}');
-    if text.len() >= 9 && text.len() <= 10 && text.bytes().all(|b| b.is_ascii_digit()) {
+    let b = text.as_bytes();
+    if (9..=10).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
         // Unix seconds from 2001-09-09 (10^9) on: ten digits; nine reach back to 1973.
         let secs: i64 = text.parse().ok()?;
         let zone = FixedOffset::east_opt(utc_offset)?;
         return zone.timestamp_opt(secs, 0).single().map(|t| t.date_naive());
+    }
+    // The common shapes go straight to their one format: exports hold a
+    // million of these, and a failed parse per format would triple the cost.
+    let dotted = b.len() >= 10 && b[2] == b'.' && b[5] == b'.';
+    let dashed = b.len() >= 10 && b[4] == b'-' && b[7] == b'-';
+    let shape = match (dotted, dashed, b.len()) {
+        (true, _, 10) => Some(Shape::Dotted),
+        (true, _, 16) => Some(Shape::DottedMinutes),
+        (true, _, 19) => Some(Shape::DottedSeconds),
+        (_, true, 10) => Some(Shape::Iso),
+        (_, true, 16) if b[10] == b' ' => Some(Shape::IsoMinutes),
+        (_, true, 19) if b[10] == b' ' => Some(Shape::IsoSeconds),
+        _ => None,
+    };
+    if let Some(shape) = shape {
+        return shaped(text, shape);
     }
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Some(t.date_naive());
@@ -168,6 +185,51 @@ fn any_date(text: &str, utc_offset: i32) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// The common shapes of a date, each parsed by one format.
+#[derive(Clone, Copy)]
+enum Shape {
+    Dotted,
+    DottedMinutes,
+    DottedSeconds,
+    Iso,
+    IsoMinutes,
+    IsoSeconds,
+}
+
+/// Parses `text` in one common format, its items parsed once per run
+/// (chrono re-reads a format string on every call otherwise).
+fn shaped(text: &str, shape: Shape) -> Option<NaiveDate> {
+    use chrono::format::{Item, Parsed, StrftimeItems, parse};
+    use std::sync::LazyLock;
+    type Items = LazyLock<Vec<Item<'static>>>;
+    fn items(format: &'static str) -> Vec<Item<'static>> {
+        StrftimeItems::new(format)
+            .parse_to_owned()
+            .unwrap_or_default()
+    }
+    static DOTTED: Items = LazyLock::new(|| items("%d.%m.%Y"));
+    static DOTTED_MINUTES: Items = LazyLock::new(|| items("%d.%m.%Y %H:%M"));
+    static DOTTED_SECONDS: Items = LazyLock::new(|| items("%d.%m.%Y %H:%M:%S"));
+    static ISO: Items = LazyLock::new(|| items("%Y-%m-%d"));
+    static ISO_MINUTES: Items = LazyLock::new(|| items("%Y-%m-%d %H:%M"));
+    static ISO_SECONDS: Items = LazyLock::new(|| items("%Y-%m-%d %H:%M:%S"));
+    let items: &[Item<'static>] = match shape {
+        Shape::Dotted => &DOTTED,
+        Shape::DottedMinutes => &DOTTED_MINUTES,
+        Shape::DottedSeconds => &DOTTED_SECONDS,
+        Shape::Iso => &ISO,
+        Shape::IsoMinutes => &ISO_MINUTES,
+        Shape::IsoSeconds => &ISO_SECONDS,
+    };
+    let mut parsed = Parsed::new();
+    parse(&mut parsed, text, items.iter()).ok()?;
+    // A time, when present, must be a real one: 25:99 is a bad cell, not a date.
+    if parsed.hour_div_12().is_some() || parsed.minute().is_some() {
+        parsed.to_naive_time().ok()?;
+    }
+    parsed.to_naive_date().ok()
 }
 
 /// A date serial of the 1900 date system (1 = 1900-01-01; Excel's phantom

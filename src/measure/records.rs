@@ -11,7 +11,7 @@ use super::quality::{Conflict, Quality, Reason};
 use super::table::{Cell, ReadError, Rows};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher, RandomState};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 
 /// How a status text got its outcome, shown so the owner can check the count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,6 +62,32 @@ struct Seen {
     row: u32,
 }
 
+/// A fast hash for the per-row lookups (IDs, status texts): a multiply per
+/// eight bytes. SipHash's resistance to crafted keys buys nothing for a file
+/// the user chose, and SipHash per row was a tenth of a million-row run.
+#[derive(Default)]
+struct IdHasher(u64);
+
+/// Maps keyed with [`IdHasher`].
+type Quick = BuildHasherDefault<IdHasher>;
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 /// Counts rows of one or more files of one system into a funnel.
 pub struct Counter {
     /// The funnel so far.
@@ -69,11 +95,12 @@ pub struct Counter {
     /// The account of every row.
     pub quality: Quality,
     statuses: Vec<StatusUse>,
-    status_index: HashMap<(String, Option<How>), usize>,
-    text_outcomes: HashMap<String, Option<(Outcome, How)>>,
+    status_index: HashMap<String, Vec<usize>, Quick>,
+    text_outcomes: HashMap<String, Option<(Outcome, How)>, Quick>,
     user_statuses: HashMap<String, Outcome>,
-    seen: HashMap<u64, Seen>,
+    seen: HashMap<u64, Seen, Quick>,
     months_seen: HashMap<Month, (u16, u64)>,
+    ai_seen: Vec<HashMap<String, bool, Quick>>,
     hasher: RandomState,
     files: Vec<String>,
     from: Option<Month>,
@@ -119,14 +146,22 @@ pub fn coverage(layout: &Layout, mapping: &Mapping) -> Coverage {
 
 /// A cell as the text a user typed, for messages and status lookups.
 pub fn cell_text(cell: Cell<'_>) -> String {
+    cell_str(cell).into_owned()
+}
+
+/// [`cell_text`] without a copy for text cells, which are nearly all of them.
+pub fn cell_str(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(t) => t.to_string(),
-        // 1.0 reads "1", as the status codes are written.
-        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
-        Cell::Number(n) => n.to_string(),
-        Cell::DateTime(d) => d.to_string(),
-        Cell::Bool(b) => b.to_string(),
+        Cell::Text(t) => Cow::Borrowed(t),
+        other => Cow::Owned(match other {
+            Cell::Empty | Cell::Text(_) => String::new(),
+            // 1.0 reads "1", as the status codes are written.
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::DateTime(d) => d.to_string(),
+            Cell::Bool(b) => b.to_string(),
+        }),
     }
 }
 
@@ -140,9 +175,10 @@ fn is_totals_row(rows: &dyn Rows) -> bool {
         .map(|i| rows.cell(i))
         .find(|c| !matches!(c, Cell::Empty))
         .is_some_and(|c| match c {
-            Cell::Text(t) => {
-                let t = normalize(t);
-                t.starts_with("итого") || t.starts_with("всего") || t.starts_with("total")
+            // Most rows start with an ID: only a letter can begin "Итого".
+            Cell::Text(t) if t.starts_with(char::is_alphabetic) => {
+                let head: String = t.chars().take(5).flat_map(char::to_lowercase).collect();
+                matches!(head.as_str(), "итого" | "всего" | "total")
             }
             _ => false,
         })
@@ -192,15 +228,16 @@ impl Counter {
             funnel: Funnel::new(coverage, split),
             quality: Quality::default(),
             statuses: Vec::new(),
-            status_index: HashMap::new(),
-            text_outcomes: HashMap::new(),
+            status_index: HashMap::default(),
+            text_outcomes: HashMap::default(),
             user_statuses: mapping
                 .statuses
                 .iter()
                 .map(|(t, o)| (normalize(t), *o))
                 .collect(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             months_seen: HashMap::new(),
+            ai_seen: Vec::new(),
             hasher: RandomState::new(),
             files: Vec::new(),
             from,
@@ -247,11 +284,19 @@ impl Counter {
     }
 
     fn note_status(&mut self, text: &str, outcome: Option<Outcome>, how: Option<How>) {
-        let key = (normalize(text), how);
-        match self.status_index.get(&key) {
+        // Keyed by the text as written: normalising a million cells costs more
+        // than a few rows for "Сделка успешна" and "сделка успешна" apart.
+        match self
+            .status_index
+            .get(text)
+            .and_then(|ids| ids.iter().find(|&&i| self.statuses[i].how == how))
+        {
             Some(&i) => self.statuses[i].rows += 1,
             None => {
-                self.status_index.insert(key, self.statuses.len());
+                self.status_index
+                    .entry(text.to_string())
+                    .or_default()
+                    .push(self.statuses.len());
                 self.statuses.push(StatusUse {
                     text: text.to_string(),
                     outcome,
@@ -305,7 +350,7 @@ impl Counter {
                 return;
             }
         };
-        let status = cell_text(cell(Field::Status));
+        let status = cell_str(cell(Field::Status));
         let deleted = col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
         let outcome = if deleted {
             Some((Outcome::Lost, How::Deleted))
@@ -335,8 +380,8 @@ impl Counter {
         };
 
         if let Some(i) = col(Field::Id) {
-            let id = cell_text(rows.cell(i));
-            if !id.trim().is_empty() && !self.first_time(&id, &status, amount, file_index, row) {
+            let id = cell_str(rows.cell(i));
+            if !id.trim().is_empty() && !self.first_time(&id, outcome, amount, file_index, row) {
                 return;
             }
         }
@@ -345,10 +390,21 @@ impl Counter {
             self.quality.outside_period += 1;
             return;
         }
-        let ai = layout
-            .ai
-            .iter()
-            .any(|(i, test)| matches(test, &cell_text(rows.cell(*i))));
+        let ai = layout.ai.iter().enumerate().any(|(n, (i, test))| {
+            let text = cell_str(rows.cell(*i));
+            // A source column holds a handful of values: test each text once.
+            if self.ai_seen.len() <= n {
+                self.ai_seen.resize_with(n + 1, HashMap::default);
+            }
+            match self.ai_seen[n].get(text.as_ref()) {
+                Some(&hit) => hit,
+                None => {
+                    let hit = matches(test, &text);
+                    self.ai_seen[n].insert(text.into_owned(), hit);
+                    hit
+                }
+            }
+        });
         self.quality.used += 1;
         if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
             self.quality.unpriced_visits += 1;
@@ -367,7 +423,7 @@ impl Counter {
     fn first_time(
         &mut self,
         id: &str,
-        status: &str,
+        outcome: Outcome,
         amount: Option<Decimal>,
         file: u16,
         row: u64,
@@ -377,8 +433,8 @@ impl Counter {
             // Text IDs hash into the upper half, apart from numeric ones.
             _ => self.hasher.hash_one(id.trim()) | 1 << 63,
         };
-        let mut h = self.hasher.build_hasher();
-        normalize(status).hash(&mut h);
+        let mut h = IdHasher::default();
+        outcome.hash(&mut h);
         amount.map(|a| a.normalize()).hash(&mut h);
         let fingerprint = h.finish() as u32;
         match self.seen.get(&key) {

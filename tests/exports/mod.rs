@@ -481,3 +481,22 @@ pub fn monthly_xlsx(recs: &[Rec]) -> Vec<u8> {
         s.write_number(row + 1, 1, sum.leads as f64).unwrap();
     })
 }
+
+/// Bitrix24's rows saved as a workbook (what a user gets by opening the CSV in
+/// Excel and saving it), with the amount as a number and the date as text.
+pub fn bitrix_xlsx(recs: &[Rec]) -> Vec<u8> {
+    xlsx(|s| {
+        for (c, h) in BITRIX_HEADER.iter().enumerate() {
+            s.write_string(0, c as u16, *h).unwrap();
+        }
+        for (i, row) in bitrix_rows(recs).iter().enumerate() {
+            let r = i as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                match (c, cell.parse::<f64>()) {
+                    (0 | 3, Ok(n)) => s.write_number(r, c as u16, n).unwrap(),
+                    _ => s.write_string(r, c as u16, cell).unwrap(),
+                };
+            }
+        }
+    })
+}

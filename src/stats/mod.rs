@@ -13,8 +13,10 @@
 //! distribution function follow); and its normal distribution function is
 //! good to about 1e-10, relatively.
 
+mod proportions;
 mod rates;
 
+pub use proportions::{proportion_difference, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
     months_to_detect, rate_ratio,

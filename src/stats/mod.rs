@@ -10,12 +10,16 @@
 //! continued-fraction steps, so binomial tails near the middle lose accuracy
 //! past about 10⁵ trials (hence [`EXACT_MAX_LEADS`]); its Beta quantile is
 //! accurate only in absolute terms (a few Newton steps on its own
-//! distribution function follow); and its normal distribution function is
-//! good to about 1e-10, relatively.
+//! distribution function follow); its Student's t quantile loses accuracy
+//! above about 10⁴ degrees of freedom and never returns near 10⁸ (so
+//! [`welch`] bisects the t distribution function instead); and its normal
+//! distribution function is good to about 1e-10, relatively.
 
+mod means;
 mod proportions;
 mod rates;
 
+pub use means::{Sample, Welch, welch};
 pub use proportions::{proportion_difference, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,

@@ -74,4 +74,6 @@ fn normal_p(z: f64) -> f64 {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

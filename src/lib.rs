@@ -20,6 +20,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
+pub mod stats;
 pub mod sweep;
 
 /// Exit status for a mistake in what the user gave (file, key, value, path),

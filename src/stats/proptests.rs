@@ -1,0 +1,145 @@
+//! Invariants that hold for every input: ordered intervals, p-values in [0, 1], tests that agree with their intervals.
+
+use super::*;
+use proptest::prelude::*;
+
+/// No NaN, low ≤ point ≤ high, p in [0, 1].
+fn well_formed(e: &Estimate) -> Result<(), TestCaseError> {
+    prop_assert!(e.low <= e.point && e.point <= e.high, "{e:?}");
+    prop_assert!((0.0..=1.0).contains(&e.p_value), "{e:?}");
+    Ok(())
+}
+
+/// p < 0.05 exactly when the interval leaves out `null`, checked away from
+/// the edge (rounding, and Z_95 = 1.959964 against the exact 1.95996398…).
+///
+/// True for the exact rate test because its p doubles the very tail whose
+/// 2.5% point is the Clopper–Pearson end; for the Wald and Welch tests
+/// because the p-value and the interval come from the same statistic. Not
+/// claimed for proportions: the Newcombe interval and the pooled z test are
+/// different statistics.
+fn agrees_with_interval(e: &Estimate, null: f64) -> Result<(), TestCaseError> {
+    let covers = e.low <= null && null <= e.high;
+    if e.p_value < 0.049 {
+        prop_assert!(!covers, "{e:?}");
+    }
+    if e.p_value > 0.051 {
+        prop_assert!(covers, "{e:?}");
+    }
+    Ok(())
+}
+
+/// (x, n) with x ≤ n, n ≥ 1.
+fn successes(max_n: u64) -> impl Strategy<Value = (u64, u64)> {
+    (1..=max_n).prop_flat_map(|n| (0..=n, Just(n)))
+}
+
+proptest! {
+    #[test]
+    fn rate_ratio_is_well_formed(
+        x0 in 0u64..3000,
+        k0 in 1u32..25,
+        x1 in 0u64..3000,
+        k1 in 1u32..13,
+        phi in prop_oneof![Just(1.0), 1.0f64..20.0],
+    ) {
+        match rate_ratio(x0, k0, x1, k1, phi) {
+            Ok((e, _)) => {
+                well_formed(&e)?;
+                agrees_with_interval(&e, 1.0)?;
+            }
+            Err(why) => {
+                prop_assert_eq!(x0, 0);
+                prop_assert_eq!(why, if x1 == 0 { Undefined::NoData } else { Undefined::NoBaseline });
+            }
+        }
+    }
+
+    #[test]
+    fn rate_ratio_is_well_formed_around_the_exact_limit(
+        x0 in 1u64..70_000,
+        x1 in 0u64..70_000,
+        k0 in 1u32..25,
+        k1 in 1u32..13,
+    ) {
+        let (e, method) = rate_ratio(x0, k0, x1, k1, 1.0).expect("x0 > 0");
+        prop_assert_eq!(method == RateMethod::Exact, x0 + x1 <= EXACT_MAX_LEADS);
+        well_formed(&e)?;
+        agrees_with_interval(&e, 1.0)?;
+    }
+
+    #[test]
+    fn dispersion_is_at_least_one(counts in prop::collection::vec(any::<u64>(), 0..40)) {
+        let d = dispersion(&counts);
+        prop_assert!(d.phi.is_finite() && d.phi >= 1.0);
+        prop_assert_eq!(d.known, counts.len() >= 2);
+    }
+
+    #[test]
+    fn wilson_contains_the_share((x, n) in successes(1 << 40), z in 0.0f64..5.0) {
+        let (low, high) = wilson(x, n, z).expect("n > 0");
+        let share = x as f64 / n as f64;
+        prop_assert!(0.0 <= low && low <= share && share <= high && high <= 1.0);
+    }
+
+    #[test]
+    fn newcombe_stays_within_minus_one_and_one(
+        (x0, n0) in successes(10_000),
+        (x1, n1) in successes(10_000),
+    ) {
+        let e = proportion_difference(x0, n0, x1, n1).expect("n > 0");
+        well_formed(&e)?;
+        prop_assert!(-1.0 <= e.low && e.high <= 1.0, "{e:?}");
+    }
+
+    #[test]
+    fn welch_is_well_formed(
+        n0 in 2u64..1_000_000,
+        n1 in 2u64..1_000_000,
+        m0 in -1e6f64..1e6,
+        m1 in -1e6f64..1e6,
+        v0 in prop_oneof![Just(0.0), 0.0f64..1e10],
+        v1 in prop_oneof![Just(0.0), 0.0f64..1e10],
+    ) {
+        let base = Sample { n: n0, mean: m0, variance: v0 };
+        let pilot = Sample { n: n1, mean: m1, variance: v1 };
+        let w = welch(base, pilot).expect("valid");
+        well_formed(&w.diff)?;
+        agrees_with_interval(&w.diff, 0.0)?;
+        // Satterthwaite's df lies between the smaller side's n − 1 and the pooled n0 + n1 − 2.
+        let (n0, n1) = (n0 as f64, n1 as f64);
+        prop_assert!(w.df >= (n0.min(n1) - 1.0) * (1.0 - 1e-12), "{w:?}");
+        prop_assert!(w.df <= (n0 + n1 - 2.0) * (1.0 + 1e-12), "{w:?}");
+    }
+
+    #[test]
+    fn a_longer_pilot_detects_less(
+        phi in 1.0f64..10.0,
+        m in 1.0f64..5000.0,
+        k0 in 1u32..36,
+        k1 in 1u32..36,
+    ) {
+        let shorter = minimum_detectable_uplift(phi, m, k0, k1).expect("valid");
+        let longer = minimum_detectable_uplift(phi, m, k0, k1 + 1).expect("valid");
+        prop_assert!(longer < shorter && longer > 0.0);
+    }
+
+    #[test]
+    fn months_to_detect_is_the_shortest_pilot(
+        phi in 1.0f64..10.0,
+        m in 1.0f64..5000.0,
+        k0 in 1u32..36,
+        uplift in 0.01f64..3.0,
+        max_months in 1u32..120,
+    ) {
+        let mde = |k| minimum_detectable_uplift(phi, m, k0, k).expect("valid");
+        match months_to_detect(phi, m, k0, uplift, max_months) {
+            Some(k) => {
+                prop_assert!(k >= 1 && k <= max_months);
+                prop_assert!(mde(k) <= uplift);
+                prop_assert!(k == 1 || mde(k - 1) > uplift);
+            }
+            None => prop_assert!(mde(max_months) > uplift),
+        }
+    }
+}

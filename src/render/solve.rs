@@ -122,8 +122,12 @@ fn range_text(q: &Question<'_>, r: &Range) -> String {
     )
 }
 
-/// The answer in words.
-pub fn text(q: &Question<'_>, solution: &Solution) -> String {
+/// The answer in words, each line wrapped to `width` columns.
+pub fn text(q: &Question<'_>, solution: &Solution, width: usize) -> String {
+    super::fit::wrap(&lines(q, solution), width, "  ")
+}
+
+fn lines(q: &Question<'_>, solution: &Solution) -> String {
     let l = q.fmt.lang;
     let mut out = l.fill("{}: {} for {}", &[&q.name, &q.key.path(), &target_text(q)]);
     out.push('\n');
@@ -175,7 +179,7 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
         }
     }
-    for note in super::range_notes(q.ranges, &q.fmt) {
+    for note in super::range_notes(q.ranges, &q.fmt, super::Medium::Terminal) {
         out.push_str(&note);
         out.push('\n');
     }

@@ -6,6 +6,7 @@ mod key;
 mod range;
 mod raw;
 pub mod value;
+mod warn;
 
 pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};

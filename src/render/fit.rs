@@ -73,8 +73,10 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         let mut line = 0;
         for (j, word) in paragraph.split(' ').enumerate() {
             let w = line_width(word);
+            // A unit stays with its figure: `402,200.99 ₽`, `5.0 pp`.
+            let unit = GLUED.contains(&word.trim_end_matches(['.', ',', ';', ')']));
             if j > 0 {
-                if line + 1 + w > width && line > indent.len() {
+                if line + 1 + w > width && line > indent.len() && !unit {
                     out.push('\n');
                     out.push_str(indent);
                     line = indent.len();
@@ -89,6 +91,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     }
     out
 }
+
+/// Words never put at the start of a line: the units after a figure.
+const GLUED: [&str; 6] = ["₽", "$", "€", "₸", "pp", "%"];
 
 /// A table before it is drawn, so that it can be drawn again narrower.
 #[derive(Debug, Clone)]

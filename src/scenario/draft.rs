@@ -125,12 +125,15 @@ impl Draft {
     /// Parses a scenario file; TOML that cannot be read at all is an error here,
     /// problems with values wait for [`Draft::resolve`] so all are reported together.
     pub fn parse(source: &Source) -> Result<Draft, ScenarioError> {
-        let raw = parse_raw(&source.text).map_err(|p| ScenarioError {
+        let (raw, unknown) = parse_raw(&source.text).map_err(|problems| ScenarioError {
             file: source.name.clone(),
             variant: None,
-            problems: vec![p],
+            problems,
         })?;
-        Ok(Draft::read(&source.text, &raw))
+        let mut draft = Draft::read(&source.text, &raw);
+        // Unknown keys wait, as problems with values do, to be reported with them.
+        draft.problems.extend(unknown);
+        Ok(draft)
     }
 
     /// Reads every value of a parsed file into its form, noting unreadable ones.
@@ -300,6 +303,7 @@ impl Draft {
                     ValueError::TooPrecise => t("has more digits than exact arithmetic keeps (28 decimal places, magnitude below 7.9e28); round it yourself").into(),
                     ValueError::Unreadable => t("cannot be read as a number").into(),
                     ValueError::SignedNumber => t("has a sign, which makes it a change, but no unit: write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, or the plain number for a value").into(),
+                    ValueError::AmbiguousComma => t("could be a thousands separator or a decimal comma; write 1500 for one thousand five hundred, or 1.5 (or \"1,50\") for one and a half").into(),
                 };
                 self.problems.push(fail(f(
                     "{}; it takes {}",
@@ -666,7 +670,7 @@ impl Resolver<'_> {
 
     fn report(&mut self, key: Key, spec: &Spec, message: String) {
         let message = match &self.part {
-            Some(part) => format!("{part}, {message}"),
+            Some(part) => f("{}, {}", &[part, &message]),
             None => message,
         };
         self.problems.push(Problem {

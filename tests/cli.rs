@@ -18,7 +18,7 @@ fn salon_table_shows_the_article_figures() {
         "450,000 ₽",
         "145,000 ₽",
         "0.91 months",
-        "Gross margin 100%",
+        "Gross margin 100.0%",
     ] {
         assert!(text.contains(figure), "{figure} missing from:\n{text}");
     }

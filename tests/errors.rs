@@ -69,7 +69,7 @@ fn unknown_table_lists_the_tables() {
             "line 5",
             "cost",
             "unknown table",
-            "did you mean `costs`",
+            "did you mean [costs]",
             "[assumptions]",
         ],
     );
@@ -464,7 +464,7 @@ fn shape_mistakes_read_plainly() {
     );
     let e = refused_text("s.toml", format!("leads = 200\n{GOOD_BASELINE}").as_bytes());
     assert!(
-        e.contains("line 1: leads: unknown table (keys belong inside one); the tables are"),
+        e.contains("line 1: leads: is not inside a table; write it under [baseline]"),
         "{e}"
     );
     let e = refused_text(
@@ -486,7 +486,18 @@ fn command_line_mistakes_exit_2() {
         "-f",
         "csv",
     ]);
-    assert!(e.contains("use --format table or json"), "{e}");
+    // solve writes one answer: no CSV is offered, nor --excel.
+    assert!(e.contains("[possible values: table, json]"), "{e}");
+    let e = common::refused(&[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--for",
+        "after.leads",
+        "--target",
+        "roi=0",
+        "--excel",
+    ]);
+    assert!(e.contains("unexpected argument '--excel'"), "{e}");
     let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",

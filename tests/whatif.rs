@@ -102,11 +102,16 @@ fn compare_shows_each_variant_as_calc_would() {
             SALON,
             &[
                 "after.leads=+40%",
-                "after.conversion=+15%",
+                "after.conversion=+7pp",
                 "after.average_check=+12%"
             ]
         )
     );
+    // The optimistic variant beats the base, and the pessimistic one trails it, on every figure.
+    let roi = |i: usize| scenarios[i]["summary"]["roi"].as_f64().unwrap();
+    let revenue = |i: usize| scenarios[i]["summary"]["after_revenue"].as_f64().unwrap();
+    assert!(roi(1) < roi(0) && roi(0) < roi(2));
+    assert!(revenue(1) < revenue(0) && revenue(0) < revenue(2));
 }
 
 #[test]
@@ -393,7 +398,8 @@ fn solve_and_check(file: &str, key: &str, target: &str, extra: &[&str]) -> Value
 fn solve_answers_meet_their_targets_when_fed_back() {
     // Break-even leads: ROI 0 ⇔ benefit = 145 000 / 12 a month ⇔ leads × 25% × 1 500 = 60 000 + 12 083.33 ⇔ leads = 192.2(2).
     let a = solve_and_check(SALON, "after.leads", "roi=0", &[]);
-    assert_eq!(a["value"].to_string(), "192.222222222222");
+    // Rounded up, the side where the target is met.
+    assert_eq!(a["value"].to_string(), "192.222222222223");
     assert_eq!(a["method"], "exact");
     assert_eq!(a["direction"], "at_least");
     solve_and_check(SALON, "after.conversion", "payback=3", &[]);
@@ -493,4 +499,86 @@ fn solve_mistakes_are_explained() {
         "3",
     ]);
     assert!(e.contains("--at-month"), "{e}");
+}
+
+/// The metric `name` of `file` with `sets` applied, computed exactly by the
+/// library (not read back from rounded JSON), and whether it meets `target`.
+fn meets_exactly(file: &str, sets: &[String], name: &str, target: &str) -> bool {
+    use rust_decimal::Decimal;
+    let loaded = roi::commands::Loaded::read(std::path::Path::new(file), sets).unwrap();
+    let summary = roi::engine::summarize(&loaded.scenario().unwrap().inputs).unwrap();
+    let metric = roi::metric::Metric::from_name(name).unwrap();
+    let wanted: Decimal = target.parse().unwrap();
+    match metric.of(&summary) {
+        None => false,
+        Some(v) if metric.higher_is_better() => v >= wanted,
+        Some(v) => v <= wanted,
+    }
+}
+
+#[test]
+fn the_exact_value_pasted_into_set_meets_the_target_for_every_metric_and_direction() {
+    let cases = [
+        (SALON, "after.leads", "roi", "0"),
+        (SALON, "costs.monthly", "roi", "1"),
+        (SALON, "after.conversion", "payback", "3"),
+        (SALON, "costs.monthly", "payback", "2"),
+        (
+            "examples/clinic-rostov.toml",
+            "savings.staff_hours",
+            "net",
+            "2500000",
+        ),
+        (SALON, "costs.setup", "net", "200000"),
+        (
+            "examples/clinic-rostov.toml",
+            "after.leads",
+            "npv",
+            "2100000",
+        ),
+        (
+            "examples/fitness-rostov.toml",
+            "assumptions.discount_rate",
+            "npv",
+            "300000",
+        ),
+        (SALON, "after.average_check", "benefit", "40000"),
+        (SALON, "costs.monthly", "benefit", "40000"),
+        (
+            "examples/clinic-rostov.toml",
+            "baseline.no_show_rate",
+            "benefit",
+            "120000",
+        ),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (file, key, metric, target) in cases {
+        let goal = format!("{metric}={target}");
+        let answer = json(&["solve", file, "--for", key, "--target", &goal, "-f", "json"]);
+        if answer["outcome"] != "found" {
+            // A case whose metric does not depend on the key (benefit on costs) has none.
+            continue;
+        }
+        seen.insert((metric, answer["direction"].as_str().unwrap().to_string()));
+        // What a person pastes: the text answer's exact value.
+        let text = stdout(&["solve", file, "--for", key, "--target", &goal]);
+        let pasted = text
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("Exact value, for --set {key}=…: ")))
+            .unwrap_or_else(|| panic!("no exact value in:\n{text}"))
+            .to_string();
+        assert_eq!(pasted, answer["value"].to_string(), "{key} {goal}");
+        assert!(
+            meets_exactly(file, &[format!("{key}={pasted}")], metric, target),
+            "{file}: {key}={pasted} misses {goal}"
+        );
+    }
+    for metric in ["roi", "payback", "net", "npv", "benefit"] {
+        for direction in ["at_least", "at_most"] {
+            assert!(
+                seen.contains(&(metric, direction.to_string())),
+                "no case of {metric} {direction}: {seen:?}"
+            );
+        }
+    }
 }

@@ -162,9 +162,9 @@ pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
         }
         grid
     };
-    let wide = grid(false);
-    let grid = if wide.fits(width) { wide } else { grid(true) };
-    let drawn = grid.draw(width);
+    let drawn = grid(false)
+        .draw_whole(width)
+        .unwrap_or_else(|| grid(true).draw(width));
     let mut out = format!(
         "{}\n{drawn}\n",
         wrap(

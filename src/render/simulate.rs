@@ -97,13 +97,18 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
             .collect(),
         1,
     );
-    for (_, label, unit, stats) in metrics(r) {
-        let mut row = vec![l.tr(label).to_string(), shown(stats.mean, unit, f)];
-        row.extend(stats.percentiles.iter().map(|p| shown(*p, unit, f)));
+    // NPV equals net without discounting, as calc's table says; it is shown only with a rate.
+    let shown_metrics: Vec<_> = metrics(r)
+        .into_iter()
+        .filter(|(name, ..)| *name != "npv" || !scenario.inputs.discount_rate.is_zero())
+        .collect();
+    for (_, label, unit, stats) in &shown_metrics {
+        let mut row = vec![l.tr(label).to_string(), shown(stats.mean, *unit, f)];
+        row.extend(stats.percentiles.iter().map(|p| shown(*p, *unit, f)));
         wide.row(row);
     }
-    let drawn = if wide.fits(width) {
-        wide.draw(width)
+    let drawn = if let Some(drawn) = wide.draw_whole(width) {
+        drawn
     } else {
         let mut tall = Grid::new(
             std::iter::once(String::new())
@@ -117,13 +122,13 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         );
         for (i, statistic) in statistics.iter().enumerate() {
             let mut row = vec![statistic.clone()];
-            for (_, _, unit, stats) in metrics(r) {
+            for (_, _, unit, stats) in &shown_metrics {
                 let v = if i == 0 {
                     stats.mean
                 } else {
                     stats.percentiles[i - 1]
                 };
-                row.push(shown(v, unit, f));
+                row.push(shown(v, *unit, f));
             }
             tall.row(row);
         }

@@ -160,7 +160,9 @@ pub fn table(
                 header.push(l.tr("NPV").to_string());
             }
             header.push(l.tr("Monthly benefit").to_string());
-            let mut t = Table::new(header, 1);
+            // The key's values are figures too; they stay, as labels, in every part.
+            let mut t = Table::new(header, 0);
+            t.keep = 1;
             for p in points {
                 let s = &p.summary;
                 let mut row = vec![
@@ -194,7 +196,8 @@ pub fn table(
             header.extend(
                 (0..columns.count).map(|j| super::written(f, columns.key, columns.value(j))),
             );
-            let mut t = Table::new(header, 1);
+            let mut t = Table::new(header, 0);
+            t.keep = 1;
             for (i, row) in points.chunks(columns.count as usize).enumerate() {
                 let mut cells = vec![super::written(f, rows.key, rows.value(i as u64))];
                 cells.extend(row.iter().map(|p| shown(metric, p, f)));

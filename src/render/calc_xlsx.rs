@@ -87,6 +87,7 @@ fn summary_sheet(
         .set_values((monthly, 1, CUMULATIVE_NET, months, CUMULATIVE_NET));
     chart.title().set_name(l.tr("Cumulative net cash flow"));
     chart.x_axis().set_name(l.tr("Month"));
+    chart.y_axis().set_num_format("#,##0");
     chart.legend().set_hidden();
     chart.set_width(640).set_height(360);
     sheet.worksheet().insert_chart(3, 3, &chart)?;

@@ -563,3 +563,54 @@ fn names_from_the_command_line_are_text() {
     ]);
     assert!(e.contains("must not be empty"), "{e}");
 }
+
+#[test]
+fn five_mistakes_and_unknown_keys_are_all_reported_in_file_order() {
+    let e = refused_text(
+        "five.toml",
+        "[scenario]\nname = \"Five\"\ncolour = \"red\"\n[baseline]\nleads = -200\nconversion = 20\n\
+         average_check = 1500\n[after]\nleads = \"+30\"\nconvertion = \"25%\"\n[cost]\nsetup = 1\n\
+         [costs]\nmonthly = -5\n"
+            .as_bytes(),
+    );
+    assert!(e.contains("has 7 problems"), "{e}");
+    let lines: Vec<usize> = e
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("line ")?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert_eq!(lines, [3, 5, 6, 9, 10, 11, 14], "{e}");
+    says(
+        &e,
+        &[
+            "scenario.colour: unknown key; [scenario] takes: name, currency, months",
+            "after.convertion: unknown key (did you mean `conversion`?)",
+            "cost: unknown table (did you mean [costs]?)",
+            "costs.monthly = -5: must not be negative",
+        ],
+    );
+}
+
+#[test]
+fn syntax_slips_get_a_hint_and_all_are_reported() {
+    let e = refused_text(
+        "s.toml",
+        "[baseline]\nleads = 200\nконверсия = \"20%\"\naverage_check = 1500,50\n".as_bytes(),
+    );
+    says(
+        &e,
+        &[
+            "has 2 problems",
+            "line 3: this is not valid TOML",
+            "keys are written in Latin letters, as `roi init` writes them: did you mean conversion?",
+            "line 4: this is not valid TOML",
+            "write 1500.50 with a decimal point, or in quotes as \"1500,50\"",
+        ],
+    );
+}

@@ -582,3 +582,122 @@ fn the_exact_value_pasted_into_set_meets_the_target_for_every_metric_and_directi
         }
     }
 }
+
+#[test]
+fn input_reads_what_output_prints_in_both_languages() {
+    let base = summary_of_calc(
+        SALON,
+        &["after.conversion=+5pp", "after.average_check=1500.50"],
+    );
+    for (conversion, check) in [
+        ("+5 п.п.", "1 500,50"),
+        ("+5 пп", "1\u{a0}500,50\u{a0}₽"),
+        ("+5,0\u{a0}п.\u{a0}п.", "1,500.50 ₽"),
+        ("+5.0 pp", "\"1500,5\""),
+    ] {
+        let sets = [
+            format!("after.conversion={conversion}"),
+            format!("after.average_check={check}"),
+        ];
+        let sets: Vec<&str> = sets.iter().map(String::as_str).collect();
+        assert_eq!(summary_of_calc(SALON, &sets), base, "{sets:?}");
+    }
+    // The same in a file, quoted as TOML wants text: "25 %", "+5,5%", "−10 %".
+    let file = "[baseline]\nleads = \"1 200\"\nconversion = \"25 %\"\naverage_check = \"1 500,50\"\n\
+                no_show_rate = \"10,0\u{a0}%\"\n[after]\nleads = \"+5,5%\"\nno_show_rate = \"−10 %\"\n\
+                [costs]\nmonthly = 1000\n";
+    let out = common::roi()
+        .args(["calc", "-", "-f", "json"])
+        .write_stdin(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["baseline"]["leads"].to_string(), "1200");
+    assert_eq!(v["baseline"]["average_check"].to_string(), "1500.5");
+    assert_eq!(v["after"]["leads"].to_string(), "1266");
+    assert_eq!(v["after"]["no_show_rate"].to_string(), "0.09");
+    // "1,500" is one thousand five hundred in English and one and a half in Russian.
+    let e = refused(&["calc", SALON, "--set", "after.average_check=1,500"]);
+    assert!(e.contains("thousands separator or a decimal comma"), "{e}");
+}
+
+#[test]
+fn likely_slips_are_warned_about_without_changing_the_result() {
+    let out = common::roi()
+        .args(["calc", SALON, "-f", "json", "--set", "after.leads=15"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "Warning: examples/salon-rostov.toml, --set after.leads=15: is 92.5% below the baseline 200; did you mean \"+15%\"?\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["after"]["leads"].to_string(), "15");
+    // Five times the check: an extra zero?
+    let out = common::roi()
+        .args([
+            "calc",
+            SALON,
+            "--set",
+            "after.average_check=15000",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("Предупреждение: "), "{stderr}");
+    assert!(
+        stderr.contains("в 10,0 раза больше базы 1\u{a0}500\u{a0}₽"),
+        "{stderr}"
+    );
+    // The examples are as meant: no warnings.
+    for example in [
+        "salon-rostov",
+        "clinic-rostov",
+        "fitness-rostov",
+        "salon-ranges",
+    ] {
+        let out = common::roi()
+            .args(["compare", &format!("examples/{example}.toml")])
+            .output()
+            .unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{example}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn compare_signs_net_and_shows_npv_and_the_dash_note_only_when_they_say_something() {
+    let text = stdout(&["compare", SALON]);
+    assert!(text.contains("+305,000 ₽"), "net keeps its sign: {text}");
+    assert!(
+        !text.contains("NPV"),
+        "no discount rate, so NPV is net: {text}"
+    );
+    assert!(!text.contains("A dash marks"), "no dash shown: {text}");
+    let text = stdout(&["compare", SALON, "examples/clinic-rostov.toml"]);
+    assert!(text.contains("NPV"), "{text}");
+    let text = stdout(&[
+        "compare",
+        SALON,
+        "--set",
+        "costs.setup=0",
+        "--set",
+        "costs.monthly=0",
+    ]);
+    assert!(
+        text.contains('—') && text.contains("A dash marks"),
+        "{text}"
+    );
+}

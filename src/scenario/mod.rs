@@ -6,6 +6,7 @@ mod hints;
 mod key;
 mod range;
 mod raw;
+mod resolve;
 mod unknown;
 pub mod value;
 mod warn;

@@ -272,7 +272,7 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format. Without it, the extension of -o decides (.json, .csv,
-    /// .xlsx, .html), and anything else is a table.
+    /// .xlsx, and .html for calc), and anything else is a table.
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
     /// Write to this file instead of standard output (replaced whole, never half-written).

@@ -25,10 +25,6 @@ pub struct Cli {
     /// Default: from LC_ALL, LC_MESSAGES or LANG (ru_* → ru, else en).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
-    /// Colour in terminal tables (gains green, losses red); `auto` means only
-    /// on a terminal and only when NO_COLOR is unset.
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
-    pub color: ColorArg,
 }
 
 /// `--lang`.
@@ -70,7 +66,7 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Read CRM and booking exports (Bitrix24, amoCRM, YCLIENTS, a monthly sheet) into a measured monthly funnel.
     Measure(MeasureArgs),
-    /// Write a commented starter scenario (the article's salon).
+    /// Write a commented starter scenario (the article's salon), in the chosen language.
     Init(InitArgs),
     /// Print a shell completion script: `roi completions bash > ~/.local/share/bash-completion/completions/roi`.
     Completions(CompletionsArgs),
@@ -81,8 +77,9 @@ pub enum Command {
 /// `roi man`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// The subcommand whose page to print (roi-calc, roi-sweep, …); none for roi(1).
-    #[arg(value_name = "COMMAND")]
+    /// The subcommand whose page to print: calc, sweep, … (the page is roi-calc(1),
+    /// roi-sweep(1), …, and `roi-calc` is accepted too); none for roi(1).
+    #[arg(value_name = "COMMAND", value_parser = Offer::SUBCOMMANDS, hide_possible_values = true)]
     pub command: Option<String>,
 }
 
@@ -107,6 +104,12 @@ pub struct ReportArgs {
 
 /// `roi simulate`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "percentiles, odds and a histogram for people"),
+    (Format::Json, "one JSON object (see the README for the contract)"),
+    (Format::Csv, "statistic,value rows: roi.p50, probabilities.roi_positive, …"),
+    (Format::Xlsx, "a workbook: statistics, odds, histogram and ranges"),
+]))))]
 pub struct SimulateArgs {
     /// The scenario and changes to it.
     #[command(flatten)]
@@ -128,6 +131,12 @@ pub struct SimulateArgs {
 
 /// `roi sensitivity`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "a tornado chart for people"),
+    (Format::Json, "one JSON object (see the README for the contract)"),
+    (Format::Csv, "one row per input, largest swing first"),
+    (Format::Xlsx, "a workbook with one row per input"),
+]))))]
 pub struct SensitivityArgs {
     /// The scenario and changes to it.
     #[command(flatten)]
@@ -142,6 +151,13 @@ pub struct SensitivityArgs {
 
 /// `roi calc`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "the funnel, summary, monthly and annual tables for people"),
+    (Format::Json, "one JSON object (see the README for the contract)"),
+    (Format::Csv, "the monthly projection, a row per month"),
+    (Format::Xlsx, "a workbook: summary, monthly and annual projection, funnel, assumptions and a chart"),
+    (Format::Html, "the page `roi report` writes"),
+]))))]
 pub struct CalcArgs {
     /// The scenario and changes to it.
     #[command(flatten)]
@@ -149,6 +165,10 @@ pub struct CalcArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Colour in the tables (gains green, losses red); `auto` means only
+    /// on a terminal and only when NO_COLOR is unset.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
 }
 
 /// A scenario file and `--set` changes to it; shared by every command that reads one.
@@ -159,18 +179,24 @@ pub struct ScenarioArgs {
     pub file: PathBuf,
     /// Change a key for this run, in the file's own grammar: after.leads=+15%,
     /// costs.monthly=15000, after.conversion=+5pp. Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = Offer::ASSIGN, hide_possible_values = true)]
     pub set: Vec<String>,
 }
 
 /// `roi compare`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "the scenarios side by side for people"),
+    (Format::Json, "one JSON object (see the README for the contract)"),
+    (Format::Csv, "one row per scenario with calc's summary fields"),
+    (Format::Xlsx, "a workbook with one row per scenario"),
+]))))]
 pub struct CompareArgs {
     /// Scenario files; each one's [[variant]]s are included. `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
     /// Change a key in every scenario compared, like `--set costs.monthly=15000`. Repeatable.
-    #[arg(long = "set", value_name = "KEY=VALUE")]
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = Offer::ASSIGN, hide_possible_values = true)]
     pub set: Vec<String>,
     /// Output options.
     #[command(flatten)]
@@ -179,6 +205,12 @@ pub struct CompareArgs {
 
 /// `roi sweep`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "a table (one key) or a matrix of --metric (two keys) for people"),
+    (Format::Json, "one object per grid point, streamed (see the README)"),
+    (Format::Csv, "one row per grid point, streamed"),
+    (Format::Xlsx, "a workbook with one row per grid point (at most 1,048,575)"),
+]))))]
 pub struct SweepArgs {
     /// The scenario and changes to it.
     #[command(flatten)]
@@ -186,7 +218,8 @@ pub struct SweepArgs {
     /// A key and the range to vary it over, FROM..TO[:STEP] in the key's grammar:
     /// after.conversion=20%..30%:1pp, after.leads=+0%..+50%:5%, costs.monthly=5000..20000:2500.
     /// Give it twice for a grid.
-    #[arg(long, value_name = "KEY=FROM..TO[:STEP]", required = true)]
+    #[arg(long, value_name = "KEY=FROM..TO[:STEP]", required = true,
+          value_parser = Offer::ASSIGN, hide_possible_values = true)]
     pub vary: Vec<String>,
     /// The metric shown in the matrix of a two-key table: roi, payback, net, npv
     /// or benefit (monthly benefit).
@@ -204,7 +237,7 @@ pub struct SolveArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// The input to solve for, like after.leads or assumptions.discount_rate.
-    #[arg(long = "for", value_name = "KEY")]
+    #[arg(long = "for", value_name = "KEY", value_parser = Offer::NUMERIC, hide_possible_values = true)]
     pub key: String,
     /// The target, METRIC=VALUE: roi=0 (break-even), payback=3, net=100000, npv=0, benefit=50000.
     /// Ratios take 0.5 or 50%.
@@ -213,9 +246,9 @@ pub struct SolveArgs {
     /// Measure the metric over the first N months instead of the whole horizon.
     #[arg(long, value_name = "N")]
     pub at_month: Option<u32>,
-    /// Output options.
+    /// Output options: one answer, so no CSV.
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: AnswerArgs,
 }
 
 /// Reads a metric by its name; clap offers and checks the names.
@@ -270,6 +303,12 @@ pub enum SourceArg {
 
 /// `roi measure`.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "the funnel month by month for people, with the channel split"),
+    (Format::Json, "one JSON object: files, months, statuses and the account of every row"),
+    (Format::Csv, "a row per month and channel"),
+    (Format::Xlsx, "a workbook: the funnel as numbers, and the account of every row"),
+]))))]
 pub struct MeasureArgs {
     /// The exports.
     #[command(flatten)]
@@ -300,34 +339,140 @@ pub struct MeasureArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to write the starter scenario; `-` prints it. Never overwrites.
+    /// With --lang ru (or a Russian locale) the starter is in Russian.
     #[arg(value_name = "PATH", default_value = "scenario.toml")]
     pub path: PathBuf,
 }
 
-/// How and where to write a report; shared by every reporting command.
+/// How and where to write a report; shared by every reporting command, each
+/// of which lists its own formats (see `formats`).
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format. Without it, the extension of -o decides (.json, .csv,
+    /// .xlsx, and .html for calc), and anything else is a table.
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
     /// Write to this file instead of standard output (replaced whole, never half-written).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Write CSV the way Excel opens it by double-click: UTF-8 BOM, `;`,
-    /// CRLF and, with --lang ru, decimal commas.
+    /// Write CSV for a Russian or European Excel, which opens it by double-click:
+    /// UTF-8 BOM, `;` between fields, decimal commas, CRLF. For an English Excel,
+    /// write a workbook instead: --format xlsx.
     #[arg(long)]
     pub excel: bool,
 }
 
-/// Output formats.
+/// How and where to write a single answer (`roi solve`): a table or JSON.
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// Output format. Without it, `-o NAME.json` means json, anything else text.
+    #[arg(short, long, value_parser = formats(&[
+        (Format::Table, "the answer in words"),
+        (Format::Json, "one JSON object (see the README for the contract)"),
+    ]))]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (replaced whole, never half-written).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats; each command offers those it can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Tables for people.
     Table,
-    /// One JSON object (see README for the contract).
+    /// One JSON object.
     Json,
-    /// The monthly projection as CSV.
+    /// CSV rows.
     Csv,
+    /// An Excel workbook.
+    Xlsx,
+    /// A self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// A `--format` parser offering `offered`, each with what it means for this command,
+/// so that `--help` and completion show only what the command can write.
+fn formats(
+    offered: &'static [(Format, &'static str)],
+) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValue, TypedValueParser};
+    clap::builder::PossibleValuesParser::new(
+        offered
+            .iter()
+            .map(|(format, help)| PossibleValue::new(format.name()).help(*help)),
+    )
+    .map(|name: String| {
+        // The parser above lets through only the names of formats.
+        Format::from_str(&name, false).expect("a format's name")
+    })
+}
+
+/// Accepts any text but offers a list to shell completion: the scenario's
+/// keys for `--set`, `--vary` and `--for`, the subcommands for `roi man`. The
+/// commands check the value themselves, with suggestions for a misspelt one,
+/// which clap's own list check would not give.
+#[derive(Debug, Clone, Copy)]
+pub struct Offer(fn() -> Vec<String>);
+
+impl Offer {
+    /// `KEY=` for `--set KEY=VALUE` and `--vary KEY=FROM..TO`.
+    pub const ASSIGN: Offer = Offer(|| {
+        crate::scenario::all_paths()
+            .map(|k| format!("{k}="))
+            .collect()
+    });
+    /// The numeric keys, for `--for KEY`.
+    pub const NUMERIC: Offer = Offer(|| {
+        crate::scenario::Key::ALL
+            .iter()
+            .map(|k| k.path().to_string())
+            .collect()
+    });
+    /// The subcommands that have a page, for `roi man`.
+    pub const SUBCOMMANDS: Offer = Offer(|| {
+        use clap::CommandFactory;
+        Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect()
+    });
+}
+
+impl clap::builder::TypedValueParser for Offer {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            (self.0)()
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -118,6 +118,7 @@ impl Fmt<'_> {
     }
 
     /// `1234567.5` → `1,234,567.50 ₽` (`1 234 567,50 ₽`); whole amounts drop the `.00`.
+    /// In English `$` and `€` come first, after the sign (`-$2,500`).
     pub fn money(&self, d: Decimal, sign: Sign) -> String {
         let r = round(d, MONEY_PLACES);
         let places = if r.fract().is_zero() { 0 } else { MONEY_PLACES };
@@ -148,12 +149,12 @@ impl Fmt<'_> {
         }
     }
 
-    /// A difference of two rates in percentage points: 0.05 → `+5.0 pp` (`+5,0 п.п.`).
+    /// A difference of two rates in percentage points: 0.05 → `+5.0 pp` (`+5,0 п. п.`).
     pub fn points(&self, diff: Decimal, sign: Sign) -> String {
         let digits = self.hundredfold(diff, sign);
         match self.lang {
             Lang::En => format!("{digits} pp"),
-            Lang::Ru => format!("{digits}\u{a0}п.п."),
+            Lang::Ru => format!("{digits}\u{a0}п.\u{a0}п."),
         }
     }
 
@@ -173,16 +174,17 @@ impl Fmt<'_> {
 
     /// Digits with thousands separators and exactly `places` decimals.
     fn grouped(&self, d: Decimal, places: u32, sign: Sign) -> String {
-        let (thousands, decimal) = match self.lang {
-            Lang::En => (',', '.'),
-            Lang::Ru => ('\u{a0}', ','),
+        // Russian typography writes the minus sign, not a hyphen (`−15,6 %`).
+        let (thousands, decimal, minus) = match self.lang {
+            Lang::En => (',', '.', '-'),
+            Lang::Ru => ('\u{a0}', ',', '−'),
         };
         let r = round(d, places);
         let text = r.abs().to_string();
         let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
         if r.is_sign_negative() && !r.is_zero() {
-            out.push('-');
+            out.push(minus);
         } else if sign == Sign::Explicit && !r.is_zero() {
             out.push('+');
         }
@@ -274,7 +276,7 @@ mod tests {
         assert_eq!(RU.money(d("1234.5"), Sign::Plain), "1\u{a0}234,50\u{a0}₽");
         assert_eq!(
             RU.money(d("-1234567.005"), Sign::Plain),
-            "-1\u{a0}234\u{a0}567,01\u{a0}₽"
+            "−1\u{a0}234\u{a0}567,01\u{a0}₽"
         );
         assert_eq!(RU.money(d("0.004"), Sign::Explicit), "0\u{a0}₽");
         assert_eq!(RU.money(d("0.5"), Sign::Plain), "0,50\u{a0}₽");
@@ -292,8 +294,8 @@ mod tests {
         };
         assert_eq!(usd.money(d("12"), Sign::Plain), "12\u{a0}$");
         assert_eq!(RU.percent(d("0.0714285"), Sign::Plain), "7,1\u{a0}%");
-        assert_eq!(RU.percent(d("-0.5"), Sign::Plain), "-50,0\u{a0}%");
-        assert_eq!(RU.points(d("0.05"), Sign::Explicit), "+5,0\u{a0}п.п.");
+        assert_eq!(RU.percent(d("-0.5"), Sign::Plain), "−50,0\u{a0}%");
+        assert_eq!(RU.points(d("0.05"), Sign::Explicit), "+5,0\u{a0}п.\u{a0}п.");
         assert_eq!(RU.count(d("1234.25"), Sign::Plain), "1\u{a0}234,25");
     }
 

@@ -71,8 +71,8 @@ impl Axis {
                 ))
             })
         };
-        let from = read("FROM", from_text)?;
-        let to = read("TO", to_text)?;
+        let from = read(t("FROM"), from_text)?;
+        let to = read(t("TO"), to_text)?;
         if std::mem::discriminant(&from) != std::mem::discriminant(&to) {
             return Err(fail(
                 t(
@@ -100,7 +100,7 @@ impl Axis {
                 } else {
                     text.trim_start_matches('+').to_string()
                 };
-                let step = read("STEP", &text)?;
+                let step = read(t("STEP"), &text)?;
                 match (from, step) {
                     (Written::Number(_), Written::Number(n)) => n,
                     (Written::Number(_), _) => {

@@ -18,7 +18,7 @@ fn salon_table_shows_the_article_figures() {
         "450,000 ₽",
         "145,000 ₽",
         "0.91 months",
-        "Gross margin 100%",
+        "Gross margin 100.0%",
     ] {
         assert!(text.contains(figure), "{figure} missing from:\n{text}");
     }
@@ -204,4 +204,94 @@ fn man_pages_for_every_subcommand() {
     assert!(stdout(&["man"]).contains("roi\\-calc(1)"));
     assert!(stdout(&["man", "simulate"]).contains("\\-\\-trials"));
     common::refused(&["man", "bogus"]);
+}
+
+#[test]
+fn init_speaks_russian_and_computes_the_same_salon() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("салон.toml");
+    let out = roi()
+        .args(["init", "--lang", "ru"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, roi::commands::init::STARTER_RU);
+    assert!(written.contains("# за месяц, до внедрения ассистента"));
+    let v = json(&["calc", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(v["scenario"]["name"], "Салон красоты, Ростов-на-Дону");
+    assert_eq!(v["summary"]["roi"].to_string(), "2.10344828");
+    // Keys are the same as the English starter's, in the same order.
+    let keys = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim_start_matches("# ").split_once(" = "))
+            .map(|(k, _)| k.trim().to_string())
+            .collect()
+    };
+    assert_eq!(keys(&written), keys(roi::commands::init::STARTER));
+    // The locale decides too.
+    let out = roi()
+        .env("LANG", "ru_RU.UTF-8")
+        .args(["init", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        roi::commands::init::STARTER_RU
+    );
+}
+
+#[test]
+fn each_command_offers_only_what_it_can_do() {
+    let help = |command: &str| stdout(&[command, "--help"]);
+    let calc = help("calc");
+    assert!(
+        calc.contains("- xlsx:  a workbook") && calc.contains("- html:  the page"),
+        "{calc}"
+    );
+    assert!(calc.contains("- csv:   the monthly projection"), "{calc}");
+    assert!(calc.contains("--color"), "{calc}");
+    let compare = help("compare");
+    assert!(
+        compare.contains("- csv:   one row per scenario"),
+        "{compare}"
+    );
+    assert!(
+        !compare.contains("monthly projection") && !compare.contains("--color"),
+        "{compare}"
+    );
+    let sweep = help("sweep");
+    assert!(
+        sweep.contains("- csv:   one row per grid point") && !sweep.contains("- html"),
+        "{sweep}"
+    );
+    let solve = help("solve");
+    assert!(
+        !solve.contains("- csv") && !solve.contains("--excel"),
+        "{solve}"
+    );
+    assert!(help("simulate").contains("statistic,value rows"));
+    assert!(help("sensitivity").contains("one row per input"));
+    // --color where nothing is coloured is not offered.
+    let e = common::refused(&["compare", "examples/salon-rostov.toml", "--color", "always"]);
+    assert!(e.contains("unexpected argument '--color'"), "{e}");
+}
+
+#[test]
+fn completion_offers_the_keys_and_man_takes_what_it_names() {
+    let bash = stdout(&["completions", "bash"]);
+    for word in [
+        "after.leads=",
+        "costs.monthly=",
+        "assumptions.discount_rate",
+    ] {
+        assert!(bash.contains(word), "{word} not offered");
+    }
+    let fish = stdout(&["completions", "fish"]);
+    assert!(fish.contains("after.conversion="), "fish");
+    // `roi man --help` names pages as roi-calc(1); both spellings work.
+    assert!(stdout(&["man", "--help"]).contains("`roi-calc` is accepted too"));
+    assert_eq!(stdout(&["man", "roi-calc"]), stdout(&["man", "calc"]));
+    assert!(stdout(&["man", "roi-sweep"]).contains("roi\\-sweep"));
 }

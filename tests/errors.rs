@@ -69,7 +69,7 @@ fn unknown_table_lists_the_tables() {
             "line 5",
             "cost",
             "unknown table",
-            "did you mean `costs`",
+            "did you mean [costs]",
             "[assumptions]",
         ],
     );
@@ -464,7 +464,7 @@ fn shape_mistakes_read_plainly() {
     );
     let e = refused_text("s.toml", format!("leads = 200\n{GOOD_BASELINE}").as_bytes());
     assert!(
-        e.contains("line 1: leads: unknown table (keys belong inside one); the tables are"),
+        e.contains("line 1: leads: is not inside a table; write it under [baseline]"),
         "{e}"
     );
     let e = refused_text(
@@ -486,7 +486,18 @@ fn command_line_mistakes_exit_2() {
         "-f",
         "csv",
     ]);
-    assert!(e.contains("use --format table or json"), "{e}");
+    // solve writes one answer: no CSV is offered, nor --excel.
+    assert!(e.contains("[possible values: table, json]"), "{e}");
+    let e = common::refused(&[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--for",
+        "after.leads",
+        "--target",
+        "roi=0",
+        "--excel",
+    ]);
+    assert!(e.contains("unexpected argument '--excel'"), "{e}");
     let e = common::refused(&[
         "calc",
         "examples/salon-rostov.toml",
@@ -551,4 +562,55 @@ fn names_from_the_command_line_are_text() {
         "scenario.name=",
     ]);
     assert!(e.contains("must not be empty"), "{e}");
+}
+
+#[test]
+fn five_mistakes_and_unknown_keys_are_all_reported_in_file_order() {
+    let e = refused_text(
+        "five.toml",
+        "[scenario]\nname = \"Five\"\ncolour = \"red\"\n[baseline]\nleads = -200\nconversion = 20\n\
+         average_check = 1500\n[after]\nleads = \"+30\"\nconvertion = \"25%\"\n[cost]\nsetup = 1\n\
+         [costs]\nmonthly = -5\n"
+            .as_bytes(),
+    );
+    assert!(e.contains("has 7 problems"), "{e}");
+    let lines: Vec<usize> = e
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("line ")?
+                .split(':')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect();
+    assert_eq!(lines, [3, 5, 6, 9, 10, 11, 14], "{e}");
+    says(
+        &e,
+        &[
+            "scenario.colour: unknown key; [scenario] takes: name, currency, months",
+            "after.convertion: unknown key (did you mean `conversion`?)",
+            "cost: unknown table (did you mean [costs]?)",
+            "costs.monthly = -5: must not be negative",
+        ],
+    );
+}
+
+#[test]
+fn syntax_slips_get_a_hint_and_all_are_reported() {
+    let e = refused_text(
+        "s.toml",
+        "[baseline]\nleads = 200\nконверсия = \"20%\"\naverage_check = 1500,50\n".as_bytes(),
+    );
+    says(
+        &e,
+        &[
+            "has 2 problems",
+            "line 3: this is not valid TOML",
+            "keys are written in Latin letters, as `roi init` writes them: did you mean conversion?",
+            "line 4: this is not valid TOML",
+            "write 1500.50 with a decimal point, or in quotes as \"1500,50\"",
+        ],
+    );
 }

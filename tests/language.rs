@@ -146,7 +146,38 @@ fn excel_csv_round_trips_the_russian_way() {
         assert_eq!(excel, plain, "{args:?}");
         assert!(plain.len() > 1);
     }
-    // In Russian the numbers carry commas, not points.
+    // The Excel dialect is the European one whatever the language: the same bytes in English.
+    for args in [
+        vec![
+            "calc",
+            "examples/clinic-rostov.toml",
+            "-f",
+            "csv",
+            "--excel",
+        ],
+        vec![
+            "sensitivity",
+            "examples/salon-ranges.toml",
+            "-f",
+            "csv",
+            "--excel",
+        ],
+    ] {
+        let en = roi()
+            .args(&args)
+            .args(["--lang", "en"])
+            .output()
+            .unwrap()
+            .stdout;
+        let ru = roi()
+            .args(&args)
+            .args(["--lang", "ru"])
+            .output()
+            .unwrap()
+            .stdout;
+        assert_eq!(en, ru, "{args:?}");
+    }
+    // The numbers carry commas, not points.
     let out = roi()
         .args([
             "calc",

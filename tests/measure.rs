@@ -556,6 +556,7 @@ fn the_shipped_examples_are_the_generators_output() {
 fn tables_in_both_languages() {
     for lang in ["en", "ru"] {
         let out = roi()
+            .env("COLUMNS", "80")
             .args([
                 "measure",
                 "examples/salon-deals.csv",

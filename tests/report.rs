@@ -34,13 +34,38 @@ fn the_page_stands_alone() {
         "Monthly projection",
         "Annual projection",
         "Gross margin 55.0%",
-        "break-even 1.12 months",
+        // The chart marks payback, in the summary's words and figure.
+        "payback 1.12 months",
+        "<td>Payback</td><td class=\"num\">1.12 months</td>",
     ] {
         assert!(html.contains(text), "{text} missing");
     }
+    assert!(
+        !html.contains("break-even 1.12"),
+        "payback is not break-even"
+    );
     // Losses and gains are styled.
     assert!(html.contains("<td class=\"num loss\">-8,102.85 ₽</td>"));
     assert!(html.contains("<td class=\"num gain\">+65,794.31 ₽</td>"));
+}
+
+#[test]
+fn the_page_is_for_an_owner_and_for_a4() {
+    let html = page(&["examples/salon-ranges.toml", "--lang", "ru"]);
+    // The title block names the scenario once.
+    let name = "Beauty salon, Rostov-on-Don (ranges)";
+    let head = &html[html.find("<main>").unwrap()..html.find("<section").unwrap()];
+    assert_eq!(head.matches(name).count(), 1, "{head}");
+    // No command-line text for someone who only has the page.
+    for cli in ["`roi", "roi simulate", "--set", "assumptions.gross_margin"] {
+        assert!(!html.contains(cli), "{cli} in the page");
+    }
+    assert!(
+        html.contains("взята середина диапазона"),
+        "the range note reads as Russian"
+    );
+    assert!(html.contains("100,0\u{a0}%"), "a no-break space before %");
+    assert!(html.contains("@page { size: A4"), "A4, as Russia prints");
 }
 
 #[test]
@@ -88,6 +113,37 @@ fn chromium() -> Option<PathBuf> {
     .iter()
     .map(PathBuf::from)
     .find(|p| p.exists())
+}
+
+/// The flags this machine's headless Chromium needs (its network is closed).
+const HEADLESS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
+/// Prints `html` to a PDF with headless Chromium and returns the PDF's bytes.
+fn print_to_pdf(browser: &Path, html: &Path, dir: &Path) -> Vec<u8> {
+    let pdf = dir.join("report.pdf");
+    let status = std::process::Command::new(browser)
+        .args(HEADLESS)
+        .arg("--no-pdf-header-footer")
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.join("pdf-profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    std::fs::read(&pdf)
+        .unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&status.stderr)))
 }
 
 /// Renders `html` headless to a PNG, as the probe of this machine does.
@@ -166,4 +222,15 @@ fn the_page_renders_in_a_real_browser() {
         "the page looks blank: {inked} inked pixels"
     );
     assert!(green > 1000, "no chart: {green} green pixels");
+
+    // Printed: two A4 pages, the answer and summary on the first.
+    let pdf = print_to_pdf(&browser, &html, dir.path());
+    let text = String::from_utf8_lossy(&pdf);
+    let pages = text.matches("/Type /Page\n").count()
+        + text.matches("/Type /Page/").count()
+        + text.matches("/Type /Page>>").count()
+        + text.matches("/Type /Page ").count();
+    let a4 = text.matches("/MediaBox [0 0 594.95996 841.91998]").count();
+    assert_eq!(pages, 2, "the clinic prints on two pages");
+    assert_eq!(a4, 2, "both pages are A4");
 }

@@ -54,7 +54,7 @@ fn calc_uses_the_midpoint_and_says_so() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains(
-            "after.leads is a range, +20.0% … +40.0% (uniform); these figures use its midpoint +30.0%"
+            "after.leads is a range, +20.0% … +40.0% (uniform); these figures use its midpoint, +30.0%."
         ),
         "{text}"
     );
@@ -361,14 +361,17 @@ fn odds_that_cannot_be_judged_are_null() {
     let v = json_stdin(&["simulate", "-", "--trials", "500", "-f", "json"], &six);
     assert!(v["probabilities"]["payback_within_12"].is_null());
     assert!(!v["probabilities"]["payback_within_6"].is_null());
-    // Without ranges every trial is the same, and the histogram has one bar.
-    let v = json_stdin(
-        &["simulate", "-", "--trials", "300", "-f", "json"],
-        &salon_with("260"),
+}
+
+#[test]
+fn simulate_without_ranges_says_so_instead_of_running() {
+    // Every trial would be the same: the answer is calc's, not a simulation.
+    let e = common::refused_with(
+        &["simulate", "-", "--trials", "300"],
+        Some(&salon_with("260")),
     );
-    let bins = v["histogram"].as_array().unwrap();
-    assert_eq!(bins.len(), 1);
-    assert_eq!(bins[0]["trials"], 300);
+    assert!(e.contains("the scenario has no ranges"), "{e}");
+    assert!(e.contains("after.leads = \"+15%..+40%\""), "{e}");
 }
 
 #[test]

@@ -102,11 +102,16 @@ fn compare_shows_each_variant_as_calc_would() {
             SALON,
             &[
                 "after.leads=+40%",
-                "after.conversion=+15%",
+                "after.conversion=+7pp",
                 "after.average_check=+12%"
             ]
         )
     );
+    // The optimistic variant beats the base, and the pessimistic one trails it, on every figure.
+    let roi = |i: usize| scenarios[i]["summary"]["roi"].as_f64().unwrap();
+    let revenue = |i: usize| scenarios[i]["summary"]["after_revenue"].as_f64().unwrap();
+    assert!(roi(1) < roi(0) && roi(0) < roi(2));
+    assert!(revenue(1) < revenue(0) && revenue(0) < revenue(2));
 }
 
 #[test]
@@ -393,7 +398,8 @@ fn solve_and_check(file: &str, key: &str, target: &str, extra: &[&str]) -> Value
 fn solve_answers_meet_their_targets_when_fed_back() {
     // Break-even leads: ROI 0 ⇔ benefit = 145 000 / 12 a month ⇔ leads × 25% × 1 500 = 60 000 + 12 083.33 ⇔ leads = 192.2(2).
     let a = solve_and_check(SALON, "after.leads", "roi=0", &[]);
-    assert_eq!(a["value"].to_string(), "192.222222222222");
+    // Rounded up, the side where the target is met.
+    assert_eq!(a["value"].to_string(), "192.222222222223");
     assert_eq!(a["method"], "exact");
     assert_eq!(a["direction"], "at_least");
     solve_and_check(SALON, "after.conversion", "payback=3", &[]);
@@ -493,4 +499,205 @@ fn solve_mistakes_are_explained() {
         "3",
     ]);
     assert!(e.contains("--at-month"), "{e}");
+}
+
+/// The metric `name` of `file` with `sets` applied, computed exactly by the
+/// library (not read back from rounded JSON), and whether it meets `target`.
+fn meets_exactly(file: &str, sets: &[String], name: &str, target: &str) -> bool {
+    use rust_decimal::Decimal;
+    let loaded = roi::commands::Loaded::read(std::path::Path::new(file), sets).unwrap();
+    let summary = roi::engine::summarize(&loaded.scenario().unwrap().inputs).unwrap();
+    let metric = roi::metric::Metric::from_name(name).unwrap();
+    let wanted: Decimal = target.parse().unwrap();
+    match metric.of(&summary) {
+        None => false,
+        Some(v) if metric.higher_is_better() => v >= wanted,
+        Some(v) => v <= wanted,
+    }
+}
+
+#[test]
+fn the_exact_value_pasted_into_set_meets_the_target_for_every_metric_and_direction() {
+    let cases = [
+        (SALON, "after.leads", "roi", "0"),
+        (SALON, "costs.monthly", "roi", "1"),
+        (SALON, "after.conversion", "payback", "3"),
+        (SALON, "costs.monthly", "payback", "2"),
+        (
+            "examples/clinic-rostov.toml",
+            "savings.staff_hours",
+            "net",
+            "2500000",
+        ),
+        (SALON, "costs.setup", "net", "200000"),
+        (
+            "examples/clinic-rostov.toml",
+            "after.leads",
+            "npv",
+            "2100000",
+        ),
+        (
+            "examples/fitness-rostov.toml",
+            "assumptions.discount_rate",
+            "npv",
+            "300000",
+        ),
+        (SALON, "after.average_check", "benefit", "40000"),
+        (SALON, "costs.monthly", "benefit", "40000"),
+        (
+            "examples/clinic-rostov.toml",
+            "baseline.no_show_rate",
+            "benefit",
+            "120000",
+        ),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (file, key, metric, target) in cases {
+        let goal = format!("{metric}={target}");
+        let answer = json(&["solve", file, "--for", key, "--target", &goal, "-f", "json"]);
+        if answer["outcome"] != "found" {
+            // A case whose metric does not depend on the key (benefit on costs) has none.
+            continue;
+        }
+        seen.insert((metric, answer["direction"].as_str().unwrap().to_string()));
+        // What a person pastes: the text answer's exact value.
+        let text = stdout(&["solve", file, "--for", key, "--target", &goal]);
+        let pasted = text
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("Exact value, for --set {key}=…: ")))
+            .unwrap_or_else(|| panic!("no exact value in:\n{text}"))
+            .to_string();
+        assert_eq!(pasted, answer["value"].to_string(), "{key} {goal}");
+        assert!(
+            meets_exactly(file, &[format!("{key}={pasted}")], metric, target),
+            "{file}: {key}={pasted} misses {goal}"
+        );
+    }
+    for metric in ["roi", "payback", "net", "npv", "benefit"] {
+        for direction in ["at_least", "at_most"] {
+            assert!(
+                seen.contains(&(metric, direction.to_string())),
+                "no case of {metric} {direction}: {seen:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn input_reads_what_output_prints_in_both_languages() {
+    let base = summary_of_calc(
+        SALON,
+        &["after.conversion=+5pp", "after.average_check=1500.50"],
+    );
+    for (conversion, check) in [
+        ("+5 п.п.", "1 500,50"),
+        ("+5 пп", "1\u{a0}500,50\u{a0}₽"),
+        ("+5,0\u{a0}п.\u{a0}п.", "1,500.50 ₽"),
+        ("+5.0 pp", "\"1500,5\""),
+    ] {
+        let sets = [
+            format!("after.conversion={conversion}"),
+            format!("after.average_check={check}"),
+        ];
+        let sets: Vec<&str> = sets.iter().map(String::as_str).collect();
+        assert_eq!(summary_of_calc(SALON, &sets), base, "{sets:?}");
+    }
+    // The same in a file, quoted as TOML wants text: "25 %", "+5,5%", "−10 %".
+    let file = "[baseline]\nleads = \"1 200\"\nconversion = \"25 %\"\naverage_check = \"1 500,50\"\n\
+                no_show_rate = \"10,0\u{a0}%\"\n[after]\nleads = \"+5,5%\"\nno_show_rate = \"−10 %\"\n\
+                [costs]\nmonthly = 1000\n";
+    let out = common::roi()
+        .args(["calc", "-", "-f", "json"])
+        .write_stdin(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["baseline"]["leads"].to_string(), "1200");
+    assert_eq!(v["baseline"]["average_check"].to_string(), "1500.5");
+    assert_eq!(v["after"]["leads"].to_string(), "1266");
+    assert_eq!(v["after"]["no_show_rate"].to_string(), "0.09");
+    // "1,500" is one thousand five hundred in English and one and a half in Russian.
+    let e = refused(&["calc", SALON, "--set", "after.average_check=1,500"]);
+    assert!(e.contains("thousands separator or a decimal comma"), "{e}");
+}
+
+#[test]
+fn likely_slips_are_warned_about_without_changing_the_result() {
+    let out = common::roi()
+        .args(["calc", SALON, "-f", "json", "--set", "after.leads=15"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "Warning: examples/salon-rostov.toml, --set after.leads=15: is 92.5% below the baseline 200; did you mean \"+15%\"?\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["after"]["leads"].to_string(), "15");
+    // Five times the check: an extra zero?
+    let out = common::roi()
+        .args([
+            "calc",
+            SALON,
+            "--set",
+            "after.average_check=15000",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("Предупреждение: "), "{stderr}");
+    assert!(
+        stderr.contains("в 10,0 раза больше базы 1\u{a0}500\u{a0}₽"),
+        "{stderr}"
+    );
+    // The examples are as meant: no warnings.
+    for example in [
+        "salon-rostov",
+        "clinic-rostov",
+        "fitness-rostov",
+        "salon-ranges",
+    ] {
+        let out = common::roi()
+            .args(["compare", &format!("examples/{example}.toml")])
+            .output()
+            .unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{example}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn compare_signs_net_and_shows_npv_and_the_dash_note_only_when_they_say_something() {
+    let text = stdout(&["compare", SALON]);
+    assert!(text.contains("+305,000 ₽"), "net keeps its sign: {text}");
+    assert!(
+        !text.contains("NPV"),
+        "no discount rate, so NPV is net: {text}"
+    );
+    assert!(!text.contains("A dash marks"), "no dash shown: {text}");
+    let text = stdout(&["compare", SALON, "examples/clinic-rostov.toml"]);
+    assert!(text.contains("NPV"), "{text}");
+    let text = stdout(&[
+        "compare",
+        SALON,
+        "--set",
+        "costs.setup=0",
+        "--set",
+        "costs.monthly=0",
+    ]);
+    assert!(
+        text.contains('—') && text.contains("A dash marks"),
+        "{text}"
+    );
 }

@@ -3,29 +3,39 @@
 use super::{Loaded, Ui};
 use crate::cli::{CalcArgs, Format};
 use crate::format::Fmt;
-use crate::output::Destination;
 use crate::render;
 use crate::report::Report;
 use anyhow::Result;
 
+/// The formats `roi calc` writes.
+pub const FORMATS: [Format; 5] = [
+    Format::Table,
+    Format::Json,
+    Format::Csv,
+    Format::Xlsx,
+    Format::Html,
+];
+
 /// Runs `roi calc`.
 pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, false)?;
+    let out = ui.output(&args.output, &FORMATS, &[&args.scenario.file], false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
-    let destination =
-        Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?;
-    // Colour is for a terminal, never for a file.
-    let colour = ui.colour && destination == Destination::Stdout;
     let scenario = loaded.scenario()?;
+    loaded.warn();
     let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,
     };
-    let text = match args.output.format {
-        Format::Table => render::table::render(&report, &fmt, colour),
-        Format::Json => render::json::render(&report),
-        Format::Csv => render::csv::render(&report, ui.dialect(&args.output)),
+    let bytes = match out.format {
+        Format::Table => {
+            let colour = ui.colour(args.color, &out.destination);
+            render::table::render(&report, &fmt, colour, out.width).into_bytes()
+        }
+        Format::Json => render::json::render(&report).into_bytes(),
+        Format::Csv => render::csv::render(&report, out.dialect).into_bytes(),
+        Format::Xlsx => render::calc_xlsx::render(&report, &fmt)?,
+        Format::Html => render::html::render(&report, &fmt).into_bytes(),
     };
-    destination.write(text.as_bytes())
+    out.destination.write(&bytes)
 }

@@ -2,7 +2,7 @@
 
 use super::{Loaded, Ui};
 use crate::cli::{CompareArgs, Format};
-use crate::output::{Destination, UsageError};
+use crate::output::UsageError;
 use crate::render::compare;
 use crate::report::Report;
 use anyhow::{Context, Result};
@@ -10,18 +10,20 @@ use std::path::PathBuf;
 
 /// Runs `roi compare`.
 pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, false)?;
     if args.files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
         return Err(
             UsageError(crate::i18n::t("standard input (-) can be read only once").into()).into(),
         );
     }
     let inputs: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
-    let destination = Destination::for_output(args.output.output.as_deref(), &inputs)?;
+    let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
+    let out = ui.output(&args.output, &formats, &inputs, false)?;
     let mut reports = Vec::new();
     for file in &args.files {
         let loaded = Loaded::read(file, &args.set)?;
-        for scenario in loaded.with_variants()? {
+        let scenarios = loaded.with_variants()?;
+        loaded.warn();
+        for scenario in scenarios {
             let name = scenario.name.clone();
             let report = Report::build(scenario).with_context(|| {
                 crate::i18n::f("cannot compute {} ({})", &[&loaded.source.name, &name])
@@ -29,10 +31,11 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
             reports.push(report);
         }
     }
-    let text = match args.output.format {
-        Format::Table => compare::table(&reports, ui.lang),
-        Format::Json => compare::json(&reports),
-        Format::Csv => compare::csv(&reports, ui.dialect(&args.output)),
+    let bytes = match out.format {
+        Format::Json => compare::json(&reports).into_bytes(),
+        Format::Csv => compare::csv(&reports, out.dialect).into_bytes(),
+        Format::Xlsx => compare::xlsx(&reports, ui.lang)?,
+        _ => compare::table(&reports, ui.lang, out.width).into_bytes(),
     };
-    destination.write(text.as_bytes())
+    out.destination.write(&bytes)
 }

@@ -19,11 +19,13 @@ pub fn man(args: ManArgs) -> Result<()> {
     let command = match &args.command {
         None => top,
         Some(name) => {
+            // The pages are named roi-calc(1), …, so that spelling is taken too.
+            let name = name.strip_prefix("roi-").unwrap_or(name);
             let Some(sub) = top.find_subcommand(name) else {
                 let names: Vec<&str> = top.get_subcommands().map(|c| c.get_name()).collect();
                 return Err(UsageError(crate::i18n::f(
                     "no subcommand {}; pages exist for: {}",
-                    &[name, &names.join(", ")],
+                    &[&name, &names.join(", ")],
                 ))
                 .into());
             };

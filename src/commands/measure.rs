@@ -119,7 +119,9 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         let destination = Destination::for_output(args.output.output.as_deref(), &[])?;
         return destination.write(text.as_bytes());
     }
-    ui.check_excel(&args.output, false)?;
+    let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
+    let inputs: Vec<&std::path::Path> = args.export.files.iter().map(|p| p.as_path()).collect();
+    let out = ui.output(&args.output, &formats, &inputs, false)?;
     let mut req = request(&args.export)?;
     req.from = month_flag("--from", &args.from)?;
     req.to = month_flag("--to", &args.to)?;
@@ -128,8 +130,6 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         .as_deref()
         .map(|b| Period::parse("--baseline", b))
         .transpose()?;
-    let inputs: Vec<&std::path::Path> = args.export.files.iter().map(|p| p.as_path()).collect();
-    let destination = Destination::for_output(args.output.output.as_deref(), &inputs)?;
     let m = measured(&req, args.export.strict)?;
     if let Some(p) = baseline {
         m.check_period("--baseline", p)?;
@@ -138,21 +138,22 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         lang: ui.lang,
         currency: "RUB",
     };
-    let text = if args.scenario {
+    let bytes = if args.scenario {
         // `requires = "baseline"` in the command line guarantees the period.
         let Some(p) = baseline else {
             return Err(UsageError(t("--scenario needs --baseline FROM..TO").into()).into());
         };
-        scenario_text(&m, p, ui)?
+        scenario_text(&m, p, ui)?.into_bytes()
     } else {
-        match args.output.format {
-            Format::Table => render::measure::table_text(&m, baseline, &fmt),
-            Format::Json => render::measure::json(&m, baseline),
-            Format::Csv => render::measure::csv(&m, ui.dialect(&args.output)),
+        match out.format {
+            Format::Json => render::measure::json(&m, baseline).into_bytes(),
+            Format::Csv => render::measure::csv(&m, out.dialect).into_bytes(),
+            Format::Xlsx => render::measure::xlsx(&m, ui.lang)?,
+            _ => render::measure::table_text(&m, baseline, &fmt, out.width).into_bytes(),
         }
     };
-    destination.write(text.as_bytes())?;
-    if args.output.format == Format::Table
+    out.destination.write(&bytes)?;
+    if out.format == Format::Table
         && let Some(line) = render::measure::quality_line(&m, ui.lang)
     {
         eprintln!("{}", f("Note: {}", &[&line]));

@@ -11,9 +11,11 @@ pub mod simulate;
 pub mod solve;
 pub mod sweep;
 
-use crate::cli::{Cli, ColorArg, Command, LangArg, ScenarioArgs};
-use crate::i18n::Lang;
+use crate::cli::{AnswerArgs, Cli, ColorArg, Command, Format, LangArg, OutputArgs, ScenarioArgs};
+use crate::i18n::{Lang, f, t};
 use crate::input::read_source;
+use crate::output::{Destination, UsageError};
+use crate::render::csv::Dialect;
 use crate::report::ModelError;
 use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
 use std::path::Path;
@@ -23,59 +25,145 @@ use std::path::Path;
 pub struct Ui {
     /// The language of human-facing text.
     pub lang: Lang,
-    /// Whether terminal tables may use colour.
-    pub colour: bool,
 }
 
 impl Ui {
-    /// Settles `--lang` and `--color` against the environment.
-    pub fn new(lang: Option<LangArg>, color: ColorArg) -> Ui {
-        use std::io::IsTerminal;
+    /// Settles `--lang` against the environment.
+    pub fn new(lang: Option<LangArg>) -> Ui {
         let lang = match lang {
             Some(LangArg::Ru) => Lang::Ru,
             Some(LangArg::En) => Lang::En,
             None => Lang::from_env(),
         };
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let colour = match color {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => !no_color && std::io::stdout().is_terminal(),
-        };
         crate::i18n::set_current(lang);
-        Ui { lang, colour }
+        Ui { lang }
+    }
+
+    /// Whether tables written to `destination` may be coloured: `--color
+    /// always`, or `auto` on a terminal when NO_COLOR is unset; never in a file.
+    pub fn colour(&self, color: ColorArg, destination: &Destination) -> bool {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        *destination == Destination::Stdout
+            && match color {
+                ColorArg::Always => true,
+                ColorArg::Never => false,
+                ColorArg::Auto => !no_color && std::io::stdout().is_terminal(),
+            }
+    }
+
+    /// The CSV dialect the output options ask for. `--excel` is the dialect
+    /// of a Russian (or any European) Excel whatever the language of the
+    /// text: `;` between fields only works with decimal commas, and an
+    /// English-locale Excel is better served by `--format xlsx`.
+    pub fn dialect(&self, output: &OutputArgs) -> Dialect {
+        if output.excel {
+            Dialect::EXCEL
+        } else {
+            Dialect::PLAIN
+        }
+    }
+
+    /// Settles a reporting command's output: the format (`--format`, else
+    /// the extension of `-o`, else a table) among those the command can
+    /// write, where it goes, the CSV dialect and the width of tables.
+    /// `inputs` are the files read, which `-o` must not overwrite;
+    /// `other_csv` says a CSV goes elsewhere (`--samples`), so `--excel` has
+    /// a use even when the report is not CSV.
+    pub fn output(
+        &self,
+        args: &OutputArgs,
+        offered: &[Format],
+        inputs: &[&Path],
+        other_csv: bool,
+    ) -> anyhow::Result<Output> {
+        let format = output_format(args.format, args.output.as_deref(), offered)?;
+        if args.excel && format != Format::Csv && !other_csv {
+            return Err(UsageError(t("--excel shapes CSV: add --format csv").into()).into());
+        }
+        let destination = Destination::for_output(args.output.as_deref(), inputs)?;
+        Output::new(format, destination, self.dialect(args))
+    }
+
+    /// [`Ui::output`] for a command that prints one answer (a table or JSON).
+    pub fn answer(&self, args: &AnswerArgs, inputs: &[&Path]) -> anyhow::Result<Output> {
+        let offered = [Format::Table, Format::Json];
+        let format = output_format(args.format, args.output.as_deref(), &offered)?;
+        let destination = Destination::for_output(args.output.as_deref(), inputs)?;
+        Output::new(format, destination, Dialect::PLAIN)
     }
 }
 
-impl Ui {
-    /// Refuses `--excel` where no CSV is written (`other_csv`: a CSV goes elsewhere, as `--samples`).
-    pub fn check_excel(
-        &self,
-        output: &crate::cli::OutputArgs,
-        other_csv: bool,
-    ) -> anyhow::Result<()> {
-        if output.excel && output.format != crate::cli::Format::Csv && !other_csv {
-            return Err(crate::output::UsageError(
-                crate::i18n::t("--excel shapes CSV: add --format csv").into(),
+/// What a reporting command writes, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// The format.
+    pub format: Format,
+    /// Standard output or a file.
+    pub destination: Destination,
+    /// The CSV dialect (for CSV output and side files such as `--samples`).
+    pub dialect: Dialect,
+    /// The width tables and notes must fit in, in columns.
+    pub width: usize,
+}
+
+impl Output {
+    fn new(format: Format, destination: Destination, dialect: Dialect) -> anyhow::Result<Output> {
+        use std::io::IsTerminal;
+        let to_stdout = destination == Destination::Stdout;
+        // A workbook is binary; on a terminal it would be noise, and a shell
+        // prompt after it may be garbled.
+        if format == Format::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+            return Err(UsageError(
+                t("a workbook is a binary file: write it with -o FILE.xlsx").into(),
             )
             .into());
         }
-        Ok(())
+        Ok(Output {
+            format,
+            width: crate::render::fit::width(to_stdout),
+            destination,
+            dialect,
+        })
     }
+}
 
-    /// The CSV dialect the output options ask for.
-    pub fn dialect(&self, output: &crate::cli::OutputArgs) -> crate::render::csv::Dialect {
-        if output.excel {
-            crate::render::csv::Dialect::excel(self.lang)
-        } else {
-            crate::render::csv::Dialect::PLAIN
-        }
+/// The format asked for: `--format` if given, else the one the extension of
+/// `-o` names (`.json`, `.csv`, `.xlsx`, `.html`, as hledger and pandoc
+/// read it), else a table; refused if the command cannot write it.
+pub fn output_format(
+    given: Option<Format>,
+    output: Option<&Path>,
+    offered: &[Format],
+) -> Result<Format, UsageError> {
+    let by_extension = || {
+        let extension = output?.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    };
+    let format = given.or_else(by_extension).unwrap_or(Format::Table);
+    if offered.contains(&format) {
+        return Ok(format);
     }
+    let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+    Err(UsageError(f(
+        "-o {}: this command writes {}, not {}; give --format",
+        &[
+            &output.map_or_else(String::new, |p| p.display().to_string()),
+            &names.join(", "),
+            &format.name(),
+        ],
+    )))
 }
 
 /// Dispatches to the subcommand.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let ui = Ui::new(cli.lang, cli.color);
+    let ui = Ui::new(cli.lang);
     match cli.command {
         Command::Calc(args) => calc::run(args, &ui),
         Command::Compare(args) => compare::run(args, &ui),
@@ -85,7 +173,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simulate(args) => simulate::run(args, &ui),
         Command::Sensitivity(args) => sensitivity::run(args, &ui),
         Command::Measure(args) => measure::run(args, &ui),
-        Command::Init(args) => init::run(args),
+        Command::Init(args) => init::run(args, &ui),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
     }
@@ -162,6 +250,36 @@ impl Loaded {
             all.push(scenario);
         }
         Ok(all)
+    }
+
+    /// Says on stderr what looks like a slip in the file, `--set` or a
+    /// variant (`after.leads = 15` meant as `"+15%"`), each once; the
+    /// results do not change.
+    pub fn warn(&self) {
+        let mut drafts = vec![(None, self.draft.clone())];
+        for variant in self.file_draft.variants() {
+            let mut draft = self.file_draft.clone();
+            variant.overrides.iter().for_each(|o| draft.apply(o));
+            self.sets.iter().for_each(|o| draft.apply(o));
+            drafts.push((Some(variant.name.as_str()), draft));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (variant, draft) in drafts {
+            for problem in draft.warnings() {
+                let line = match variant {
+                    Some(v) => format!(
+                        "{}, {}, {problem}",
+                        self.source.name,
+                        f("variant \"{}\"", &[&v])
+                    ),
+                    None => format!("{}, {problem}", self.source.name),
+                };
+                // A file's slip shows once, not again for each variant inheriting it.
+                if seen.insert(problem.to_string()) {
+                    eprintln!("{} {line}", t("Warning:"));
+                }
+            }
+        }
     }
 
     /// The file's own problems, as an error that names it (exit code 2).

@@ -12,7 +12,9 @@ use anyhow::Result;
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
     let loaded = Loaded::from_args(&args.scenario)?;
     let destination = Destination::for_output(args.output.as_deref(), &[&args.scenario.file])?;
-    let report = Report::build(loaded.scenario()?).map_err(|o| loaded.overflow(o))?;
+    let scenario = loaded.scenario()?;
+    loaded.warn();
+    let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: &report.scenario.currency,

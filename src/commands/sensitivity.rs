@@ -3,7 +3,6 @@
 use super::{Loaded, Ui};
 use crate::cli::{Format, SensitivityArgs};
 use crate::format::Fmt;
-use crate::output::Destination;
 use crate::render::sensitivity as render;
 use crate::scenario::{Location, Problem};
 use crate::sensitivity;
@@ -11,7 +10,8 @@ use anyhow::Result;
 
 /// Runs `roi sensitivity`.
 pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, false)?;
+    let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
+    let out = ui.output(&args.output, &formats, &[&args.scenario.file], false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
     let Some(swing) = sensitivity::parse_swing(&args.swing) else {
         return Err(loaded.invalid(vec![Problem {
@@ -23,9 +23,13 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
         }]));
     };
     let scenario = loaded.scenario()?;
+    loaded.warn();
     let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| loaded.explain(e))?;
-    let text = match args.output.format {
-        Format::Table => render::table(
+    let bytes = match out.format {
+        Format::Json => render::json(&base, &bars, swing).into_bytes(),
+        Format::Csv => render::csv(&bars, out.dialect).into_bytes(),
+        Format::Xlsx => render::xlsx(&bars, ui.lang, &scenario.currency)?,
+        _ => render::table(
             &scenario.name,
             scenario.inputs.months,
             &base,
@@ -35,10 +39,9 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
                 lang: ui.lang,
                 currency: &scenario.currency,
             },
-        ),
-        Format::Json => render::json(&base, &bars, swing),
-        Format::Csv => render::csv(&bars, ui.dialect(&args.output)),
+            out.width,
+        )
+        .into_bytes(),
     };
-    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
-        .write(text.as_bytes())
+    out.destination.write(&bytes)
 }

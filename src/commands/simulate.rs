@@ -6,13 +6,20 @@ use crate::format::Fmt;
 use crate::i18n::{f, t};
 use crate::output::{Destination, UsageError};
 use crate::render::simulate as render;
+use crate::scenario::Problem;
 use crate::simulate::{self, Model};
 use anyhow::Result;
 use std::io::{IsTerminal, Write};
 
 /// Runs `roi simulate`.
 pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, args.samples.is_some())?;
+    let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
+    let out = ui.output(
+        &args.output,
+        &formats,
+        &[&args.scenario.file],
+        args.samples.is_some(),
+    )?;
     let samples = match &args.samples {
         Some(p) if p.as_os_str() == "-" => {
             return Err(UsageError(
@@ -32,6 +39,12 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
     };
     let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
+    loaded.warn();
+    if scenario.ranges.is_empty() {
+        return Err(loaded.invalid(vec![Problem::file(t(
+            "the scenario has no ranges, so every trial would be the same; give a key a range, like after.leads = \"+15%..+40%\"",
+        ))]));
+    }
     // The point scenario must compute before thousands of variations of it can.
     crate::engine::summarize(&scenario.inputs).map_err(|o| loaded.overflow(o))?;
     let model = Model::new(&loaded.draft, &scenario.inputs);
@@ -61,21 +74,23 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
         eprint!("\r{:20}\r", "");
     }
     if let Some(destination) = samples {
-        destination.stream(|w| Ok(render::samples(&model, &run, ui.dialect(&args.output), w)?))?;
+        destination.stream(|w| Ok(render::samples(&model, &run, out.dialect, w)?))?;
     }
     let report = simulate::Report::new(&run, scenario.inputs.months);
-    let text = match args.output.format {
-        Format::Table => render::table(
+    let bytes = match out.format {
+        Format::Json => render::json(&scenario, &report).into_bytes(),
+        Format::Csv => render::csv(&report, out.dialect).into_bytes(),
+        Format::Xlsx => render::xlsx(&scenario, &report, ui.lang)?,
+        _ => render::table(
             &scenario,
             &report,
             &Fmt {
                 lang: ui.lang,
                 currency: &scenario.currency,
             },
-        ),
-        Format::Json => render::json(&scenario, &report),
-        Format::Csv => render::csv(&report, ui.dialect(&args.output)),
+            out.width,
+        )
+        .into_bytes(),
     };
-    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
-        .write(text.as_bytes())
+    out.destination.write(&bytes)
 }

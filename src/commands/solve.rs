@@ -3,7 +3,6 @@
 use super::{Loaded, Ui};
 use crate::cli::{Format, SolveArgs};
 use crate::format::Fmt;
-use crate::output::{Destination, UsageError};
 use crate::render::solve::{self as render, Question};
 use crate::scenario::value::Written;
 use crate::scenario::{Key, Location, Problem, Spec, TEXT_KEYS, all_paths, unknown_key_message};
@@ -13,13 +12,7 @@ use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
 pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, false)?;
-    if args.output.format == Format::Csv {
-        return Err(UsageError(
-            crate::i18n::t("roi solve prints one answer: use --format table or json").into(),
-        )
-        .into());
-    }
+    let out = ui.answer(&args.output, &[&args.scenario.file])?;
     let mut loaded = Loaded::from_args(&args.scenario)?;
     let flag_problem = |flag: &'static str, key: &str, message: String| Problem {
         location: Location::Flag(flag),
@@ -55,6 +48,7 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         );
     }
     let scenario = loaded.scenario()?;
+    loaded.warn();
     let solution = solve::solve(&loaded.draft, key, target).map_err(|e| loaded.explain(e))?;
     let baseline = key.baseline().and_then(|b| b.field(&scenario.inputs));
     let ranges: Vec<_> = scenario
@@ -75,12 +69,11 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         months: scenario.inputs.months,
         ranges: &ranges,
     };
-    let text = match args.output.format {
-        Format::Table => render::text(&question, &solution),
+    let text = match out.format {
         Format::Json => render::json(&question, &solution),
-        Format::Csv => unreachable!("refused before solving"),
+        _ => render::text(&question, &solution, out.width),
     };
-    Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?
+    out.destination
         .write(text.as_bytes())
         .context(crate::i18n::t("writing the answer"))
 }

@@ -3,7 +3,6 @@
 use super::{Loaded, Ui};
 use crate::cli::{Format, SweepArgs};
 use crate::format::Fmt;
-use crate::output::Destination;
 use crate::render::sweep as render;
 use crate::scenario::Problem;
 use crate::sweep::{self, Axis, Grid, SweepError};
@@ -11,8 +10,10 @@ use anyhow::Result;
 
 /// Runs `roi sweep`.
 pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
-    ui.check_excel(&args.output, false)?;
+    let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
+    let out = ui.output(&args.output, &formats, &[&args.scenario.file], false)?;
     let loaded = Loaded::from_args(&args.scenario)?;
+    loaded.warn();
     let axes = args
         .vary
         .iter()
@@ -29,24 +30,43 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     };
     sweep::check(&grid, &loaded.draft).map_err(failed)?;
 
-    let destination =
-        Destination::for_output(args.output.output.as_deref(), &[&args.scenario.file])?;
+    let destination = out.destination;
     let draft = &loaded.draft;
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let keys = grid.axes().len();
-    let dialect = ui.dialect(&args.output);
-    match args.output.format {
-        Format::Table => {
+    let dialect = out.dialect;
+    let too_many = |limit: u64, message: &'static str| {
+        loaded.invalid(vec![Problem {
+            location: crate::scenario::Location::Flag("--vary"),
+            key: None,
+            value: None,
+            message: crate::i18n::f(
+                message,
+                &[
+                    &crate::format::Fmt::messages()
+                        .count(grid.len().into(), crate::format::Sign::Plain),
+                    &crate::format::Fmt::messages().count(limit.into(), crate::format::Sign::Plain),
+                ],
+            ),
+        }])
+    };
+    match out.format {
+        Format::Xlsx => {
+            if grid.len() > render::MAX_XLSX_POINTS {
+                return Err(too_many(
+                    render::MAX_XLSX_POINTS,
+                    "the grid has {} points, too many for a workbook (at most {}); use --format csv, or larger steps",
+                ));
+            }
+            let points = sweep::collect(&grid, draft).map_err(failed)?;
+            destination.write(&render::xlsx(&grid, &points, ui.lang, draft.currency())?)
+        }
+        Format::Table | Format::Html => {
             if grid.len() > render::MAX_TABLE_CELLS {
-                return Err(loaded.invalid(vec![Problem {
-                    location: crate::scenario::Location::Flag("--vary"),
-                    key: None,
-                    value: None,
-                    message: crate::i18n::f(
-                        "{} points are too many for a table (at most {}); use --format csv or json, or larger steps",
-                        &[&grid.len(), &render::MAX_TABLE_CELLS],
-                    ),
-                }]));
+                return Err(too_many(
+                    render::MAX_TABLE_CELLS,
+                    "the grid has {} points, too many for a table (at most {}); use --format csv or json, or larger steps",
+                ));
             }
             let points = sweep::collect(&grid, draft).map_err(failed)?;
             let name = draft
@@ -57,16 +77,27 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                 .ranges()
                 .filter(|(k, _)| grid.axes().iter().all(|a| a.key != *k))
                 .collect();
+            let discounted = draft
+                .resolve_inputs()
+                .is_ok_and(|i| !i.discount_rate.is_zero())
+                || grid
+                    .axes()
+                    .iter()
+                    .any(|a| a.key == crate::scenario::Key::DiscountRate);
             let text = render::table(
                 &grid,
                 &points,
                 args.metric,
-                &name,
+                &render::Sweep {
+                    name: &name,
+                    ranges: &ranges,
+                    discounted,
+                },
                 &Fmt {
                     lang: ui.lang,
                     currency: draft.currency(),
                 },
-                &ranges,
+                out.width,
             );
             destination.write(text.as_bytes())
         }

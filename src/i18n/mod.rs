@@ -93,38 +93,14 @@ impl Lang {
         out
     }
 
-    /// `n` with the word in the form its number takes: English `[one, other]`,
-    /// Russian `[one, few, many]` (1 строка, 2 строки, 5 строк; 21 строка, 11 строк).
-    pub fn plural(self, n: u64, en: [&str; 2], ru: [&str; 3]) -> String {
-        match self {
-            Lang::En => {
-                let word = if n == 1 { en[0] } else { en[1] };
-                format!(
-                    "{} {word}",
-                    crate::format::Fmt::EN.count(n.into(), crate::format::Sign::Plain)
-                )
-            }
-            Lang::Ru => {
-                let word = match (n % 10, n % 100) {
-                    (1, r) if r != 11 => ru[0],
-                    (2..=4, r) if !(12..=14).contains(&r) => ru[1],
-                    _ => ru[2],
-                };
-                let fmt = crate::format::Fmt {
-                    lang: Lang::Ru,
-                    currency: "RUB",
-                };
-                format!(
-                    "{}\u{a0}{word}",
-                    fmt.count(n.into(), crate::format::Sign::Plain)
-                )
-            }
-        }
-    }
-
     /// `1 row`, `5 rows`; `1 строка`, `2 строки`, `5 строк`.
     pub fn rows(self, n: u64) -> String {
-        self.plural(n, ["row", "rows"], ["строка", "строки", "строк"])
+        let shown = crate::format::Fmt {
+            lang: self,
+            currency: "RUB",
+        }
+        .count(n.into(), crate::format::Sign::Plain);
+        self.counted(n, &shown, ["row", "rows"], ["строка", "строки", "строк"])
     }
 
     /// `1 month`, `5 months`; in Russian `1 месяц`, `3 месяца`, `5 месяцев`.
@@ -134,17 +110,49 @@ impl Lang {
             Lang::En => format!("{text} month{}", if text == "1" { "" } else { "s" }),
             Lang::Ru => {
                 let word = match text.parse::<u64>() {
-                    Ok(n) if n % 10 == 1 && n % 100 != 11 => "месяц",
-                    Ok(n) if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => {
-                        "месяца"
-                    }
-                    Ok(_) => "месяцев",
+                    Ok(n) => ["месяц", "месяца", "месяцев"][russian_form(n)],
                     // A fraction of a month reads "0,91 месяца".
                     Err(_) => "месяца",
                 };
                 format!("{}\u{a0}{word}", text.replace('.', ","))
             }
         }
+    }
+
+    /// Months after «от» or «до», which take the genitive in Russian:
+    /// `from 1 month` → «от 1 месяца», «до 120 месяцев».
+    pub fn months_genitive(self, n: impl std::fmt::Display) -> String {
+        let text = n.to_string();
+        match (self, text.parse::<u64>()) {
+            (Lang::Ru, Ok(n)) => {
+                let word = if n % 10 == 1 && n % 100 != 11 {
+                    "месяца"
+                } else {
+                    "месяцев"
+                };
+                format!("{text}\u{a0}{word}")
+            }
+            _ => self.months(text),
+        }
+    }
+
+    /// `shown` (the count as formatted) followed by the noun in the form its
+    /// number takes: `1 trial`, `2,000 trials`; `1 прогон`, `2 прогона`, `5 прогонов`.
+    pub fn counted(self, n: u64, shown: &str, en: [&str; 2], ru: [&str; 3]) -> String {
+        match self {
+            Lang::En => format!("{shown} {}", en[usize::from(n != 1)]),
+            Lang::Ru => format!("{shown}\u{a0}{}", ru[russian_form(n)]),
+        }
+    }
+}
+
+/// Which of Russian's three forms a count takes: 0 for 1, 21, 101 (месяц),
+/// 1 for 2–4, 22–24 (месяца), 2 for the rest (месяцев).
+fn russian_form(n: u64) -> usize {
+    match (n % 10, n % 100) {
+        (1, h) if h != 11 => 0,
+        (2..=4, h) if !(12..=14).contains(&h) => 1,
+        _ => 2,
     }
 }
 
@@ -274,5 +282,27 @@ mod tests {
         assert_eq!(Lang::Ru.rows(1021), "1\u{a0}021\u{a0}строка");
         assert_eq!(Lang::En.rows(1), "1 row");
         assert_eq!(Lang::En.rows(1200), "1,200 rows");
+        assert_eq!(Lang::Ru.months(0), "0\u{a0}месяцев");
+        assert_eq!(Lang::Ru.months(22), "22\u{a0}месяца");
+        assert_eq!(Lang::Ru.months_genitive(1), "1\u{a0}месяца");
+        assert_eq!(Lang::Ru.months_genitive(2), "2\u{a0}месяцев");
+        assert_eq!(Lang::Ru.months_genitive(21), "21\u{a0}месяца");
+        let forms = |n| {
+            Lang::Ru.counted(
+                n,
+                &n.to_string(),
+                ["", ""],
+                ["прогон", "прогона", "прогонов"],
+            )
+        };
+        assert_eq!(forms(1), "1\u{a0}прогон");
+        assert_eq!(forms(22), "22\u{a0}прогона");
+        assert_eq!(forms(2000), "2000\u{a0}прогонов");
+        assert_eq!(forms(101), "101\u{a0}прогон");
+        assert_eq!(forms(111), "111\u{a0}прогонов");
+        assert_eq!(
+            Lang::En.counted(1, "1", ["trial", "trials"], ["", "", ""]),
+            "1 trial"
+        );
     }
 }

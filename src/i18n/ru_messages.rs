@@ -7,11 +7,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Error:" => "Ошибка:",
         "line {}" => "строка {}",
         " has {} problems:" => ": ошибок — {}:",
-        "variant \"{}\"" => "вариант \"{}\"",
+        "variant \"{}\"" => "вариант «{}»",
         " (a bare number is a fraction; did you mean \"{}%\"?)" => {
             " (число без знака % — это доля; может быть, имелось в виду \"{}%\"?)"
         }
-        " Keys: {}" => " Ключи: {}",
         " or " => " или ",
         "--at-month fixes the horizon, so it cannot also be solved for" => {
             "--at-month задаёт горизонт, поэтому искать его нельзя"
@@ -19,36 +18,81 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} {}: is a directory; give a file path" => "{} {}: это папка; укажите путь к файлу",
         "{} {}: the folder {} does not exist" => "{} {}: папки {} не существует",
         "{} {}: this is the scenario being read; writing there would destroy it" => {
-            "{} {}: это читаемый сценарий; запись туда уничтожила бы его"
+            "{} {}: это исходный файл сценария — запись в него затёрла бы его"
         }
         "--samples needs a file: standard output already carries the report" => {
-            "--samples нужен файл: стандартный вывод уже занят отчётом"
+            "для --samples нужен файл: стандартный вывод уже занят отчётом"
         }
         "--samples and -o name the same file" => "--samples и -o указывают на один и тот же файл",
         "--excel shapes CSV: add --format csv" => "--excel относится к CSV: добавьте --format csv",
-        "simulating… {}%" => "моделирование… {}%",
+        "simulating… {}%" => "Моделирование… {}\u{a0}%",
         "no subcommand {}; pages exist for: {}" => "нет подкоманды {}; страницы есть для: {}",
-        "uniform" => "равномерное",
-        "triangular" => "треугольное",
-        "pert" => "PERT",
-        "mode {}" => "мода {}",
-        "; [[variant]] takes: name, set" => "; в [[variant]] допустимы: name, set",
-        "; [{}] takes: {}" => "; в [{}] допустимы: {}",
-        "; did you mean `{}`?" => "; может быть, `{}`?",
-        "; did you mean {}?" => "; может быть, {}?",
+        "uniform" => "равномерное распределение",
+        "triangular" => "треугольное распределение",
+        "pert" => "распределение PERT",
+        "mode {}" => "наиболее вероятное — {}",
+        "[[variant]] takes: name, set" => "в [[variant]] допустимы ключи: name, set",
+        "[{}] takes: {}" => "допустимые ключи в [{}]: {}",
+        " (did you mean `{}`?)" => " (возможно, `{}`)",
+        " (did you mean [{}]?)" => " (возможно, [{}])",
+        " (did you mean {}?)" => " (возможно, {})",
+        ". Keys: {}" => ". Ключи: {}",
         "; it takes {}" => "; допустимо: {}",
-        "; the tables are: {}" => "; таблицы: {}",
+        "; the tables are: {}" => "; допустимые таблицы: {}",
+        "{}, {}" => "{} {}",
+        "FROM" => "ОТ",
+        "TO" => "ДО",
+        "STEP" => "ШАГ",
+        "Warning:" => "Предупреждение:",
+        "-o {}: this command writes {}, not {}; give --format" => {
+            "-o {}: эта команда пишет {}, но не {}; укажите --format"
+        }
+        "a workbook is a binary file: write it with -o FILE.xlsx" => {
+            "книга Excel — двоичный файл: запишите её с -o ФАЙЛ.xlsx"
+        }
+        "could be a thousands separator or a decimal comma; write 1500 for one thousand five hundred, or 1.5 (or \"1,50\") for one and a half" => {
+            "запятая здесь может отделять и тысячи, и дробную часть; напишите 1500 (тысяча пятьсот) или 1.5 (или \"1,50\") — полтора"
+        }
+        "is not inside a table, and no table takes it; the tables are: {}" => {
+            "стоит вне таблицы, и ни одна таблица его не принимает; допустимые таблицы: {}"
+        }
+        "is not inside a table; write it under [{}]" => "стоит вне таблицы; поместите его в [{}]",
+        "is {} below the baseline {}; did you mean \"+{}%\"?" => {
+            "на {} ниже базы {}; может быть, имелось в виду \"+{}%\"?"
+        }
+        "is {} times the baseline {}; check for an extra zero, or write a change like \"+30%\"" => {
+            "в {} раза больше базы {}; проверьте, нет ли лишнего нуля, или запишите изменение, например \"+30%\""
+        }
+        "keys are written in Latin letters, as `roi init` writes them" => {
+            "ключи пишутся латиницей, как в файле `roi init`"
+        }
+        "keys are written in Latin letters, as `roi init` writes them: did you mean {}?" => {
+            "ключи пишутся латиницей, как в файле `roi init`: может быть, {}?"
+        }
+        "the scenario has no ranges, so every trial would be the same; give a key a range, like after.leads = \"+15%..+40%\"" => {
+            "в сценарии нет диапазонов, все прогоны были бы одинаковы; задайте диапазон, например after.leads = \"+15%..+40%\""
+        }
+        "unknown table" => "неизвестная таблица",
+        "write {} with a decimal point, or in quotes as \"{}\"" => {
+            "напишите {} с точкой или в кавычках: \"{}\""
+        }
+        "the grid has {} points, too many for a table (at most {}); use --format csv or json, or larger steps" => {
+            "слишком много точек для таблицы: {} (не больше {}); используйте --format csv или json либо больший шаг"
+        }
+        "the grid has {} points, too many for a workbook (at most {}); use --format csv, or larger steps" => {
+            "слишком много точек для книги Excel: {} (не больше {}); используйте --format csv либо больший шаг"
+        }
         "FROM and TO must be written the same way: both numbers, both \"N%\", both \"+N%\" or both \"+Npp\"" => {
-            "FROM и TO должны быть записаны одинаково: оба числами, оба \"N%\", оба \"+N%\" или оба \"+Npp\""
+            "ОТ и ДО должны быть записаны одинаково: оба числами, оба \"N%\", оба \"+N%\" или оба \"+Npp\""
         }
         "FROM, TO and STEP together have more digits than exact arithmetic keeps (28); use fewer decimals" => {
-            "в FROM, TO и STEP вместе больше цифр, чем хранит точная арифметика (28); уменьшите число знаков"
+            "в ОТ, ДО и ШАГ вместе больше цифр, чем хранит точная арифметика (28); уменьшите число знаков"
         }
         "Wrote {}; run `roi calc {}` to see the projection." => {
-            "Записан {}; запустите `roi calc {}`, чтобы увидеть прогноз."
+            "Создан файл {}; чтобы увидеть прогноз, запустите `roi calc {}`."
         }
         "a change needs something to change from, and [baseline] holds today's figure; it takes {}" => {
-            "изменению нужна база, а [baseline] и есть сегодняшнее значение; допустимо: {}"
+            "в [baseline] задаются текущие значения, изменение («+10%») здесь не к чему применить; укажите число; допустимо: {}"
         }
         "a change needs something to change from; only [after] keys change from the baseline; it takes {}" => {
             "изменению нужна база; меняться от базы могут только ключи [after]; допустимо: {}"
@@ -57,13 +101,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\"" => {
             "число ≥ 0, например 260, или изменение от базы, например \"+30%\" или \"-10%\""
         }
-        "a payback target must be 0 months or more" => "цель по окупаемости — 0 месяцев или больше",
+        "a payback target must be 0 months or more" => {
+            "цель по окупаемости не может быть отрицательной"
+        }
         "a range table needs low and high" => "в таблице диапазона нужны low и high",
         "a range table takes low, high, mode and dist: {}" => {
             "таблица диапазона принимает low, high, mode и dist: {}"
         }
         "a share from 0% to 100%, like \"25%\" or 0.25" => {
-            "доля от 0% до 100%, например \"25%\" или 0.25"
+            "доля от 0 до 100\u{a0}%, например \"25%\" или 0.25"
         }
         "a share like \"25%\" or 0.25, or a change from the baseline: \"+5%\" (relative) or \"+5pp\" (percentage points)" => {
             "доля, например \"25%\" или 0.25, или изменение от базы: \"+5%\" (относительное) или \"+5pp\" (в процентных пунктах)"
@@ -76,8 +122,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "another [[variant]] already has this name; names must differ" => {
             "другой [[variant]] уже носит это имя; имена должны различаться"
         }
-        "at its low end {}" => "на нижней границе {}",
-        "at its high end {}" => "на верхней границе {}",
+        "at its low end {}" => "на нижней границе ({})",
+        "at its high end {}" => "на верхней границе ({})",
         "with the baseline at its low end" => "при базе на нижней границе",
         "with the baseline at its high end" => "при базе на верхней границе",
         "cannot be read as a number" => "не читается как число",
@@ -85,7 +131,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "cannot compute {} ({})" => "не удаётся рассчитать {} ({})",
         "cannot create {}" => "не удаётся создать {}",
         "cannot read the target value; write {}" => {
-            "не удаётся прочитать значение цели; напишите {}"
+            "не удаётся прочитать значение цели; укажите {}"
         }
         "cannot read {} \"{}\"; write it as the key takes it: {}" => {
             "не удаётся прочитать {} \"{}\"; запишите так, как принимает ключ: {}"
@@ -104,7 +150,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "не удаётся прочитать верхнюю границу диапазона {}"
         }
         "cannot read the range's mode {}" => "не удаётся прочитать моду диапазона {}",
-        "comes out at {}, outside 0%–100%" => "получается {}, вне 0%–100%",
+        "comes out at {}, outside 0%–100%" => "получается {} — вне диапазона 0–100\u{a0}%",
         "every [[variant]] needs a name in quotes, like name = \"pessimistic\"" => {
             "каждому [[variant]] нужно имя в кавычках, например name = \"pessimistic\""
         }
@@ -129,7 +175,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "укажите --vary один раз для таблицы или дважды для сетки"
         }
         "has a sign, which makes it a change, but no unit: write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, or the plain number for a value" => {
-            "знак делает значение изменением, но нет единицы: для изменения пишите \"+15%\" (относительное) или \"+15pp\" (процентные пункты), для значения — просто число"
+            "со знаком «+» или «−» это изменение, но не указана единица: \"+15%\" (относительное) или \"+15pp\" (в процентных пунктах); для самого значения — число без знака"
         }
         "has more digits than exact arithmetic keeps (28 decimal places, magnitude below 7.9e28); round it yourself" => {
             "цифр больше, чем хранит точная арифметика (28 знаков после запятой, величина меньше 7.9e28); округлите сами"
@@ -138,7 +184,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "is not a number of months; it takes {}" => "не число месяцев; допустимо: {}",
         "is out of range" => "вне допустимого диапазона",
         "is not a whole number" => "не целое число",
-        "is outside 0%–100%" => "вне 0%–100%",
+        "is outside 0%–100%" => "вне диапазона 0–100\u{a0}%",
         "is required; it takes {}" => "обязателен; допустимо: {}",
         "is an amount, not a percentage" => "это сумма, а не процент",
         "a percentage without a sign is not an amount" => "процент без знака — не сумма",
@@ -156,7 +202,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "должно быть списком таблиц [[variant]], каждая с name и set"
         }
         "must be a share above 0% and at most 100%, like 20% or 0.2" => {
-            "должно быть долей больше 0% и не больше 100%, например 20% или 0.2"
+            "должно быть долей больше 0 и не больше 100\u{a0}%, например 20% или 0.2"
         }
         "must be a table of changes, like set = { \"after.leads\" = \"+15%\" }" => {
             "должно быть таблицей изменений, например set = { \"after.leads\" = \"+15%\" }"
@@ -203,21 +249,18 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "the step is zero; it must move from FROM towards TO" => {
             "шаг равен нулю; он должен вести от ОТ к ДО"
         }
-        "this is not valid TOML: {}" => "это не корректный TOML: {}",
+        "this is not valid TOML: {}" => "некорректный TOML: {}",
         "unknown dist \"{}\"; use \"uniform\", \"triangular\" or \"pert\"" => {
             "неизвестное распределение \"{}\"; используйте \"uniform\", \"triangular\" или \"pert\""
         }
         "unknown key" => "неизвестный ключ",
-        "unknown table (keys belong inside one)" => {
-            "неизвестная таблица (ключи должны стоять внутри таблицы)"
-        }
         "unknown key `{}`" => "неизвестный ключ `{}`",
         "unknown metric; use one of {}" => "неизвестная метрика; используйте одну из: {}",
         "would make it negative ({} from {}); a decrease is at most \"-100%\"" => {
-            "сделает значение отрицательным ({} из {}); уменьшение — не больше \"-100%\""
+            "значение станет отрицательным ({} при базе {}); уменьшить можно не более чем на 100\u{a0}% (\"-100%\")"
         }
         "writing the answer" => "запись ответа",
-        "{} ({} {} {} of it)" => "{} ({} {} {} от него)",
+        "{} ({} {} {} of it)" => "{} ({} {} {} от этой величины)",
         "{} already exists; remove it or choose another path" => {
             "{} уже существует; удалите его или выберите другой путь"
         }
@@ -230,14 +273,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} is varied twice; vary two different keys" => {
             "{} меняется дважды; меняйте два разных ключа"
         }
-        "{} points are too many for a table (at most {}); use --format csv or json, or larger steps" => {
-            "{} точек — слишком много для таблицы (не больше {}); используйте --format csv или json либо больший шаг"
-        }
         "{} takes whole months, so FROM, TO and STEP must be whole numbers" => {
             "{} принимает целые месяцы, поэтому ОТ, ДО и ШАГ должны быть целыми"
         }
         "{}, line {}: the file is not UTF-8 text (byte 0x{}); save it as UTF-8 (Excel: \"CSV UTF-8\", Notepad: \"UTF-8\")" => {
-            "{}, строка {}: файл не в кодировке UTF-8 (байт 0x{}); сохраните его в UTF-8 (Excel: \"CSV UTF-8\", Блокнот: \"UTF-8\")"
+            "{}, строка {}: файл не в кодировке UTF-8 (байт 0x{}); сохраните его в UTF-8 (Excel: «CSV UTF-8», Блокнот: «UTF-8»)"
         }
         "{}: no such file" => "{}: файл не найден",
         "{}; a range is written \"+15%..+40%\" or { low = …, high = …, mode = …, dist = \"triangular\" }" => {
@@ -260,10 +300,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "cumulative cost" => "затраты нарастающим итогом",
         "cumulative net" => "итог нарастающим",
         "the [baseline] table is missing; it holds today's leads, conversion and average_check per month" => {
-            "нет таблицы [baseline]; в ней сегодняшние leads, conversion и average_check за месяц"
-        }
-        "roi solve prints one answer: use --format table or json" => {
-            "roi solve выдаёт один ответ: используйте --format table или json"
+            "нет таблицы [baseline] — в ней задаются текущие leads, conversion и average_check за месяц"
         }
         _ => return None,
     })

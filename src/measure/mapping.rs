@@ -215,9 +215,9 @@ impl Mapping {
                     let near = crate::scenario::nearest(&key, keys.iter().map(String::as_str));
                     let mut message = t("unknown column key").to_string();
                     if let Some(n) = near.first() {
-                        message.push_str(&f("; did you mean `{}`?", &[n]));
+                        message.push_str(&f(" (did you mean `{}`?)", &[n]));
                     }
-                    message.push_str(&f(" Keys: {}", &[&keys.join(", ")]));
+                    message.push_str(&f(". Keys: {}", &[&keys.join(", ")]));
                     problems.push(Problem {
                         location: line(header.span()),
                         key: Some(format!("columns.{key}")),
@@ -362,7 +362,7 @@ utc_offset = "+05:00"
         let text = e.to_string();
         assert_eq!(e.problems.len(), 3, "{text}");
         assert!(
-            text.contains("line 2: columns.creatd: unknown column key; did you mean `created`?"),
+            text.contains("line 2: columns.creatd: unknown column key (did you mean `created`?)"),
             "{text}"
         );
         assert!(text.contains("line 4: status.\"Записан\" = \"booking\": an outcome is one of: lost, open, booked, visited, no_show"), "{text}");

@@ -1,6 +1,9 @@
 //! `roi compare`: scenarios side by side, each against the first.
 
+use super::Medium;
 use super::csv::{Dialect, Rows};
+use super::fit::{Grid, wrap};
+use super::xlsx::{Book, Value};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::json::{JsonSummary, SCHEMA_VERSION};
@@ -23,6 +26,8 @@ enum Shown {
     Text(String),
 }
 
+/// The rows of the table; the NPV row is dropped when no scenario discounts,
+/// since NPV then equals net.
 const ROWS: [Row; 9] = [
     Row {
         label: "Horizon",
@@ -63,17 +68,26 @@ const ROWS: [Row; 9] = [
 ];
 
 /// A cell: the figure, and for later columns its difference from the first
-/// (a difference too large for exact arithmetic shows no difference).
-fn cell(shown: Option<Shown>, first: Option<&Shown>, f: &Fmt<'_>, same_currency: bool) -> String {
+/// (a difference too large for exact arithmetic shows no difference), on the
+/// same line or, when `stacked`, on the next.
+fn cell(
+    shown: Option<Shown>,
+    first: Option<&Shown>,
+    f: &Fmt<'_>,
+    same_currency: bool,
+    signed: bool,
+    stacked: bool,
+) -> String {
     let Some(shown) = shown else {
-        return "—".to_string();
+        return DASH.to_string();
     };
+    let sign = if signed { Sign::Explicit } else { Sign::Plain };
     let (value, diff) = match (&shown, first) {
         (Shown::Money(v), Some(Shown::Money(b))) if same_currency => (
-            f.money(*v, Sign::Plain),
+            f.money(*v, sign),
             v.checked_sub(*b).map(|d| f.money(d, Sign::Explicit)),
         ),
-        (Shown::Money(v), _) => (f.money(*v, Sign::Plain), None),
+        (Shown::Money(v), _) => (f.money(*v, sign), None),
         (Shown::Ratio(v), first) => (
             f.percent(*v, Sign::Plain),
             match first {
@@ -101,51 +115,83 @@ fn cell(shown: Option<Shown>, first: Option<&Shown>, f: &Fmt<'_>, same_currency:
         (Shown::Text(t), _) => (t.clone(), None),
     };
     match diff {
+        Some(d) if stacked => format!("{value}\n({d})"),
         Some(d) => format!("{value} ({d})"),
         None => value,
     }
 }
 
-/// The comparison table: rows are metrics, columns scenarios, differences against the first.
-pub fn table(reports: &[Report], lang: Lang) -> String {
-    let mut header = vec![String::new()];
-    header.extend(reports.iter().map(|r| r.scenario.name.clone()));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut t = super::table(&header);
-    let first = &reports[0];
-    for row in &ROWS {
-        let base = (row.show)(first, lang);
-        let mut cells = vec![lang.tr(row.label).to_string()];
-        for (i, report) in reports.iter().enumerate() {
-            let f = Fmt {
-                lang,
-                currency: &report.scenario.currency,
-            };
-            let same_currency = report.scenario.currency == first.scenario.currency;
-            let against = if i == 0 { None } else { base.as_ref() };
-            cells.push(cell((row.show)(report, lang), against, &f, same_currency));
+/// What an undefined figure shows.
+const DASH: &str = "—";
+
+/// The comparison table, `width` columns wide at most: rows are metrics,
+/// columns scenarios, differences against the first. When that is too wide,
+/// each difference goes under its figure, and then the scenarios are dealt
+/// into several tables, each with the labels.
+pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
+    let discounted = reports
+        .iter()
+        .any(|r| !r.scenario.inputs.discount_rate.is_zero());
+    let grid = |stacked: bool| {
+        let mut header = vec![String::new()];
+        header.extend(reports.iter().map(|r| r.scenario.name.clone()));
+        let mut grid = Grid::new(header, 1);
+        let first = &reports[0];
+        for row in ROWS.iter().filter(|r| discounted || r.label != "NPV") {
+            let base = (row.show)(first, lang);
+            let mut cells = vec![lang.tr(row.label).to_string()];
+            for (i, report) in reports.iter().enumerate() {
+                let f = Fmt {
+                    lang,
+                    currency: &report.scenario.currency,
+                };
+                let same_currency = report.scenario.currency == first.scenario.currency;
+                let against = if i == 0 { None } else { base.as_ref() };
+                // Net (and NPV) keep their sign, as calc shows them.
+                let signed = matches!(row.label, "Net" | "NPV");
+                cells.push(cell(
+                    (row.show)(report, lang),
+                    against,
+                    &f,
+                    same_currency,
+                    signed,
+                    stacked,
+                ));
+            }
+            grid.row(cells);
         }
-        t.add_row(cells);
-    }
+        grid
+    };
+    let drawn = grid(false)
+        .draw_whole(width)
+        .unwrap_or_else(|| grid(true).draw(width));
     let mut out = format!(
-        "{}\n{}\n",
-        lang.fill(
-            "Comparison of {} scenarios; differences are against the first column.",
-            &[&reports.len()]
+        "{}\n{drawn}\n",
+        wrap(
+            &lang.fill(
+                "Comparison of {} scenarios; differences are against the first column.",
+                &[&reports.len()]
+            ),
+            width,
+            ""
         ),
-        super::draw(t, 1)
     );
-    out.push_str(lang.tr(
-        "A dash marks a figure that is undefined (no costs, or no payback within the horizon).",
-    ));
-    out.push('\n');
+    if drawn.contains(DASH) {
+        out.push_str(&wrap(
+            lang.tr("A dash marks a figure that is undefined (no costs, or no payback within the horizon)."),
+            width,
+            "",
+        ));
+        out.push('\n');
+    }
     for r in reports {
         let f = Fmt {
             lang,
             currency: &r.scenario.currency,
         };
-        for note in super::range_notes(&r.scenario.ranges, &f) {
-            out.push_str(&format!("{}: {note}\n", r.scenario.name));
+        for note in super::range_notes(&r.scenario.ranges, &f, Medium::Terminal) {
+            out.push_str(&wrap(&format!("{}: {note}", r.scenario.name), width, "  "));
+            out.push('\n');
         }
     }
     out
@@ -211,4 +257,34 @@ pub fn csv(reports: &[Report], dialect: Dialect) -> String {
         rows.end();
     }
     rows.finish()
+}
+
+/// The comparison as a workbook: one row per scenario with its headline
+/// figures, each amount in its scenario's currency.
+pub fn xlsx(reports: &[Report], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let first = &reports[0];
+    let mut book = Book::new(lang, &first.scenario.currency);
+    let mut sheet = book.sheet(lang.tr("Comparison"))?;
+    let summary = super::calc_xlsx::summary_values(&first.projection.summary);
+    let mut header = vec![lang.tr("Scenario"), lang.tr("Currency"), lang.tr("Months")];
+    header.extend(summary.iter().map(|(label, _)| lang.tr(label)));
+    sheet.header(&header, 1)?;
+    for r in reports {
+        let mut row = vec![
+            Value::text(&r.scenario.name),
+            Value::text(&r.scenario.currency),
+            Value::Whole(r.scenario.inputs.months.into()),
+        ];
+        row.extend(
+            super::calc_xlsx::summary_values(&r.projection.summary)
+                .into_iter()
+                .map(|(_, value)| match value {
+                    Value::Money(d) => Value::MoneyIn(d, r.scenario.currency.clone()),
+                    other => other,
+                }),
+        );
+        sheet.row(&row)?;
+    }
+    book.add(sheet)?;
+    book.bytes()
 }

@@ -1,13 +1,13 @@
 //! CSV for spreadsheets, in one of two dialects, and `calc`'s monthly projection.
 //!
 //! Plain CSV is RFC 4180 quoting with `,` and decimal points, for scripts.
-//! The Excel dialect (`--excel`) opens by double-click in a Russian Excel:
-//! a UTF-8 byte-order mark, `;` between fields, CRLF line ends and, for
-//! Russian, decimal commas. In both, a text cell a spreadsheet would run as a
-//! formula is neutralised.
+//! The Excel dialect (`--excel`) opens by double-click in a Russian or other
+//! European Excel: a UTF-8 byte-order mark, `;` between fields, decimal
+//! commas and CRLF line ends, whatever the language of the text (a `;` file
+//! with decimal points fits no spreadsheet locale). In both, a text cell a
+//! spreadsheet would run as a formula is neutralised.
 
 use crate::format::{MONEY_PLACES, RATIO_PLACES, write_fixed};
-use crate::i18n::Lang;
 use crate::report::Report;
 use std::fmt::Display;
 use std::fmt::Write as _;
@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 pub struct Dialect {
     /// Excel's conventions: BOM, `;`, CRLF.
     pub excel: bool,
-    /// Decimal commas in numbers (Excel in Russian).
+    /// Decimal commas in numbers.
     pub decimal_comma: bool,
 }
 
@@ -28,13 +28,11 @@ impl Dialect {
         decimal_comma: false,
     };
 
-    /// Excel's dialect for readers of `lang`.
-    pub fn excel(lang: Lang) -> Dialect {
-        Dialect {
-            excel: true,
-            decimal_comma: lang == Lang::Ru,
-        }
-    }
+    /// A Russian (or German, French…) Excel's: BOM, `;`, decimal commas, CRLF.
+    pub const EXCEL: Dialect = Dialect {
+        excel: true,
+        decimal_comma: true,
+    };
 
     /// The field separator.
     pub fn delimiter(self) -> u8 {
@@ -255,17 +253,18 @@ mod tests {
     }
 
     #[test]
-    fn excel_dialect_for_russian_readers() {
-        let text = one(Dialect::excel(Lang::Ru), |r| {
+    fn excel_dialect_is_the_european_one() {
+        let text = one(Dialect::EXCEL, |r| {
             r.text("Салон; Ростов")
                 .money("1234.5".parse().unwrap())
                 .ratio(None)
                 .text("+2.5%");
         });
         assert_eq!(text, "\u{feff}\"Салон; Ростов\";1234,50;;+2,5%\r\n");
-        let text = one(Dialect::excel(Lang::En), |r| {
+        // The same whatever the language: `;` goes with decimal commas.
+        let text = one(Dialect::EXCEL, |r| {
             r.money("1234.5".parse().unwrap());
         });
-        assert_eq!(text, "\u{feff}1234.50\r\n");
+        assert_eq!(text, "\u{feff}1234,50\r\n");
     }
 }

@@ -1,7 +1,10 @@
 //! `roi report`: one self-contained HTML page (inline CSS and SVG, nothing
 //! fetched, no scripts) with the answer, the tables, the assumptions and a
-//! chart of cumulative net cash flow with break-even marked. Printable.
+//! chart of cumulative net cash flow with the payback point marked. It
+//! prints on A4: the answer, the summary, the chart and the funnel on the
+//! first page, the projections and assumptions after.
 
+use super::Medium;
 use super::table::{self, Tone};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
@@ -32,12 +35,19 @@ td.gain { color: #1e7b43; } td.loss { color: #b03a2e; }
 .chart svg { width: 100%; height: auto; }
 ul { padding-left: 20px; } li { margin: 4px 0; }
 footer { margin-top: 32px; color: #8a93a3; font-size: 12px; }
+@page { size: A4; margin: 12mm 14mm; }
 @media print {
-  body { background: #fff; }
+  body { background: #fff; font-size: 11px; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
+  h1 { font-size: 20px; margin-bottom: 4px; }
+  h2 { font-size: 14px; margin: 12px 0 6px; break-after: avoid; }
+  .answer { font-size: 15px; padding: 8px 12px; border: 1px solid #999; margin: 6px 0 2px; }
+  table { font-size: 11px; }
+  th, td { padding: 2px 8px; }
   section, table, .chart { break-inside: avoid; }
-  .answer { border: 1px solid #999; }
+  .projection { break-before: page; }
+  .chart svg { max-height: 300px; }
+  footer { margin-top: 12px; }
 }
 ";
 
@@ -79,7 +89,7 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
     let _ = writeln!(
         out,
         "<p class=\"sub\">{}</p>",
-        esc(&table::title(report, f))
+        esc(&table::projection(report, f))
     );
     let _ = writeln!(
         out,
@@ -87,14 +97,45 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
         if losing { " loss" } else { "" },
         esc(&headline)
     );
+    // The summary stays with the answer it explains; the chart and the
+    // funnel follow, the month-by-month detail goes to the next page.
+    let [funnel, summary, monthly, annual] =
+        <[table::Section; 4]>::try_from(table::sections(report, f))
+            .unwrap_or_else(|_| unreachable!("calc has four sections"));
+    section_html(&mut out, &summary, "");
     let _ = writeln!(
         out,
         "<section class=\"chart\">\n<h2>{}</h2>\n{}\n</section>",
         esc(l.tr("Cumulative net cash flow")),
         chart(report, f).unwrap_or_default()
     );
-    for section in table::sections(report, f) {
-        let _ = writeln!(out, "<section>\n<h2>{}</h2>\n<table>", esc(&section.title));
+    section_html(&mut out, &funnel, "");
+    section_html(&mut out, &monthly, " class=\"projection\"");
+    section_html(&mut out, &annual, "");
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>{}</h2>\n<ul>",
+        esc(l.tr("Assumptions"))
+    );
+    for note in table::assumptions(report, f, Medium::Page) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&note));
+    }
+    let _ = writeln!(
+        out,
+        "</ul>\n</section>\n<footer>roi {}</footer>\n</main>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    out
+}
+
+/// One section as an HTML table; `attributes` go on the `<section>`.
+fn section_html(out: &mut String, section: &table::Section, attributes: &str) {
+    {
+        let _ = writeln!(
+            out,
+            "<section{attributes}>\n<h2>{}</h2>\n<table>",
+            esc(&section.title)
+        );
         if !section.header.is_empty() {
             out.push_str("<thead><tr>");
             for (i, h) in section.header.iter().enumerate() {
@@ -131,20 +172,6 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
         }
         out.push_str("</tbody>\n</table>\n</section>\n");
     }
-    let _ = writeln!(
-        out,
-        "<section>\n<h2>{}</h2>\n<ul>",
-        esc(l.tr("Assumptions"))
-    );
-    for note in table::assumptions(report, f) {
-        let _ = writeln!(out, "<li>{}</li>", esc(&note));
-    }
-    let _ = writeln!(
-        out,
-        "</ul>\n</section>\n<footer>roi {}</footer>\n</main>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
-    );
-    out
 }
 
 /// The cash position month by month (setup paid at month 0) as an SVG line,
@@ -171,7 +198,7 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
         let mut chart = ChartBuilder::on(&root)
             .margin(16)
             .x_label_area_size(44)
-            .y_label_area_size(110)
+            .y_label_area_size(130)
             .build_cartesian_2d(0.0..months, (low - pad)..(high + pad))
             .ok()?;
         let money = |y: &f64| {
@@ -179,6 +206,8 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
         };
         chart
             .configure_mesh()
+            .label_style(("sans-serif", 17))
+            .axis_desc_style(("sans-serif", 18))
             .x_desc(l.tr("Month"))
             .x_labels(report.scenario.inputs.months.min(24) as usize + 1)
             .x_label_formatter(&|x| format!("{x:.0}"))
@@ -206,18 +235,16 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
                 Circle::new((x, y), 4, colour.filled())
             }))
             .ok()?;
-        if let Some(payback) = p.summary.payback_months.map(to_f64) {
+        if let Some(exact) = p.summary.payback_months {
+            let payback = to_f64(exact);
             chart
                 .draw_series(LineSeries::new(
                     [(payback, low - pad), (payback, high + pad)],
                     red.stroke_width(2),
                 ))
                 .ok()?;
-            let label = format!(
-                "{} {}",
-                l.tr("break-even"),
-                l.months(f.number(Decimal::from_f64(payback)?, 2))
-            );
+            // The same words and figure as the summary's "Payback" row.
+            let label = l.fill("payback {}", &[&table::months_text(f, exact)]);
             chart
                 .draw_series(std::iter::once({
                     // Late in the horizon the label goes left of the line, so it stays on the chart.
@@ -226,7 +253,7 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
                     } else {
                         HPos::Left
                     };
-                    let font = ("sans-serif", 15)
+                    let font = ("sans-serif", 18)
                         .into_font()
                         .color(&red)
                         .pos(Pos::new(side, VPos::Center));

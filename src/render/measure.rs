@@ -2,8 +2,8 @@
 //! scripts and CSV rows for spreadsheets, with the account of every row.
 
 use super::csv::{Dialect, Rows};
+use super::fit::{Grid, wrap};
 use super::json::{Money, Ratio};
-use super::{draw, table};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::measure::error::Period;
@@ -13,9 +13,6 @@ use crate::measure::records::How;
 use crate::measure::{Measured, quality_lines};
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// Notes under the tables wrap here, to read in an 80-column terminal.
-const NOTE_WIDTH: usize = 80;
 
 /// Version of the JSON layout; raised on any change that could break a reader.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -362,7 +359,7 @@ fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, leads: Option<Decimal>)
 
 /// The table for people: months down, the funnel across, the channel split,
 /// the period's average, and notes on what the data could not say.
-pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String {
+pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: usize) -> String {
     let l = f.lang;
     let mut out = String::new();
     let span = m.funnel.span();
@@ -375,21 +372,21 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     ));
     out.push_str("\n\n");
 
-    let header: Vec<&str> = [
+    let header: Vec<String> = [
         "Month",
         "Leads",
-        "Bookings\n(conv.)",
+        "Bookings (conv.)",
         "Visits",
-        "No-shows\n(rate)",
+        "No-shows (rate)",
         "Revenue",
-        "Average\ncheck",
+        "Average check",
     ]
     .iter()
-    .map(|h| l.tr(h))
+    .map(|h| l.tr(h).to_string())
     .collect();
-    let mut t = table(&header);
+    let mut t = Grid::new(header, 1);
     for (month, tallies) in &m.funnel.months {
-        t.add_row(funnel_row(
+        t.row(funnel_row(
             f,
             month.to_string(),
             &tallies[0].figures(),
@@ -403,21 +400,22 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
             .leads
             .map(|x| Decimal::from(x) / Decimal::from(p.months()));
         let label = if baseline.is_some() {
-            l.tr("Base\nperiod").to_string()
+            l.tr("Baseline period").to_string()
         } else {
             l.tr("All months").to_string()
         };
-        t.add_row(funnel_row(f, label, &total.figures(), per_month));
+        t.row(funnel_row(f, label, &total.figures(), per_month));
     }
-    out.push_str(&draw(t, 1));
+    out.push_str(&t.draw(width));
     out.push('\n');
     if let Some(p) = baseline {
-        out.push_str(&super::wrap(
+        out.push_str(&wrap(
             &l.fill(
                 "Baseline: leads per month over {}; the rates, the revenue and the check from the period's totals.",
                 &[&p],
             ),
-            NOTE_WIDTH,
+            width,
+            "",
         ));
         out.push('\n');
     }
@@ -441,21 +439,21 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
         out.push('\n');
         out.push_str(l.tr("The assistant's records and the rest"));
         out.push('\n');
-        let header: Vec<&str> = [
+        let header: Vec<String> = [
             "Month",
-            "AI leads\n(share)",
-            "AI\nbookings",
-            "AI\nrevenue",
-            "Other\nleads",
+            "AI leads (share)",
+            "AI bookings",
+            "AI revenue",
+            "Other leads",
         ]
         .iter()
-        .map(|h| l.tr(h))
+        .map(|h| l.tr(h).to_string())
         .collect();
-        let mut t = table(&header);
+        let mut t = Grid::new(header, 1);
         for (month, tallies) in m.funnel.months.range(first_ai..) {
             let ai = tallies[Channel::Ai as usize].figures();
             let other = tallies[Channel::Other as usize].figures();
-            t.add_row(vec![
+            t.row(vec![
                 month.to_string(),
                 share(f, ai.leads, tallies[0].leads),
                 count_cell(f, ai.bookings),
@@ -463,7 +461,7 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
                 count_cell(f, other.leads),
             ]);
         }
-        out.push_str(&draw(t, 1));
+        out.push_str(&t.draw(width));
         out.push('\n');
     }
 
@@ -471,7 +469,7 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>) -> String
     if !notes.is_empty() {
         out.push('\n');
         for n in notes {
-            out.push_str(&super::wrap(&n, NOTE_WIDTH));
+            out.push_str(&wrap(&n, width, ""));
             out.push('\n');
         }
     }
@@ -616,4 +614,111 @@ pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
         parts.push(l.fill("{} outside --from/--to", &[&l.rows(q.outside_period)]));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// `--format xlsx`: the months as numbers (a sheet per channel split in one
+/// tidy table), the files and the account of every row.
+pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use super::xlsx::{Book, Value};
+    let l = lang;
+    let mut book = Book::new(lang, "RUB");
+    let mut funnel = book.sheet(l.tr("Funnel"))?;
+    let header: Vec<&str> = [
+        "Month",
+        "Channel",
+        "Leads",
+        "Bookings",
+        "Conversion",
+        "Visits",
+        "No-shows",
+        "No-show rate",
+        "Revenue",
+        "Average check",
+    ]
+    .iter()
+    .map(|h| l.tr(h))
+    .collect();
+    funnel.header(&header, 2)?;
+    let count = |v: Option<u64>| v.map_or(Value::Empty, |v| Value::Whole(v));
+    for (month, tallies) in &m.funnel.months {
+        for &channel in m.funnel.channels() {
+            let f = tallies[channel as usize].figures();
+            funnel.row(&[
+                Value::text(month.to_string()),
+                Value::text(l.tr(channel_word(channel))),
+                count(f.leads),
+                count(f.bookings),
+                Value::ratio(f.conversion),
+                count(f.visits),
+                count(f.no_shows),
+                Value::ratio(f.no_show_rate),
+                Value::money(f.revenue),
+                Value::money(f.average_check),
+            ])?;
+        }
+    }
+    book.add(funnel)?;
+    let mut rows = book.sheet(l.tr("Rows"))?;
+    rows.header(
+        &[
+            l.tr("File"),
+            l.tr("Kind"),
+            l.tr("Encoding"),
+            l.tr("Header row"),
+            l.tr("Rows"),
+        ],
+        1,
+    )?;
+    for f in &m.files {
+        rows.row(&[
+            Value::text(f.path.clone()),
+            Value::text(f.kind.name()),
+            Value::text(f.encoding.map_or("", |e| e.name())),
+            Value::Whole(f.header_row),
+            Value::Whole(f.rows),
+        ])?;
+    }
+    rows.blank();
+    let q = &m.quality;
+    for (label, n) in [
+        ("Rows read", q.rows),
+        ("Counted", q.used),
+        ("Repeated IDs", q.duplicates),
+        ("Outside --from/--to", q.outside_period),
+        ("Left out", q.skipped_rows()),
+        ("IDs that disagree", q.conflicts),
+    ] {
+        rows.row(&[
+            Value::text(l.tr(label)),
+            Value::Empty,
+            Value::Empty,
+            Value::Empty,
+            Value::Whole(n),
+        ])?;
+    }
+    for s in &q.skipped {
+        let example = s
+            .examples
+            .first()
+            .map(|e| l.fill("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
+            .unwrap_or_default();
+        rows.row(&[
+            Value::text(l.tr(s.reason.describe())),
+            Value::text(s.column.clone()),
+            Value::text(example),
+            Value::Empty,
+            Value::Whole(s.rows),
+        ])?;
+    }
+    book.add(rows)?;
+    book.bytes()
+}
+
+/// A channel in words (catalogue key).
+pub fn channel_word(c: Channel) -> &'static str {
+    match c {
+        Channel::All => "all",
+        Channel::Ai => "assistant",
+        Channel::Other => "other",
+    }
 }

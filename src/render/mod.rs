@@ -1,7 +1,9 @@
 //! Renderers: each turns a [`Report`](crate::report::Report) into text and nothing else.
 
+pub mod calc_xlsx;
 pub mod compare;
 pub mod csv;
+pub mod fit;
 pub mod html;
 pub mod json;
 pub mod measure;
@@ -12,11 +14,21 @@ pub mod simulate;
 pub mod solve;
 pub mod sweep;
 pub mod table;
+pub mod xlsx;
 
 use crate::format::{Fmt, Sign};
 use crate::scenario::value::Written;
 use crate::scenario::{Key, Uncertain};
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+/// Where text ends up: a terminal may point to other commands, a page or a
+/// workbook an owner forwards may not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Medium {
+    /// A terminal or a text file.
+    Terminal,
+    /// The HTML report or a workbook.
+    Page,
+}
 
 /// A value in a key's own grammar, written as the reader's language writes
 /// numbers: `+27,5 %`, `1 500 ₽`, `+5,0 п.п.`.
@@ -52,86 +64,29 @@ pub fn range_text(f: &Fmt<'_>, key: Key, range: &Uncertain) -> String {
 
 /// Says which keys are ranges and which single value the figures use, so a
 /// reader never mistakes a midpoint for a certainty.
-pub fn range_notes(ranges: &[(Key, Uncertain)], f: &Fmt<'_>) -> Vec<String> {
+pub fn range_notes(ranges: &[(Key, Uncertain)], f: &Fmt<'_>, medium: Medium) -> Vec<String> {
     let lang = f.lang;
     ranges
         .iter()
         .map(|(key, range)| {
-            let which = lang.tr(if range.mode.is_some() {
-                "mode"
+            let which = if range.mode.is_some() {
+                "{} is a range, {}; these figures use its likeliest value (the mode), {}."
             } else {
-                "midpoint"
-            });
-            lang.fill(
-                "{} is a range, {}; these figures use its {} {} (`roi simulate` shows the spread).",
+                "{} is a range, {}; these figures use its midpoint, {}."
+            };
+            let mut note = lang.fill(
+                which,
                 &[
                     &key.path(),
                     &range_text(f, *key, range),
-                    &which,
                     &written(f, *key, range.point()),
                 ],
-            )
+            );
+            if medium == Medium::Terminal {
+                note.push(' ');
+                note.push_str(lang.tr("`roi simulate` shows the spread."));
+            }
+            note
         })
         .collect()
-}
-
-/// A table in the house style: fixed layout, so piped output is deterministic.
-pub fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
-    if header.iter().any(|h| !h.is_empty()) {
-        t.set_header(header.to_vec());
-    }
-    t
-}
-
-/// Draws a filled table with figures right-aligned from column `right_from` on.
-/// Colours set on cells show only if the caller asked for them (`--color`).
-pub fn draw(mut t: Table, right_from: usize) -> String {
-    for column in t.column_iter_mut().skip(right_from) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
-    t.to_string()
-}
-
-/// Prose for a terminal: words wrapped at `width` characters (a word longer
-/// than the line keeps its own line).
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for word in text.split(' ') {
-        let len = word.chars().count();
-        if line > 0 && line + 1 + len > width {
-            out.push('\n');
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += len;
-    }
-    out
-}
-
-#[cfg(test)]
-mod wrap_tests {
-    #[test]
-    fn wraps_prose_at_the_width() {
-        assert_eq!(super::wrap("aa bb cc dd", 5), "aa bb\ncc dd");
-        assert_eq!(
-            super::wrap("«Сделка успешна» → пришёл", 16),
-            "«Сделка успешна»\n→ пришёл"
-        );
-        assert_eq!(
-            super::wrap("«Сделка успешна» → пришёл", 15),
-            "«Сделка\nуспешна» →\nпришёл"
-        );
-        assert_eq!(
-            super::wrap("averyveryverylongword x", 5),
-            "averyveryverylongword\nx"
-        );
-    }
 }

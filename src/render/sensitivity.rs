@@ -1,16 +1,21 @@
 //! `roi sensitivity` output: a tornado chart in the terminal, JSON or CSV.
 
 use super::csv::{Dialect, Rows};
+use super::fit::{Grid, widest, wrap};
+use super::xlsx::{Book, Value};
 use crate::engine::Summary;
 use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 use crate::render::json::{Ratio, SCHEMA_VERSION};
 use crate::sensitivity::{Bar, Ends};
-use comfy_table::CellAlignment;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Width of a tornado bar, in characters.
-const WIDTH: usize = 32;
+/// Widest a tornado bar is drawn, in characters.
+const BAR: usize = 32;
+
+/// Narrowest bar worth drawing; with less room the chart has no bars.
+const MIN_BAR: usize = 10;
 
 fn roi(f: &Fmt<'_>, r: Option<Decimal>) -> String {
     r.map_or("—".into(), |r| f.percent(r, Sign::Plain))
@@ -20,26 +25,27 @@ fn payback(f: &Fmt<'_>, p: Option<Decimal>) -> String {
     p.map_or("—".into(), |p| f.number(p, 2))
 }
 
-/// A bar from ROI at one end to ROI at the other, with the point ROI marked `┃`.
-fn bar(b: &Bar, base: Option<Decimal>, lo: Decimal, hi: Decimal) -> String {
+/// A bar `width` characters wide from ROI at one end to ROI at the other,
+/// with the point ROI marked `┃`.
+fn bar(b: &Bar, base: Option<Decimal>, lo: Decimal, hi: Decimal, width: usize) -> String {
     let (Some(a), Some(z)) = (b.at_low.roi, b.at_high.roi) else {
         return String::new();
     };
     let span = hi - lo;
     let at = |v: Decimal| -> usize {
         if span.is_zero() {
-            return WIDTH / 2;
+            return width / 2;
         }
-        let x = (v - lo) / span * Decimal::from(WIDTH - 1);
+        let x = (v - lo) / span * Decimal::from(width - 1);
         x.round()
             .to_string()
             .parse::<usize>()
             .unwrap_or(0)
-            .min(WIDTH - 1)
+            .min(width - 1)
     };
     let (from, to) = (at(a.min(z)), at(a.max(z)));
     let mark = base.map(at);
-    (0..WIDTH)
+    (0..width)
         .map(|i| match i {
             _ if Some(i) == mark => '┃',
             _ if (from..=to).contains(&i) => '█',
@@ -48,7 +54,9 @@ fn bar(b: &Bar, base: Option<Decimal>, lo: Decimal, hi: Decimal) -> String {
         .collect()
 }
 
-/// The tornado for people.
+/// The tornado for people, `width` columns wide at most: each input's
+/// range low → high, ROI and payback at its ends, and a bar as long as the
+/// width leaves room for.
 pub fn table(
     name: &str,
     months: u32,
@@ -56,11 +64,16 @@ pub fn table(
     bars: &[Bar],
     swing: Decimal,
     f: &Fmt<'_>,
+    width: usize,
 ) -> String {
     let l = f.lang;
-    let mut out = l.fill(
-        "{}: what moves ROI over {} most (now {})",
-        &[&name, &l.months(months), &roi(f, base.roi)],
+    let mut out = wrap(
+        &l.fill(
+            "{}: what moves ROI over {} most (now {})",
+            &[&name, &l.months(months), &roi(f, base.roi)],
+        ),
+        width,
+        "",
     );
     out.push('\n');
     let ends: Vec<Decimal> = bars
@@ -71,46 +84,118 @@ pub fn table(
         .collect();
     let lo = ends.iter().copied().min().unwrap_or_default();
     let hi = ends.iter().copied().max().unwrap_or_default();
-    let mut t = super::table(&[
-        l.tr("Input"),
-        l.tr("Low … high"),
-        l.tr("ROI at low"),
-        l.tr("ROI at high"),
-        l.tr("Swing"),
-        l.tr("Payback at low … high"),
+    // The figures first; the bar takes what room is left. When the figures
+    // alone leave too little, each end goes on a line of its own.
+    let grid = |bar_width: Option<usize>, stacked: bool| {
+        let arrow = if stacked { " →\n" } else { " → " };
+        let mut header = vec![
+            l.tr("Input").to_string(),
+            l.tr("Low → high").to_string(),
+            l.tr("ROI").to_string(),
+            l.tr("Swing").to_string(),
+            l.tr("Payback, months").to_string(),
+        ];
+        if bar_width.is_some() {
+            header.push(String::new());
+        }
+        let mut grid = Grid::new(header, 1);
+        for b in bars {
+            let mut row = vec![
+                b.key.path().to_string(),
+                format!(
+                    "{}{arrow}{}",
+                    super::written(f, b.key, b.low),
+                    super::written(f, b.key, b.high)
+                ),
+                format!("{}{arrow}{}", roi(f, b.at_low.roi), roi(f, b.at_high.roi)),
+                b.swing.map_or("—".into(), |s| f.points(s, Sign::Plain)),
+                format!(
+                    "{}{arrow}{}",
+                    payback(f, b.at_low.payback_months),
+                    payback(f, b.at_high.payback_months)
+                ),
+            ];
+            if let Some(w) = bar_width {
+                row.push(bar(b, base.roi, lo, hi, w));
+            }
+            grid.row(row);
+        }
+        grid
+    };
+    let with_bar = [false, true].into_iter().find_map(|stacked| {
+        // Labels wrap as needed to leave the bar its room.
+        let figures = grid(None, stacked).draw_whole(width.saturating_sub(MIN_BAR + 3))?;
+        // A column costs its width, two spaces of padding and a border.
+        let room = width.saturating_sub(widest(&figures) + 3).min(BAR);
+        (room >= MIN_BAR)
+            .then(|| grid(Some(room), stacked).draw_whole(width))
+            .flatten()
+    });
+    let drawn = with_bar.unwrap_or_else(|| grid(None, true).draw(width));
+    out.push_str(&drawn);
+    out.push('\n');
+    out.push_str(&wrap(
+        &l.fill(
+            "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).",
+            &[&f.percent(swing, Sign::Plain)],
+        ),
+        width,
         "",
-    ]);
-    for b in bars {
-        t.add_row(vec![
-            b.key.path().to_string(),
-            format!(
-                "{} … {}",
-                super::written(f, b.key, b.low),
-                super::written(f, b.key, b.high)
-            ),
-            roi(f, b.at_low.roi),
-            roi(f, b.at_high.roi),
-            b.swing.map_or("—".into(), |s| f.points(s, Sign::Plain)),
-            format!(
-                "{} … {}",
-                payback(f, b.at_low.payback_months),
-                payback(f, b.at_high.payback_months)
-            ),
-            bar(b, base.roi, lo, hi),
-        ]);
-    }
-    for column in t.column_iter_mut().skip(2).take(4) {
-        column.set_cell_alignment(CellAlignment::Right);
-    }
-    out.push_str(&format!("{t}\n"));
-    out.push_str(&l.fill(
-        "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).",
-        &[&f.percent(swing, Sign::Plain)],
     ));
     out.push('\n');
-    out.push_str(l.tr("The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. Check the top inputs first."));
+    if drawn.contains('┃') {
+        out.push_str(&wrap(l.tr("The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. Check the top inputs first."), width, ""));
+    } else {
+        out.push_str(&wrap(
+            l.tr("Inputs are sorted by how far they move ROI; check the top ones first."),
+            width,
+            "",
+        ));
+    }
     out.push('\n');
     out
+}
+
+/// The tornado as a workbook: one row per input, largest swing first, the
+/// ends as numbers in the key's terms.
+pub fn xlsx(
+    bars: &[Bar],
+    lang: Lang,
+    currency: &str,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = Book::new(lang, currency);
+    let mut sheet = book.sheet(lang.tr("Sensitivity"))?;
+    let header = [
+        "Input",
+        "Low",
+        "High",
+        "Ends from",
+        "ROI at low",
+        "ROI at high",
+        "Swing",
+        "Payback at low, months",
+        "Payback at high, months",
+    ]
+    .map(|h| lang.tr(h));
+    sheet.header(&header, 1)?;
+    for b in bars {
+        sheet.row(&[
+            Value::text(b.key.path()),
+            Value::key(b.key, b.low),
+            Value::key(b.key, b.high),
+            Value::text(lang.tr(match b.ends {
+                Ends::Range => "its range",
+                Ends::Swing => "the swing",
+            })),
+            Value::ratio(b.at_low.roi),
+            Value::ratio(b.at_high.roi),
+            b.swing.map_or(Value::Empty, Value::Points),
+            Value::months(b.at_low.payback_months),
+            Value::months(b.at_high.payback_months),
+        ])?;
+    }
+    book.add(sheet)?;
+    book.bytes()
 }
 
 /// One input in JSON.

@@ -2,8 +2,11 @@
 //! same figures as JSON or tidy CSV; every trial as CSV for an audit trail.
 
 use super::csv::{Dialect, Rows};
+use super::fit::{Grid, wrap};
 use super::json::Exact;
+use super::xlsx::{Book, Value};
 use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 use crate::scenario::{Scenario, Uncertain};
 use crate::simulate::{Model, PERCENTILES, Report, Run, Stats};
 use rust_decimal::Decimal;
@@ -55,67 +58,125 @@ fn shown(v: Option<f64>, unit: Unit, f: &Fmt<'_>) -> String {
 }
 
 fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], f: &Fmt<'_>) -> String {
-    let lang = f.lang;
-    if ranges.is_empty() {
-        return lang
-            .tr("The scenario has no ranges, so every trial is the same; give a key a range like leads = \"+15%..+40%\".")
-            .to_string();
-    }
     let list: Vec<String> = ranges
         .iter()
         .map(|(k, r)| format!("{} {}", k.path(), super::range_text(f, *k, r)))
         .collect();
-    lang.fill("Ranges: {}.", &[&list.join("; ")])
+    f.lang.fill("Ranges: {}.", &[&list.join("; ")])
 }
 
-/// The report for people.
-pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
+/// The report for people, `width` columns wide at most: the statistics with
+/// metrics as rows, or, when that is too wide, with metrics as columns.
+pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> String {
     let l = f.lang;
-    let mut out = l.fill(
-        "{} — {} trials (seed {}), {}-month horizon",
-        &[
-            &scenario.name,
-            &f.count(r.trials.into(), Sign::Plain),
-            &r.seed,
-            &r.months,
-        ],
+    let mut out = wrap(
+        &l.fill(
+            "{} — {} (seed {}), {}-month horizon",
+            &[
+                &scenario.name,
+                &l.counted(
+                    r.trials,
+                    &f.count(r.trials.into(), Sign::Plain),
+                    TRIALS_EN,
+                    TRIALS_RU,
+                ),
+                &r.seed,
+                &r.months,
+            ],
+        ),
+        width,
+        "",
     );
     out.push('\n');
-    let mut header = vec![String::new(), l.tr("Mean").to_string()];
-    header.extend(PERCENTILES.iter().map(|p| format!("P{p}")));
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut t = super::table(&header);
-    for (_, label, unit, stats) in metrics(r) {
-        let mut row = vec![l.tr(label).to_string(), shown(stats.mean, unit, f)];
-        row.extend(stats.percentiles.iter().map(|p| shown(*p, unit, f)));
-        t.add_row(row);
+    let statistics: Vec<String> = std::iter::once(l.tr("Mean").to_string())
+        .chain(PERCENTILES.iter().map(|p| format!("P{p}")))
+        .collect();
+    let mut wide = Grid::new(
+        std::iter::once(String::new())
+            .chain(statistics.iter().cloned())
+            .collect(),
+        1,
+    );
+    // NPV equals net without discounting, as calc's table says; it is shown only with a rate.
+    let shown_metrics: Vec<_> = metrics(r)
+        .into_iter()
+        .filter(|(name, ..)| *name != "npv" || !scenario.inputs.discount_rate.is_zero())
+        .collect();
+    for (_, label, unit, stats) in &shown_metrics {
+        let mut row = vec![l.tr(label).to_string(), shown(stats.mean, *unit, f)];
+        row.extend(stats.percentiles.iter().map(|p| shown(*p, *unit, f)));
+        wide.row(row);
     }
-    out.push_str(&super::draw(t, 1));
+    let drawn = if let Some(drawn) = wide.draw_whole(width) {
+        drawn
+    } else {
+        let mut tall = Grid::new(
+            std::iter::once(String::new())
+                .chain(
+                    metrics(r)
+                        .iter()
+                        .map(|(_, label, _, _)| l.tr(label).to_string()),
+                )
+                .collect(),
+            1,
+        );
+        for (i, statistic) in statistics.iter().enumerate() {
+            let mut row = vec![statistic.clone()];
+            for (_, _, unit, stats) in &shown_metrics {
+                let v = if i == 0 {
+                    stats.mean
+                } else {
+                    stats.percentiles[i - 1]
+                };
+                row.push(shown(v, *unit, f));
+            }
+            tall.row(row);
+        }
+        tall.draw(width)
+    };
+    out.push_str(&drawn);
     out.push('\n');
     let p = |x: Option<f64>| {
         x.and_then(Decimal::from_f64)
-            .map_or_else(|| "—".to_string(), |d| f.percent(d, Sign::Plain))
+            .map_or_else(|| DASH.to_string(), |d| f.percent(d, Sign::Plain))
     };
-    out.push_str(&l.fill("Chance that ROI > 0: {}", &[&p(r.roi_positive)]));
+    out.push_str(&wrap(
+        &l.fill("Chance that ROI > 0: {}", &[&p(r.roi_positive)]),
+        width,
+        "",
+    ));
     out.push('\n');
-    out.push_str(&l.fill(
-        "Chance of payback within 3 months: {}, 6 months: {}, 12 months: {}, the horizon ({} months): {}",
-        &[
-            &p(r.payback_within[0]),
-            &p(r.payback_within[1]),
-            &p(r.payback_within[2]),
-            &r.months,
-            &p(Some(r.payback_within_horizon)),
-        ],
+    out.push_str(&wrap(
+        &l.fill(
+            "Chance of payback within 3 months: {}, 6 months: {}, 12 months: {}, the horizon ({} months): {}",
+            &[
+                &p(r.payback_within[0]),
+                &p(r.payback_within[1]),
+                &p(r.payback_within[2]),
+                &r.months,
+                &p(Some(r.payback_within_horizon)),
+            ],
+        ),
+        width,
+        "",
     ));
     out.push('\n');
     if !r.histogram.is_empty() {
         out.push('\n');
-        out.push_str(l.tr("ROI over the horizon, trials per bin"));
+        out.push_str(&wrap(
+            l.tr("ROI over the horizon, trials per bin"),
+            width,
+            "",
+        ));
         out.push('\n');
         let most = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1);
+        let digits = most.to_string().len();
+        // `from … to bar count`: the bar takes what the figures leave.
+        let longest = 40
+            .min(width.saturating_sub(10 + 3 + 10 + 1 + 1 + digits))
+            .max(1) as u64;
         for (from, to, count) in &r.histogram {
-            let bar = "█".repeat(((*count * 40).div_ceil(most)) as usize);
+            let bar = "█".repeat(((*count * longest).div_ceil(most)) as usize);
             out.push_str(&format!(
                 "{:>10} … {:>10} {bar} {count}\n",
                 shown(Some(*from), Unit::Ratio, f),
@@ -124,13 +185,106 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>) -> String {
         }
     }
     out.push('\n');
-    out.push_str(&ranges_text(&scenario.ranges, f));
+    out.push_str(&wrap(&ranges_text(&scenario.ranges, f), width, ""));
     out.push('\n');
-    out.push_str(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."));
-    out.push('\n');
-    out.push_str(l.tr("Statistics come from binary floating point runs of the same model as `roi calc`; sampling error is far larger than rounding."));
+    if drawn.contains(DASH) || out.contains(DASH) {
+        out.push_str(&wrap(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."), width, ""));
+        out.push('\n');
+    }
+    out.push_str(&wrap(l.tr("Statistics come from binary floating point runs of the same model as `roi calc`; sampling error is far larger than rounding."), width, ""));
     out.push('\n');
     out
+}
+
+/// "trial" in English's two forms and Russian's three (1 прогон, 2 прогона, 5 прогонов).
+const TRIALS_EN: [&str; 2] = ["trial", "trials"];
+const TRIALS_RU: [&str; 3] = ["прогон", "прогона", "прогонов"];
+
+/// What an undefined figure shows.
+const DASH: &str = "—";
+
+/// The report as a workbook: the statistics, the odds, the histogram and
+/// the ranges drawn, one sheet each.
+pub fn xlsx(
+    scenario: &Scenario,
+    r: &Report,
+    lang: Lang,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let l = lang;
+    let mut book = Book::new(lang, &scenario.currency);
+    let money = |v: Option<f64>, unit: Unit| match v.and_then(|v| rounded(v, unit)) {
+        None => Value::Empty,
+        Some(d) => match unit {
+            Unit::Ratio => Value::Ratio(d),
+            Unit::Money => Value::Money(d),
+            Unit::Months => Value::Months(d),
+        },
+    };
+    let mut sheet = book.sheet(l.tr("Statistics"))?;
+    sheet.title(&format!(
+        "{} — {}",
+        scenario.name,
+        l.fill("{} trials, seed {}", &[&r.trials, &r.seed])
+    ))?;
+    sheet.blank();
+    let mut header = vec![String::new(), l.tr("Mean").to_string()];
+    header.extend(PERCENTILES.iter().map(|p| format!("P{p}")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    sheet.header(&header, 1)?;
+    for (_, label, unit, stats) in metrics(r) {
+        let mut row = vec![Value::text(l.tr(label)), money(stats.mean, unit)];
+        row.extend(stats.percentiles.iter().map(|p| money(*p, unit)));
+        sheet.row(&row)?;
+    }
+    book.add(sheet)?;
+
+    let mut sheet = book.sheet(l.tr("Odds"))?;
+    sheet.header(&[l.tr("Event"), l.tr("Chance")], 1)?;
+    let events = [
+        "ROI > 0",
+        "Payback within 3 months",
+        "Payback within 6 months",
+        "Payback within 12 months",
+        "Payback within the horizon",
+    ];
+    for (event, (_, chance)) in events.iter().zip(probabilities(r)) {
+        sheet.row(&[Value::text(l.tr(event)), Value::ratio(chance)])?;
+    }
+    book.add(sheet)?;
+
+    let mut sheet = book.sheet(l.tr("Histogram"))?;
+    sheet.header(&[l.tr("ROI from"), l.tr("ROI to"), l.tr("Trials")], 0)?;
+    for (from, to, trials) in &r.histogram {
+        sheet.row(&[
+            money(Some(*from), Unit::Ratio),
+            money(Some(*to), Unit::Ratio),
+            Value::Whole(*trials),
+        ])?;
+    }
+    book.add(sheet)?;
+
+    let mut sheet = book.sheet(l.tr("Ranges"))?;
+    sheet.header(
+        &[
+            l.tr("Input"),
+            l.tr("Low"),
+            l.tr("High"),
+            l.tr("Likeliest"),
+            l.tr("Distribution"),
+        ],
+        1,
+    )?;
+    for (key, u) in &scenario.ranges {
+        sheet.row(&[
+            Value::text(key.path()),
+            Value::key(*key, u.low),
+            Value::key(*key, u.high),
+            u.mode.map_or(Value::Empty, |m| Value::key(*key, m)),
+            Value::text(l.tr(u.dist.name())),
+        ])?;
+    }
+    book.add(sheet)?;
+    book.bytes()
 }
 
 /// One metric's statistics in JSON; null where the figure does not exist.

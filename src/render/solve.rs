@@ -6,7 +6,7 @@ use crate::metric::{Metric, Unit};
 use crate::render::json::{Exact, Money, Ratio, SCHEMA_VERSION};
 use crate::scenario::{Key, Kind, Uncertain};
 use crate::solve::{Direction, Method, Range, Solution, Target};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 /// What the answer is about.
@@ -75,7 +75,7 @@ fn metric_value(q: &Question<'_>, v: Option<Decimal>) -> String {
         Some(v) => match q.target.metric.unit() {
             Unit::Ratio => f.percent(v, Sign::Plain),
             Unit::Money => f.money(v, Sign::Plain),
-            Unit::Months => f.lang.months(f.number(v, 2)),
+            Unit::Months => super::table::months_text(f, v),
         },
     }
 }
@@ -110,20 +110,31 @@ fn target_text(q: &Question<'_>) -> String {
 }
 
 fn range_text(q: &Question<'_>, r: &Range) -> String {
+    // «от»/«до» take the genitive: «от 1 месяца до 120 месяцев».
+    let end = |x: Decimal| match q.key.kind() {
+        Kind::Months { .. } => q.fmt.lang.months_genitive(x.normalize()),
+        _ => key_value(q, x),
+    };
+    // Each end says what it is: "payback 0.08 months", not a bare figure.
+    let there = |v: Option<Decimal>| format!("{} {}", metric_words(q), metric_value(q, v));
     q.fmt.lang.fill(
         "{} from {} ({} there) to {} ({} there)",
         &[
             &q.key.path(),
-            &key_value(q, r.low),
-            &metric_value(q, r.at_low),
-            &key_value(q, r.high),
-            &metric_value(q, r.at_high),
+            &end(r.low),
+            &there(r.at_low),
+            &end(r.high),
+            &there(r.at_high),
         ],
     )
 }
 
-/// The answer in words.
-pub fn text(q: &Question<'_>, solution: &Solution) -> String {
+/// The answer in words, each line wrapped to `width` columns.
+pub fn text(q: &Question<'_>, solution: &Solution, width: usize) -> String {
+    super::fit::wrap(&lines(q, solution), width, "  ")
+}
+
+fn lines(q: &Question<'_>, solution: &Solution) -> String {
     let l = q.fmt.lang;
     let mut out = l.fill("{}: {} for {}", &[&q.name, &q.key.path(), &target_text(q)]);
     out.push('\n');
@@ -151,7 +162,7 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
             out.push_str(&l.fill(
                 "Exact value, for --set {}=…: {}",
-                &[&q.key.path(), &exact_text(*value)],
+                &[&q.key.path(), &exact_text(*value, *direction)],
             ));
             out.push('\n');
             out.push_str(l.tr(match method {
@@ -175,17 +186,26 @@ pub fn text(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
         }
     }
-    for note in super::range_notes(q.ranges, &q.fmt) {
+    for note in super::range_notes(q.ranges, &q.fmt, super::Medium::Terminal) {
         out.push_str(&note);
         out.push('\n');
     }
     out
 }
 
-/// The answer to 12 decimal places, trailing zeros dropped: precise enough to
-/// reproduce the target through `--set` far past the kopeck.
-fn exact_text(x: Decimal) -> String {
-    x.round_dp(12).normalize().to_string()
+/// The answer to 12 decimal places, rounded towards the side that meets the
+/// target (up where it is met at and above, down where at and below), so
+/// that pasted into `--set` it still meets it; trailing zeros dropped.
+pub fn exact(x: Decimal, direction: Direction) -> Decimal {
+    let strategy = match direction {
+        Direction::AtLeast => RoundingStrategy::ToPositiveInfinity,
+        Direction::AtMost => RoundingStrategy::ToNegativeInfinity,
+    };
+    x.round_dp_with_strategy(12, strategy).normalize()
+}
+
+fn exact_text(x: Decimal, direction: Direction) -> String {
+    exact(x, direction).to_string()
 }
 
 /// The metric's value as a JSON number of its kind.
@@ -247,7 +267,7 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
             achieved,
             method,
         } => (
-            Some(value.round_dp(12)),
+            Some(exact(*value, *direction)),
             achieved.map(|a| figure(metric, a)),
             Some(match direction {
                 Direction::AtLeast => "at_least",

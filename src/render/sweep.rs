@@ -1,8 +1,12 @@
 //! `roi sweep` output: tidy CSV and JSON streamed block by block, or a table
 //! (one key) or a matrix of one metric (two keys) for people.
 
+use super::Medium;
 use super::csv::{Dialect, Rows};
+use super::fit::{Grid as Table, wrap};
+use super::xlsx::{Book, Value};
 use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
 use crate::scenario::{Key, Uncertain};
@@ -111,7 +115,7 @@ pub fn json_points(grid: &Grid, first: u64, points: &[Point]) -> String {
 /// A metric's value for people: `210.3%`, `97,500 ₽`, `0.91`; a dash when undefined.
 fn shown(metric: Metric, point: &Point, f: &Fmt<'_>) -> String {
     match metric.of(&point.summary) {
-        None => "—".to_string(),
+        None => DASH.to_string(),
         Some(v) => match metric.unit() {
             Unit::Ratio => f.percent(v, Sign::Plain),
             Unit::Money => f.money(v, Sign::Plain),
@@ -120,47 +124,66 @@ fn shown(metric: Metric, point: &Point, f: &Fmt<'_>) -> String {
     }
 }
 
-/// One key: a row per value with the headline metrics. Two keys: a matrix of `metric`.
+/// What the sweep is over, for the table's title and notes.
+pub struct Sweep<'a> {
+    /// The scenario's name.
+    pub name: &'a str,
+    /// The keys given as ranges and not varied, held at their point values.
+    pub ranges: &'a [(Key, Uncertain)],
+    /// Whether the scenario discounts (else NPV equals net and is not shown).
+    pub discounted: bool,
+}
+
+/// One key: a row per value with the headline metrics. Two keys: a matrix
+/// of `metric`, dealt into several tables when its columns do not fit `width`.
 pub fn table(
     grid: &Grid,
     points: &[Point],
     metric: Metric,
-    name: &str,
+    sweep: &Sweep<'_>,
     f: &Fmt<'_>,
-    ranges: &[(Key, Uncertain)],
+    width: usize,
 ) -> String {
     let l = f.lang;
     let axes = grid.axes();
     let (t, title) = match axes {
         [a] => {
-            let mut t = super::table(&[
-                a.key.path(),
-                l.tr("ROI"),
-                l.tr("First-month ROI"),
-                l.tr("Payback, months"),
-                l.tr("Break-even month"),
-                l.tr("Net"),
-                l.tr("NPV"),
-                l.tr("Monthly benefit"),
-            ]);
+            let mut header = vec![
+                a.key.path().to_string(),
+                l.tr("ROI").to_string(),
+                l.tr("First-month ROI").to_string(),
+                l.tr("Payback, months").to_string(),
+                l.tr("Break-even month").to_string(),
+                l.tr("Net").to_string(),
+            ];
+            if sweep.discounted {
+                header.push(l.tr("NPV").to_string());
+            }
+            header.push(l.tr("Monthly benefit").to_string());
+            // The key's values are figures too; they stay, as labels, in every part.
+            let mut t = Table::new(header, 0);
+            t.keep = 1;
             for p in points {
                 let s = &p.summary;
-                t.add_row(vec![
+                let mut row = vec![
                     super::written(f, a.key, p.values[0]),
                     shown(Metric::Roi, p, f),
                     s.first_month_roi
-                        .map_or("—".into(), |r| f.percent(r, Sign::Plain)),
+                        .map_or(DASH.into(), |r| f.percent(r, Sign::Plain)),
                     shown(Metric::Payback, p, f),
-                    s.break_even_month.map_or("—".into(), |m| m.to_string()),
+                    s.break_even_month.map_or(DASH.into(), |m| m.to_string()),
                     shown(Metric::Net, p, f),
-                    shown(Metric::Npv, p, f),
-                    shown(Metric::Benefit, p, f),
-                ]);
+                ];
+                if sweep.discounted {
+                    row.push(shown(Metric::Npv, p, f));
+                }
+                row.push(shown(Metric::Benefit, p, f));
+                t.row(row);
             }
             let title = l.fill(
                 "{}: {} from {} to {}",
                 &[
-                    &name,
+                    &sweep.name,
                     &a.key.path(),
                     &super::written(f, a.key, a.value(0)),
                     &super::written(f, a.key, a.value(a.count - 1)),
@@ -173,17 +196,17 @@ pub fn table(
             header.extend(
                 (0..columns.count).map(|j| super::written(f, columns.key, columns.value(j))),
             );
-            let header: Vec<&str> = header.iter().map(String::as_str).collect();
-            let mut t = super::table(&header);
+            let mut t = Table::new(header, 0);
+            t.keep = 1;
             for (i, row) in points.chunks(columns.count as usize).enumerate() {
                 let mut cells = vec![super::written(f, rows.key, rows.value(i as u64))];
                 cells.extend(row.iter().map(|p| shown(metric, p, f)));
-                t.add_row(cells);
+                t.row(cells);
             }
             let title = l.fill(
                 "{}: {} by {} (rows) and {} (columns)",
                 &[
-                    &name,
+                    &sweep.name,
                     &l.tr(metric_title(metric)),
                     &rows.key.path(),
                     &columns.key.path(),
@@ -191,21 +214,70 @@ pub fn table(
             );
             (t, title)
         }
-        _ => (super::table(&[]), String::new()),
+        _ => (Table::new(Vec::new(), 0), String::new()),
     };
-    let mut out = format!(
-        "{title}\n{}\n{}\n",
-        super::draw(t, 0),
-        l.tr(
-            "A dash marks a figure that is undefined (no costs, or no payback within the horizon)."
-        )
-    );
-    for note in super::range_notes(ranges, f) {
-        out.push_str(&note);
+    let drawn = t.draw(width);
+    let mut out = format!("{}\n{drawn}\n", wrap(&title, width, ""));
+    if drawn.contains(DASH) {
+        out.push_str(&wrap(
+            l.tr("A dash marks a figure that is undefined (no costs, or no payback within the horizon)."),
+            width,
+            "",
+        ));
+        out.push('\n');
+    }
+    for note in super::range_notes(sweep.ranges, f, Medium::Terminal) {
+        out.push_str(&wrap(&note, width, ""));
         out.push('\n');
     }
     out
 }
+
+/// Most grid points a workbook takes: a sheet holds 1,048,576 rows, but a
+/// workbook is built in memory, and a million rows of it would take gigabytes.
+pub const MAX_XLSX_POINTS: u64 = 100_000;
+
+/// The sweep as a workbook: a row per grid point, the varied keys as
+/// numbers (a share or change as a percentage), then the headline figures.
+pub fn xlsx(
+    grid: &Grid,
+    points: &[Point],
+    lang: Lang,
+    currency: &str,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut book = Book::new(lang, currency);
+    let mut sheet = book.sheet(lang.tr("Sweep"))?;
+    let keys: Vec<Key> = grid.axes().iter().map(|a| a.key).collect();
+    let Some(first) = points.first() else {
+        book.add(sheet)?;
+        return book.bytes();
+    };
+    let mut header: Vec<&str> = keys.iter().map(|k| k.path()).collect();
+    header.extend(
+        super::calc_xlsx::summary_values(&first.summary)
+            .iter()
+            .map(|(label, _)| lang.tr(label)),
+    );
+    sheet.header(&header, u16::try_from(keys.len()).unwrap_or(1))?;
+    for p in points {
+        let mut row: Vec<Value> = keys
+            .iter()
+            .zip(p.values)
+            .map(|(key, w)| Value::key(*key, w))
+            .collect();
+        row.extend(
+            super::calc_xlsx::summary_values(&p.summary)
+                .into_iter()
+                .map(|(_, v)| v),
+        );
+        sheet.row(&row)?;
+    }
+    book.add(sheet)?;
+    book.bytes()
+}
+
+/// What an undefined figure shows.
+const DASH: &str = "—";
 
 fn metric_title(metric: Metric) -> &'static str {
     match metric {

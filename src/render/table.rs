@@ -1,6 +1,7 @@
 //! The default output: tables a salon owner reads at a glance, with the assumptions that move the answer.
 
-use super::{draw, table};
+use super::Medium;
+use super::fit::{Grid, wrap};
 use crate::engine::FunnelFigures;
 use crate::format::{Fmt, Sign};
 use crate::report::Report;
@@ -82,13 +83,27 @@ pub struct Section {
     pub right_from: usize,
 }
 
-/// The report's title line.
+/// The report's title line: the name and what is projected.
 pub fn title(report: &Report, f: &Fmt<'_>) -> String {
+    format!("{} — {}", report.scenario.name, projection(report, f))
+}
+
+/// What is projected, without the name: `24-month projection, RUB`.
+pub fn projection(report: &Report, f: &Fmt<'_>) -> String {
     let s = &report.scenario;
-    f.lang.fill(
-        "{} — {}-month projection, {}",
-        &[&s.name, &s.inputs.months, &s.currency],
-    )
+    f.lang
+        .fill("{}-month projection, {}", &[&s.inputs.months, &s.currency])
+}
+
+/// Fractional months as people say them: `0.91 months`, but `2 months`
+/// rather than `2.00 months`, so that Russian takes the right plural.
+pub fn months_text(f: &Fmt<'_>, m: Decimal) -> String {
+    let r = crate::format::round(m, 2);
+    if r.fract().is_zero() {
+        f.lang.months(r.trunc().normalize())
+    } else {
+        f.lang.months(f.number(m, 2))
+    }
 }
 
 /// The funnel, summary, monthly and annual sections.
@@ -183,7 +198,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
         vec![
             text("Payback"),
             sum.payback_months
-                .map_or(not_within.clone(), |m| l.months(f.number(m, 2)))
+                .map_or(not_within.clone(), |m| months_text(f, m))
                 .into(),
         ],
         vec![
@@ -262,35 +277,37 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
     vec![funnel, summary, monthly, annual]
 }
 
-/// Renders every section for a terminal: title, answer, tables, assumptions.
-pub fn render(report: &Report, f: &Fmt<'_>, colour: bool) -> String {
+/// Renders every section for a terminal `width` columns wide: title,
+/// answer, tables, assumptions.
+pub fn render(report: &Report, f: &Fmt<'_>, colour: bool, width: usize) -> String {
     let l = f.lang;
     let horizon = l.months(report.scenario.inputs.months);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", title(report, f));
-    let _ = writeln!(out, "{}\n", headline(report, f, &horizon));
+    let _ = writeln!(out, "{}", wrap(&title(report, f), width, ""));
+    let _ = writeln!(out, "{}\n", wrap(&headline(report, f, &horizon), width, ""));
     for section in sections(report, f) {
-        let header: Vec<&str> = section.header.iter().map(String::as_str).collect();
-        let mut t = table(&header);
-        if colour {
-            t.enforce_styling();
-        }
+        let mut grid = Grid::new(section.header, section.right_from);
+        grid.styled = colour;
         for row in section.rows {
-            t.add_row(row.into_iter().map(|e| {
-                let cell = Cell::new(e.text);
-                match e.tone {
-                    _ if !colour => cell,
-                    Tone::Gain => cell.fg(Color::Green),
-                    Tone::Loss => cell.fg(Color::Red),
-                    Tone::Plain => cell,
-                }
-            }));
+            grid.rows.push(
+                row.into_iter()
+                    .map(|e| {
+                        let cell = Cell::new(e.text);
+                        match e.tone {
+                            _ if !colour => cell,
+                            Tone::Gain => cell.fg(Color::Green),
+                            Tone::Loss => cell.fg(Color::Red),
+                            Tone::Plain => cell,
+                        }
+                    })
+                    .collect(),
+            );
         }
-        let _ = writeln!(out, "{}\n{}\n", section.title, draw(t, section.right_from));
+        let _ = writeln!(out, "{}\n{}\n", section.title, grid.draw(width));
     }
     let _ = writeln!(out, "{}", l.tr("Assumptions"));
-    for note in assumptions(report, f) {
-        let _ = writeln!(out, "- {note}");
+    for note in assumptions(report, f, Medium::Terminal) {
+        let _ = writeln!(out, "{}", wrap(&format!("- {note}"), width, "  "));
     }
     out
 }
@@ -301,7 +318,7 @@ pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
     let sum = &report.projection.summary;
     let payback = match sum.payback_months {
         Some(m) if m.is_zero() => l.tr("Pays for itself from the first day").to_string(),
-        Some(m) => l.fill("Pays back in {}", &[&l.months(f.number(m, 2))]),
+        Some(m) => l.fill("Pays back in {}", &[&months_text(f, m)]),
         None => l.fill("Does not pay back within {}", &[&horizon]),
     };
     let net = f.money(sum.net, Sign::Explicit);
@@ -314,38 +331,45 @@ pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
     }
 }
 
-/// The assumptions that move the answer, in words.
-pub fn assumptions(report: &Report, f: &Fmt<'_>) -> Vec<String> {
+/// The assumptions that move the answer, in words; on a page, without
+/// pointers to commands and keys.
+pub fn assumptions(report: &Report, f: &Fmt<'_>, medium: Medium) -> Vec<String> {
     let l = f.lang;
     let i = &report.scenario.inputs;
-    let mut notes = super::range_notes(&report.scenario.ranges, f);
-    notes.push(if i.gross_margin == Decimal::ONE {
-        l.tr("Gross margin 100%: all extra revenue is counted as profit, as the article does; set assumptions.gross_margin if materials and wages eat part of it.")
-            .to_string()
-    } else {
-        l.fill(
+    let mut notes = super::range_notes(&report.scenario.ranges, f, medium);
+    let margin = f.percent(i.gross_margin, Sign::Plain);
+    notes.push(match (i.gross_margin == Decimal::ONE, medium) {
+        (true, Medium::Terminal) => l.fill(
+            "Gross margin {}: all extra revenue is counted as profit, as the article does; set assumptions.gross_margin if materials and wages eat part of it.",
+            &[&margin],
+        ),
+        (true, Medium::Page) => l.fill(
+            "Gross margin {}: all extra revenue is counted as profit, as the article does; if materials and wages eat part of it, the profit is lower.",
+            &[&margin],
+        ),
+        (false, _) => l.fill(
             "Gross margin {}: only that share of extra revenue is counted as profit.",
-            &[&f.percent(i.gross_margin, Sign::Plain)],
-        )
+            &[&margin],
+        ),
     });
-    notes.push(if i.ramp_months == 0 {
-        l.tr("Full effect from month 1 (no ramp-up).").to_string()
-    } else {
-        let shares: Vec<String> = (1..=i.ramp_months)
-            .map(|m| {
-                f.percent(
-                    Decimal::from(m) / Decimal::from(i.ramp_months + 1),
-                    Sign::Plain,
-                )
-            })
-            .collect();
-        l.fill(
-            "Ramp-up: months 1–{} reach {} of the full effect.",
-            &[&i.ramp_months, &shares.join(", ")],
-        )
+    notes.push(match i.ramp_months {
+        0 => l.tr("Full effect from month 1 (no ramp-up).").to_string(),
+        1 => l.fill(
+            "Ramp-up: month 1 reaches {} of the full effect.",
+            &[&f.percent(Decimal::new(5, 1), Sign::Plain)],
+        ),
+        r => {
+            let shares: Vec<String> = (1..=r)
+                .map(|m| f.percent(Decimal::from(m) / Decimal::from(r + 1), Sign::Plain))
+                .collect();
+            l.fill(
+                "Ramp-up: months 1–{} reach {} of the full effect.",
+                &[&r, &shares.join(", ")],
+            )
+        }
     });
     notes.push(l.fill(
-        "Setup {} is paid in month 1; {} is paid every month.",
+        "Setup {} is paid in month 1; the subscription, {}, every month.",
         &[
             &f.money(i.setup_cost, Sign::Plain),
             &f.money(i.monthly_cost, Sign::Plain),

@@ -7,10 +7,10 @@ use super::error::{Location, Problem};
 use super::key::{Key, Kind, TEXT_KEYS, all_paths, unknown_key_message};
 use super::range::Uncertain;
 use super::raw::RawScenario;
-use super::value::{self, Form, ValueError, Written};
+use super::resolve::Resolver;
+use super::value::{self, ValueError, Written};
 use super::{Scenario, Source, line_of, parse_raw};
 use crate::engine::{Funnel, Inputs};
-use crate::format::{Fmt, Sign};
 use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 use toml::Spanned;
@@ -42,7 +42,7 @@ impl Spec {
 
 /// A numeric key's state before resolution.
 #[derive(Debug, Clone, PartialEq)]
-enum Slot {
+pub(super) enum Slot {
     /// Not given: the default applies.
     Missing,
     /// Given but unreadable; already reported.
@@ -112,11 +112,11 @@ pub struct Variant {
 pub struct Draft {
     name: Option<Text>,
     currency: Option<Text>,
-    slots: [Slot; Key::ALL.len()],
+    pub(super) slots: [Slot; Key::ALL.len()],
     /// Line of `[baseline]`, where a missing required key is reported.
-    baseline_line: Option<usize>,
+    pub(super) baseline_line: Option<usize>,
     /// Problems found while reading, reported with those of resolution.
-    problems: Vec<Problem>,
+    pub(super) problems: Vec<Problem>,
     /// The file's `[[variant]]`s.
     variants: Vec<Variant>,
 }
@@ -125,12 +125,15 @@ impl Draft {
     /// Parses a scenario file; TOML that cannot be read at all is an error here,
     /// problems with values wait for [`Draft::resolve`] so all are reported together.
     pub fn parse(source: &Source) -> Result<Draft, ScenarioError> {
-        let raw = parse_raw(&source.text).map_err(|p| ScenarioError {
+        let (raw, unknown) = parse_raw(&source.text).map_err(|problems| ScenarioError {
             file: source.name.clone(),
             variant: None,
-            problems: vec![p],
+            problems,
         })?;
-        Ok(Draft::read(&source.text, &raw))
+        let mut draft = Draft::read(&source.text, &raw);
+        // Unknown keys wait, as problems with values do, to be reported with them.
+        draft.problems.extend(unknown);
+        Ok(draft)
     }
 
     /// Reads every value of a parsed file into its form, noting unreadable ones.
@@ -300,6 +303,7 @@ impl Draft {
                     ValueError::TooPrecise => t("has more digits than exact arithmetic keeps (28 decimal places, magnitude below 7.9e28); round it yourself").into(),
                     ValueError::Unreadable => t("cannot be read as a number").into(),
                     ValueError::SignedNumber => t("has a sign, which makes it a change, but no unit: write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, or the plain number for a value").into(),
+                    ValueError::AmbiguousComma => t("could be a thousands separator or a decimal comma; write 1500 for one thousand five hundred, or 1.5 (or \"1,50\") for one and a half").into(),
                 };
                 self.problems.push(fail(f(
                     "{}; it takes {}",
@@ -375,13 +379,7 @@ impl Draft {
     /// The model's inputs alone; allocates nothing when the draft is valid,
     /// which keeps sweeps and solving fast.
     pub fn resolve_inputs(&self) -> Result<Inputs<Decimal>, Vec<Problem>> {
-        let mut r = Resolver {
-            draft: self,
-            ends: [None; Key::ALL.len()],
-            part: None,
-            problems: Vec::new(),
-            missing_table_reported: false,
-        };
+        let mut r = Resolver::new(self);
         let mut value = |key: Key, base: Option<Option<Decimal>>| r.resolve(key, base);
         let months = value(Key::Months, None);
         let b_leads = value(Key::BaselineLeads, None);
@@ -463,292 +461,4 @@ fn flatten(
             location: location.clone(),
         });
     }
-}
-
-/// Applies every rule to a draft, collecting problems.
-struct Resolver<'d> {
-    draft: &'d Draft,
-    /// Resolved ends of the keys given as ranges, for the `[after]` keys that change from them.
-    ends: [Option<(Decimal, Decimal)>; Key::ALL.len()],
-    /// Which end of a range is being checked, for the message.
-    part: Option<String>,
-    problems: Vec<Problem>,
-    missing_table_reported: bool,
-}
-
-impl Resolver<'_> {
-    /// The resolved value of `key`; `base` is the resolved baseline of an
-    /// `[after]` key (`Some(None)` when the baseline itself failed). A range
-    /// must hold at both ends, and so must a change from a baseline range.
-    fn resolve(&mut self, key: Key, base: Option<Option<Decimal>>) -> Option<Decimal> {
-        let spec = match &self.draft.slots[key.index()] {
-            Slot::Broken => return None,
-            Slot::Given(spec) => spec,
-            Slot::Missing => {
-                if let Some(base) = base {
-                    return base;
-                }
-                if let Some(default) = key.default_value() {
-                    return Some(default);
-                }
-                self.missing(key);
-                return None;
-            }
-        };
-        let base_ends = key.baseline().and_then(|b| self.ends[b.index()]);
-        let is_change = matches!(spec.written.form(), Form::Relative | Form::Points);
-        // The common case, and the one sweeps repeat a million times: a single value.
-        if spec.range.is_none() && !(base_ends.is_some() && is_change) {
-            return self.resolve_written(key, spec, spec.written, base);
-        }
-        let ends: Vec<(Written, &str)> = match spec.range {
-            Some(r) => vec![(r.low, "low"), (r.high, "high")],
-            None if base_ends.is_some() && is_change => vec![(spec.written, "")],
-            None => vec![],
-        };
-        let bases: Vec<(Option<Option<Decimal>>, &str)> = match base_ends {
-            Some((low, high)) if is_change => {
-                vec![(Some(Some(low)), "low"), (Some(Some(high)), "high")]
-            }
-            _ => vec![(base, "")],
-        };
-        // The ends come first: every rule is linear, so if they hold, so does
-        // every value between them, the point value included.
-        let mut seen: Option<(Decimal, Decimal)> = None;
-        for (written, end) in &ends {
-            for (base, base_end) in &bases {
-                let mut part = Vec::new();
-                if !end.is_empty() {
-                    part.push(f(
-                        if *end == "low" {
-                            "at its low end {}"
-                        } else {
-                            "at its high end {}"
-                        },
-                        &[written],
-                    ));
-                }
-                if !base_end.is_empty() {
-                    part.push(
-                        t(if *base_end == "low" {
-                            "with the baseline at its low end"
-                        } else {
-                            "with the baseline at its high end"
-                        })
-                        .to_string(),
-                    );
-                }
-                self.part = Some(part.join(", "));
-                let value = self.resolve_written(key, spec, *written, *base);
-                self.part = None;
-                let value = value?;
-                seen = Some(seen.map_or((value, value), |(lo, hi)| (lo.min(value), hi.max(value))));
-            }
-        }
-        let point = self.resolve_written(key, spec, spec.written, base)?;
-        if spec.range.is_some() {
-            self.ends[key.index()] = seen;
-        }
-        Some(point)
-    }
-
-    /// Applies the key's rules to one written value.
-    fn resolve_written(
-        &mut self,
-        key: Key,
-        spec: &Spec,
-        written: Written,
-        base: Option<Option<Decimal>>,
-    ) -> Option<Decimal> {
-        let kind = key.kind();
-        match (kind, written) {
-            (Kind::Months { min, max }, Written::Number(n)) => {
-                let whole = n.fract().is_zero();
-                if whole && n >= Decimal::from(min) && n <= Decimal::from(max) {
-                    return Some(n.trunc());
-                }
-                let what = if whole {
-                    "is out of range"
-                } else {
-                    "is not a whole number"
-                };
-                self.report(
-                    key,
-                    spec,
-                    f("{}; it takes {}", &[&t(what), &kind.allowed()]),
-                );
-                None
-            }
-            (Kind::Months { .. }, _) => {
-                self.report(
-                    key,
-                    spec,
-                    f("is not a number of months; it takes {}", &[&kind.allowed()]),
-                );
-                None
-            }
-            (Kind::Amount | Kind::ChangedAmount, Written::Number(n)) => {
-                self.non_negative(key, spec, n)
-            }
-            (Kind::Rate | Kind::ChangedRate, Written::Number(n) | Written::Percent(n)) => {
-                self.in_unit_range(key, spec, n, None)
-            }
-            (Kind::ChangedAmount, Written::Relative(r)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
-                if n.is_sign_negative() && !n.is_zero() {
-                    let message = f(
-                        "would make it negative ({} from {}); a decrease is at most \"-100%\"",
-                        &[&n.normalize(), &base.normalize()],
-                    );
-                    self.report(key, spec, message);
-                    return None;
-                }
-                Some(n)
-            }
-            (Kind::ChangedRate, Written::Relative(r)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
-                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
-                let how = || {
-                    f(
-                        "{} ({} {} {} of it)",
-                        &[&pct(n), &pct(base), &sign(r), &pct(r.abs())],
-                    )
-                };
-                self.in_unit_range(key, spec, n, Some(&how))
-            }
-            (Kind::ChangedRate, Written::Points(p)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
-                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
-                let how = || {
-                    format!(
-                        "{} ({} {} {})",
-                        pct(n),
-                        pct(base),
-                        sign(p),
-                        Fmt::messages().points(p.abs(), Sign::Plain)
-                    )
-                };
-                self.in_unit_range(key, spec, n, Some(&how))
-            }
-            (Kind::Amount | Kind::ChangedAmount, Written::Percent(_) | Written::Points(_)) => {
-                let message = if kind == Kind::ChangedAmount {
-                    "a percentage without a sign is not an amount"
-                } else {
-                    "is an amount, not a percentage"
-                };
-                self.report(
-                    key,
-                    spec,
-                    f("{}; it takes {}", &[&t(message), &kind.allowed()]),
-                );
-                None
-            }
-            (Kind::Amount | Kind::Rate, Written::Relative(_) | Written::Points(_)) => {
-                let message = if key.path().starts_with("baseline.") {
-                    f(
-                        "a change needs something to change from, and [baseline] holds today's figure; it takes {}",
-                        &[&kind.allowed()],
-                    )
-                } else {
-                    f(
-                        "a change needs something to change from; only [after] keys change from the baseline; it takes {}",
-                        &[&kind.allowed()],
-                    )
-                };
-                self.report(key, spec, message);
-                None
-            }
-        }
-    }
-
-    fn report(&mut self, key: Key, spec: &Spec, message: String) {
-        let message = match &self.part {
-            Some(part) => format!("{part}, {message}"),
-            None => message,
-        };
-        self.problems.push(Problem {
-            location: spec.location.clone(),
-            key: Some(key.path().to_string()),
-            value: Some(
-                spec.text
-                    .clone()
-                    .unwrap_or_else(|| spec.written.to_string()),
-            ),
-            message,
-        });
-    }
-
-    fn missing(&mut self, key: Key) {
-        match self.draft.baseline_line {
-            Some(line) => self.problems.push(Problem {
-                location: Location::Line(line),
-                key: Some(key.path().to_string()),
-                value: None,
-                message: f("is required; it takes {}", &[&key.kind().allowed()]),
-            }),
-            None if !self.missing_table_reported => {
-                self.missing_table_reported = true;
-                self.problems.push(Problem {
-                    location: Location::File,
-                    key: Some("baseline".into()),
-                    value: None,
-                    message: t("the [baseline] table is missing; it holds today's leads, conversion and average_check per month").into(),
-                });
-            }
-            None => {}
-        }
-    }
-
-    fn non_negative(&mut self, key: Key, spec: &Spec, n: Decimal) -> Option<Decimal> {
-        if n.is_sign_negative() && !n.is_zero() {
-            let message = f(
-                "must not be negative; it takes {}",
-                &[&key.kind().allowed()],
-            );
-            self.report(key, spec, message);
-            return None;
-        }
-        Some(n)
-    }
-
-    fn in_unit_range(
-        &mut self,
-        key: Key,
-        spec: &Spec,
-        n: Decimal,
-        how: Option<&dyn Fn() -> String>,
-    ) -> Option<Decimal> {
-        if (Decimal::ZERO..=Decimal::ONE).contains(&n) {
-            return Some(n);
-        }
-        // Worked out only on failure: sweeps resolve valid values millions of times.
-        let mut message = match how {
-            Some(how) => f("comes out at {}, outside 0%–100%", &[&how()]),
-            None => t("is outside 0%–100%").to_string(),
-        };
-        let bare = matches!(spec.written, Written::Number(_));
-        if bare && n > Decimal::ONE && n <= Decimal::ONE_HUNDRED {
-            message.push_str(&f(
-                " (a bare number is a fraction; did you mean \"{}%\"?)",
-                &[&n.normalize()],
-            ));
-        }
-        message.push_str(&f("; it takes {}", &[&key.kind().allowed()]));
-        self.report(key, spec, message);
-        None
-    }
-
-    fn exact(&mut self, key: Key, spec: &Spec, result: Option<Decimal>) -> Option<Decimal> {
-        if result.is_none() {
-            self.report(key, spec, t("is too large to compute exactly").into());
-        }
-        result
-    }
-}
-
-fn sign(d: Decimal) -> char {
-    if d.is_sign_negative() { '−' } else { '+' }
 }

@@ -260,9 +260,9 @@ pub fn unknown_key_message(path: &str, candidates: &[&str]) -> String {
     let mut message = f("unknown key `{}`", &[&path]);
     if !near.is_empty() {
         let near: Vec<String> = near.iter().map(|k| format!("`{k}`")).collect();
-        message.push_str(&f("; did you mean {}?", &[&near.join(t(" or "))]));
+        message.push_str(&f(" (did you mean {}?)", &[&near.join(t(" or "))]));
     }
-    message.push_str(&f(" Keys: {}", &[&candidates.join(", ")]));
+    message.push_str(&f(". Keys: {}", &[&candidates.join(", ")]));
     message
 }
 

@@ -2,10 +2,14 @@
 
 mod draft;
 mod error;
+mod hints;
 mod key;
 mod range;
 mod raw;
+mod resolve;
+mod unknown;
 pub mod value;
+mod warn;
 
 pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};
@@ -52,35 +56,66 @@ impl Scenario {
     }
 }
 
-/// Parses TOML into the raw mirror, turning syntax and shape errors into a [`Problem`].
-fn parse_raw(text: &str) -> Result<RawScenario, Problem> {
+/// Parses TOML into the raw mirror, with every unknown key and table found
+/// on the way; a file that is not TOML, or whose shape does not fit, gives
+/// every problem found instead (all syntax errors, each with a hint).
+fn parse_raw(text: &str) -> Result<(RawScenario, Vec<Problem>), Vec<Problem>> {
     let blank = text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
     });
     if blank {
-        return Err(Problem::file(t(
+        return Err(vec![Problem::file(t(
             "the file is empty (nothing but blanks and comments); a scenario needs at least [baseline] with leads, conversion and average_check (`roi init` writes a starter file)",
-        )));
+        ))]);
     }
-    let deserializer = toml::Deserializer::parse(text).map_err(|e| Problem {
+    let (table, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let mut problems: Vec<Problem> = errors.iter().map(|e| syntax_problem(text, e)).collect();
+        problems.sort_by_key(Problem::line);
+        // The parser may trip twice over one slip; one message a line is enough.
+        problems.dedup_by_key(|p| p.line());
+        return Err(problems);
+    }
+    let mut problems = Vec::new();
+    unknown::check(text, table.get_ref(), &mut problems);
+    let deserializer =
+        toml::Deserializer::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    match serde_path_to_error::deserialize(deserializer) {
+        Ok(raw) => Ok((raw, problems)),
+        Err(e) => {
+            problems.push(shape_problem(text, &e));
+            problems.sort_by_key(Problem::line);
+            Err(problems)
+        }
+    }
+}
+
+/// A TOML syntax error, with a hint for the slips people make: a decimal
+/// comma outside quotes, a key in Cyrillic.
+fn syntax_problem(text: &str, e: &toml::de::Error) -> Problem {
+    let line = e.span().map(|s| line_text(text, s.start)).unwrap_or("");
+    let mut message = f("this is not valid TOML: {}", &[&e.message().trim_end()]);
+    if let Some(hint) = hints::for_line(line) {
+        message.push_str("; ");
+        message.push_str(&hint);
+    }
+    if e.span().is_some() {
+        message.push_str("\n    ");
+        message.push_str(line);
+    }
+    Problem {
         location: e
             .span()
             .map_or(Location::File, |s| Location::Line(line_of(text, s.start))),
         key: None,
         value: None,
-        message: format!(
-            "{}{}",
-            f("this is not valid TOML: {}", &[&e.message().trim_end()]),
-            e.span()
-                .map(|s| format!("\n    {}", line_text(text, s.start)))
-                .unwrap_or_default()
-        ),
-    })?;
-    serde_path_to_error::deserialize(deserializer).map_err(|e| shape_problem(text, &e))
+        message,
+    }
 }
 
-/// Explains a key or table that does not fit the scenario's shape.
+/// Explains a value whose shape does not fit (a table written as a number,
+/// a list where a table belongs).
 fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) -> Problem {
     // A dotted path as the file reads: `variant[2].set`, counting from 1.
     let mut key = String::new();
@@ -105,48 +140,6 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         .clone()
         .map_or(Location::File, |s| Location::Line(line_of(text, s.start)));
     let message = inner.message();
-    if message.starts_with("unknown field") {
-        let (table, name) = match key.rsplit_once('.') {
-            Some((table, name)) => (Some(table), name),
-            None => (None, key.as_str()),
-        };
-        let in_variant = table.is_some_and(|t| t.starts_with("variant"));
-        let candidates: Vec<&str> = match table {
-            Some(_) if in_variant => vec!["name", "set"],
-            Some(table) => all_paths()
-                .filter_map(|k| k.strip_prefix(table)?.strip_prefix('.'))
-                .collect(),
-            None => tables(),
-        };
-        let mut message = t(if table.is_some() {
-            "unknown key"
-        } else {
-            "unknown table (keys belong inside one)"
-        })
-        .to_string();
-        if let Some(near) = nearest(name, candidates.iter().copied()).first() {
-            message.push_str(&f("; did you mean `{}`?", &[near]));
-        }
-        let shown = match table {
-            Some(_) if in_variant => t("; [[variant]] takes: name, set").to_string(),
-            Some(table) => f("; [{}] takes: {}", &[&table, &candidates.join(", ")]),
-            None => f(
-                "; the tables are: {}",
-                &[&candidates
-                    .iter()
-                    .map(|t| format!("[{t}]"))
-                    .collect::<Vec<_>>()
-                    .join(", ")],
-            ),
-        };
-        message.push_str(&shown);
-        return Problem {
-            location,
-            key: Some(key),
-            value: None,
-            message,
-        };
-    }
     let value = span.map(|s| text[s].to_string());
     let is_table_error =
         message.starts_with("invalid type") || message.starts_with("invalid length");

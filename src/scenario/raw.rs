@@ -1,5 +1,7 @@
 //! Serde mirror of the scenario file. Every leaf is kept as a spanned TOML
 //! value so that the checks can quote it exactly as written and name its line.
+//! Unknown keys are not refused here but by [`super::unknown`], which finds
+//! them all at once, where serde would stop at the first.
 
 use super::key::Key;
 use serde::Deserialize;
@@ -11,7 +13,6 @@ pub type RawValue = Option<Spanned<toml::Value>>;
 
 /// The whole file.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawScenario {
     pub scenario: Option<Spanned<RawMeta>>,
     pub baseline: Option<Spanned<RawFunnel>>,
@@ -24,7 +25,6 @@ pub struct RawScenario {
 
 /// `[scenario]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawMeta {
     pub name: RawValue,
     pub currency: RawValue,
@@ -33,7 +33,6 @@ pub struct RawMeta {
 
 /// `[baseline]` and `[after]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawFunnel {
     pub leads: RawValue,
     pub conversion: RawValue,
@@ -43,7 +42,6 @@ pub struct RawFunnel {
 
 /// `[costs]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawCosts {
     pub setup: RawValue,
     pub monthly: RawValue,
@@ -51,7 +49,6 @@ pub struct RawCosts {
 
 /// `[savings]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawSavings {
     pub staff_hours: RawValue,
     pub hourly_rate: RawValue,
@@ -60,7 +57,6 @@ pub struct RawSavings {
 
 /// `[assumptions]`.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawAssumptions {
     pub gross_margin: RawValue,
     pub ramp_months: RawValue,
@@ -69,7 +65,6 @@ pub struct RawAssumptions {
 
 /// `[[variant]]`: a named set of changes to the base scenario.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawVariant {
     pub name: RawValue,
     pub set: Option<Spanned<BTreeMap<String, Spanned<toml::Value>>>>,

@@ -113,6 +113,8 @@ pub enum ValueError {
     Unreadable,
     /// `+15`: a sign announces a change, which needs `%` or `pp`.
     SignedNumber,
+    /// `"1,500"`: a thousands separator or a decimal comma, no telling which.
+    AmbiguousComma,
 }
 
 /// Reads a TOML value; `text` is the value exactly as written, which keeps
@@ -133,19 +135,29 @@ pub fn read(value: &toml::Value, text: &str) -> Result<Written, ValueError> {
     }
 }
 
-/// Reads the string forms: a number, `"25%"`, `"+30%"`, `"+5pp"`. Spaces are
-/// ignored so that `"+ 5 %"` and `"25 %"` (the Russian way) read as meant.
+/// Reads the string forms: a number, `"25%"`, `"+30%"`, `"+5pp"`, and
+/// everything the tool prints, in both languages: spaces and no-break spaces
+/// between thousands (`"1 500"`), decimal commas (`"1 500,50"`, `"+5,5%"`),
+/// the minus sign `−`, points as `"+5 п.п."` or `"+5 пп"`, a currency sign
+/// after or before an amount (`"1 500 ₽"`, `"$1,500"`).
 pub fn read_str(s: &str) -> Result<Written, ValueError> {
-    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
     let signed = compact.starts_with(['+', '-']);
-    if let Some(body) = compact.strip_suffix("pp") {
+    let points = ["pp", "п.п.", "п.п", "пп"]
+        .iter()
+        .find_map(|unit| compact.strip_suffix(unit));
+    if let Some(body) = points {
         if !signed {
             return Err(ValueError::Unreadable);
         }
-        return percent(body).map(Written::Points);
+        return percent(&decimal_point(body)?).map(Written::Points);
     }
     if let Some(body) = compact.strip_suffix('%') {
-        let fraction = percent(body)?;
+        let fraction = percent(&decimal_point(body)?)?;
         return Ok(if signed {
             Written::Relative(fraction)
         } else {
@@ -158,10 +170,46 @@ pub fn read_str(s: &str) -> Result<Written, ValueError> {
     {
         return Err(ValueError::NotFinite);
     }
-    if signed && compact.starts_with('+') {
+    let amount = compact
+        .strip_suffix(['₽', '$', '€', '₸'])
+        .or_else(|| compact.strip_prefix(['$', '€']))
+        .unwrap_or(&compact);
+    if signed && amount.starts_with('+') {
         return Err(ValueError::SignedNumber);
     }
-    number(&compact).map(Written::Number)
+    number(&decimal_point(amount)?).map(Written::Number)
+}
+
+/// A number's decimal comma as a point, and thousands separators dropped:
+/// `1500,50` → `1500.50`, `1.234,5` → `1234.5`, `1,234.5` → `1234.5`,
+/// `1,234,567` → `1234567`. A lone comma before exactly three digits
+/// (`1,500`) is one thousand five hundred in English and one and a half in
+/// Russian, so it is refused rather than guessed.
+fn decimal_point(text: &str) -> Result<String, ValueError> {
+    if !text.contains(',') {
+        return Ok(text.to_string());
+    }
+    let exponent = text.find(['e', 'E']).unwrap_or(text.len());
+    let (mantissa, exponent) = text.split_at(exponent);
+    let commas = mantissa.matches(',').count();
+    let fixed = match (mantissa.rfind(','), mantissa.rfind('.')) {
+        // 1.234,5: points group thousands, the comma is the decimal mark.
+        (Some(c), Some(p)) if c > p => mantissa.replace('.', "").replace(',', "."),
+        // 1,234.5: commas group thousands.
+        (Some(_), Some(_)) => mantissa.replace(',', ""),
+        (Some(c), None) => {
+            let after = mantissa.len() - c - 1;
+            if commas > 1 {
+                mantissa.replace(',', "")
+            } else if after == 3 {
+                return Err(ValueError::AmbiguousComma);
+            } else {
+                mantissa.replace(',', ".")
+            }
+        }
+        (None, _) => mantissa.to_string(),
+    };
+    Ok(fixed + exponent)
 }
 
 /// `"25"` of `"25%"` as the fraction 0.25, exactly.
@@ -242,6 +290,33 @@ mod tests {
         assert_eq!(read_str("1500"), Ok(Written::Number(d("1500"))));
         assert_eq!(read_str(" 25 % "), Ok(Written::Percent(d("0.25"))));
         assert_eq!(read_str("1_500.5"), Ok(Written::Number(d("1500.5"))));
+    }
+
+    #[test]
+    fn reads_what_the_tables_print() {
+        assert_eq!(read_str("1 500,50"), Ok(Written::Number(d("1500.50"))));
+        assert_eq!(
+            read_str("1\u{a0}500,50\u{a0}₽"),
+            Ok(Written::Number(d("1500.50")))
+        );
+        assert_eq!(read_str("1,500.50 ₽"), Ok(Written::Number(d("1500.50"))));
+        assert_eq!(read_str("$97,500.00"), Ok(Written::Number(d("97500.00"))));
+        assert_eq!(read_str("1,234,567"), Ok(Written::Number(d("1234567"))));
+        assert_eq!(read_str("1.234,5"), Ok(Written::Number(d("1234.5"))));
+        assert_eq!(read_str("+5,5%"), Ok(Written::Relative(d("0.055"))));
+        assert_eq!(read_str("25 %"), Ok(Written::Percent(d("0.25"))));
+        assert_eq!(read_str("25,0\u{a0}%"), Ok(Written::Percent(d("0.25"))));
+        assert_eq!(read_str("+5 п.п."), Ok(Written::Points(d("0.05"))));
+        assert_eq!(
+            read_str("+5,0\u{a0}п.\u{a0}п."),
+            Ok(Written::Points(d("0.05")))
+        );
+        assert_eq!(read_str("+5 пп"), Ok(Written::Points(d("0.05"))));
+        assert_eq!(read_str("+5.0 pp"), Ok(Written::Points(d("0.05"))));
+        assert_eq!(read_str("−4,5 п.п."), Ok(Written::Points(d("-0.045"))));
+        assert_eq!(read_str("−20 %"), Ok(Written::Relative(d("-0.20"))));
+        assert_eq!(read_str("1,500"), Err(ValueError::AmbiguousComma));
+        assert_eq!(read_str("5 п.п."), Err(ValueError::Unreadable));
     }
 
     #[test]

@@ -4,14 +4,16 @@
 
 use assert_cmd::Command;
 
-/// `roi`, with the locale pinned to English so that output does not depend
-/// on the machine the tests run on; tests of Russian pass `--lang ru`.
+/// `roi`, with the locale pinned to English and no `COLUMNS`, so that
+/// output does not depend on the machine the tests run on (piped, tables fit
+/// 100 columns); tests of Russian pass `--lang ru`, of widths `COLUMNS`.
 pub fn roi() -> Command {
     let mut cmd = Command::cargo_bin("roi").unwrap();
     cmd.env("LANG", "C.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     cmd
 }
 

@@ -1,0 +1,74 @@
+//! Likely slips that the rules allow: worth a word on stderr, never a change
+//! to the result.
+
+use super::draft::Draft;
+use super::error::Problem;
+use super::key::Key;
+use super::value::Written;
+use crate::format::{Fmt, Sign};
+use crate::i18n::f;
+use rust_decimal::Decimal;
+
+/// How far an absolute `[after]` amount may stray from its baseline before
+/// it looks like a slip: below a fifth, or above five times.
+const STRAY: i64 = 5;
+
+impl Draft {
+    /// Absolute `[after]` leads or average checks far from their baseline,
+    /// such as `after.leads = 15` meant as `"+15%"`. Empty when the draft does
+    /// not resolve (its problems are errors, reported elsewhere).
+    pub fn warnings(&self) -> Vec<Problem> {
+        let Ok(inputs) = self.resolve_inputs() else {
+            return Vec::new();
+        };
+        let fmt = Fmt::messages();
+        let mut out = Vec::new();
+        for key in [Key::AfterLeads, Key::AfterAverageCheck] {
+            let Some(spec) = self.get(key) else { continue };
+            let (Written::Number(n), None) = (spec.written, spec.range) else {
+                continue;
+            };
+            let Some(base) = key.baseline().and_then(|b| b.field(&inputs)) else {
+                continue;
+            };
+            if base.is_zero() {
+                continue;
+            }
+            let shown = |d: Decimal| {
+                if key.is_money() {
+                    fmt.money(d, Sign::Plain)
+                } else {
+                    fmt.count(d, Sign::Plain)
+                }
+            };
+            let message = if n * Decimal::from(STRAY) < base {
+                f(
+                    "is {} below the baseline {}; did you mean \"+{}%\"?",
+                    &[
+                        &fmt.percent((base - n) / base, Sign::Plain),
+                        &shown(base),
+                        &n.normalize(),
+                    ],
+                )
+            } else if n > base * Decimal::from(STRAY) {
+                f(
+                    "is {} times the baseline {}; check for an extra zero, or write a change like \"+30%\"",
+                    &[&fmt.number(n / base, 1), &shown(base)],
+                )
+            } else {
+                continue;
+            };
+            out.push(Problem {
+                location: spec.location.clone(),
+                key: Some(key.path().to_string()),
+                value: Some(
+                    spec.text
+                        .clone()
+                        .unwrap_or_else(|| spec.written.to_string()),
+                ),
+                message,
+            });
+        }
+        out
+    }
+}

@@ -615,3 +615,34 @@ fn csv_rows_in_both_dialects() {
     assert_eq!(row[..4], ["2024-06", "all", "86", "28"]);
     assert_eq!(row[4], "0,32558140", "28 / 86 with a decimal comma");
 }
+
+#[test]
+fn a_workbook_holds_the_funnel_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("funnel.xlsx");
+    stdout(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "-o",
+        path.to_str().unwrap(),
+        "--lang",
+        "ru",
+    ]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names()[0], "Воронка");
+    let sheet = book.worksheet_range("Воронка").unwrap();
+    let json = measure_json(&[
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+    ]);
+    let first = &json["months"][0];
+    let row: Vec<&Data> = sheet.rows().nth(1).unwrap().iter().collect();
+    assert_eq!(row[0], &Data::String("2024-06".into()));
+    assert_eq!(row[2], &Data::Float(first["leads"].as_f64().unwrap()));
+    assert_eq!(row[4], &Data::Float(first["conversion"].as_f64().unwrap()));
+    assert_eq!(row[8], &Data::Float(first["revenue"].as_f64().unwrap()));
+}

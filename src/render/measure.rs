@@ -639,7 +639,7 @@ pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxEr
     .map(|h| l.tr(h))
     .collect();
     funnel.header(&header, 2)?;
-    let count = |v: Option<u64>| v.map_or(Value::Empty, |v| Value::Whole(v));
+    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
     for (month, tallies) in &m.funnel.months {
         for &channel in m.funnel.channels() {
             let f = tallies[channel as usize].figures();

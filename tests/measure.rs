@@ -449,7 +449,7 @@ fn bad_cells_are_counted_and_strict_refuses_them() {
     let out = roi().args(["measure", path]).output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("left out 4 rows of 5"), "{stderr}");
+    assert!(stderr.contains("left out 4 of 5 rows"), "{stderr}");
     assert!(stderr.contains("deals.csv row 4: «31.02.2025»"), "{stderr}");
     let err = refused(&["measure", path, "--strict"]);
     assert!(err.contains("--strict"), "{err}");

@@ -162,7 +162,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "No records in {}: is an export missing?" => "Нет записей за {}: не пропущена ли выгрузка?",
         "Note: {}" => "Примечание: {}",
-        "left out {} of {}:{}" => "пропущено {} из {}:{}",
+        "left out {} of {} rows:{}" => "пропущено строк: {} из {}:{}",
         "{} repeating an ID counted once" => "{} с повторным ID посчитаны один раз",
         "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
             "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"

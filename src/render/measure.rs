@@ -596,8 +596,8 @@ pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
     let mut parts = Vec::new();
     if q.skipped_rows() > 0 {
         parts.push(l.fill(
-            "left out {} of {}:{}",
-            &[&l.rows(q.skipped_rows()), &q.rows, &quality_lines(q)],
+            "left out {} of {} rows:{}",
+            &[&q.skipped_rows(), &q.rows, &quality_lines(q)],
         ));
     }
     if q.duplicates > 0 {

@@ -15,8 +15,42 @@ pub const PLACES: u32 = 12;
 /// [`PLACES`] places, half away from zero; never in exponent form.
 pub fn exact_or_rounded(num: Decimal, den: Decimal) -> Option<Decimal> {
     let q = num.checked_div(den)?;
-    let exact = q.checked_mul(den) == Some(num);
-    Some(if exact { q } else { round(q, PLACES) }.normalize())
+    Some(
+        if terminates(num, den) {
+            q
+        } else {
+            round(q, PLACES)
+        }
+        .normalize(),
+    )
+}
+
+/// Whether `num / den` has a finite decimal expansion that fits exact
+/// arithmetic: reduced, its denominator has no prime factor but 2 and 5.
+/// (Multiplying the quotient back is no test: 28 digits of 285 580.5 / 133
+/// times 133 round back to 285 580.5.)
+fn terminates(num: Decimal, den: Decimal) -> bool {
+    fn gcd(a: i128, b: i128) -> i128 {
+        if b == 0 { a.abs() } else { gcd(b, a % b) }
+    }
+    let scaled = |m: i128, scale: u32| 10i128.checked_pow(scale).and_then(|p| m.checked_mul(p));
+    let (Some(n), Some(mut d)) = (
+        scaled(num.mantissa(), den.scale()),
+        scaled(den.mantissa(), num.scale()),
+    ) else {
+        return false;
+    };
+    if d == 0 {
+        return false;
+    }
+    d /= gcd(n, d);
+    for p in [2, 5] {
+        while d % p == 0 {
+            d /= p;
+        }
+    }
+    // 28 significant digits at most: a longer exact value is rounded like any other.
+    d.abs() == 1 && (num / den).scale() < 28
 }
 
 /// The measured baseline as scenario lines: `(key, value, comment)`.
@@ -182,5 +216,10 @@ mod tests {
         assert_eq!(exact_or_rounded(d("2"), d("3")), Some(d("0.666666666667")));
         assert_eq!(exact_or_rounded(d("1"), d("8")), Some(d("0.125")));
         assert_eq!(exact_or_rounded(d("1"), d("0")), None);
+        assert_eq!(
+            exact_or_rounded(d("285580.50"), d("133")),
+            Some(d("2147.221804511278"))
+        );
+        assert_eq!(exact_or_rounded(d("37500.5"), d("25")), Some(d("1500.02")));
     }
 }

@@ -66,6 +66,8 @@ pub enum Command {
     Sensitivity(SensitivityArgs),
     /// Read CRM and booking exports (Bitrix24, amoCRM, YCLIENTS, a monthly sheet) into a measured monthly funnel.
     Measure(MeasureArgs),
+    /// Judge a pilot from the same exports: what changed, how sure we are, and whether to scale, extend or stop.
+    Pilot(PilotArgs),
     /// Write a commented starter scenario (the article's salon), in the chosen language.
     Init(InitArgs),
     /// Print a shell completion script: `roi completions bash > ~/.local/share/bash-completion/completions/roi`.
@@ -330,6 +332,41 @@ pub struct MeasureArgs {
     /// Print the --source profile's mapping as a mapping file to edit, and stop.
     #[arg(long, conflicts_with_all = ["scenario", "baseline"])]
     pub print_map: bool,
+    /// Output options.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `roi pilot`.
+#[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.value_parser(formats(&[
+    (Format::Table, "the decision and the figures behind it, for people"),
+    (Format::Json, "one JSON object (see the README for the contract)"),
+]))))]
+pub struct PilotArgs {
+    /// The exports.
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// The months before the assistant, FROM..TO (YYYY-MM).
+    #[arg(long, value_name = "FROM..TO")]
+    pub baseline: String,
+    /// The pilot's months, FROM..TO (YYYY-MM), after the baseline.
+    #[arg(long, value_name = "FROM..TO", required_unless_present = "plan")]
+    pub pilot: Option<String>,
+    /// Plan a pilot instead: how long it must run to see a rise (see --expect).
+    #[arg(long, conflicts_with = "pilot")]
+    pub plan: bool,
+    /// The rise in leads to plan for, like +30% or 0.3 (default: the plan's, else +30%).
+    #[arg(long, value_name = "UPLIFT")]
+    pub expect: Option<String>,
+    /// The scenario the assistant was bought on: the pilot is compared with it,
+    /// and its costs decide whether a rise pays.
+    #[arg(long, value_name = "plan.toml")]
+    pub scenario: Option<PathBuf>,
+    /// Write a scenario with the measured baseline and the pilot's intervals as
+    /// [after] ranges, for `roi simulate` and `roi sensitivity`.
+    #[arg(long, value_name = "after.toml")]
+    pub write_scenario: Option<PathBuf>,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,

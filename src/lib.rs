@@ -14,6 +14,7 @@ pub mod input;
 pub mod measure;
 pub mod metric;
 pub mod output;
+pub mod pilot;
 pub mod render;
 pub mod report;
 pub mod scenario;

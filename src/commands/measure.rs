@@ -162,7 +162,17 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
 }
 
 /// The baseline scenario, refused when the data lacks a figure a scenario needs.
-fn scenario_text(m: &Measured, period: Period, ui: &Ui) -> Result<String> {
+pub fn scenario_text(m: &Measured, period: Period, ui: &Ui) -> Result<String> {
+    scenario_with(m, period, ui, None)
+}
+
+/// The baseline scenario, with `after` (already written) in place of the templates.
+pub fn scenario_with(
+    m: &Measured,
+    period: Period,
+    ui: &Ui,
+    after: Option<String>,
+) -> Result<String> {
     let b = m.baseline(period)?;
     let fig = &b.figures;
     let lacking = if fig.leads.is_none() || fig.conversion.is_none() {
@@ -230,6 +240,7 @@ fn scenario_text(m: &Measured, period: Period, ui: &Ui) -> Result<String> {
             sources,
             name,
             currency: "RUB",
+            after,
         },
         ui.lang,
     ))

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod completions;
 pub mod init;
 pub mod measure;
+pub mod pilot;
 pub mod report;
 pub mod sensitivity;
 pub mod simulate;
@@ -173,6 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Simulate(args) => simulate::run(args, &ui),
         Command::Sensitivity(args) => sensitivity::run(args, &ui),
         Command::Measure(args) => measure::run(args, &ui),
+        Command::Pilot(args) => pilot::run(args, &ui),
         Command::Init(args) => init::run(args, &ui),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),

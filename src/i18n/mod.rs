@@ -6,6 +6,7 @@
 mod ru_forecast;
 mod ru_measure;
 mod ru_messages;
+mod ru_pilot;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -161,6 +162,7 @@ fn russian(en: &str) -> Option<&'static str> {
     ru_forecast::get(en)
         .or_else(|| ru_messages::get(en))
         .or_else(|| ru_measure::get(en))
+        .or_else(|| ru_pilot::get(en))
 }
 
 #[cfg(test)]

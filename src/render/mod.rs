@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod measure;
 pub mod measure_map;
+pub mod pilot;
 pub mod scenario_file;
 pub mod sensitivity;
 pub mod simulate;

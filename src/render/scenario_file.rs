@@ -63,6 +63,100 @@ pub struct Measured<'a> {
     pub name: String,
     /// ISO currency code.
     pub currency: &'a str,
+    /// The rest of the file, already written (`roi pilot --write-scenario`):
+    /// `[after]` from the pilot's intervals and the plan's costs.
+    pub after: Option<String>,
+}
+
+/// `[after]` as ranges from a pilot's 95% intervals, clipped to what the
+/// scenario rules allow, and the plan's costs, savings and assumptions.
+pub fn pilot_after(
+    p: &crate::pilot::Pilot,
+    plan: Option<&crate::scenario::Scenario>,
+    lang: Lang,
+) -> String {
+    use crate::measure::funnel::Channel;
+    use crate::pilot::Metric;
+    use rust_decimal::prelude::FromPrimitive;
+    let mut out = String::new();
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "# {}",
+        lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`.")
+    );
+    let _ = writeln!(out, "[after]");
+    let pct =
+        |x: f64| -> Option<Decimal> { Some(round(Decimal::from_f64(x * 100.0)?, 2).normalize()) };
+    let signed = |d: Decimal| {
+        if d.is_sign_negative() {
+            d.to_string()
+        } else {
+            format!("+{d}")
+        }
+    };
+    for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
+        let (Some(low), Some(high), Some(base)) = (c.low, c.high, c.baseline) else {
+            continue;
+        };
+        let line = match c.metric {
+            // A change cannot take leads or a check below zero: −100% at most.
+            Metric::Leads | Metric::AverageCheck => {
+                let (Some(a), Some(b)) = (pct(low.max(-1.0)), pct(high.min(10.0))) else {
+                    continue;
+                };
+                let key = if c.metric == Metric::Leads {
+                    "leads"
+                } else {
+                    "average_check"
+                };
+                format!("{key} = \"{}%..{}%\"", signed(a), signed(b))
+            }
+            Metric::Conversion | Metric::NoShowRate => {
+                // Points keep the share within 0–100%.
+                let (Some(a), Some(b)) = (pct(low.max(-base)), pct(high.min(1.0 - base))) else {
+                    continue;
+                };
+                let key = if c.metric == Metric::Conversion {
+                    "conversion"
+                } else {
+                    "no_show_rate"
+                };
+                format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b))
+            }
+            Metric::Revenue => continue,
+        };
+        let _ = writeln!(out, "{line}");
+    }
+    if let Some(plan) = plan {
+        let i = &plan.inputs;
+        let _ = writeln!(out);
+        let _ = writeln!(out, "# {}", lang.fill("From the plan «{}».", &[&plan.name]));
+        let _ = writeln!(
+            out,
+            "[costs]\nsetup = {}\nmonthly = {}",
+            i.setup_cost.normalize(),
+            i.monthly_cost.normalize()
+        );
+        let _ = writeln!(
+            out,
+            "\n[savings]\nstaff_hours = {}\nhourly_rate = {}\nother = {}",
+            i.staff_hours.normalize(),
+            i.hourly_rate.normalize(),
+            i.other_savings.normalize()
+        );
+        let _ = writeln!(
+            out,
+            "\n[assumptions]\ngross_margin = {}\nramp_months = {}\ndiscount_rate = {}",
+            i.gross_margin.normalize(),
+            i.ramp_months,
+            i.discount_rate.normalize()
+        );
+    } else {
+        let _ = writeln!(out, "\n# {}", lang.tr("[costs]: what the assistant costs."));
+        let _ = writeln!(out, "# [costs]\n# setup = 25000\n# monthly = 10000");
+    }
+    out
 }
 
 /// The whole file. The caller checks first that leads, conversion and the check were measured.
@@ -177,6 +271,10 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
             spread("average_check", &money)
         );
         let _ = writeln!(out, "average_check = {v}");
+    }
+    if let Some(after) = &m.after {
+        out.push_str(after);
+        return out;
     }
     let _ = writeln!(out);
     let _ = writeln!(

@@ -113,7 +113,7 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         let mut tall = Grid::new(
             std::iter::once(String::new())
                 .chain(
-                    metrics(r)
+                    shown_metrics
                         .iter()
                         .map(|(_, label, _, _)| l.tr(label).to_string()),
                 )

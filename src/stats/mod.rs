@@ -23,7 +23,7 @@ pub use means::{Sample, Welch, welch};
 pub use proportions::{proportion_difference, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
-    months_to_detect, rate_ratio,
+    months_to_detect, rate_ratio, seasonal_ratio,
 };
 
 use statrs::distribution::{ContinuousCDF, Normal};

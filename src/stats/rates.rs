@@ -287,3 +287,42 @@ pub fn months_to_detect(
         None
     }
 }
+
+/// The seasonal check: the pilot's leads against what the season alone
+/// predicts, `actual / (prev_pilot · base / prev_base)`, where `prev_pilot`
+/// and `prev_base` are the same calendar months a year earlier. Its interval
+/// is on the log scale with the delta method's
+/// `se = √(φ·(1/actual + 1/prev_pilot + 1/base + 1/prev_base))` — four
+/// independent counts, each as noisy as the baseline's months are.
+///
+/// # Errors
+/// [`Undefined::NoBaseline`] when a count it divides by is zero (no year-earlier
+/// or baseline leads); [`Undefined::NoPilot`] when the pilot has no leads;
+/// [`Undefined::InvalidInput`] when φ is not finite.
+pub fn seasonal_ratio(
+    actual: u64,
+    prev_pilot: u64,
+    base: u64,
+    prev_base: u64,
+    phi: f64,
+) -> Result<Estimate, Undefined> {
+    if !phi.is_finite() {
+        return Err(Undefined::InvalidInput);
+    }
+    if prev_pilot == 0 || base == 0 || prev_base == 0 {
+        return Err(Undefined::NoBaseline);
+    }
+    if actual == 0 {
+        return Err(Undefined::NoPilot);
+    }
+    let [a, p, b, q] = [actual, prev_pilot, base, prev_base].map(|x| x as f64);
+    let point = a / (p * b / q);
+    let log_ratio = point.ln();
+    let se = (phi.max(1.0) * (1.0 / a + 1.0 / p + 1.0 / b + 1.0 / q)).sqrt();
+    Ok(Estimate {
+        point,
+        low: (log_ratio - Z_95 * se).exp(),
+        high: (log_ratio + Z_95 * se).exp(),
+        p_value: normal_p(log_ratio / se),
+    })
+}

@@ -714,4 +714,31 @@ mod detectable_uplift {
             minimum_detectable_uplift(1.0, 100.0, 3, 1)
         );
     }
+
+    #[test]
+    fn the_seasonal_check_against_a_closed_form() {
+        // python: pt=a/(p*b/q); se=math.sqrt(phi*(1/a+1/p+1/b+1/q));
+        // math.exp(math.log(pt)±1.959964*se); 2*scipy.stats.norm.sf(abs(math.log(pt)/se))
+        // with a, p, b, q, phi = 360, 305, 555, 560, 1.7
+        let e = super::super::seasonal_ratio(360, 305, 555, 560, 1.7).unwrap();
+        close(e.point, 1.1909614532565351, 1e-12);
+        close(e.low, 0.926633724769852, 1e-9);
+        close(e.high, 1.5306902233622066, 1e-9);
+        close(e.p_value, 0.17229353613325016, 1e-9);
+        // a, p, b, q, phi = 120, 130, 300, 290, 1.0
+        let e = super::super::seasonal_ratio(120, 130, 300, 290, 1.0).unwrap();
+        close(e.point, 0.8923076923076924, 1e-12);
+        close(e.low, 0.6636904790641776, 1e-9);
+        close(e.high, 1.199675214377284, 1e-9);
+        close(e.p_value, 0.4505524427679136, 1e-9);
+        use super::super::Undefined;
+        assert_eq!(
+            super::super::seasonal_ratio(10, 0, 5, 5, 1.0),
+            Err(Undefined::NoBaseline)
+        );
+        assert_eq!(
+            super::super::seasonal_ratio(0, 5, 5, 5, 1.0),
+            Err(Undefined::NoPilot)
+        );
+    }
 }

@@ -1,0 +1,98 @@
+//! `roi pilot FILE... --baseline FROM..TO --pilot FROM..TO`: measure the
+//! exports, judge the pilot, render the verdict, and optionally write the
+//! evidence forward as a scenario.
+
+use super::{Loaded, Ui};
+use crate::cli::{Format, PilotArgs};
+use crate::format::Fmt;
+use crate::i18n::t;
+use crate::measure::error::Period;
+use crate::output::{Destination, UsageError};
+use crate::pilot;
+use crate::render;
+use anyhow::Result;
+use std::path::Path;
+
+/// Reads `+30%`, `30%` or `0.3` as a share.
+fn uplift(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    let (number, percent) = match t.strip_suffix('%') {
+        Some(n) => (n.trim().to_string(), true),
+        None => (t, false),
+    };
+    let x: f64 = number.trim_start_matches('+').parse().ok()?;
+    let x = if percent { x / 100.0 } else { x };
+    (x.is_finite() && x > 0.0).then_some(x)
+}
+
+/// Runs `roi pilot`.
+pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
+    let formats = [Format::Table, Format::Json];
+    let mut inputs: Vec<&Path> = args.export.files.iter().map(|p| p.as_path()).collect();
+    if let Some(s) = &args.scenario {
+        inputs.push(s);
+    }
+    let out = ui.output(&args.output, &formats, &inputs, false)?;
+    let write_to = match &args.write_scenario {
+        Some(path) => Some(Destination::for_flag(
+            "--write-scenario",
+            Some(path),
+            &inputs,
+        )?),
+        None => None,
+    };
+    let baseline = Period::parse("--baseline", &args.baseline)?;
+    let pilot_period = args
+        .pilot
+        .as_deref()
+        .map(|p| Period::parse("--pilot", p))
+        .transpose()?;
+    let expect = match &args.expect {
+        None => None,
+        Some(e) => Some(uplift(e).ok_or_else(|| {
+            UsageError(crate::i18n::f(
+                "--expect {}: a rise in leads like +30% or 0.3",
+                &[e],
+            ))
+        })?),
+    };
+    let plan = match &args.scenario {
+        Some(path) => {
+            let loaded = Loaded::read(path, &[])?;
+            Some(loaded.scenario()?)
+        }
+        None => None,
+    };
+    let req = super::measure::request(&args.export)?;
+    let m = super::measure::measured(&req, args.export.strict)?;
+    let judged = pilot::judge(&m, baseline, pilot_period, plan.as_ref(), expect)?;
+    if let Some(dest) = write_to {
+        if pilot_period.is_none() {
+            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+        }
+        let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
+        let text = super::measure::scenario_with(&m, baseline, ui, Some(after))?;
+        dest.write(text.as_bytes())?;
+    }
+    let fmt = Fmt {
+        lang: ui.lang,
+        currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),
+    };
+    let text = match out.format {
+        Format::Json => render::pilot::json(&judged),
+        _ => render::pilot::table(&judged, &fmt, out.width),
+    };
+    out.destination.write(text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_an_expected_uplift() {
+        assert_eq!(super::uplift("+30%"), Some(0.3));
+        assert_eq!(super::uplift("30 %"), Some(0.3));
+        assert_eq!(super::uplift("0,25"), Some(0.25));
+        assert_eq!(super::uplift("-10%"), None);
+        assert_eq!(super::uplift("abc"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! Russian for `roi pilot`: the decision, the figures behind it, and its messages.
+
+/// The Russian for `en`, if this area has it.
+pub(super) fn get(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "Pilot {} ({}) against the baseline {} ({})" => "Пилот {} ({}) в сравнении с базой {} ({})",
+        "Planning a pilot against the baseline {} ({})" => "План пилота относительно базы {} ({})",
+        "Decision: SCALE — the pilot shows a real rise." => {
+            "Решение: МАСШТАБИРОВАТЬ — пилот показал настоящий рост."
+        }
+        "Decision: STOP — the pilot does not pay its way." => {
+            "Решение: ОСТАНОВИТЬ — пилот себя не оправдывает."
+        }
+        "Decision: EXTEND — nothing is clear yet; keep the pilot going {} more." => {
+            "Решение: ПРОДЛИТЬ — пока ничего не ясно; продолжайте пилот ещё {}."
+        }
+        "Decision: EXTEND — nothing is clear yet, and the data cannot settle it soon." => {
+            "Решение: ПРОДЛИТЬ — пока ничего не ясно, и скоро данные этого не решат."
+        }
+        "{} {} (from {} to {})" => "{}: {} (от {} до {})",
+        "{}: a real improvement, not chance." => "{} — настоящее улучшение, не случайность.",
+        "{}: a real change for the worse." => "{} — настоящее ухудшение.",
+        "{}: could be chance — the interval holds no change." => {
+            "{} — может быть случайностью: в интервал входит «без изменений»."
+        }
+        "The season explains the rise: against the same months a year earlier the leads changed {}." => {
+            "Рост объясняется сезоном: по сравнению с теми же месяцами год назад заявки изменились на {}."
+        }
+        "Other channels' leads changed {} while the assistant's appeared: it may be relabelling leads that would have come anyway, so the total is the honest measure." => {
+            "Заявки из других каналов изменились на {}, когда появились заявки ассистента: возможно, он лишь перехватывает заявки, которые пришли бы и так, поэтому честная мера — общий итог."
+        }
+        "ROI to date on the measured revenue and the plan's costs: {}." => {
+            "ROI на сегодня по фактической выручке и затратам из плана: {}."
+        }
+        "ROI over the plan's horizon if the measured changes hold: {}." => {
+            "ROI за период плана, если измеренные изменения сохранятся: {}."
+        }
+        "Whether it pays was not checked: give the plan with --scenario." => {
+            "Окупаемость не проверена: укажите план через --scenario."
+        }
+        "The plan was built on other baseline figures than the data shows (see below)." => {
+            "План строился на других исходных цифрах, чем показывают данные (см. ниже)."
+        }
+        "What changed (all leads)" => "Что изменилось (все заявки)",
+        "Leads per month by channel" => "Заявки в месяц по каналам",
+        "Metric" => "Показатель",
+        "Before" => "До",
+        "Pilot" => "Пилот",
+        "95% interval" => "Интервал 95 %",
+        "Verdict" => "Вывод",
+        "Leads per month" => "Заявки в месяц",
+        "Revenue per month" => "Выручка в месяц",
+        "clearly up" => "явный рост",
+        "clearly down" => "явное снижение",
+        "clearly up (worse)" => "явный рост (хуже)",
+        "clearly down (better)" => "явное снижение (лучше)",
+        "could be chance" => "может быть случайностью",
+        "the season explains it" => "объясняется сезоном",
+        "the data has no such figure" => "в данных этого нет",
+        "new: none before the pilot" => "новый: до пилота не было",
+        "none in the pilot" => "в пилоте нет",
+        "monthly totals carry no single checks, so their spread is unknown" => {
+            "в итогах по месяцам нет отдельных чеков, разброс неизвестен"
+        }
+        "fewer than two priced visits in a period" => "меньше двух визитов с суммой в периоде",
+        "Seasonality: against the same months a year earlier, the leads changed {} (from {} to {}) beyond what the season brings." => {
+            "Сезонность: по сравнению с теми же месяцами год назад заявки изменились на {} (от {} до {}) сверх того, что даёт сезон."
+        }
+        "Seasonality was not checked: the data has no record of the same months a year earlier. A pilot in a busy month (8 March, December) can look like a rise that is only the season." => {
+            "Сезонность не проверена: в данных нет тех же месяцев год назад. Пилот в горячий месяц (8 Марта, декабрь) может показать рост, который даёт только сезон."
+        }
+        "Month-to-month variation of the baseline's leads: φ = {} ({})." => {
+            "Колебания заявок от месяца к месяцу в базе: φ = {} ({})."
+        }
+        "more than chance alone; the intervals are widened for it" => {
+            "больше случайных; интервалы расширены с их учётом"
+        }
+        "no more than chance alone" => "не больше случайных",
+        "Month-to-month variation is unknown with one baseline month; the intervals assume none beyond chance." => {
+            "По одному месяцу базы колебания не оценить; интервалы учитывают только случайный разброс."
+        }
+        "The assistant's own records in the pilot: {} leads, {} bookings, {} visits, {} revenue." => {
+            "Собственные записи ассистента в пилоте: заявок {}, записей {}, визитов {}, выручка {}."
+        }
+        "The smallest rise in leads a pilot can tell from chance (80% of the time): {}." => {
+            "Наименьший рост заявок, который пилот отличит от случайности (в 80 % случаев): {}."
+        }
+        "{}: {}" => "{}: {}",
+        "At {} leads a month, a {} rise needs a pilot of {} to be seen." => {
+            "При {} заявках в месяц, чтобы увидеть рост на {}, нужен пилот длиной {}."
+        }
+        "A {} rise cannot be told from chance within three years at this baseline; measure a longer baseline." => {
+            "Рост на {} при такой базе не отличить от случайности и за три года; возьмите базу подлиннее."
+        }
+        "Against the plan «{}»" => "Сравнение с планом «{}»",
+        "Leads: plan" => "Заявки: план",
+        "actual" => "факт",
+        "Revenue: plan" => "Выручка: план",
+        "ROI to date: plan" => "ROI на сегодня: план",
+        "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
+            "В плане исходное {} — {}, по данным — {}: расхождение больше 10 %, план строился на других цифрах."
+        }
+        "[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`." => {
+            "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95 %) для `roi simulate` и `roi sensitivity`."
+        }
+        "From the plan «{}»." => "Из плана «{}».",
+        "--expect {}: a rise in leads like +30% or 0.3" => {
+            "--expect {}: рост заявок, например +30% или 0.3"
+        }
+        "--write-scenario needs a --pilot to measure" => {
+            "для --write-scenario нужен --pilot, который можно измерить"
+        }
+        "its figures are too large to compute exactly" => {
+            "его числа слишком велики для точного расчёта"
+        }
+        "overlaps the baseline {}; the pilot's months must come after it" => {
+            "пересекается с базой {}; месяцы пилота должны идти после неё"
+        }
+        _ => return None,
+    })
+}

@@ -180,7 +180,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "в данных нет сумм визитов, поэтому для [baseline] нет average_check; укажите столбец суммы в файле сопоставления ([columns] amount = \"…\") или впишите чек вручную"
         }
         "the period has more bookings than leads, so its conversion is above 100%; check the leads column" => {
-            "записей в периоде больше, чем заявок, и конверсия выше 100 %; проверьте столбец заявок"
+            "записей в периоде больше, чем заявок, и конверсия выше 100\u{a0}%; проверьте столбец заявок"
         }
         "{} ({}, {}): {}" => "{} ({}, {}): {}",
         "{} counted, {} repeated IDs, {} left out" => "учтено {}, повторных ID {}, пропущено {}",

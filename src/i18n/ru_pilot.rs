@@ -46,7 +46,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Metric" => "Показатель",
         "Before" => "До",
         "Pilot" => "Пилот",
-        "95% interval" => "Интервал 95 %",
+        "95% interval" => "Интервал 95\u{a0}%",
         "Verdict" => "Вывод",
         "Leads per month" => "Заявки в месяц",
         "Revenue per month" => "Выручка в месяц",
@@ -83,7 +83,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Собственные записи ассистента в пилоте: заявок {}, записей {}, визитов {}, выручка {}."
         }
         "The smallest rise in leads a pilot can tell from chance (80% of the time): {}." => {
-            "Наименьший рост заявок, который пилот отличит от случайности (в 80 % случаев): {}."
+            "Наименьший рост заявок, который пилот отличит от случайности (в 80\u{a0}% случаев): {}."
         }
         "{}: {}" => "{}: {}",
         "At {} leads a month, a {} rise needs a pilot of {} to be seen." => {
@@ -98,10 +98,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Revenue: plan" => "Выручка: план",
         "ROI to date: plan" => "ROI на сегодня: план",
         "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
-            "В плане исходное {} — {}, по данным — {}: расхождение больше 10 %, план строился на других цифрах."
+            "В плане исходное {} — {}, по данным — {}: расхождение больше 10\u{a0}%, план строился на других цифрах."
         }
         "[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`." => {
-            "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95 %) для `roi simulate` и `roi sensitivity`."
+            "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95\u{a0}%) для `roi simulate` и `roi sensitivity`."
         }
         "From the plan «{}»." => "Из плана «{}».",
         "--expect {}: a rise in leads like +30% or 0.3" => {

@@ -1,0 +1,368 @@
+//! `roi pilot` end to end: its figures against scipy/statsmodels on the
+//! shipped export, the three decisions on constructed salons, and every
+//! refusal of a bad period.
+
+mod common;
+mod exports;
+
+use common::{refused, roi, stdout};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const MAP: [&str; 2] = ["--map", "examples/salon-map.toml"];
+
+fn pilot_json(args: &[&str]) -> Value {
+    let mut all = vec!["pilot"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+fn metric<'a>(json: &'a Value, name: &str, channel: &str) -> &'a Value {
+    json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["metric"] == name && m["channel"] == channel)
+        .unwrap_or_else(|| panic!("{name} {channel}"))
+}
+
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or(f64::NAN);
+    // The JSON rounds to 8 places.
+    assert!((got - want).abs() <= 5e-9, "{got} vs {want}");
+}
+
+#[test]
+fn the_shipped_pilot_matches_independent_statistics() {
+    let json = pilot_json(&[
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+    ]);
+    // Baseline months 94, 83, 90, 97, 92, 99: s²/m < 1, so φ = 1 and the exact test.
+    // np.var([94,83,90,97,92,99], ddof=1) / np.mean(...) = 0.346
+    assert_eq!(json["dispersion"]["phi"], 1.0);
+    let leads = metric(&json, "leads", "all");
+    assert_eq!(leads["method"], "exact");
+    // x0, k0, x1, k1 = 555, 6, 361, 3; n = 916; π = 1/3:
+    // 2*min(stats.binom.cdf(361, 916, 1/3), stats.binom.sf(360, 916, 1/3)) = 0.00013407104068107522
+    // lo = stats.beta.ppf(0.025, 361, 556); hi = stats.beta.ppf(0.975, 362, 555);
+    // lo/(1-lo)*6/3 - 1 = 0.13626141979436568, hi/(1-hi)*6/3 - 1 = 0.48793513349894124
+    close(&leads["change"], 0.30090090090090094);
+    close(&leads["low"], 0.13626141979436568);
+    close(&leads["high"], 0.48793513349894124);
+    close(&leads["p_value"], 0.00013407104068107522);
+    // statsmodels confint_proportions_2indep(133, 361, 213, 555, method="newcomb",
+    // compare="diff", alpha=2*stats.norm.sf(1.959964)); proportions_ztest([133, 213], [361, 555])
+    let conv = metric(&json, "conversion", "all");
+    close(&conv["change"], -0.015362731152204878);
+    close(&conv["low"], -0.07867138028371583);
+    close(&conv["high"], 0.04908511308548619);
+    close(&conv["p_value"], 0.6393258789438103);
+    // the same for no-shows: 27 of 119 judged bookings against 43 of 176
+    let ns = metric(&json, "no_show_rate", "all");
+    close(&ns["change"], -0.017427425515660816);
+    close(&ns["low"], -0.11255720529562427);
+    close(&ns["high"], 0.08366444033987148);
+    close(&ns["p_value"], 0.7299661310167678);
+    // scipy: the visits' amounts read from the CSV with Python's csv module,
+    // t = stats.ttest_ind(pilot, base, equal_var=False); ci = t.confidence_interval(0.95);
+    // mean(pilot)/mean(base) - 1, ci.low/mean(base), ci.high/mean(base), t.pvalue
+    let check = metric(&json, "average_check", "all");
+    assert_eq!(check["method"], "welch");
+    close(&check["change"], -0.04377955412404455);
+    close(&check["low"], -0.1414989626707617);
+    close(&check["high"], 0.05393985442267256);
+    close(&check["p_value"], 0.3780862474209481);
+    // math.expm1((1.959964+0.841621)*math.sqrt(1/92.5*(1/k+1/6))) for k = 1, 2, 3, 6
+    let d = json["detectable"].as_array().unwrap();
+    for (i, want) in [
+        0.36975856295971626,
+        0.26850789077521764,
+        0.22872448308971552,
+        0.18314862446979915,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        close(&d[i]["leads_uplift"], want);
+    }
+    assert_eq!(metric(&json, "revenue", "all")["method"], Value::Null);
+    assert_eq!(
+        metric(&json, "leads", "ai")["why"],
+        "new: none before the pilot"
+    );
+    assert_eq!(json["attribution"]["leads"], 93);
+    assert_eq!(json["attribution"]["cannibalisation"], true);
+    assert_eq!(json["seasonal_checked"], true);
+    assert_eq!(json["decision"]["decision"], "scale");
+}
+
+#[test]
+fn the_plan_is_compared_month_by_month() {
+    let json = pilot_json(&[
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+        "--scenario",
+        "examples/salon-rostov.toml",
+    ]);
+    let first = &json["plan"]["months"][0];
+    // The article's salon: 97 500 ₽ planned, month-1 ROI 7.1% (37 500 − 35 000) / 35 000.
+    assert_eq!(first["planned"]["revenue"].to_string(), "97500.00");
+    close(&first["planned_to_date"]["roi"], 2500.0 / 35000.0);
+    // Actual: (62 942 − 285 580.50 / 6) × 100% margin against 35 000 ₽ of cost.
+    close(
+        &first["actual_to_date"]["roi"],
+        (62942.0 - 285580.50 / 6.0 - 35000.0) / 35000.0,
+    );
+    let differs: Vec<&str> = json["plan"]["differs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["metric"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        differs,
+        ["leads", "conversion", "no_show_rate", "average_check"]
+    );
+}
+
+fn salon_csv(dir: &Path, start: (i32, u32), counts: &[u32], seed: u64) -> PathBuf {
+    let recs = exports::salon(start, counts, None, seed);
+    let path = dir.join("deals.csv");
+    std::fs::write(&path, exports::bitrix_csv(&recs)).unwrap();
+    path
+}
+
+#[test]
+fn a_clear_sixty_percent_rise_over_three_months_scales() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = salon_csv(
+        dir.path(),
+        (2025, 1),
+        &[100, 96, 104, 99, 101, 100, 160, 158, 162],
+        3,
+    );
+    let json = pilot_json(&[
+        file.to_str().unwrap(),
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-01..2025-06",
+        "--pilot",
+        "2025-07..2025-09",
+    ]);
+    let leads = metric(&json, "leads", "all");
+    assert_eq!(leads["verdict"], "up");
+    close(&leads["change"], 480.0 / 3.0 / 100.0 - 1.0);
+    assert_eq!(json["decision"]["decision"], "scale");
+    assert_eq!(json["seasonal_checked"], false);
+}
+
+#[test]
+fn thirty_percent_in_one_noisy_month_means_extend() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = salon_csv(dir.path(), (2025, 1), &[80, 120, 90, 115, 85, 110, 130], 5);
+    let json = pilot_json(&[
+        file.to_str().unwrap(),
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-01..2025-06",
+        "--pilot",
+        "2025-07",
+    ]);
+    let leads = metric(&json, "leads", "all");
+    assert_eq!(leads["method"], "overdispersed");
+    // φ = s²/m of 80, 120, 90, 115, 85, 110: np.var(c, ddof=1)/np.mean(c) = 290/100
+    close(&json["dispersion"]["phi"], 2.9);
+    assert_eq!(leads["verdict"], "unclear");
+    assert_eq!(json["decision"]["decision"], "extend");
+    let extra = json["decision"]["extra_months"].as_u64().unwrap();
+    assert!(extra >= 1, "{extra}");
+}
+
+#[test]
+fn a_march_peak_with_last_years_march_is_not_called_a_rise() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sep 2023 .. Mar 2025: each March (8 March) half as busy again as the months before.
+    let year = [100, 98, 102, 99, 101, 100, 150, 100, 100, 100, 100, 100];
+    let mut counts: Vec<u32> = year.to_vec();
+    counts.extend([99, 101, 100, 98, 102, 100, 152]);
+    let file = salon_csv(dir.path(), (2023, 9), &counts, 9);
+    let json = pilot_json(&[
+        file.to_str().unwrap(),
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2024-09..2025-02",
+        "--pilot",
+        "2025-03",
+    ]);
+    let leads = metric(&json, "leads", "all");
+    assert_eq!(json["seasonal_checked"], true);
+    // Against the baseline alone, +52% is far outside chance …
+    assert!(leads["low"].as_f64().unwrap() > 0.0, "{leads}");
+    // … but last March was as busy, so the season explains it.
+    assert_eq!(leads["verdict"], "unclear");
+    assert_eq!(leads["season_explains"], true);
+    assert_ne!(json["decision"]["decision"], "scale");
+    let text = stdout(&[
+        "pilot",
+        file.to_str().unwrap(),
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2024-09..2025-02",
+        "--pilot",
+        "2025-03",
+    ]);
+    assert!(text.contains("The season explains the rise"), "{text}");
+}
+
+#[test]
+fn the_evidence_carries_forward_into_simulate() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = dir.path().join("after.toml");
+    stdout(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+        "--scenario",
+        "examples/salon-rostov.toml",
+        "--write-scenario",
+        after.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&after).unwrap();
+    assert!(text.contains("leads = \"+13.63%..+48.79%\""), "{text}");
+    assert!(text.contains("conversion = \"-7.87pp..+4.91pp\""), "{text}");
+    assert!(
+        text.contains("[costs]\nsetup = 25000\nmonthly = 10000"),
+        "{text}"
+    );
+    let sim: Value = serde_json::from_str(&stdout(&[
+        "simulate",
+        after.to_str().unwrap(),
+        "--trials",
+        "5000",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(sim["ranges"].as_array().unwrap().len(), 4);
+    stdout(&["sensitivity", after.to_str().unwrap()]);
+}
+
+#[test]
+fn planning_says_how_long_a_pilot_must_run() {
+    let json = pilot_json(&[
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--plan",
+        "--expect",
+        "+30%",
+    ]);
+    assert_eq!(json["pilot"], Value::Null);
+    assert_eq!(json["decision"]["decision"], "plan");
+    // MDE(2 months) = +26.9% ≤ +30% < MDE(1 month) = +37.0% (see above).
+    assert_eq!(json["expect"]["months"], 2);
+    let text = stdout(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--plan",
+        "--lang",
+        "ru",
+    ]);
+    assert!(text.contains("нужен пилот длиной 2\u{a0}месяца"), "{text}");
+}
+
+#[test]
+fn bad_periods_are_refused_by_name() {
+    let base = ["pilot", "examples/salon-deals.csv", MAP[0], MAP[1]];
+    let run = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        refused(&args)
+    };
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-11..2026-01",
+    ]);
+    assert!(e.contains("overlaps the baseline 2025-06..2025-11"), "{e}");
+    let e = run(&["--baseline", "2025-11..2025-06", "--pilot", "2025-12"]);
+    assert!(e.contains("runs backwards"), "{e}");
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2026-02..2026-04",
+    ]);
+    assert!(e.contains("no records in 2026-03, 2026-04"), "{e}");
+    let e = run(&["--baseline", "2025-6..2025-11", "--pilot", "2026-01"]);
+    assert!(e.contains("\"2025-6\" is not a month"), "{e}");
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2026-01",
+        "--expect",
+        "lots",
+    ]);
+    assert!(e.contains("--expect lots"), "{e}");
+}
+
+#[test]
+fn the_table_in_russian_fits_eighty_columns() {
+    let out = roi()
+        .env("COLUMNS", "80")
+        .args([
+            "pilot",
+            "examples/salon-deals.csv",
+            MAP[0],
+            MAP[1],
+            "--baseline",
+            "2025-06..2025-11",
+            "--pilot",
+            "2025-12..2026-02",
+            "--scenario",
+            "examples/salon-rostov.toml",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "wider than 80: {line}");
+    }
+    insta::assert_snapshot!("pilot_salon_ru", text);
+}

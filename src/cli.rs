@@ -342,6 +342,7 @@ pub struct MeasureArgs {
 #[command(mut_arg("format", |a| a.value_parser(formats(&[
     (Format::Table, "the decision and the figures behind it, for people"),
     (Format::Json, "one JSON object (see the README for the contract)"),
+    (Format::Html, "a self-contained page with the decision and a chart of monthly leads"),
 ]))))]
 pub struct PilotArgs {
     /// The exports.

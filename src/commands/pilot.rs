@@ -27,7 +27,7 @@ fn uplift(text: &str) -> Option<f64> {
 
 /// Runs `roi pilot`.
 pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
-    let formats = [Format::Table, Format::Json];
+    let formats = [Format::Table, Format::Json, Format::Html];
     let mut inputs: Vec<&Path> = args.export.files.iter().map(|p| p.as_path()).collect();
     if let Some(s) = &args.scenario {
         inputs.push(s);
@@ -80,6 +80,7 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     };
     let text = match out.format {
         Format::Json => render::pilot::json(&judged),
+        Format::Html => render::pilot_html::render(&judged, &m, &fmt),
         _ => render::pilot::table(&judged, &fmt, out.width),
     };
     out.destination.write(text.as_bytes())

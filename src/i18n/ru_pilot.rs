@@ -116,6 +116,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "overlaps the baseline {}; the pilot's months must come after it" => {
             "пересекается с базой {}; месяцы пилота должны идти после неё"
         }
+        "the pilot's 95% interval" => "интервал 95\u{a0}% пилота",
+        "baseline mean" => "среднее базы",
+        "plan" => "план",
+        "measured leads" => "заявки по данным",
         _ => return None,
     })
 }

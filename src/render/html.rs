@@ -16,7 +16,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use std::fmt::Write;
 
 /// The page's style: readable on screen, compact on paper.
-const STYLE: &str = "
+pub(crate) const STYLE: &str = "
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif;
        margin: 0; background: #f5f6f8; color: #1d2330; }
@@ -52,7 +52,7 @@ footer { margin-top: 32px; color: #8a93a3; font-size: 12px; }
 ";
 
 /// Escapes text for HTML.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -9,6 +9,7 @@ pub mod json;
 pub mod measure;
 pub mod measure_map;
 pub mod pilot;
+pub mod pilot_html;
 pub mod scenario_file;
 pub mod sensitivity;
 pub mod simulate;

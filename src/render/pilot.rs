@@ -227,6 +227,95 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
     }
 }
 
+/// The decision's headline and its reasons, one sentence each.
+pub fn reason_lines(p: &Pilot, f: &Fmt<'_>) -> (String, Vec<String>) {
+    let l = f.lang;
+    let d = &p.decision;
+    let headline = match d.kind {
+        Kind::Scale => l
+            .tr("Decision: SCALE — the pilot shows a real rise.")
+            .to_string(),
+        Kind::Stop => l
+            .tr("Decision: STOP — the pilot does not pay its way.")
+            .to_string(),
+        Kind::Extend => match d.extra_months {
+            Some(n) => l.fill(
+                "Decision: EXTEND — nothing is clear yet; keep the pilot going {} more.",
+                &[&l.months(n)],
+            ),
+            None => l
+                .tr("Decision: EXTEND — nothing is clear yet, and the data cannot settle it soon.")
+                .to_string(),
+        },
+        Kind::Plan => String::new(),
+    };
+    (
+        headline,
+        d.reasons.iter().map(|r| reason_text(f, r)).collect(),
+    )
+}
+
+/// The metrics of one channel as rows: metric, before, pilot, change, interval, verdict.
+pub fn metric_rows(p: &Pilot, f: &Fmt<'_>, channel: Channel) -> Vec<Vec<String>> {
+    let l = f.lang;
+    p.metrics
+        .iter()
+        .filter(|c| c.channel == channel)
+        .map(|c| {
+            vec![
+                l.tr(metric_label(c.metric)).to_string(),
+                level(f, c.metric, c.baseline),
+                level(f, c.metric, c.pilot),
+                c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
+                interval(f, c),
+                match c.why {
+                    Some(w) if c.change.is_none() => l.tr(w.text()).to_string(),
+                    _ => l.tr(verdict_word(c)).to_string(),
+                },
+            ]
+        })
+        .collect()
+}
+
+/// The plan's months as rows: month, leads planned and actual, revenue planned
+/// and actual, ROI to date planned and actual.
+pub fn plan_rows(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<Vec<String>> {
+    let roi = |r: Option<Decimal>| r.map_or("—".into(), |r| f.percent(r, Sign::Plain));
+    plan.months
+        .iter()
+        .map(|m| {
+            vec![
+                m.month.to_string(),
+                f.number(m.planned[0], 1),
+                m.actual[0].map_or("—".into(), |x| f.count(x, Sign::Plain)),
+                f.money(m.planned[4].round_dp(0), Sign::Plain),
+                m.actual[4].map_or("—".into(), |x| f.money(x.round_dp(0), Sign::Plain)),
+                roi(m.planned_to_date.roi),
+                m.actual_to_date.map_or("—".into(), |t| roi(t.roi)),
+            ]
+        })
+        .collect()
+}
+
+/// One sentence per baseline metric the plan has more than 10% off the data.
+pub fn differs_lines(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<String> {
+    let l = f.lang;
+    plan.differs
+        .iter()
+        .map(|(name, planned, measured)| {
+            let show = |d: &Decimal| match *name {
+                "conversion" | "no_show_rate" => f.percent(*d, Sign::Plain),
+                "average_check" => f.money(*d, Sign::Plain),
+                _ => f.number(*d, 1),
+            };
+            l.fill(
+                "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers.",
+                &[name, &show(planned), &show(measured)],
+            )
+        })
+        .collect()
+}
+
 /// The table for people.
 pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
     let l = f.lang;
@@ -257,29 +346,11 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
         )),
     }
     say(String::new());
-    let d = &p.decision;
-    let headline = match d.kind {
-        Kind::Scale => l
-            .tr("Decision: SCALE — the pilot shows a real rise.")
-            .to_string(),
-        Kind::Stop => l
-            .tr("Decision: STOP — the pilot does not pay its way.")
-            .to_string(),
-        Kind::Extend => match d.extra_months {
-            Some(n) => l.fill(
-                "Decision: EXTEND — nothing is clear yet; keep the pilot going {} more.",
-                &[&l.months(n)],
-            ),
-            None => l
-                .tr("Decision: EXTEND — nothing is clear yet, and the data cannot settle it soon.")
-                .to_string(),
-        },
-        Kind::Plan => String::new(),
-    };
+    let (headline, lines) = reason_lines(p, f);
     if !headline.is_empty() {
         say(headline);
-        for r in &d.reasons {
-            say(format!("  • {}", reason_text(f, r)));
+        for line in lines {
+            say(format!("  • {line}"));
         }
         say(String::new());
     }
@@ -297,18 +368,8 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
         .map(|h| l.tr(h).to_string())
         .collect();
         let mut g = Grid::new(header, 1);
-        for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
-            g.row([
-                l.tr(metric_label(c.metric)).to_string(),
-                level(f, c.metric, c.baseline),
-                level(f, c.metric, c.pilot),
-                c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
-                interval(f, c),
-                match c.why {
-                    Some(w) if c.change.is_none() => l.tr(w.text()).to_string(),
-                    _ => l.tr(verdict_word(c)).to_string(),
-                },
-            ]);
+        for row in metric_rows(p, f, Channel::All) {
+            g.row(row);
         }
         out.push_str(&g.draw(width));
         out.push('\n');
@@ -434,34 +495,13 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
         .map(|h| l.tr(h).to_string())
         .collect();
         let mut g = Grid::new(header, 1);
-        for m in &plan.months {
-            let roi = |r: Option<Decimal>| r.map_or("—".into(), |r| f.percent(r, Sign::Plain));
-            g.row([
-                m.month.to_string(),
-                f.number(m.planned[0], 1),
-                m.actual[0].map_or("—".into(), |x| f.count(x, Sign::Plain)),
-                f.money(m.planned[4].round_dp(0), Sign::Plain),
-                m.actual[4].map_or("—".into(), |x| f.money(x.round_dp(0), Sign::Plain)),
-                roi(m.planned_to_date.roi),
-                m.actual_to_date.map_or("—".into(), |t| roi(t.roi)),
-            ]);
+        for row in plan_rows(plan, f) {
+            g.row(row);
         }
         out.push_str(&g.draw(width));
         out.push('\n');
-        for (name, planned, measured) in &plan.differs {
-            let show = |d: &Decimal| match *name {
-                "conversion" | "no_show_rate" => f.percent(*d, Sign::Plain),
-                "average_check" => f.money(*d, Sign::Plain),
-                _ => f.number(*d, 1),
-            };
-            out.push_str(&wrap(
-                &l.fill(
-                    "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers.",
-                    &[name, &show(planned), &show(measured)],
-                ),
-                width,
-                "",
-            ));
+        for line in differs_lines(plan, f) {
+            out.push_str(&wrap(&line, width, ""));
             out.push('\n');
         }
     }

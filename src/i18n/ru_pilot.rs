@@ -97,8 +97,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "actual" => "факт",
         "Revenue: plan" => "Выручка: план",
         "ROI to date: plan" => "ROI на сегодня: план",
-        "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
-            "В плане исходное {} — {}, по данным — {}: расхождение больше 10\u{a0}%, план строился на других цифрах."
+        "The plan's baseline «{}» is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
+            "Исходный показатель «{}» в плане — {}, по данным — {}: расхождение больше 10\u{a0}%, план строился на других цифрах."
         }
         "[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`." => {
             "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95\u{a0}%) для `roi simulate` и `roi sensitivity`."

@@ -308,9 +308,15 @@ pub fn differs_lines(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<String
                 "average_check" => f.money(*d, Sign::Plain),
                 _ => f.number(*d, 1),
             };
+            let label = match *name {
+                "leads" => metric_label(Metric::Leads),
+                "conversion" => metric_label(Metric::Conversion),
+                "no_show_rate" => metric_label(Metric::NoShowRate),
+                _ => metric_label(Metric::AverageCheck),
+            };
             l.fill(
-                "The plan's baseline {} is {}, the data's {}: more than 10% apart, so the plan was built on other numbers.",
-                &[name, &show(planned), &show(measured)],
+                "The plan's baseline «{}» is {}, the data's {}: more than 10% apart, so the plan was built on other numbers.",
+                &[&l.tr(label), &show(planned), &show(measured)],
             )
         })
         .collect()

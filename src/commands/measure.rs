@@ -45,7 +45,19 @@ pub fn request(args: &ExportArgs) -> Result<Request> {
     mapping.ai.conditions.extend(flags.conditions);
     let mut files = Vec::new();
     let mut stdin_used = false;
+    let mut seen = Vec::new();
     for path in &args.files {
+        // The same export twice would count every record twice (or report each as a repeat).
+        if let Ok(real) = std::fs::canonicalize(path) {
+            if seen.contains(&real) {
+                return Err(UsageError(f(
+                    "{} is given twice; give each export once",
+                    &[&path.display()],
+                ))
+                .into());
+            }
+            seen.push(real);
+        }
         if path.as_os_str() == "-" {
             if stdin_used {
                 return Err(
@@ -125,6 +137,19 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     let mut req = request(&args.export)?;
     req.from = month_flag("--from", &args.from)?;
     req.to = month_flag("--to", &args.to)?;
+    if let (Some(from), Some(to)) = (req.from, req.to)
+        && to < from
+    {
+        return Err(MeasureError::Period {
+            flag: "--to",
+            value: to.to_string(),
+            message: f(
+                "comes before --from {}; write the earlier month first",
+                &[&from],
+            ),
+        }
+        .into());
+    }
     let baseline = args
         .baseline
         .as_deref()
@@ -218,9 +243,9 @@ pub fn scenario_with(
         .chain(std::iter::once(ui.lang.fill(
             "{} counted, {} repeated IDs, {} left out",
             &[
-                &m.quality.used,
-                &m.quality.duplicates,
-                &m.quality.skipped_rows(),
+                &fmt_count(ui, m.quality.used),
+                &fmt_count(ui, m.quality.duplicates),
+                &fmt_count(ui, m.quality.skipped_rows()),
             ],
         )))
         .collect();
@@ -244,4 +269,13 @@ pub fn scenario_with(
         },
         ui.lang,
     ))
+}
+
+/// A count as the reader's language groups it (2 308, 2,308).
+fn fmt_count(ui: &Ui, n: u64) -> String {
+    Fmt {
+        lang: ui.lang,
+        currency: "RUB",
+    }
+    .count(n.into(), crate::format::Sign::Plain)
 }

@@ -50,7 +50,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "{} — выгрузка {}, а {} — выгрузка {}; обрабатывайте файлы одной системы за раз"
         }
         "{} status texts have no outcome, so their rows cannot be counted:" => {
-            "Статусов без исхода: {}; их строки нельзя посчитать:"
+            "у статусов ({}) нет исхода, их строки нельзя посчитать:"
         }
         "Say what each means in a mapping file and pass it with --map (each one of: {}):" => {
             "Укажите, что означает каждый, в файле сопоставления и передайте его через --map (исход — одно из: {}):"
@@ -71,7 +71,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "no date" => "нет даты",
         "not a date" => "не дата",
         "no status" => "нет статуса",
-        "not an amount" => "не сумма",
+        "not an amount" => "не число",
         "an amount like 1,500 (thousands or decimals?)" => {
             "сумма вида 1,500 (тысячи или дробная часть?)"
         }
@@ -79,7 +79,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "not a month" => "не месяц",
         "not a whole number" => "не целое число",
         "the assistant's share above the total" => "доля ассистента больше итога",
-        "a totals row" => "строка итогов",
         // periods
         "{} {}: {}" => "{} {}: {}",
         "\"{}\" is not a month; write months as YYYY-MM, like 2025-06..2025-11" => {
@@ -99,14 +98,25 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // the measured funnel's table
         "Measured funnel — {} {}, {}" => "Воронка по данным — {}, {}, {}",
         "deals" => "сделки",
+        "monthly totals" => "итоги по месяцам",
+        "mapped columns" => "столбцы по сопоставлению",
+        "{} is given twice; give each export once" => {
+            "{} указан дважды; укажите каждую выгрузку один раз"
+        }
+        "comes before --from {}; write the earlier month first" => {
+            "раньше, чем --from {}; сначала укажите более ранний месяц"
+        }
         "leads" => "лиды",
         "records" => "записи",
         "months" => "месяцы",
         "Bookings (conv.)" => "Записи (конв.)",
         "No-shows (rate)" => "Неявки (доля)",
         "All months" => "Все месяцы",
-        "Baseline: leads per month over {}; the rates, the revenue and the check from the period's totals." => {
-            "База: заявки в месяц за {}; доли, выручка и чек — по итогам периода."
+        "Baseline: per-month means over {}; the rates and the check from the period's totals." => {
+            "База: средние за месяц по {}; доли и чек — по итогам периода."
+        }
+        "All months: per-month means; the rates and the check from the totals." => {
+            "Все месяцы: средние за месяц; доли и чек — по итогам."
         }
         "No record matches the assistant's rule (--ai or [ai])." => {
             "Ни одна запись не подходит под правило ассистента (--ai или [ai])."
@@ -162,7 +172,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "No records in {}: is an export missing?" => "Нет записей за {}: не пропущена ли выгрузка?",
         "Note: {}" => "Примечание: {}",
-        "left out {} of {} rows:{}" => "пропущено строк: {} из {}:{}",
+        "left out {} of {} rows:{}" => "пропущено {} из {} строк{}",
         "{} repeating an ID counted once" => "{} с повторным ID посчитаны один раз",
         "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
             "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"

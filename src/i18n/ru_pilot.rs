@@ -14,8 +14,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Decision: EXTEND — nothing is clear yet; keep the pilot going {} more." => {
             "Решение: ПРОДЛИТЬ — пока ничего не ясно; продолжайте пилот ещё {}."
         }
-        "Decision: EXTEND — nothing is clear yet, and the data cannot settle it soon." => {
-            "Решение: ПРОДЛИТЬ — пока ничего не ясно, и скоро данные этого не решат."
+        "Decision: EXTEND — nothing is clear yet, and at these volumes even a long pilot may not settle it: measure a longer baseline." => {
+            "Решение: ПРОДЛИТЬ — пока ничего не ясно, но при таких объёмах и долгий пилот может не дать ответа: возьмите базу подлиннее."
         }
         "{} {} (from {} to {})" => "{}: {} (от {} до {})",
         "{}: a real improvement, not chance." => "{} — настоящее улучшение, не случайность.",
@@ -80,7 +80,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "По одному месяцу базы колебания не оценить; интервалы учитывают только случайный разброс."
         }
         "The assistant's own records in the pilot: {} leads, {} bookings, {} visits, {} revenue." => {
-            "Собственные записи ассистента в пилоте: заявок {}, записей {}, визитов {}, выручка {}."
+            "Данные самого ассистента в пилоте: заявок {}, записей на услугу {}, визитов {}, выручка {}."
         }
         "The smallest rise in leads a pilot can tell from chance (80% of the time): {}." => {
             "Наименьший рост заявок, который пилот отличит от случайности (в 80\u{a0}% случаев): {}."

@@ -79,7 +79,7 @@ impl FromStr for Month {
         }
         let year = y.parse().map_err(|_| ())?;
         let month = m.parse().map_err(|_| ())?;
-        if (1..=12).contains(&month) {
+        if (1..=12).contains(&month) && YEARS.contains(&year) {
             Ok(Month { year, month })
         } else {
             Err(())
@@ -133,10 +133,14 @@ pub fn date(cell: Cell<'_>, utc_offset: i32) -> Result<Option<NaiveDate>, Bad> {
     }
 }
 
+/// The years a month or a date may fall in: an export's data, never the
+/// year 2147483647 that would make a month range endless.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
+
 /// Years an export can hold: chrono reads `31.01.25` as the year 25, which is a
 /// two-digit year to be refused, not a date of the Roman Empire.
 fn plausible(d: NaiveDate) -> Option<NaiveDate> {
-    (1970..=2100).contains(&d.year()).then_some(d)
+    YEARS.contains(&d.year()).then_some(d)
 }
 
 fn date_text(text: &str, utc_offset: i32) -> Option<NaiveDate> {
@@ -400,7 +404,8 @@ fn month_text(text: &str) -> Option<Month> {
     {
         let month: u32 = m.parse().ok()?;
         let year: i32 = y.parse().ok()?;
-        return (1..=12).contains(&month).then_some(Month { year, month });
+        return ((1..=12).contains(&month) && YEARS.contains(&year))
+            .then_some(Month { year, month });
     }
     if let Some(d) = date_text(text, MOSCOW) {
         return Some(Month::of(d));
@@ -416,7 +421,7 @@ fn month_text(text: &str) -> Option<Month> {
         return None;
     }
     let month = month_name(name)?;
-    Some(Month { year, month })
+    YEARS.contains(&year).then_some(Month { year, month })
 }
 
 fn month_name(name: &str) -> Option<u32> {
@@ -571,7 +576,18 @@ mod tests {
             }))
         );
         assert_eq!(month(Cell::Number(45809.0)), Ok(Some(june)));
-        for bad in ["2025", "13.2025", "юнь 2025", "июнь", "июнь 2025 abc"] {
+        for bad in [
+            "2025",
+            "13.2025",
+            "юнь 2025",
+            "июнь",
+            "июнь 2025 abc",
+            "декабрь 2147483647",
+            "июнь 0",
+            "июнь -5",
+            "06.9999",
+            "2147483647-12",
+        ] {
             assert_eq!(month(Cell::Text(bad)), Err(Bad::Month), "{bad}");
         }
     }
@@ -591,6 +607,7 @@ mod tests {
         assert_eq!(all, ["2024-12", "2025-01", "2025-02"]);
         assert!("2025-1".parse::<Month>().is_err());
         assert!("2025-00".parse::<Month>().is_err());
+        assert!("9999-01".parse::<Month>().is_err());
     }
 
     #[test]

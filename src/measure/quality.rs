@@ -26,8 +26,6 @@ pub enum Reason {
     BadCount,
     /// The assistant's share is larger than the month's total.
     AiAboveTotal,
-    /// A totals row ("Итого") at the foot of a report.
-    TotalsRow,
 }
 
 impl Reason {
@@ -43,7 +41,6 @@ impl Reason {
             Reason::BadMonth => "bad_month",
             Reason::BadCount => "bad_count",
             Reason::AiAboveTotal => "ai_above_total",
-            Reason::TotalsRow => "totals_row",
         }
     }
 
@@ -59,7 +56,6 @@ impl Reason {
             Reason::BadMonth => "not a month",
             Reason::BadCount => "not a whole number",
             Reason::AiAboveTotal => "the assistant's share above the total",
-            Reason::TotalsRow => "a totals row",
         }
     }
 }
@@ -118,6 +114,8 @@ pub struct Quality {
     pub conflict_examples: Vec<Conflict>,
     /// Visits counted without an amount: revenue and the check leave them out.
     pub unpriced_visits: u64,
+    /// Totals rows ("Итого") at the foot of a report: read, and rightly not counted.
+    pub totals_rows: u64,
     skip_index: BTreeMap<(Reason, String), usize>,
 }
 

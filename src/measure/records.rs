@@ -266,9 +266,8 @@ impl Counter {
             }
             self.quality.rows += 1;
             if is_totals_row(rows) {
-                let first = cell_text(rows.cell(0));
-                self.quality
-                    .skip(Reason::TotalsRow, "", file, rows.number(), &first);
+                // A report's own sum of the rows above: not a record, and not a mistake.
+                self.quality.totals_rows += 1;
                 continue;
             }
             match layout {
@@ -381,7 +380,9 @@ impl Counter {
 
         if let Some(i) = col(Field::Id) {
             let id = cell_str(rows.cell(i));
-            if !id.trim().is_empty() && !self.first_time(&id, outcome, amount, file_index, row) {
+            if !id.trim().is_empty()
+                && !self.first_time(&id, outcome, amount, Month::of(created), file_index, row)
+            {
                 return;
             }
         }
@@ -425,6 +426,7 @@ impl Counter {
         id: &str,
         outcome: Outcome,
         amount: Option<Decimal>,
+        month: Month,
         file: u16,
         row: u64,
     ) -> bool {
@@ -435,6 +437,7 @@ impl Counter {
         };
         let mut h = IdHasher::default();
         outcome.hash(&mut h);
+        month.hash(&mut h);
         amount.map(|a| a.normalize()).hash(&mut h);
         let fingerprint = h.finish() as u32;
         match self.seen.get(&key) {
@@ -699,10 +702,11 @@ mod tests {
         assert_eq!(q.conflict_examples[0].id, "4");
         assert_eq!(q.conflict_examples[0].counted.1, 6);
         assert_eq!(q.conflict_examples[0].other.1, 7);
-        assert_eq!(q.skipped_rows(), 3);
+        assert_eq!(q.skipped_rows(), 2);
+        assert_eq!(q.totals_rows, 1);
         assert_eq!(
             q.rows,
-            q.used + q.duplicates + q.outside_period + q.skipped_rows()
+            q.used + q.duplicates + q.outside_period + q.skipped_rows() + q.totals_rows
         );
         let reasons: Vec<(Reason, &str, u64)> = q
             .skipped
@@ -714,7 +718,6 @@ mod tests {
             [
                 (Reason::BadAmount, "Сумма", 8),
                 (Reason::BadDate, "Дата создания", 9),
-                (Reason::TotalsRow, "", 11)
             ]
         );
         let jan = c.funnel.tally(m("2025-01"), Channel::All).unwrap();

@@ -1,7 +1,6 @@
 //! The decision in one word — scale, extend or stop — and the facts behind it.
 
 use super::{Change, Metric, Pilot, Verdict};
-use crate::measure::Measured;
 use crate::measure::funnel::Channel;
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
@@ -107,8 +106,11 @@ fn good(c: &Change) -> Option<bool> {
     })
 }
 
-/// Decides from the judged metrics (channel `all`), the plan and the season.
-pub fn decide(p: &Pilot, _m: &Measured, plan: Option<&Scenario>) -> Decision {
+/// Decides from the judged metrics (channel `all`), the plan and the season:
+/// a clear change for the worse stops it; a clear improvement scales it when
+/// it pays at the plan's costs (or no plan says what they are) and stops it
+/// when it does not; anything else extends it.
+pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     let all: Vec<&Change> = p
         .metrics
         .iter()
@@ -147,7 +149,10 @@ pub fn decide(p: &Pilot, _m: &Measured, plan: Option<&Scenario>) -> Decision {
     let mut money = Vec::new();
     money.extend(realised.map(Reason::RealisedRoi));
     money.extend(projected.map(Reason::ProjectedRoi));
-    let (kind, mut reasons, extra) = if !better.is_empty() {
+    // A clear change for the worse is never outweighed: the owner hears it first.
+    let (kind, mut reasons, extra) = if !worse.is_empty() {
+        (Kind::Stop, [worse, better].concat(), None)
+    } else if !better.is_empty() {
         let pays = realised.is_some_and(|r| r >= Decimal::ZERO)
             || projected.is_some_and(|r| r >= Decimal::ZERO);
         match plan {
@@ -155,8 +160,6 @@ pub fn decide(p: &Pilot, _m: &Measured, plan: Option<&Scenario>) -> Decision {
             Some(_) if pays => (Kind::Scale, [better, money].concat(), None),
             Some(_) => (Kind::Stop, [better, money].concat(), None),
         }
-    } else if !worse.is_empty() {
-        (Kind::Stop, worse, None)
     } else {
         let mut r = Vec::new();
         if let Some(l) = leads.filter(|l| l.change.is_some()) {

@@ -289,14 +289,20 @@ fn leads(m: &Measured, b: Period, p: Period, channel: Channel, phi: f64) -> Chan
     c.pilot = per_month(Some(x1), p.months());
     match stats::rate_ratio(x0, b.months(), x1, p.months(), phi) {
         Ok((e, method)) => {
-            c.change = Some(e.point - 1.0);
+            // The measured change, from the raw counts: the 0.5 correction a
+            // zero count needs belongs to the interval, not to what was seen.
+            c.change = Some(
+                (x1 as f64 / f64::from(p.months())) / (x0 as f64 / f64::from(b.months())) - 1.0,
+            );
             c.p_value = Some(e.p_value);
             c.method = Some(match method {
                 RateMethod::Exact => "exact",
                 RateMethod::Overdispersed { .. } => "overdispersed",
                 RateMethod::LargeCounts { .. } => "large_counts",
             });
-            c.judged(e.low - 1.0, e.high - 1.0)
+            // With a zero count the corrected interval may miss the raw point; widen it to hold it.
+            let low = (e.low - 1.0).min(c.change.unwrap_or(0.0));
+            c.judged(low, e.high - 1.0)
         }
         Err(u) => {
             c.why = Some(Why::of(u));
@@ -538,18 +544,22 @@ pub fn judge(
                 && other.and_then(|o| o.change).is_some_and(|c| c < 0.0),
         });
     }
-    let all = out.find(Metric::Leads, Channel::All).cloned();
-    if let (Some(l), Some(mean)) = (&all, base_mean)
-        && l.verdict == Some(Verdict::Unclear)
-        && let Some(u) = l.change.filter(|u| *u > 0.0)
-        && let Some(total) = stats::months_to_detect(dispersion.phi, mean, k0, u, MAX_MONTHS)
-    {
-        out.extra_months = Some(total.saturating_sub(p.months()).max(1));
+    // More months to see the observed rise, else the one planned for.
+    let observed = out
+        .find(Metric::Leads, Channel::All)
+        .filter(|l| l.verdict == Some(Verdict::Unclear))
+        .and_then(|l| l.change)
+        .filter(|u| *u > 0.0);
+    let total = match (observed, base_mean) {
+        (Some(u), Some(mean)) => stats::months_to_detect(dispersion.phi, mean, k0, u, MAX_MONTHS),
+        _ => None,
     }
+    .or(need);
+    out.extra_months = total.map(|t| t.saturating_sub(p.months()).max(1));
     if let Some(plan) = plan {
         out.plan = Some(plan::compare(m, baseline, p, plan, &out.metrics)?);
     }
-    out.decision = decide::decide(&out, m, plan);
+    out.decision = decide::decide(&out, plan);
     Ok(out)
 }
 

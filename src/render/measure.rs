@@ -23,6 +23,7 @@ pub fn system_name(system: System) -> &'static str {
         System::Bitrix24 => "Bitrix24",
         System::AmoCrm => "amoCRM",
         System::Yclients => "YCLIENTS",
+        // Catalogue keys: the caller translates them.
         System::Monthly => "monthly totals",
         System::Custom => "mapped columns",
     }
@@ -120,6 +121,7 @@ struct JsonQuality<'a> {
     conflicts: u64,
     conflict_examples: Vec<JsonConflict<'a>>,
     unpriced_visits: u64,
+    totals_rows: u64,
 }
 
 #[derive(Serialize)]
@@ -256,6 +258,7 @@ pub fn json(m: &Measured, baseline: Option<Period>) -> String {
                 })
                 .collect(),
             unpriced_visits: q.unpriced_visits,
+            totals_rows: q.totals_rows,
         },
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
@@ -342,17 +345,34 @@ fn money_cell(f: &Fmt<'_>, v: Option<Decimal>) -> String {
     })
 }
 
-fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, leads: Option<Decimal>) -> Vec<String> {
+/// One row of the funnel table; `per` divides the counts and revenue (a
+/// period's row shows per-month means beside its months, with the rates and
+/// the check from the period's totals).
+fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, per: Option<u32>) -> Vec<String> {
+    let mean = |v: Option<u64>| -> Option<Decimal> {
+        Some(Decimal::from(v?) / Decimal::from(per.unwrap_or(1)))
+    };
+    // Leads keep a decimal (the scenario's figure, 92.5); the other means are
+    // rounded to whole visits and bookings so the row fits beside the months.
+    let count = |v: Option<u64>, places: u32| match per {
+        None => count_cell(f, v),
+        Some(_) => dash(mean(v), |d| f.number(d, places)),
+    };
+    let rated = |v: Option<u64>, rate: Option<Decimal>| match (per, rate) {
+        (None, _) => with_rate(f, v, rate),
+        (Some(_), Some(r)) if v.is_some() => {
+            format!("{} ({})", count(v, 0), f.percent(r, Sign::Plain))
+        }
+        _ => count(v, 0),
+    };
+    let revenue = fig.revenue.map(|r| r / Decimal::from(per.unwrap_or(1)));
     vec![
         label,
-        match leads {
-            Some(l) => f.count(l, Sign::Plain),
-            None => count_cell(f, fig.leads),
-        },
-        with_rate(f, fig.bookings, fig.conversion),
-        count_cell(f, fig.visits),
-        with_rate(f, fig.no_shows, fig.no_show_rate),
-        money_cell(f, fig.revenue),
+        count(fig.leads, 1),
+        rated(fig.bookings, fig.conversion),
+        count(fig.visits, 0),
+        rated(fig.no_shows, fig.no_show_rate),
+        money_cell(f, revenue),
         money_cell(f, fig.average_check),
     ]
 }
@@ -368,7 +388,7 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: us
         .unwrap_or_default();
     out.push_str(&l.fill(
         "Measured funnel — {} {}, {}",
-        &[&system_name(m.system), &l.tr(m.entity), &period_text],
+        &[&l.tr(system_name(m.system)), &l.tr(m.entity), &period_text],
     ));
     out.push_str("\n\n");
 
@@ -396,22 +416,27 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: us
     let average = baseline.or(span.map(|(a, b)| Period { from: a, to: b }));
     if let Some(p) = average {
         let total = m.funnel.period(p.from, p.to, Channel::All);
-        let per_month = total
-            .leads
-            .map(|x| Decimal::from(x) / Decimal::from(p.months()));
         let label = if baseline.is_some() {
             l.tr("Baseline period").to_string()
         } else {
             l.tr("All months").to_string()
         };
-        t.row(funnel_row(f, label, &total.figures(), per_month));
+        t.row(funnel_row(f, label, &total.figures(), Some(p.months())));
     }
     out.push_str(&t.draw(width));
     out.push('\n');
+    if baseline.is_none() {
+        out.push_str(&wrap(
+            l.tr("All months: per-month means; the rates and the check from the totals."),
+            width,
+            "",
+        ));
+        out.push('\n');
+    }
     if let Some(p) = baseline {
         out.push_str(&wrap(
             &l.fill(
-                "Baseline: leads per month over {}; the rates, the revenue and the check from the period's totals.",
+                "Baseline: per-month means over {}; the rates and the check from the period's totals.",
                 &[&p],
             ),
             width,

@@ -34,11 +34,9 @@ fn metric_json(c: &Change) -> Value {
         "p_value": num(c.p_value),
         "method": c.method,
         "verdict": c.verdict.map(Verdict::name),
-        "seasonal": c.seasonal.map(|s| json!({
-            "change": num(Some(s.point - 1.0)),
-            "low": num(Some(s.low - 1.0)),
-            "high": num(Some(s.high - 1.0)),
-        })),
+        "seasonal": c.seasonal.map(|s| num(Some(s.point - 1.0))),
+        "seasonal_low": c.seasonal.map(|s| num(Some(s.low - 1.0))),
+        "seasonal_high": c.seasonal.map(|s| num(Some(s.high - 1.0))),
         "season_explains": c.season_explains,
         "why": c.why.map(|w| w.text()),
     })
@@ -244,7 +242,7 @@ pub fn reason_lines(p: &Pilot, f: &Fmt<'_>) -> (String, Vec<String>) {
                 &[&l.months(n)],
             ),
             None => l
-                .tr("Decision: EXTEND — nothing is clear yet, and the data cannot settle it soon.")
+                .tr("Decision: EXTEND — nothing is clear yet, and at these volumes even a long pilot may not settle it: measure a longer baseline.")
                 .to_string(),
         },
         Kind::Plan => String::new(),

@@ -540,8 +540,9 @@ pub fn judge(
             bookings: ai.bookings,
             visits: ai.visits,
             revenue: ai.revenue,
+            // Only a clear fall: a dip inside the noise is no evidence of relabelling.
             cannibalisation: ai.leads.unwrap_or(0) > 0
-                && other.and_then(|o| o.change).is_some_and(|c| c < 0.0),
+                && other.is_some_and(|o| o.verdict == Some(Verdict::Down)),
         });
     }
     // More months to see the observed rise, else the one planned for.

@@ -70,6 +70,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--strict: {}" => "--strict: {}",
         "no date" => "нет даты",
         "not a date" => "не дата",
+        "a date outside 1970–2100 (write the year in four digits)" => {
+            "дата вне 1970–2100 (пишите год четырьмя цифрами)"
+        }
         "no status" => "нет статуса",
         "not an amount" => "не число",
         "an amount like 1,500 (thousands or decimals?)" => {

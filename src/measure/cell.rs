@@ -92,6 +92,8 @@ impl FromStr for Month {
 pub enum Bad {
     /// Not a date in any form the tool reads.
     Date,
+    /// A date outside 1970–2100 (a two-digit year reads as the year 25).
+    Year,
     /// Not an amount.
     Amount,
     /// An amount below zero.
@@ -126,10 +128,20 @@ const DATETIME_FORMATS: [&str; 6] = [
 pub fn date(cell: Cell<'_>, utc_offset: i32) -> Result<Option<NaiveDate>, Bad> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::DateTime(dt) => Ok(Some(dt.date())),
-        Cell::Number(serial) => excel_serial(serial).map(Some).ok_or(Bad::Date),
+        Cell::DateTime(dt) => in_years(Some(dt.date())).map(Some),
+        Cell::Number(serial) => in_years(excel_serial(serial)).map(Some),
         Cell::Bool(_) => Err(Bad::Date),
-        Cell::Text(text) => date_text(text, utc_offset).map(Some).ok_or(Bad::Date),
+        Cell::Text(text) => in_years(any_date(text, utc_offset)).map(Some),
+    }
+}
+
+/// A date read, checked against [`YEARS`]: `31.01.25` reads as the year 25 and
+/// is refused as out of range (write the year in four digits), never guessed.
+fn in_years(d: Option<NaiveDate>) -> Result<NaiveDate, Bad> {
+    match d {
+        None => Err(Bad::Date),
+        Some(d) if YEARS.contains(&d.year()) => Ok(d),
+        Some(_) => Err(Bad::Year),
     }
 }
 
@@ -532,13 +544,16 @@ mod tests {
             Ok(Some(ymd(2025, 1, 31)))
         );
         assert_eq!(date(Cell::Empty, MOSCOW), Ok(None));
+        assert_eq!(date(Cell::Text("31.01.25"), MOSCOW), Err(Bad::Year));
+        assert_eq!(date(Cell::Text("01.01.9999"), MOSCOW), Err(Bad::Year));
         for bad in [
             "31.02.2025",
             "2025-13-01",
             "вчера",
-            "31.01.25",
             "12345",
             "1.1",
+            "31.01.2025 25:99",
+            "31.01.2025 14:05:61x",
         ] {
             assert_eq!(date(Cell::Text(bad), MOSCOW), Err(Bad::Date), "{bad}");
         }

@@ -12,6 +12,8 @@ pub enum Reason {
     NoDate,
     /// The date fits no form the tool reads.
     BadDate,
+    /// The date is outside 1970–2100.
+    DateOutOfRange,
     /// The status is empty.
     NoStatus,
     /// The amount is not a number.
@@ -34,6 +36,7 @@ impl Reason {
         match self {
             Reason::NoDate => "no_date",
             Reason::BadDate => "bad_date",
+            Reason::DateOutOfRange => "date_out_of_range",
             Reason::NoStatus => "no_status",
             Reason::BadAmount => "bad_amount",
             Reason::AmbiguousAmount => "ambiguous_amount",
@@ -49,6 +52,7 @@ impl Reason {
         match self {
             Reason::NoDate => "no date",
             Reason::BadDate => "not a date",
+            Reason::DateOutOfRange => "a date outside 1970–2100 (write the year in four digits)",
             Reason::NoStatus => "no status",
             Reason::BadAmount => "not an amount",
             Reason::AmbiguousAmount => "an amount like 1,500 (thousands or decimals?)",

@@ -187,6 +187,7 @@ fn is_totals_row(rows: &dyn Rows) -> bool {
 fn reason_of(bad: Bad) -> Reason {
     match bad {
         Bad::Date => Reason::BadDate,
+        Bad::Year => Reason::DateOutOfRange,
         Bad::Amount => Reason::BadAmount,
         Bad::Negative => Reason::NegativeAmount,
         Bad::Ambiguous => Reason::AmbiguousAmount,

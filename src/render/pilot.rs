@@ -72,6 +72,33 @@ fn reason_json(r: &Reason) -> Value {
     v
 }
 
+/// Actual − planned per figure, in its units, and as a share of the plan for
+/// leads, the check and revenue (rates differ in points already).
+fn variance(m: &crate::pilot::PlanMonth) -> Value {
+    let names = [
+        "leads",
+        "conversion",
+        "no_show_rate",
+        "average_check",
+        "revenue",
+    ];
+    let mut units = serde_json::Map::new();
+    let mut shares = serde_json::Map::new();
+    for (i, name) in names.iter().enumerate() {
+        let diff = m.actual[i].map(|a| a - m.planned[i]);
+        let value = match i {
+            3 | 4 => diff.map_or(Value::Null, money),
+            _ => ratio(diff),
+        };
+        units.insert(name.to_string(), value);
+        if matches!(i, 0 | 3 | 4) {
+            let share = diff.and_then(|d| d.checked_div(m.planned[i]));
+            shares.insert(name.to_string(), ratio(share));
+        }
+    }
+    json!({ "units": units, "share": shares })
+}
+
 #[derive(Serialize)]
 struct Months {
     from: String,
@@ -109,6 +136,7 @@ pub fn json(p: &Pilot) -> String {
                 "share": ratio(Some(m.share)),
                 "planned": { "leads": ratio(Some(m.planned[0])), "conversion": ratio(Some(m.planned[1])), "no_show_rate": ratio(Some(m.planned[2])), "average_check": money(m.planned[3]), "revenue": money(m.planned[4]) },
                 "actual": { "leads": ratio(m.actual[0]), "conversion": ratio(m.actual[1]), "no_show_rate": ratio(m.actual[2]), "average_check": m.actual[3].map(money), "revenue": m.actual[4].map(money) },
+                "variance": variance(m),
                 "planned_to_date": { "benefit": money(m.planned_to_date.benefit), "cost": money(m.planned_to_date.cost), "net": money(m.planned_to_date.net), "roi": ratio(m.planned_to_date.roi) },
                 "actual_to_date": m.actual_to_date.map(|t| json!({ "benefit": money(t.benefit), "cost": money(t.cost), "net": money(t.net), "roi": ratio(t.roi) })),
             })).collect::<Vec<_>>(),

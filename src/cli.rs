@@ -343,6 +343,7 @@ pub struct MeasureArgs {
     (Format::Table, "the decision and the figures behind it, for people"),
     (Format::Json, "one JSON object (see the README for the contract)"),
     (Format::Html, "a self-contained page with the decision and a chart of monthly leads"),
+    (Format::Xlsx, "a workbook: the changes as numbers, and the plan's months"),
 ]))))]
 pub struct PilotArgs {
     /// The exports.

@@ -485,3 +485,37 @@ fn a_near_empty_pilot_reports_its_measured_change() {
     // interval of two pilot leads, which is the spec's honest answer.
     assert_eq!(leads["method"], "overdispersed");
 }
+
+#[test]
+fn a_workbook_holds_the_changes_as_numbers() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pilot.xlsx");
+    stdout(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+        "--scenario",
+        "examples/salon-rostov.toml",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Pilot", "Plan"]);
+    let sheet = book.worksheet_range("Pilot").unwrap();
+    let leads = sheet
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Leads per month".into())))
+        .unwrap();
+    // Before 92.5 leads a month, pilot 120.33, change +30.09% (see the statistics test).
+    assert_eq!(leads[2], Data::Float(92.5));
+    match leads[4] {
+        Data::Float(x) => assert!((x - 0.30090090).abs() < 1e-7, "{x}"),
+        ref other => panic!("{other:?}"),
+    }
+}

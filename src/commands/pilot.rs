@@ -27,7 +27,7 @@ fn uplift(text: &str) -> Option<f64> {
 
 /// Runs `roi pilot`.
 pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
-    let formats = [Format::Table, Format::Json, Format::Html];
+    let formats = [Format::Table, Format::Json, Format::Html, Format::Xlsx];
     let mut inputs: Vec<&Path> = args.export.files.iter().map(|p| p.as_path()).collect();
     if let Some(s) = &args.scenario {
         inputs.push(s);
@@ -78,12 +78,13 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),
     };
-    let text = match out.format {
-        Format::Json => render::pilot::json(&judged),
-        Format::Html => render::pilot_html::render(&judged, &m, &fmt),
-        _ => render::pilot::table(&judged, &fmt, out.width),
+    let bytes = match out.format {
+        Format::Json => render::pilot::json(&judged).into_bytes(),
+        Format::Html => render::pilot_html::render(&judged, &m, &fmt).into_bytes(),
+        Format::Xlsx => render::pilot::xlsx(&judged, &fmt)?,
+        _ => render::pilot::table(&judged, &fmt, out.width).into_bytes(),
     };
-    out.destination.write(text.as_bytes())
+    out.destination.write(&bytes)
 }
 
 #[cfg(test)]

@@ -120,6 +120,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "baseline mean" => "среднее базы",
         "plan" => "план",
         "measured leads" => "заявки по данным",
+        "Low" => "Нижняя граница",
+        "High" => "Верхняя граница",
+        "p-value" => "p-значение",
+        "Plan" => "План",
         _ => return None,
     })
 }

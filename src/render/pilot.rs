@@ -281,26 +281,73 @@ pub fn reason_lines(p: &Pilot, f: &Fmt<'_>) -> (String, Vec<String>) {
     )
 }
 
-/// The metrics of one channel as rows: metric, before, pilot, change, interval, verdict.
-pub fn metric_rows(p: &Pilot, f: &Fmt<'_>, channel: Channel) -> Vec<Vec<String>> {
+/// Headings of the table of changes (catalogue keys); `Metric` reads `Channel`
+/// in the table by channel.
+pub const CHANGE_HEADER: [&str; 6] = [
+    "Metric",
+    "Before",
+    "Pilot",
+    "Change",
+    "95% interval",
+    "Verdict",
+];
+
+/// Headings of the plan's months (catalogue keys).
+pub const PLAN_HEADER: [&str; 7] = [
+    "Month",
+    "Leads: plan",
+    "actual",
+    "Revenue: plan",
+    "actual",
+    "ROI to date: plan",
+    "actual",
+];
+
+/// One change as a row: label, before, pilot, change, interval, verdict.
+fn change_row(f: &Fmt<'_>, c: &Change, label: String) -> Vec<String> {
     let l = f.lang;
+    vec![
+        label,
+        level(f, c.metric, c.baseline),
+        level(f, c.metric, c.pilot),
+        c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
+        interval(f, c),
+        match c.why {
+            Some(w) if c.change.is_none() => l.tr(w.text()).to_string(),
+            _ => l.tr(verdict_word(c)).to_string(),
+        },
+    ]
+}
+
+/// The metrics of one channel as rows.
+pub fn metric_rows(p: &Pilot, f: &Fmt<'_>, channel: Channel) -> Vec<Vec<String>> {
     p.metrics
         .iter()
         .filter(|c| c.channel == channel)
+        .map(|c| change_row(f, c, f.lang.tr(metric_label(c.metric)).to_string()))
+        .collect()
+}
+
+/// Leads of every channel as rows.
+fn channel_rows(p: &Pilot, f: &Fmt<'_>) -> Vec<Vec<String>> {
+    p.metrics
+        .iter()
+        .filter(|c| c.metric == Metric::Leads)
         .map(|c| {
-            vec![
-                l.tr(metric_label(c.metric)).to_string(),
-                level(f, c.metric, c.baseline),
-                level(f, c.metric, c.pilot),
-                c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
-                interval(f, c),
-                match c.why {
-                    Some(w) if c.change.is_none() => l.tr(w.text()).to_string(),
-                    _ => l.tr(verdict_word(c)).to_string(),
-                },
-            ]
+            change_row(
+                f,
+                c,
+                f.lang
+                    .tr(super::measure::channel_word(c.channel))
+                    .to_string(),
+            )
         })
         .collect()
+}
+
+/// Headings in the reader's language.
+pub fn headings(keys: &[&'static str], lang: crate::i18n::Lang) -> Vec<String> {
+    keys.iter().map(|h| lang.tr(h).to_string()).collect()
 }
 
 /// The plan's months as rows: month, leads planned and actual, revenue planned
@@ -388,18 +435,7 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
     }
     if p.pilot.is_some() {
         say(l.tr("What changed (all leads)").to_string());
-        let header = [
-            "Metric",
-            "Before",
-            "Pilot",
-            "Change",
-            "95% interval",
-            "Verdict",
-        ]
-        .iter()
-        .map(|h| l.tr(h).to_string())
-        .collect();
-        let mut g = Grid::new(header, 1);
+        let mut g = Grid::new(headings(&CHANGE_HEADER, l), 1);
         for row in metric_rows(p, f, Channel::All) {
             g.row(row);
         }
@@ -409,30 +445,11 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
             out.push('\n');
             out.push_str(l.tr("Leads per month by channel"));
             out.push('\n');
-            let header = [
-                "Channel",
-                "Before",
-                "Pilot",
-                "Change",
-                "95% interval",
-                "Verdict",
-            ]
-            .iter()
-            .map(|h| l.tr(h).to_string())
-            .collect();
+            let mut header = headings(&CHANGE_HEADER, l);
+            header[0] = l.tr("Channel").to_string();
             let mut g = Grid::new(header, 1);
-            for c in p.metrics.iter().filter(|c| c.metric == Metric::Leads) {
-                g.row([
-                    l.tr(super::measure::channel_word(c.channel)).to_string(),
-                    level(f, c.metric, c.baseline),
-                    level(f, c.metric, c.pilot),
-                    c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
-                    interval(f, c),
-                    match c.why {
-                        Some(w) if c.change.is_none() => l.tr(w.text()).to_string(),
-                        _ => l.tr(verdict_word(c)).to_string(),
-                    },
-                ]);
+            for row in channel_rows(p, f) {
+                g.row(row);
             }
             out.push_str(&g.draw(width));
             out.push('\n');
@@ -514,18 +531,7 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
         out.push('\n');
         out.push_str(&l.fill("Against the plan «{}»", &[&plan.name]));
         out.push('\n');
-        let header = [
-            "Month",
-            "Leads: plan",
-            "actual",
-            "Revenue: plan",
-            "actual",
-            "ROI to date: plan",
-            "actual",
-        ]
-        .iter()
-        .map(|h| l.tr(h).to_string())
-        .collect();
+        let header = headings(&PLAN_HEADER, l);
         let mut g = Grid::new(header, 1);
         for row in plan_rows(plan, f) {
             g.row(row);
@@ -591,18 +597,7 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     book.add(sheet)?;
     if let Some(plan) = &p.plan {
         let mut sheet = book.sheet(l.tr("Plan"))?;
-        let header: Vec<&str> = [
-            "Month",
-            "Leads: plan",
-            "actual",
-            "Revenue: plan",
-            "actual",
-            "ROI to date: plan",
-            "actual",
-        ]
-        .iter()
-        .map(|h| l.tr(h))
-        .collect();
+        let header: Vec<&str> = PLAN_HEADER.iter().map(|h| l.tr(h)).collect();
         sheet.header(&header, 1)?;
         for m in &plan.months {
             sheet.row(&[

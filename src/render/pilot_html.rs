@@ -3,7 +3,9 @@
 //! leads (baseline, pilot, plan) with the pilot's 95% band.
 
 use super::html::{STYLE, esc};
-use super::pilot::{differs_lines, metric_rows, plan_rows, reason_lines};
+use super::pilot::{
+    CHANGE_HEADER, PLAN_HEADER, differs_lines, metric_rows, plan_rows, reason_lines,
+};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::measure::Measured;
@@ -71,17 +73,7 @@ pub fn render(p: &Pilot, m: &Measured, f: &Fmt<'_>) -> String {
             "<section>\n<h2>{}</h2>\n<table>\n<tr>",
             esc(l.tr("What changed (all leads)"))
         );
-        for (i, h) in [
-            "Metric",
-            "Before",
-            "Pilot",
-            "Change",
-            "95% interval",
-            "Verdict",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, h) in CHANGE_HEADER.iter().enumerate() {
             let class = if i > 0 && i < 5 { " class=\"num\"" } else { "" };
             let _ = write!(out, "<th{class}>{}</th>", esc(l.tr(h)));
         }
@@ -102,18 +94,7 @@ pub fn render(p: &Pilot, m: &Measured, f: &Fmt<'_>) -> String {
             "<section>\n<h2>{}</h2>\n<table>\n<tr>",
             esc(&l.fill("Against the plan «{}»", &[&plan.name]))
         );
-        for (i, h) in [
-            "Month",
-            "Leads: plan",
-            "actual",
-            "Revenue: plan",
-            "actual",
-            "ROI to date: plan",
-            "actual",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (i, h) in PLAN_HEADER.iter().enumerate() {
             let class = if i > 0 { " class=\"num\"" } else { "" };
             let _ = write!(out, "<th{class}>{}</th>", esc(l.tr(h)));
         }

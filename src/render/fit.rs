@@ -70,13 +70,24 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let mut line = 0;
-        for (j, word) in paragraph.split(' ').enumerate() {
-            let w = line_width(word);
-            // A unit stays with its figure: `402,200.99 ₽`, `5.0 pp`.
+        // A unit stays with its figure (`402,200.99 ₽`, `5.0 pp`): the two
+        // are placed as one word, so the figure moves down with its unit.
+        let mut words: Vec<String> = Vec::new();
+        for word in paragraph.split(' ') {
             let unit = GLUED.contains(&word.trim_end_matches(['.', ',', ';', ')']));
+            match words.last_mut() {
+                Some(last) if unit => {
+                    last.push(' ');
+                    last.push_str(word);
+                }
+                _ => words.push(word.to_string()),
+            }
+        }
+        let mut line = 0;
+        for (j, word) in words.iter().enumerate() {
+            let w = line_width(word);
             if j > 0 {
-                if line + 1 + w > width && line > indent.len() && !unit {
+                if line + 1 + w > width && line > indent.len() {
                     out.push('\n');
                     out.push_str(indent);
                     line = indent.len();
@@ -390,6 +401,14 @@ mod tests {
         assert!(widest(&wrapped) <= 20, "{wrapped}");
         assert!(wrapped.contains("+305\u{a0}000\u{a0}₽"));
         assert_eq!(wrapped.replace("\n  ", " "), text);
+    }
+
+    #[test]
+    fn a_unit_takes_its_figure_down_with_it() {
+        // "+4.9 pp" would reach column 19: the figure moves with its unit.
+        let wrapped = wrap("conversion -7.9 pp … +4.9 pp", 18, "");
+        assert_eq!(wrapped, "conversion -7.9 pp\n… +4.9 pp");
+        assert!(widest(&wrapped) <= 18);
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn widest(text: &str) -> usize {
 }
 
 /// The README's commands that print tables.
-const README: [&[&str]; 17] = [
+const README: [&[&str]; 22] = [
     &["calc", "examples/salon-rostov.toml"],
     &["calc", "examples/clinic-rostov.toml"],
     &["calc", "examples/fitness-rostov.toml"],
@@ -121,6 +121,48 @@ const README: [&[&str]; 17] = [
         "20000",
     ],
     &["sensitivity", "examples/salon-ranges.toml"],
+    &[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--baseline",
+        "2025-06..2025-11",
+    ],
+    &["measure", "examples/salon-monthly.xlsx"],
+    &[
+        "pilot",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+    ],
+    &[
+        "pilot",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+        "--scenario",
+        "examples/salon-rostov.toml",
+    ],
+    &[
+        "pilot",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--baseline",
+        "2025-06..2025-11",
+        "--plan",
+        "--expect",
+        "+30%",
+    ],
 ];
 
 #[test]

@@ -99,6 +99,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "the text is not valid UTF-8" => "текст не в кодировке UTF-8",
         "the workbook has no sheets" => "в книге нет ни одного листа",
         // the measured funnel's table
+        "Measured funnel — {}, {}" => "Воронка по данным — {}, {}",
         "Measured funnel — {} {}, {}" => "Воронка по данным — {}, {}, {}",
         "deals" => "сделки",
         "monthly totals" => "итоги по месяцам",

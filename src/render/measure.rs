@@ -386,10 +386,19 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: us
     let period_text = span
         .map(|(a, b)| Period { from: a, to: b }.to_string())
         .unwrap_or_default();
-    out.push_str(&l.fill(
-        "Measured funnel — {} {}, {}",
-        &[&l.tr(system_name(m.system)), &l.tr(m.entity), &period_text],
-    ));
+    // A monthly sheet's rows are months: saying so twice reads oddly.
+    let title = if m.system == System::Monthly {
+        l.fill(
+            "Measured funnel — {}, {}",
+            &[&l.tr(system_name(m.system)), &period_text],
+        )
+    } else {
+        l.fill(
+            "Measured funnel — {} {}, {}",
+            &[&l.tr(system_name(m.system)), &l.tr(m.entity), &period_text],
+        )
+    };
+    out.push_str(&wrap(&title, width, "  "));
     out.push_str("\n\n");
 
     let header: Vec<String> = [

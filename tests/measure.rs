@@ -648,3 +648,24 @@ fn a_workbook_holds_the_funnel_as_numbers() {
     assert_eq!(row[4], &Data::Float(first["conversion"].as_f64().unwrap()));
     assert_eq!(row[8], &Data::Float(first["revenue"].as_f64().unwrap()));
 }
+
+#[test]
+fn a_mapped_column_the_file_lacks_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(
+        dir.path(),
+        "map.toml",
+        "[columns]\ncreated = \"Дата\"\nstatus = \"Стадия сделки\"\n".as_bytes(),
+    );
+    let err = refused(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("[columns] created = «Дата» names no column of the file"),
+        "{err}"
+    );
+    assert!(err.contains("the nearest is «Дата создания»"), "{err}");
+}

@@ -43,6 +43,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{}: no {} column of a {} export (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
             "{}: нет столбца {} выгрузки {} (он называется {}); {}{}; укажите его в файле сопоставления: [columns] {} = \"…\""
         }
+        "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}" => {
+            "{}: в файле сопоставления [columns] {} = «{}», но такого столбца в файле нет; {}{}"
+        }
         "{}: the assistant's column «{}» is not in the header; {}{}" => {
             "{}: столбца ассистента «{}» нет в заголовке; {}{}"
         }

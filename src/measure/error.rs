@@ -129,6 +129,16 @@ fn header_message(file: &str, problem: &NotFound) -> String {
                 ],
             )
         }
+        NotFound::Mapped { key, name, best } => f(
+            "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}",
+            &[
+                &file,
+                key,
+                name,
+                &columns(best),
+                &nearest_of(std::slice::from_ref(name), best),
+            ],
+        ),
         NotFound::AiColumn { column, header } => {
             let best = Some(header.clone());
             f(

@@ -97,6 +97,15 @@ pub enum NotFound {
         /// The most header-like row: its number and texts.
         best: Option<(u64, Vec<String>)>,
     },
+    /// A column the mapping names for `key` is not in the file.
+    Mapped {
+        /// The `[columns]` key.
+        key: &'static str,
+        /// The header the mapping gives.
+        name: String,
+        /// The most header-like row: its number and texts.
+        best: Option<(u64, Vec<String>)>,
+    },
     /// An `--ai`/`[ai]` column that is not in the header.
     AiColumn {
         /// The column as the user named it.
@@ -190,7 +199,21 @@ pub fn find(
                 best,
             })
         }
-        (None, _) => Err(NotFound::Unknown { best }),
+        (None, _) => {
+            // A mapping that names a column the file lacks: say that, not "unknown system".
+            let lacking = [Field::Created, Field::Status]
+                .into_iter()
+                .find_map(|field| {
+                    let name = mapping.fields.get(&field)?;
+                    let names: Vec<String> =
+                        best.as_ref()?.1.iter().map(|h| normalize(h)).collect();
+                    (!names.contains(&normalize(name))).then(|| (field.key(), name.clone()))
+                });
+            match lacking {
+                Some((key, name)) => Err(NotFound::Mapped { key, name, best }),
+                None => Err(NotFound::Unknown { best }),
+            }
+        }
     }
 }
 

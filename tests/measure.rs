@@ -472,6 +472,10 @@ fn a_repeated_id_that_disagrees_is_reported() {
     assert_eq!(json["quality"]["conflict_examples"][0]["id"], "7");
     assert_eq!(json["quality"]["conflict_examples"][0]["counted"]["row"], 2);
     assert_eq!(json["quality"]["conflict_examples"][0]["other"]["row"], 3);
+    assert_eq!(
+        json["quality"]["conflict_examples"][0]["other"]["value"],
+        "visited; 1500; 2025-02"
+    );
     assert_eq!(json["months"][0]["visits"], 0, "the first row counts");
     refused(&["measure", file.to_str().unwrap(), "--strict"]);
 }
@@ -668,4 +672,20 @@ fn a_mapped_column_the_file_lacks_is_named() {
         "{err}"
     );
     assert!(err.contains("the nearest is «Дата создания»"), "{err}");
+}
+
+#[test]
+fn a_sheet_for_a_text_file_is_refused() {
+    let err = refused(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--sheet",
+        "Лист1",
+    ]);
+    assert!(
+        err.contains("--sheet: examples/salon-deals.csv is a CSV file, which has no sheets"),
+        "{err}"
+    );
 }

@@ -106,6 +106,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Measured funnel — {} {}, {}" => "Воронка по данным — {}, {}, {}",
         "deals" => "сделки",
         "monthly totals" => "итоги по месяцам",
+        "--sheet: {} is a {} file, which has no sheets" => {
+            "--sheet: {} — файл {}, листов в нём нет"
+        }
         "mapped columns" => "столбцы по сопоставлению",
         "{} is given twice; give each export once" => {
             "{} указан дважды; укажите каждую выгрузку один раз"

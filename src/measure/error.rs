@@ -41,6 +41,14 @@ pub enum MeasureError {
     /// Status texts no profile or mapping gives an outcome.
     #[error("{}", unknown_statuses(.0))]
     UnknownStatuses(Vec<(String, u64)>),
+    /// `--sheet` for a file that has no sheets.
+    #[error("{}", f("--sheet: {} is a {} file, which has no sheets", &[file, &kind.name().to_uppercase()]))]
+    NoSheets {
+        /// The file as named.
+        file: String,
+        /// What it is.
+        kind: super::table::Kind,
+    },
     /// `--ai` on a monthly sheet, which splits by its `ai_` columns.
     #[error(
         "{}",

@@ -90,6 +90,12 @@ pub fn measure(
     for origin in &request.files {
         let name = origin.name();
         let mut file = open(origin, request.sheet.as_deref())?;
+        if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html) {
+            return Err(MeasureError::NoSheets {
+                file: name,
+                kind: file.kind,
+            });
+        }
         let layout = match layout::find(file.rows.as_mut(), want, &request.mapping) {
             Ok(l) => l,
             Err(problem) => {

@@ -97,6 +97,8 @@ pub struct Conflict {
     pub counted: (String, u64),
     /// A later row that disagrees with it.
     pub other: (String, u64),
+    /// What the later row says: its outcome, amount and month.
+    pub says: String,
 }
 
 /// The account of every row read.

@@ -254,7 +254,11 @@ pub fn json(m: &Measured, baseline: Option<Period>) -> String {
                 .map(|c| JsonConflict {
                     id: &c.id,
                     counted: place(&c.counted),
-                    other: place(&c.other),
+                    other: JsonExample {
+                        file: &c.other.0,
+                        row: c.other.1,
+                        value: &c.says,
+                    },
                 })
                 .collect(),
             unpriced_visits: q.unpriced_visits,

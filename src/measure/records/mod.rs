@@ -460,6 +460,14 @@ impl Counter {
                         id: id.trim().to_string(),
                         counted: (self.files[first.file as usize].clone(), first.row as u64),
                         other: (self.files[file as usize].clone(), row),
+                        // What the later row says; the first row's own text is not kept
+                        // (a million IDs would cost their texts' memory).
+                        says: format!(
+                            "{}; {}; {}",
+                            outcome.name(),
+                            amount.map_or(String::new(), |a| a.to_string()),
+                            month
+                        ),
                     };
                     self.quality.conflict(conflict);
                 }
@@ -542,6 +550,12 @@ impl Counter {
                     id: month.to_string(),
                     counted: (self.files[first_file as usize].clone(), first_row),
                     other: (file.to_string(), row),
+                    says: format!(
+                        "leads {}; bookings {}; visits {}",
+                        all.leads.map_or("—".into(), |v| v.to_string()),
+                        all.bookings.map_or("—".into(), |v| v.to_string()),
+                        all.visits.map_or("—".into(), |v| v.to_string())
+                    ),
                 });
             }
             return;

@@ -47,6 +47,9 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         .as_deref()
         .map(|p| Period::parse("--pilot", p))
         .transpose()?;
+    if write_to.is_some() && pilot_period.is_none() {
+        return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+    }
     let expect = match &args.expect {
         None => None,
         Some(e) => Some(uplift(e).ok_or_else(|| {
@@ -67,9 +70,6 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     let m = super::measure::measured(&req, args.export.strict)?;
     let judged = pilot::judge(&m, baseline, pilot_period, plan.as_ref(), expect)?;
     if let Some(dest) = write_to {
-        if pilot_period.is_none() {
-            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
-        }
         let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
         let text = super::measure::scenario_with(&m, baseline, ui, Some(after))?;
         dest.write(text.as_bytes())?;

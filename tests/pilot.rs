@@ -250,8 +250,11 @@ fn the_evidence_carries_forward_into_simulate() {
         after.to_str().unwrap(),
     ]);
     let text = std::fs::read_to_string(&after).unwrap();
-    assert!(text.contains("leads = \"+13.63%..+48.79%\""), "{text}");
-    assert!(text.contains("conversion = \"-7.87pp..+4.91pp\""), "{text}");
+    assert!(text.contains("leads = \"+13.6261%..+48.7935%\""), "{text}");
+    assert!(
+        text.contains("conversion = \"-7.8671pp..+4.9085pp\""),
+        "{text}"
+    );
     assert!(
         text.contains("[costs]\nsetup = 25000\nmonthly = 10000"),
         "{text}"

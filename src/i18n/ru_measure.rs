@@ -183,7 +183,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "No records in {}: is an export missing?" => "Нет записей за {}: не пропущена ли выгрузка?",
         "Note: {}" => "Примечание: {}",
         "left out {} of {} rows:{}" => "пропущено {} из {} строк{}",
-        "{} repeating an ID counted once" => "{} с повторным ID посчитаны один раз",
+        "{} repeating an ID counted once" => "{} с повторным ID не учтены повторно",
         "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
             "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"
         }
@@ -219,6 +219,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "no_show_rate не измерена (в данных нет статуса неявки); если не задать, считается 0"
         }
         "revenue / visits = {} / {}" => "выручка / визиты = {} / {}",
+        "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month." => {
+            "Внимание: записей этих месяцев всё ещё без исхода — {}. Модель считает каждую запись визитом или неявкой, поэтому её выручка, {} в месяц, выше измеренной, {} в месяц."
+        }
         "[after]: your plan with the assistant, as changes from the baseline." => {
             "[after]: ваш план с ассистентом — изменения относительно исходных показателей."
         }

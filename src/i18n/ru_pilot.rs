@@ -30,7 +30,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Заявки из других каналов изменились на {}, когда появились заявки ассистента: возможно, он лишь перехватывает заявки, которые пришли бы и так, поэтому честная мера — общий итог."
         }
         "ROI to date on the measured revenue and the plan's costs: {}." => {
-            "ROI на сегодня по фактической выручке и затратам из плана: {}."
+            "ROI за время пилота по фактической выручке и затратам из плана: {}."
         }
         "ROI over the plan's horizon if the measured changes hold: {}." => {
             "ROI за период плана, если измеренные изменения сохранятся: {}."
@@ -39,7 +39,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Окупаемость не проверена: укажите план через --scenario."
         }
         "The plan was built on other baseline figures than the data shows (see below)." => {
-            "План строился на других исходных цифрах, чем показывают данные (см. ниже)."
+            "Исходные цифры плана расходятся с данными (см. ниже)."
         }
         "What changed (all leads)" => "Что изменилось (все заявки)",
         "Leads per month by channel" => "Заявки в месяц по каналам",
@@ -72,22 +72,22 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Month-to-month variation of the baseline's leads: φ = {} ({})." => {
             "Колебания заявок от месяца к месяцу в базе: φ = {} ({})."
         }
-        "more than chance alone; the intervals are widened for it" => {
-            "больше случайных; интервалы расширены с их учётом"
+        "the months vary more than chance alone would make them; the intervals are widened for it" => {
+            "месяцы различаются сильнее, чем от одной случайности; интервалы с учётом этого шире"
         }
-        "no more than chance alone" => "не больше случайных",
+        "within what chance alone gives" => "в пределах случайных колебаний",
         "Month-to-month variation is unknown with one baseline month; the intervals assume none beyond chance." => {
             "По одному месяцу базы колебания не оценить; интервалы учитывают только случайный разброс."
         }
-        "The assistant's own records in the pilot: {} leads, {} bookings, {} visits, {} revenue." => {
-            "Данные самого ассистента в пилоте: заявок {}, записей на услугу {}, визитов {}, выручка {}."
+        "The assistant's own records over the pilot's {}: {} leads, {} bookings, {} visits, {} revenue." => {
+            "Данные самого ассистента за {} пилота: заявок {}, записей на услугу {}, визитов {}, выручка {}."
         }
         "The smallest rise in leads a pilot can tell from chance (80% of the time): {}." => {
             "Наименьший рост заявок, который пилот отличит от случайности (в 80\u{a0}% случаев): {}."
         }
         "{}: {}" => "{}: {}",
-        "At {} leads a month, a {} rise needs a pilot of {} to be seen." => {
-            "При {} заявках в месяц, чтобы увидеть рост на {}, нужен пилот длиной {}."
+        "With {} leads a month on average, a {} rise needs a pilot of {} to be seen." => {
+            "Заявок в месяц в среднем {}: чтобы увидеть рост на {}, нужен пилот длиной {}."
         }
         "A {} rise cannot be told from chance within three years at this baseline; measure a longer baseline." => {
             "Рост на {} при такой базе не отличить от случайности и за три года; возьмите базу подлиннее."
@@ -96,9 +96,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Leads: plan" => "Заявки: план",
         "actual" => "факт",
         "Revenue: plan" => "Выручка: план",
-        "ROI to date: plan" => "ROI на сегодня: план",
+        "ROI to date: plan" => "ROI за пилот: план",
         "The plan's baseline «{}» is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
-            "Исходный показатель «{}» в плане — {}, по данным — {}: расхождение больше 10\u{a0}%, план строился на других цифрах."
+            "Исходный показатель «{}» в плане — {}, по данным — {}: расходятся больше чем на 10\u{a0}% от значения по данным."
         }
         "[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`." => {
             "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95\u{a0}%) для `roi simulate` и `roi sensitivity`."

@@ -359,7 +359,7 @@ pub fn plan_rows(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<Vec<String
         .map(|m| {
             vec![
                 m.month.to_string(),
-                f.number(m.planned[0], 1),
+                f.count(m.planned[0], Sign::Plain),
                 m.actual[0].map_or("—".into(), |x| f.count(x, Sign::Plain)),
                 f.money(m.planned[4].round_dp(0), Sign::Plain),
                 m.actual[4].map_or("—".into(), |x| f.money(x.round_dp(0), Sign::Plain)),
@@ -481,9 +481,9 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
             &[
                 &f.number(Decimal::from_f64(p.dispersion.phi).unwrap_or_default(), 2),
                 &l.tr(if p.dispersion.phi > 1.0 {
-                    "more than chance alone; the intervals are widened for it"
+                    "the months vary more than chance alone would make them; the intervals are widened for it"
                 } else {
-                    "no more than chance alone"
+                    "within what chance alone gives"
                 }),
             ],
         )
@@ -492,8 +492,9 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
     });
     if let Some(a) = p.attribution {
         say(l.fill(
-            "The assistant's own records in the pilot: {} leads, {} bookings, {} visits, {} revenue.",
+            "The assistant's own records over the pilot's {}: {} leads, {} bookings, {} visits, {} revenue.",
             &[
+                &l.months(p.pilot.map_or(0, |x| x.months())),
                 &a.leads.map_or("—".into(), |x| x.to_string()),
                 &a.bookings.map_or("—".into(), |x| x.to_string()),
                 &a.visits.map_or("—".into(), |x| x.to_string()),
@@ -522,7 +523,7 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
     let want_text = f.percent(Decimal::from_f64(want).unwrap_or_default(), Sign::Explicit);
     say(match (need, p.baseline_leads) {
         (Some(n), Some(m)) => l.fill(
-            "At {} leads a month, a {} rise needs a pilot of {} to be seen.",
+            "With {} leads a month on average, a {} rise needs a pilot of {} to be seen.",
             &[&f.number(Decimal::from_f64(m).unwrap_or_default(), 1), &want_text, &l.months(n)],
         ),
         _ => l.fill("A {} rise cannot be told from chance within three years at this baseline; measure a longer baseline.", &[&want_text]),

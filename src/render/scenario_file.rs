@@ -86,8 +86,10 @@ pub fn pilot_after(
         lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`.")
     );
     let _ = writeln!(out, "[after]");
+    // Four places: the tables round to one, and a value already rounded to two
+    // would round again to another tenth (−14.149 → −14.15 → −14.2).
     let pct =
-        |x: f64| -> Option<Decimal> { Some(round(Decimal::from_f64(x * 100.0)?, 2).normalize()) };
+        |x: f64| -> Option<Decimal> { Some(round(Decimal::from_f64(x * 100.0)?, 4).normalize()) };
     let signed = |d: Decimal| {
         if d.is_sign_negative() {
             d.to_string()
@@ -271,6 +273,29 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
             spread("average_check", &money)
         );
         let _ = writeln!(out, "average_check = {v}");
+    }
+    // The model counts every booking as a visit or a no-show; bookings still
+    // open in the export make its revenue higher than the one measured.
+    let open = match (fig.bookings, fig.visits, fig.no_shows) {
+        (Some(b), Some(v), Some(n)) => b.saturating_sub(v + n),
+        (Some(b), Some(v), None) => b.saturating_sub(v),
+        _ => 0,
+    };
+    if open > 0
+        && let (Some(revenue), Some(leads), Some(conv), Some(check)) =
+            (fig.revenue, b.leads, fig.conversion, fig.average_check)
+    {
+        let model = leads * conv * (Decimal::ONE - fig.no_show_rate.unwrap_or_default()) * check;
+        let months = Decimal::from(b.period.months());
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "# {}",
+            l.fill(
+                "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month.",
+                &[&count(open.into()), &money(model.round_dp(0)), &money((revenue / months).round_dp(0))],
+            )
+        );
     }
     if let Some(after) = &m.after {
         out.push_str(after);

@@ -144,6 +144,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // sweep
         "{}: {} from {} to {}" => "{}: {} от {} до {}",
         "{}: {} by {} (rows) and {} (columns)" => "{}: {} по {} (строки) и {} (столбцы)",
+        "{}: {} by {} (rows) and {}, {} (columns)" => "{}: {} по {} (строки) и {}, {} (столбцы)",
         "payback in months" => "окупаемость в месяцах",
         "net over the horizon" => "чистый итог за весь период",
         "monthly benefit" => "выгода в месяц",

@@ -312,9 +312,15 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let bytes = rest.as_bytes();
+        // A space before a unit (`5,000 ₽`, `5.0 pp`) is no place to cut.
+        let unit_follows = |i: usize| {
+            let next = &rest[i + 1..];
+            let word = next.split(' ').next().unwrap_or("");
+            GLUED.contains(&word.trim_end_matches(['.', ',', ';', ')']))
+        };
         let cut = (0..bytes.len())
             .find(|&i| {
-                bytes[i] == b' '
+                (bytes[i] == b' ' && !unit_follows(i))
                     || (bytes[i] == b'.'
                         && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic()))
             })
@@ -401,6 +407,12 @@ mod tests {
         assert!(widest(&wrapped) <= 20, "{wrapped}");
         assert!(wrapped.contains("+305\u{a0}000\u{a0}₽"));
         assert_eq!(wrapped.replace("\n  ", " "), text);
+    }
+
+    #[test]
+    fn a_heading_keeps_its_unit() {
+        assert_eq!(wrap_breaking_paths("5,000 ₽", 3), "5,000 ₽");
+        assert_eq!(longest_piece("costs 20,000 ₽"), "20,000 ₽".chars().count());
     }
 
     #[test]

@@ -193,9 +193,15 @@ pub fn table(
         }
         [rows, columns] => {
             let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
-            header.extend(
-                (0..columns.count).map(|j| super::written(f, columns.key, columns.value(j))),
-            );
+            // Money headings drop the currency sign, said once in the title
+            // instead, so a matrix of amounts fits the terminal.
+            let bare = columns.key.is_money();
+            header.extend((0..columns.count).map(|j| match columns.value(j) {
+                crate::scenario::value::Written::Number(n) if bare => {
+                    f.count(n, crate::format::Sign::Plain)
+                }
+                w => super::written(f, columns.key, w),
+            }));
             let mut t = Table::new(header, 0);
             t.keep = 1;
             for (i, row) in points.chunks(columns.count as usize).enumerate() {
@@ -203,15 +209,28 @@ pub fn table(
                 cells.extend(row.iter().map(|p| shown(metric, p, f)));
                 t.row(cells);
             }
-            let title = l.fill(
-                "{}: {} by {} (rows) and {} (columns)",
-                &[
-                    &sweep.name,
-                    &l.tr(metric_title(metric)),
-                    &rows.key.path(),
-                    &columns.key.path(),
-                ],
-            );
+            let title = if bare {
+                l.fill(
+                    "{}: {} by {} (rows) and {}, {} (columns)",
+                    &[
+                        &sweep.name,
+                        &l.tr(metric_title(metric)),
+                        &rows.key.path(),
+                        &columns.key.path(),
+                        &crate::format::currency_symbol(f.currency),
+                    ],
+                )
+            } else {
+                l.fill(
+                    "{}: {} by {} (rows) and {} (columns)",
+                    &[
+                        &sweep.name,
+                        &l.tr(metric_title(metric)),
+                        &rows.key.path(),
+                        &columns.key.path(),
+                    ],
+                )
+            };
             (t, title)
         }
         _ => (Table::new(Vec::new(), 0), String::new()),

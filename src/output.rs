@@ -70,7 +70,7 @@ impl Destination {
         };
         if inputs.iter().any(same) {
             return Err(UsageError(f(
-                "{} {}: this is the scenario being read; writing there would destroy it",
+                "{} {}: this is a file being read; writing there would destroy it",
                 &[&flag, &shown],
             )));
         }

@@ -689,3 +689,20 @@ fn a_sheet_for_a_text_file_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn output_never_overwrites_the_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    refused(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        map.to_str().unwrap(),
+        "-o",
+        map.to_str().unwrap(),
+        "-f",
+        "json",
+    ]);
+    assert_eq!(std::fs::read_to_string(&map).unwrap(), exports::SALON_MAP);
+}

@@ -326,6 +326,48 @@ fn bad_periods_are_refused_by_name() {
         "2026-02..2026-04",
     ]);
     assert!(e.contains("no records in 2026-03, 2026-04"), "{e}");
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-01..2025-02",
+    ]);
+    assert!(
+        e.contains("comes before the baseline 2025-06..2025-11"),
+        "{e}"
+    );
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2026-01",
+        "--write-scenario",
+        "-",
+    ]);
+    assert!(e.contains("--write-scenario needs a file"), "{e}");
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2026-01",
+        "--write-scenario",
+        "/tmp/roi-same.json",
+        "-o",
+        "/tmp/roi-same.json",
+    ]);
+    assert!(e.contains("name the same file"), "{e}");
+    let e = run(&[
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2026-01",
+        "--write-scenario",
+        "examples/salon-map.toml",
+    ]);
+    assert!(
+        e.contains("--write-scenario examples/salon-map.toml: this is a file being read"),
+        "{e}"
+    );
     let e = run(&["--baseline", "2025-6..2025-11", "--pilot", "2026-01"]);
     assert!(e.contains("\"2025-6\" is not a month"), "{e}");
     let e = run(&[

@@ -132,7 +132,14 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         return destination.write(text.as_bytes());
     }
     let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
-    let inputs: Vec<&std::path::Path> = args.export.files.iter().map(|p| p.as_path()).collect();
+    // Every file read is protected from -o: the exports and the mapping.
+    let inputs: Vec<&std::path::Path> = args
+        .export
+        .files
+        .iter()
+        .map(|p| p.as_path())
+        .chain(args.export.map.as_deref())
+        .collect();
     let out = ui.output(&args.output, &formats, &inputs, false)?;
     let mut req = request(&args.export)?;
     req.from = month_flag("--from", &args.from)?;

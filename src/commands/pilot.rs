@@ -28,17 +28,33 @@ fn uplift(text: &str) -> Option<f64> {
 /// Runs `roi pilot`.
 pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     let formats = [Format::Table, Format::Json, Format::Html, Format::Xlsx];
-    let mut inputs: Vec<&Path> = args.export.files.iter().map(|p| p.as_path()).collect();
-    if let Some(s) = &args.scenario {
-        inputs.push(s);
-    }
+    // Every file read is protected from -o and --write-scenario.
+    let inputs: Vec<&Path> = args
+        .export
+        .files
+        .iter()
+        .map(|p| p.as_path())
+        .chain(args.export.map.as_deref())
+        .chain(args.scenario.as_deref())
+        .collect();
     let out = ui.output(&args.output, &formats, &inputs, false)?;
     let write_to = match &args.write_scenario {
-        Some(path) => Some(Destination::for_flag(
-            "--write-scenario",
-            Some(path),
-            &inputs,
-        )?),
+        Some(path) => {
+            let dest = Destination::for_flag("--write-scenario", Some(path), &inputs)?;
+            // Two documents on one stream, or in one file, would leave neither readable.
+            if dest == Destination::Stdout {
+                return Err(UsageError(
+                    t("--write-scenario needs a file; standard output carries the report").into(),
+                )
+                .into());
+            }
+            if dest == out.destination {
+                return Err(
+                    UsageError(t("--write-scenario and -o name the same file").into()).into(),
+                );
+            }
+            Some(dest)
+        }
         None => None,
     };
     let baseline = Period::parse("--baseline", &args.baseline)?;
@@ -69,21 +85,23 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     let req = super::measure::request(&args.export)?;
     let m = super::measure::measured(&req, args.export.strict)?;
     let judged = pilot::judge(&m, baseline, pilot_period, plan.as_ref(), expect)?;
-    if let Some(dest) = write_to {
-        let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
-        let text = super::measure::scenario_with(&m, baseline, ui, Some(after))?;
-        dest.write(text.as_bytes())?;
-    }
     let fmt = Fmt {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),
     };
+    // Both documents are made before either is written, so a mistake in one
+    // leaves nothing half-done.
     let bytes = match out.format {
         Format::Json => render::pilot::json(&judged).into_bytes(),
         Format::Html => render::pilot_html::render(&judged, &m, &fmt).into_bytes(),
         Format::Xlsx => render::pilot::xlsx(&judged, &fmt)?,
         _ => render::pilot::table(&judged, &fmt, out.width).into_bytes(),
     };
+    if let Some(dest) = write_to {
+        let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
+        let text = super::measure::scenario_with(&m, baseline, ui, Some(after))?;
+        dest.write(text.as_bytes())?;
+    }
     out.destination.write(&bytes)
 }
 

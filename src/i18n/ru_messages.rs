@@ -17,8 +17,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "{} {}: is a directory; give a file path" => "{} {}: это папка; укажите путь к файлу",
         "{} {}: the folder {} does not exist" => "{} {}: папки {} не существует",
-        "{} {}: this is the scenario being read; writing there would destroy it" => {
-            "{} {}: это исходный файл сценария — запись в него затёрла бы его"
+        "{} {}: this is a file being read; writing there would destroy it" => {
+            "{} {}: этот файл читается — запись в него затёрла бы его"
         }
         "--samples needs a file: standard output already carries the report" => {
             "для --samples нужен файл: стандартный вывод уже занят отчётом"

@@ -124,6 +124,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "High" => "Верхняя граница",
         "p-value" => "p-значение",
         "Plan" => "План",
+        "comes before the baseline {}; the pilot's months must come after it" => {
+            "идёт раньше базы {}; месяцы пилота должны идти после неё"
+        }
+        "--write-scenario needs a file; standard output carries the report" => {
+            "для --write-scenario нужен файл: стандартный вывод занят отчётом"
+        }
+        "--write-scenario and -o name the same file" => {
+            "--write-scenario и -o указывают на один и тот же файл"
+        }
         _ => return None,
     })
 }

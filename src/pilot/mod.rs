@@ -261,6 +261,17 @@ pub fn check_periods(
                 ),
             });
         }
+        // Months before the baseline are months before the assistant.
+        if p.to < baseline.from {
+            return Err(MeasureError::Period {
+                flag: "--pilot",
+                value: p.to_string(),
+                message: f(
+                    "comes before the baseline {}; the pilot's months must come after it",
+                    &[&baseline],
+                ),
+            });
+        }
     }
     Ok(())
 }

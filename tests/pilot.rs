@@ -126,6 +126,16 @@ fn the_plan_is_compared_month_by_month() {
         &first["actual_to_date"]["roi"],
         (62942.0 - 285580.50 / 6.0 - 35000.0) / 35000.0,
     );
+    // Projected with the clear change only (leads +30.09%; the rest could be chance):
+    // model revenue = 92.5 × 213/555 × (1 − 43/176) × 285 580.50/133, twelve months
+    // of its uplift against 25 000 + 12 × 10 000.
+    let revenue = 92.5 * (213.0 / 555.0) * (1.0 - 43.0 / 176.0) * (285580.50 / 133.0);
+    let uplift = revenue * (361.0 / 3.0 / 92.5 - 1.0);
+    let roi = (12.0 * uplift - 145000.0) / 145000.0;
+    assert!(
+        (json["plan"]["projected_roi"].as_f64().unwrap() - roi).abs() < 1e-6,
+        "{roi}"
+    );
     let differs: Vec<&str> = json["plan"]["differs"]
         .as_array()
         .unwrap()

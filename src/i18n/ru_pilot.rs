@@ -32,8 +32,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "ROI to date on the measured revenue and the plan's costs: {}." => {
             "ROI за время пилота по фактической выручке и затратам из плана: {}."
         }
-        "ROI over the plan's horizon if the measured changes hold: {}." => {
-            "ROI за период плана, если измеренные изменения сохранятся: {}."
+        "ROI over the plan's horizon if the pilot's clear changes hold: {}." => {
+            "ROI за период плана, если явные изменения пилота сохранятся: {}."
         }
         "Whether it pays was not checked: give the plan with --scenario." => {
             "Окупаемость не проверена: укажите план через --scenario."

@@ -63,7 +63,7 @@ pub struct PlanReport {
     /// Baseline metrics where the plan's figure is more than 10% off the measured one:
     /// (name, plan's, measured).
     pub differs: Vec<(&'static str, Decimal, Decimal)>,
-    /// ROI over the plan's horizon with the measured baseline and the measured changes.
+    /// ROI over the plan's horizon with the measured baseline and the pilot's clear changes.
     pub projected_roi: Option<Decimal>,
 }
 
@@ -189,17 +189,21 @@ pub fn compare(
     })
 }
 
-/// ROI over the plan's horizon if the measured changes hold: the plan's costs,
+/// ROI over the plan's horizon if the pilot's clear changes hold: the plan's costs,
 /// savings and margin, the measured baseline, and after = baseline × the changes.
 fn projected(
     plan: &Inputs<Decimal>,
     base: engine::Funnel<Decimal>,
     metrics: &[Change],
 ) -> Option<Decimal> {
+    // Only the changes the pilot showed clearly: one that could be chance
+    // is no change to plan on (the season's rise is not the assistant's).
     let get = |metric: Metric| {
-        metrics
-            .iter()
-            .find(|c| c.metric == metric && c.channel == Channel::All)
+        metrics.iter().find(|c| {
+            c.metric == metric
+                && c.channel == Channel::All
+                && matches!(c.verdict, Some(super::Verdict::Up | super::Verdict::Down))
+        })
     };
     let dec = |x: f64| Decimal::from_f64(x);
     let mut after = base;

@@ -247,7 +247,7 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
             &[&c.change.map_or("—".into(), |x| change_text(f, Metric::Leads, x))],
         ),
         Reason::RealisedRoi(d) => l.fill("ROI to date on the measured revenue and the plan's costs: {}.", &[&f.percent(*d, Sign::Plain)]),
-        Reason::ProjectedRoi(d) => l.fill("ROI over the plan's horizon if the measured changes hold: {}.", &[&f.percent(*d, Sign::Plain)]),
+        Reason::ProjectedRoi(d) => l.fill("ROI over the plan's horizon if the pilot's clear changes hold: {}.", &[&f.percent(*d, Sign::Plain)]),
         Reason::NoCosts => l.tr("Whether it pays was not checked: give the plan with --scenario.").into(),
         Reason::PlanDiffers => l.tr("The plan was built on other baseline figures than the data shows (see below).").into(),
     }

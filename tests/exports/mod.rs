@@ -249,23 +249,26 @@ fn bitrix_rows(recs: &[Rec]) -> Vec<[String; 9]> {
     rows
 }
 
+/// One line as Bitrix24 writes it: every field quoted (inner `"` doubled) and
+/// followed by `;`, so the line ends with an empty column.
+fn bitrix_line(cells: &[String], end: &str) -> String {
+    let mut s = String::new();
+    for c in cells {
+        s.push('"');
+        s.push_str(&c.replace('"', "\"\""));
+        s.push_str("\";");
+    }
+    s.push_str(end);
+    s
+}
+
 /// Bitrix24's CSV as a cloud portal writes it: UTF-8 with a BOM, every field
 /// quoted and followed by `;` (so each line ends with an empty column), LF.
 pub fn bitrix_csv(recs: &[Rec]) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for c in cells {
-            s.push('"');
-            s.push_str(&c.replace('"', "\"\""));
-            s.push_str("\";");
-        }
-        s.push('\n');
-        s
-    };
-    out.push_str(&line(&BITRIX_HEADER.map(String::from)));
+    out.push_str(&bitrix_line(&BITRIX_HEADER.map(String::from), "\n"));
     for row in bitrix_rows(recs) {
-        out.push_str(&line(&row));
+        out.push_str(&bitrix_line(&row, "\n"));
     }
     out.into_bytes()
 }
@@ -273,23 +276,12 @@ pub fn bitrix_csv(recs: &[Rec]) -> Vec<u8> {
 /// The same export from an old self-hosted portal: Windows-1251, no BOM,
 /// and money as a Russian Excel shows it (`1 500,50`).
 pub fn bitrix_csv_1251(recs: &[Rec]) -> Vec<u8> {
-    let mut text = String::new();
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for c in cells {
-            s.push('"');
-            s.push_str(&c.replace('"', "\"\""));
-            s.push_str("\";");
-        }
-        s.push_str("\r\n");
-        s
-    };
-    text.push_str(&line(&BITRIX_HEADER.map(String::from)));
+    let mut text = bitrix_line(&BITRIX_HEADER.map(String::from), "\r\n");
     for mut row in bitrix_rows(recs) {
         if let Ok(k) = row[3].replace('.', "").parse::<i64>() {
             row[3] = rub_ru(k);
         }
-        text.push_str(&line(&row));
+        text.push_str(&bitrix_line(&row, "\r\n"));
     }
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&text);
     assert!(!unmappable, "every character has a Windows-1251 byte");

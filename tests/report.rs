@@ -234,3 +234,60 @@ fn the_page_renders_in_a_real_browser() {
     assert_eq!(pages, 2, "the clinic prints on two pages");
     assert_eq!(a4, 2, "both pages are A4");
 }
+
+#[test]
+fn the_pilots_page_renders_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("ROI_BROWSER_TESTS").is_none(),
+            "ROI_BROWSER_TESTS is set but no Chromium is installed"
+        );
+        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("pilot.html");
+    let png = dir.path().join("pilot.png");
+    let status = roi()
+        .args([
+            "pilot",
+            "examples/salon-deals.csv",
+            "--map",
+            "examples/salon-map.toml",
+            "--baseline",
+            "2025-06..2025-11",
+            "--pilot",
+            "2025-12..2026-02",
+            "--scenario",
+            "examples/salon-rostov.toml",
+            "--lang",
+            "ru",
+            "-o",
+        ])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    screenshot(&browser, &html, &png, &dir.path().join("profile"));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    // The measured leads are blue, rgb(46, 90, 160); the plan's line red.
+    let blue = pixels
+        .iter()
+        .filter(|p| p[2] > p[0].saturating_add(60) && p[2] > p[1].saturating_add(30))
+        .count();
+    let red = pixels
+        .iter()
+        .filter(|p| p[0] > p[1].saturating_add(80) && p[0] > p[2].saturating_add(80))
+        .count();
+    assert!(blue > 500, "no measured line: {blue} blue pixels");
+    assert!(red > 100, "no plan line: {red} red pixels");
+}

@@ -345,6 +345,8 @@ pub struct MeasureArgs {
     (Format::Html, "a self-contained page with the decision and a chart of monthly leads"),
     (Format::Xlsx, "a workbook: the changes as numbers, and the plan's months"),
 ]))))]
+// The pilot writes no CSV, so the Excel CSV switch is not offered.
+#[command(mut_arg("excel", |a| a.hide(true)))]
 pub struct PilotArgs {
     /// The exports.
     #[command(flatten)]

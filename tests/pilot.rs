@@ -574,3 +574,13 @@ fn a_workbook_holds_the_changes_as_numbers() {
         ref other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn help_offers_only_what_the_pilot_writes() {
+    let help = stdout(&["pilot", "--help"]);
+    assert!(!help.contains("--excel"), "{help}");
+    for format in ["table", "json", "html", "xlsx"] {
+        assert!(help.contains(format), "{format} missing: {help}");
+    }
+    assert!(!help.contains("csv:"), "{help}");
+}

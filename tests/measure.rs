@@ -110,6 +110,14 @@ fn measure_json(args: &[&str]) -> Value {
     serde_json::from_str(&stdout(&all)).unwrap()
 }
 
+/// Writes `bytes` as `name` beside a mapping (`map`, TOML) and measures them as JSON.
+fn measure_export(name: &str, bytes: &[u8], map: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), name, bytes);
+    let map = write(dir.path(), "map.toml", map.as_bytes());
+    measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()])
+}
+
 /// Rows a Bitrix24 export repeats: deals with two products.
 fn repeats(recs: &[Rec]) -> u64 {
     recs.iter().filter(|r| r.id % 7 == 0).count() as u64
@@ -138,22 +146,24 @@ fn bitrix24_csv_as_a_cloud_portal_writes_it() {
 
 #[test]
 fn bitrix24_csv_in_windows_1251_from_a_self_hosted_portal() {
-    let dir = tempfile::tempdir().unwrap();
     let recs = records();
-    let file = write(dir.path(), "deals.csv", &exports::bitrix_csv_1251(&recs));
-    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
-    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let json = measure_export(
+        "deals.csv",
+        &exports::bitrix_csv_1251(&recs),
+        exports::SALON_MAP,
+    );
     assert_eq!(json["files"][0]["encoding"], "windows-1251");
     assert_funnel(&json, &recs, true);
 }
 
 #[test]
 fn bitrix24_html_saved_as_xls_is_told_by_its_bytes() {
-    let dir = tempfile::tempdir().unwrap();
     let recs = records();
-    let file = write(dir.path(), "deals.xls", &exports::bitrix_html(&recs));
-    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
-    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let json = measure_export(
+        "deals.xls",
+        &exports::bitrix_html(&recs),
+        exports::SALON_MAP,
+    );
     assert_eq!(json["files"][0]["kind"], "html");
     assert_funnel(&json, &recs, true);
 }
@@ -187,11 +197,12 @@ fn monthly_exports_concatenate_and_overlaps_count_once() {
 
 #[test]
 fn amocrm_xlsx_with_tags_and_custom_stages() {
-    let dir = tempfile::tempdir().unwrap();
     let recs = records();
-    let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
-    let map = write(dir.path(), "map.toml", exports::AMOCRM_MAP.as_bytes());
-    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let json = measure_export(
+        "amo.xlsx",
+        &exports::amocrm_xlsx(&recs),
+        exports::AMOCRM_MAP,
+    );
     assert_eq!(json["source"], "amocrm");
     assert_eq!(json["files"][0]["kind"], "xlsx");
     assert_funnel(&json, &recs, true);

@@ -11,11 +11,37 @@ use std::path::{Path, PathBuf};
 
 const MAP: [&str; 2] = ["--map", "examples/salon-map.toml"];
 
+/// The shipped salon's export, mapping, baseline and pilot months.
+const SALON: [&str; 7] = [
+    "examples/salon-deals.csv",
+    "--map",
+    "examples/salon-map.toml",
+    "--baseline",
+    "2025-06..2025-11",
+    "--pilot",
+    "2025-12..2026-02",
+];
+
 fn pilot_json(args: &[&str]) -> Value {
     let mut all = vec!["pilot"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--format", "json"]);
     serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+/// `pilot` on the shipped salon, with `extra` arguments after its periods.
+fn salon<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    ["pilot"]
+        .iter()
+        .chain(&SALON)
+        .chain(extra)
+        .copied()
+        .collect()
+}
+
+/// The shipped salon's verdict as JSON.
+fn salon_json(extra: &[&str]) -> Value {
+    pilot_json(&[&SALON[..], extra].concat())
 }
 
 fn metric<'a>(json: &'a Value, name: &str, channel: &str) -> &'a Value {
@@ -35,15 +61,7 @@ fn close(v: &Value, want: f64) {
 
 #[test]
 fn the_shipped_pilot_matches_independent_statistics() {
-    let json = pilot_json(&[
-        "examples/salon-deals.csv",
-        MAP[0],
-        MAP[1],
-        "--baseline",
-        "2025-06..2025-11",
-        "--pilot",
-        "2025-12..2026-02",
-    ]);
+    let json = salon_json(&[]);
     // Baseline months 94, 83, 90, 97, 92, 99: s²/m < 1, so φ = 1 and the exact test.
     // np.var([94,83,90,97,92,99], ddof=1) / np.mean(...) = 0.346
     assert_eq!(json["dispersion"]["phi"], 1.0);
@@ -106,17 +124,7 @@ fn the_shipped_pilot_matches_independent_statistics() {
 
 #[test]
 fn the_plan_is_compared_month_by_month() {
-    let json = pilot_json(&[
-        "examples/salon-deals.csv",
-        MAP[0],
-        MAP[1],
-        "--baseline",
-        "2025-06..2025-11",
-        "--pilot",
-        "2025-12..2026-02",
-        "--scenario",
-        "examples/salon-rostov.toml",
-    ]);
+    let json = salon_json(&["--scenario", "examples/salon-rostov.toml"]);
     let first = &json["plan"]["months"][0];
     // The article's salon: 97 500 ₽ planned, month-1 ROI 7.1% (37 500 − 35 000) / 35 000.
     assert_eq!(first["planned"]["revenue"].to_string(), "97500.00");
@@ -245,20 +253,12 @@ fn a_march_peak_with_last_years_march_is_not_called_a_rise() {
 fn the_evidence_carries_forward_into_simulate() {
     let dir = tempfile::tempdir().unwrap();
     let after = dir.path().join("after.toml");
-    stdout(&[
-        "pilot",
-        "examples/salon-deals.csv",
-        MAP[0],
-        MAP[1],
-        "--baseline",
-        "2025-06..2025-11",
-        "--pilot",
-        "2025-12..2026-02",
+    stdout(&salon(&[
         "--scenario",
         "examples/salon-rostov.toml",
         "--write-scenario",
         after.to_str().unwrap(),
-    ]);
+    ]));
     let text = std::fs::read_to_string(&after).unwrap();
     assert!(text.contains("leads = \"+13.6261%..+48.7935%\""), "{text}");
     assert!(
@@ -395,20 +395,12 @@ fn bad_periods_are_refused_by_name() {
 fn the_table_in_russian_fits_eighty_columns() {
     let out = roi()
         .env("COLUMNS", "80")
-        .args([
-            "pilot",
-            "examples/salon-deals.csv",
-            MAP[0],
-            MAP[1],
-            "--baseline",
-            "2025-06..2025-11",
-            "--pilot",
-            "2025-12..2026-02",
+        .args(salon(&[
             "--scenario",
             "examples/salon-rostov.toml",
             "--lang",
             "ru",
-        ])
+        ]))
         .output()
         .unwrap();
     assert!(
@@ -427,22 +419,14 @@ fn the_table_in_russian_fits_eighty_columns() {
 fn the_page_holds_the_decision_the_chart_and_the_plan() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("pilot.html");
-    stdout(&[
-        "pilot",
-        "examples/salon-deals.csv",
-        MAP[0],
-        MAP[1],
-        "--baseline",
-        "2025-06..2025-11",
-        "--pilot",
-        "2025-12..2026-02",
+    stdout(&salon(&[
         "--scenario",
         "examples/salon-rostov.toml",
         "--lang",
         "ru",
         "-o",
         page.to_str().unwrap(),
-    ]);
+    ]));
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!doctype html>"), "{html}");
     assert!(html.contains("Решение: МАСШТАБИРОВАТЬ"), "{html}");
@@ -546,20 +530,12 @@ fn a_workbook_holds_the_changes_as_numbers() {
     use calamine::{Data, Reader, Xlsx};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("pilot.xlsx");
-    stdout(&[
-        "pilot",
-        "examples/salon-deals.csv",
-        MAP[0],
-        MAP[1],
-        "--baseline",
-        "2025-06..2025-11",
-        "--pilot",
-        "2025-12..2026-02",
+    stdout(&salon(&[
         "--scenario",
         "examples/salon-rostov.toml",
         "-o",
         path.to_str().unwrap(),
-    ]);
+    ]));
     let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Pilot", "Plan"]);
     let sheet = book.worksheet_range("Pilot").unwrap();

@@ -115,6 +115,30 @@ fn chromium() -> Option<PathBuf> {
     .find(|p| p.exists())
 }
 
+/// Chromium, or `None` to skip; CI installs it and sets ROI_BROWSER_TESTS,
+/// so there a browser test cannot be skipped.
+fn browser() -> Option<PathBuf> {
+    let found = chromium();
+    if found.is_none() {
+        assert!(
+            std::env::var_os("ROI_BROWSER_TESTS").is_none(),
+            "ROI_BROWSER_TESTS is set but no Chromium is installed"
+        );
+        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+    }
+    found
+}
+
+/// A PNG's width, height, pixel bytes and bytes per pixel.
+fn decoded(png: &Path) -> (u32, u32, Vec<u8>, usize) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(png).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf, info.color_type.samples())
+}
+
 /// The flags this machine's headless Chromium needs (its network is closed).
 const HEADLESS: [&str; 9] = [
     "--headless",
@@ -175,13 +199,7 @@ fn screenshot(browser: &Path, html: &Path, png: &Path, profile: &Path) {
 
 #[test]
 fn the_page_renders_in_a_real_browser() {
-    let Some(browser) = chromium() else {
-        // CI installs Chromium and sets ROI_BROWSER_TESTS, so there this cannot be skipped.
-        assert!(
-            std::env::var_os("ROI_BROWSER_TESTS").is_none(),
-            "ROI_BROWSER_TESTS is set but no Chromium is installed"
-        );
-        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+    let Some(browser) = browser() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -201,12 +219,8 @@ fn the_page_renders_in_a_real_browser() {
     assert!(status.status.success());
     screenshot(&browser, &html, &png, &dir.path().join("profile"));
 
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    let (width, height, buf, channels) = decoded(&png);
+    let pixels: Vec<&[u8]> = buf.chunks(channels).collect();
     let inked = pixels
         .iter()
         .filter(|p| p[..3].iter().any(|&c| c < 200))
@@ -216,7 +230,7 @@ fn the_page_renders_in_a_real_browser() {
         .iter()
         .filter(|p| p[1] > p[0].saturating_add(40) && p[1] > p[2].saturating_add(20))
         .count();
-    assert_eq!((info.width, info.height), (1000, 1400));
+    assert_eq!((width, height), (1000, 1400));
     assert!(
         inked > pixels.len() / 50,
         "the page looks blank: {inked} inked pixels"
@@ -237,12 +251,7 @@ fn the_page_renders_in_a_real_browser() {
 
 #[test]
 fn the_pilots_page_renders_in_a_real_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("ROI_BROWSER_TESTS").is_none(),
-            "ROI_BROWSER_TESTS is set but no Chromium is installed"
-        );
-        eprintln!("skipped: no Chromium here (apt-get install chromium)");
+    let Some(browser) = browser() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -273,12 +282,9 @@ fn the_pilots_page_renders_in_a_real_browser() {
         String::from_utf8_lossy(&status.stderr)
     );
     screenshot(&browser, &html, &png, &dir.path().join("profile"));
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    let pixels: Vec<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
+    let (width, height, buf, channels) = decoded(&png);
+    let pixels: Vec<&[u8]> = buf.chunks(channels).collect();
+    assert_eq!((width, height), (1000, 1400));
     // The measured leads are blue, rgb(46, 90, 160); the plan's line red.
     let blue = pixels
         .iter()

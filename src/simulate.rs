@@ -268,33 +268,83 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// Summarises values; NaN (undefined) and +∞ (never) sort last.
-    pub fn of(mut values: Vec<f64>) -> Stats {
-        values.sort_unstable_by(|a, b| sort_key(*a).total_cmp(&sort_key(*b)));
+    /// Summarises values; NaN (undefined) and +∞ (never) rank last.
+    pub fn of(values: Vec<f64>) -> Stats {
+        let mut values = values;
+        Stats::of_column(&mut values)
+    }
+
+    /// [`Stats::of`] on a buffer the caller reuses for every column; the
+    /// buffer's order is scrambled.
+    ///
+    /// The mean is summed in the order the values come (trial order), which
+    /// the trials' fixed chunks make the same whatever the thread count. The
+    /// percentiles need only the ranks they fall between, so those ranks are
+    /// selected rather than the whole column sorted: a few linear passes
+    /// instead of a million-element sort per metric.
+    pub fn of_column(values: &mut [f64]) -> Stats {
         let all_finite = values.iter().all(|v| v.is_finite());
-        let mean = (all_finite && !values.is_empty()).then(|| {
-            // Summed in sorted order, which is fixed by the values alone.
-            values.iter().sum::<f64>() / values.len() as f64
-        });
-        let percentiles = PERCENTILES.map(|p| percentile(&values, p));
+        let mean = (all_finite && !values.is_empty())
+            .then(|| values.iter().sum::<f64>() / values.len() as f64);
+        let mut ranks: Vec<usize> = PERCENTILES
+            .iter()
+            .flat_map(|&p| {
+                let (lo, hi) = ranks_of(values.len(), p);
+                [lo, hi]
+            })
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        select_ranks(values, &ranks, 0);
+        let percentiles = PERCENTILES.map(|p| percentile(values, p));
         Stats { mean, percentiles }
     }
+}
+
+/// The order percentiles are taken in: NaN (undefined) with +∞ (never), last.
+fn rank_order(a: &f64, b: &f64) -> std::cmp::Ordering {
+    sort_key(*a).total_cmp(&sort_key(*b))
 }
 
 fn sort_key(v: f64) -> f64 {
     if v.is_nan() { f64::INFINITY } else { v }
 }
 
+/// The two ranks the p-th percentile of `n` sorted values lies between;
+/// the only places [`percentile`] looks. `n` = 0 gives (0, 0).
+fn ranks_of(n: usize, p: u32) -> (usize, usize) {
+    let h = n.saturating_sub(1) as f64 * f64::from(p) / 100.0;
+    (h.floor() as usize, h.ceil() as usize)
+}
+
+/// Puts the value of rank r (in [`rank_order`]) at index r for every r in
+/// `ranks` (ascending, absolute, `offset` being where `values` starts): the
+/// middle rank splits the slice, and each side is left with its own ranks.
+fn select_ranks(values: &mut [f64], ranks: &[usize], offset: usize) {
+    let Some(&mid) = ranks.get(ranks.len() / 2) else {
+        return;
+    };
+    let at = mid - offset;
+    if at >= values.len() {
+        return;
+    }
+    let (left, _, right) = values.select_nth_unstable_by(at, rank_order);
+    let (below, above) = ranks.split_at(ranks.len() / 2);
+    select_ranks(left, below, offset);
+    select_ranks(right, &above[1..], mid + 1);
+}
+
 /// The p-th percentile by linear interpolation between closest ranks
 /// (Hyndman–Fan type 7, as spreadsheets' PERCENTILE.INC); `None` if it
-/// touches a trial with no value.
-pub fn percentile(sorted: &[f64], p: u32) -> Option<f64> {
-    if sorted.is_empty() {
+/// touches a trial with no value. `values` need only hold the two ranks it
+/// reads in place, as a sort or [`select_ranks`] leaves them.
+pub fn percentile(values: &[f64], p: u32) -> Option<f64> {
+    if values.is_empty() {
         return None;
     }
-    let h = (sorted.len() - 1) as f64 * f64::from(p) / 100.0;
-    let (lo, hi) = (h.floor() as usize, h.ceil() as usize);
-    let (a, b) = (sorted[lo], sorted[hi]);
+    let h = (values.len() - 1) as f64 * f64::from(p) / 100.0;
+    let (lo, hi) = ranks_of(values.len(), p);
+    let (a, b) = (values[lo], values[hi]);
     if !a.is_finite() || !b.is_finite() {
         return None;
     }
@@ -343,20 +393,19 @@ impl Report {
     /// Summarises a run.
     pub fn new(run: &Run, months: u32) -> Report {
         let o = &run.outcomes;
-        let column = |f: fn(&Outcome) -> f64| o.iter().map(f).collect::<Vec<f64>>();
-        let (roi, net, npv, payback) = std::thread::scope(|s| {
-            let roi = s.spawn(|| Stats::of(column(|o| o.roi)));
-            let net = s.spawn(|| Stats::of(column(|o| o.net)));
-            let npv = Stats::of(column(|o| o.npv));
-            let payback = Stats::of(column(|o| o.payback));
-            // Sorting cannot panic; a panic here is a bug worth surfacing.
-            (
-                roi.join().expect("ROI statistics"),
-                net.join().expect("net statistics"),
-                npv,
-                payback,
-            )
-        });
+        // One column buffer serves the four metrics in turn.
+        let mut column = Vec::with_capacity(o.len());
+        let mut stats = |f: fn(&Outcome) -> f64| {
+            column.clear();
+            column.extend(o.iter().map(f));
+            Stats::of_column(&mut column)
+        };
+        let (roi, net, npv, payback) = (
+            stats(|o| o.roi),
+            stats(|o| o.net),
+            stats(|o| o.npv),
+            stats(|o| o.payback),
+        );
         let within = |m: f64| share(o, |t| t.payback <= m);
         Report {
             trials: o.len() as u64,
@@ -420,6 +469,62 @@ mod tests {
         let s = Stats::of(vec![3.0, f64::INFINITY, 1.0, 2.0]);
         assert_eq!(s.mean, None);
         assert_eq!(s.percentiles[0], Some(1.15));
+    }
+
+    /// The old way, kept as the reference: sort the whole column, read the ranks.
+    fn sorted_percentiles(values: &[f64]) -> [Option<u64>; 7] {
+        let mut sorted = values.to_vec();
+        sorted.sort_unstable_by(rank_order);
+        PERCENTILES.map(|p| percentile(&sorted, p).map(f64::to_bits))
+    }
+
+    #[test]
+    fn the_mean_is_summed_in_trial_order() {
+        // 1e16 + 1 rounds back to 1e16 (ties to even), so the order shows:
+        // in trial order ((1e16 + 1) − 1e16) + 1 = 1, a mean of 0.25; sorted,
+        // ((−1e16 + 1) + 1) + 1e16 = 0.
+        let s = Stats::of(vec![1e16, 1.0, -1e16, 1.0]);
+        assert_eq!(s.mean, Some(0.25));
+        let s = Stats::of(vec![-1e16, 1.0, 1.0, 1e16]);
+        assert_eq!(s.mean, Some(0.0));
+    }
+
+    #[test]
+    fn selected_ranks_are_the_sorted_ones_at_the_edges() {
+        for values in [
+            vec![],
+            vec![7.0],
+            vec![2.0, 1.0],
+            vec![f64::NAN, 1.0, f64::INFINITY, -0.0, 0.0, 0.0, -5.0],
+            vec![f64::NAN; 30],
+            (0..101).map(|i| f64::from(100 - i)).collect(),
+        ] {
+            let picked = Stats::of(values.clone())
+                .percentiles
+                .map(|p| p.map(f64::to_bits));
+            assert_eq!(picked, sorted_percentiles(&values), "{values:?}");
+        }
+        // 101 values 0..=100: the p-th percentile is p itself.
+        let s = Stats::of((0..101).map(f64::from).rev().collect());
+        assert_eq!(s.percentiles, PERCENTILES.map(|p| Some(f64::from(p))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn selected_percentiles_equal_sorted_ones(
+            values in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => -1e6f64..1e6,
+                    1 => proptest::sample::select(vec![
+                        f64::NAN, f64::INFINITY, 0.0, -0.0, 1.0, 3.5,
+                    ]),
+                ],
+                0..400,
+            )
+        ) {
+            let picked = Stats::of(values.clone()).percentiles.map(|p| p.map(f64::to_bits));
+            proptest::prop_assert_eq!(picked, sorted_percentiles(&values));
+        }
     }
 
     #[test]

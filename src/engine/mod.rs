@@ -362,20 +362,103 @@ pub fn summarize_with<N: Number>(
     schedule: &Schedule<N>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
+    summarize_given(schedule, &Benefit::new(inputs)?, inputs)
+}
+
+/// [`summarize_with`] with the benefit worked out beforehand too: a sweep
+/// over costs or the horizon leaves it alone, so it is worked out once per
+/// row. A schedule or benefit that does not fit `inputs` is worked out anew.
+pub fn summarize_given<N: Number>(
+    schedule: &Schedule<N>,
+    benefit: &Benefit<N>,
+    inputs: &Inputs<N>,
+) -> Result<Summary<N>, Overflow> {
+    if !benefit.fits(inputs) {
+        return summarize_given(schedule, &Benefit::new(inputs)?, inputs);
+    }
     if schedule.fits(inputs) {
-        run(inputs, schedule, false, |_| Ok(())).map(|pass| pass.summary)
+        run(inputs, schedule, benefit, false, |_| Ok(())).map(|pass| pass.summary)
     } else {
         summarize(inputs)
+    }
+}
+
+/// The monthly benefit at full effect and what it is made of: everything
+/// before the months loop, which depends on the funnels, savings and margin
+/// alone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Benefit<N> {
+    /// The inputs it was worked out from, so that [`Benefit::fits`] can tell.
+    from: (Funnel<N>, Funnel<N>, [N; 4]),
+    /// Baseline funnel figures.
+    pub baseline: FunnelFigures<N>,
+    /// Funnel figures after rollout.
+    pub after: FunnelFigures<N>,
+    /// after − baseline revenue per month.
+    pub revenue_uplift: N,
+    /// Uplift × gross margin.
+    pub extra_profit: N,
+    /// Staff time plus other savings per month.
+    pub savings: N,
+    /// Extra profit + savings per month at full effect.
+    pub monthly_benefit: N,
+}
+
+impl<N: Number> Benefit<N> {
+    /// Works out the benefit of a scenario.
+    pub fn new(inputs: &Inputs<N>) -> Result<Benefit<N>, Overflow> {
+        let baseline = inputs.baseline.figures()?;
+        let after = inputs.after.figures()?;
+        let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
+        let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
+        let savings = inputs
+            .staff_hours
+            .times(inputs.hourly_rate, "staff savings")?
+            .plus(inputs.other_savings, "savings")?;
+        let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+        Ok(Benefit {
+            from: Benefit::source(inputs),
+            baseline,
+            after,
+            revenue_uplift,
+            extra_profit,
+            savings,
+            monthly_benefit,
+        })
+    }
+
+    /// True when this benefit is the one `inputs` would make.
+    pub fn fits(&self, inputs: &Inputs<N>) -> bool {
+        self.from == Benefit::source(inputs)
+    }
+
+    fn source(inputs: &Inputs<N>) -> (Funnel<N>, Funnel<N>, [N; 4]) {
+        (
+            inputs.baseline,
+            inputs.after,
+            [
+                inputs.staff_hours,
+                inputs.hourly_rate,
+                inputs.other_savings,
+                inputs.gross_margin,
+            ],
+        )
     }
 }
 
 /// Computes the full projection: summary, monthly rows and annual rows.
 pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
     let mut monthly = Vec::with_capacity(inputs.months as usize);
-    let pass = run(inputs, &Schedule::new(inputs)?, true, |m| {
-        monthly.push(m);
-        Ok(())
-    })?;
+    let pass = run(
+        inputs,
+        &Schedule::new(inputs)?,
+        &Benefit::new(inputs)?,
+        true,
+        |m| {
+            monthly.push(m);
+            Ok(())
+        },
+    )?;
     let annual = years(&monthly)?;
     Ok(Projection {
         baseline: pass.baseline,
@@ -423,18 +506,19 @@ struct Pass<N> {
 fn run<N: Number>(
     inputs: &Inputs<N>,
     schedule: &Schedule<N>,
+    benefit: &Benefit<N>,
     detail: bool,
     mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
 ) -> Result<Pass<N>, Overflow> {
-    let baseline = inputs.baseline.figures()?;
-    let after = inputs.after.figures()?;
-    let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
-    let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
-    let savings = inputs
-        .staff_hours
-        .times(inputs.hourly_rate, "staff savings")?
-        .plus(inputs.other_savings, "savings")?;
-    let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+    let Benefit {
+        baseline,
+        after,
+        revenue_uplift,
+        extra_profit,
+        savings,
+        monthly_benefit,
+        ..
+    } = *benefit;
 
     let ramp = inputs.ramp_months;
     let ramp_divisor = schedule.ramp_divisor;

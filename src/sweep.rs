@@ -1,8 +1,13 @@
 //! What-if grids: one or two keys varied over ranges written in the keys' own
-//! grammar, evaluated point by point through the same draft checks and engine
-//! as `calc`, in parallel blocks that stream out in order.
+//! grammar, checked whole before the first byte, then evaluated point by point
+//! through the same engine as `calc`, in parallel blocks that stream out in order.
 
-use crate::engine::{self, Overflow, Schedule, Summary};
+mod bound;
+#[cfg(test)]
+mod equivalence;
+mod fast;
+
+use crate::engine::{self, Benefit, Inputs, Overflow, Schedule, Summary};
 use crate::i18n::{f, t};
 use crate::scenario::value::{self, Written};
 use crate::scenario::{Draft, Key, Kind, Location, Problem, Spec, unknown_key_message};
@@ -284,15 +289,26 @@ pub enum SweepError {
     /// A point's figures are too large for exact arithmetic.
     #[error(transparent)]
     Overflow(#[from] Overflow),
+    /// A grid point's figures are too large for exact arithmetic; `at` names
+    /// the varied keys and their values there, like `costs.monthly=1E-21`.
+    #[error("{at}: {overflow}")]
+    OverflowAt {
+        /// `KEY=VALUE` for each varied key, joined by commas.
+        at: String,
+        /// What overflowed.
+        overflow: Overflow,
+    },
     /// The output could not be written.
     #[error(transparent)]
     Io(#[from] io::Error),
 }
 
-/// A worker's scratch copy of the draft and the schedule it last needed.
+/// A worker's scratch: a copy of the draft for the reference evaluation,
+/// and the schedule and benefit it last needed.
 struct Scratch {
     draft: Draft,
     schedule: Option<Schedule<Decimal>>,
+    benefit: Option<Benefit<Decimal>>,
 }
 
 impl Scratch {
@@ -300,71 +316,212 @@ impl Scratch {
         Scratch {
             draft: draft.clone(),
             schedule: None,
+            benefit: None,
+        }
+    }
+
+    /// The engine's summary, reusing what the last point worked out when it
+    /// still fits: unless the horizon, ramp or discount rate is varied, one
+    /// schedule serves every point, and unless the inner key moves the
+    /// funnel, savings or margin, one benefit serves a whole row.
+    fn summarize(&mut self, inputs: &Inputs<Decimal>) -> Result<Summary<Decimal>, Overflow> {
+        let schedule = match self.schedule.take() {
+            Some(s) if s.fits(inputs) => s,
+            _ => Schedule::new(inputs)?,
+        };
+        let benefit = match self.benefit.take() {
+            Some(b) if b.fits(inputs) => b,
+            _ => Benefit::new(inputs)?,
+        };
+        let summary = engine::summarize_given(&schedule, &benefit, inputs);
+        self.schedule = Some(schedule);
+        self.benefit = Some(benefit);
+        summary
+    }
+}
+
+/// The varied keys' values at point `n`, in axis order.
+fn values_at(grid: &Grid, n: u64) -> [Written; 2] {
+    let mut values = [Written::Number(Decimal::ZERO); 2];
+    for ((axis, i), slot) in grid.axes.iter().zip(grid.indices(n)).zip(&mut values) {
+        *slot = axis.value(i);
+    }
+    values
+}
+
+/// The reference evaluation of point `n`: the varied values set into the
+/// draft, which is resolved with every rule, as `calc --set` would.
+fn evaluate(grid: &Grid, scratch: &mut Scratch, n: u64) -> Result<Point, SweepError> {
+    let values = values_at(grid, n);
+    for (axis, value) in grid.axes.iter().zip(values) {
+        scratch.draft.set(axis.key, Spec::flag("--vary", value));
+    }
+    let inputs = scratch
+        .draft
+        .resolve_inputs()
+        .map_err(SweepError::Invalid)?;
+    let summary = scratch.summarize(&inputs)?;
+    Ok(Point { values, summary })
+}
+
+/// A grid checked against a draft: every point is known to compute.
+pub struct Plan<'a> {
+    grid: &'a Grid,
+    draft: &'a Draft,
+    base: fast::Base,
+    /// Each axis's first values, worked out once (at most [`CACHED_VALUES`]
+    /// per axis, so memory stays flat).
+    values: Vec<Vec<Written>>,
+    /// Whether [`bound`] proved that no point overflows; if not, [`run`]
+    /// computes every point once before it writes anything.
+    proven: bool,
+}
+
+/// Axis values a [`Plan`] keeps at hand.
+const CACHED_VALUES: u64 = 1 << 16;
+
+impl Plan<'_> {
+    /// Evaluates point `n` on the fast path: the varied values set into
+    /// inputs resolved once ([`fast`]); the reference evaluation answers for a
+    /// point the fast path cannot compute, so its error is the draft's own.
+    fn evaluate(&self, scratch: &mut Scratch, n: u64) -> Result<Point, SweepError> {
+        let mut values = [Written::Number(Decimal::ZERO); 2];
+        for (((axis, cache), i), slot) in (self.grid.axes.iter().zip(&self.values))
+            .zip(self.grid.indices(n))
+            .zip(&mut values)
+        {
+            *slot = match cache.get(i as usize) {
+                Some(v) => *v,
+                None => axis.value(i),
+            };
+        }
+        let Some(inputs) = self.base.at(&values[..self.grid.axes.len()]) else {
+            return evaluate(self.grid, scratch, n);
+        };
+        match scratch.summarize(&inputs) {
+            Ok(summary) => Ok(Point { values, summary }),
+            Err(overflow) => Err(SweepError::OverflowAt {
+                at: self
+                    .grid
+                    .axes
+                    .iter()
+                    .zip(values)
+                    .map(|(a, v)| format!("{}={v}", a.key.path()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                overflow,
+            }),
         }
     }
 }
 
-/// Evaluates point `n` on a worker's scratch draft.
-fn evaluate(grid: &Grid, scratch: &mut Scratch, n: u64) -> Result<Point, SweepError> {
-    let draft = &mut scratch.draft;
-    let mut values = [Written::Number(Decimal::ZERO); 2];
-    for ((axis, i), slot) in grid.axes.iter().zip(grid.indices(n)).zip(&mut values) {
-        *slot = axis.value(i);
-        draft.set(axis.key, Spec::flag("--vary", *slot));
-    }
-    let inputs = draft.resolve_inputs().map_err(SweepError::Invalid)?;
-    // Unless the horizon, ramp or discount rate is varied, one schedule serves every point.
-    let schedule = match scratch.schedule.take() {
-        Some(s) if s.fits(&inputs) => s,
-        _ => Schedule::new(&inputs)?,
-    };
-    let summary = engine::summarize_with(&schedule, &inputs);
-    scratch.schedule = Some(schedule);
-    let summary = summary?;
-    Ok(Point { values, summary })
-}
-
-/// Checks the grid's corners, so that a bad range is refused before any output.
-pub fn check(grid: &Grid, draft: &Draft) -> Result<(), SweepError> {
+/// Checks the grid's corners, so that a bad range is refused before any
+/// output, and prepares the fast path.
+///
+/// The scenario's rules are linear in each key, so the corners, run through
+/// the draft, settle them for every point. Overflow is not linear (ROI
+/// divides by the cost, which may come close to zero mid-grid), so the
+/// figures are then bounded over the grid's box ([`bound`]); where the bound
+/// cannot prove that nothing overflows, [`run`] computes every point once
+/// without output first. Either way a sweep that starts printing finishes.
+pub fn check<'a>(grid: &'a Grid, draft: &'a Draft) -> Result<Plan<'a>, SweepError> {
     let mut scratch = Scratch::new(draft);
+    let mut corners = Vec::new();
     for corner in grid.corners() {
-        evaluate(grid, &mut scratch, corner)?;
+        for (axis, value) in grid.axes.iter().zip(values_at(grid, corner)) {
+            scratch.draft.set(axis.key, Spec::flag("--vary", value));
+        }
+        let inputs = scratch
+            .draft
+            .resolve_inputs()
+            .map_err(SweepError::Invalid)?;
+        scratch.summarize(&inputs)?;
+        corners.push(inputs);
     }
-    Ok(())
+    let keys: Vec<Key> = grid.axes.iter().map(|a| a.key).collect();
+    // The first corner is point 0, so `corners` is never empty.
+    let base = fast::Base::new(draft, &keys, corners[0]);
+    Ok(Plan {
+        grid,
+        draft,
+        proven: bound::proven(grid, &base, &corners),
+        base,
+        values: grid
+            .axes
+            .iter()
+            .map(|a| {
+                (0..a.count.min(CACHED_VALUES))
+                    .map(|i| a.value(i))
+                    .collect()
+            })
+            .collect(),
+    })
 }
 
 /// Points per block: large enough to amortise a thread hand-off, small enough
 /// that memory stays flat.
 const BLOCK: u64 = 4096;
 
-/// Evaluates every point in order, `threads` blocks at a time, turning each
-/// block into text with `render` and handing it to `sink` in grid order.
+/// A worker's reused buffers: its scratch, a block of points and their text.
+struct Worker {
+    scratch: Scratch,
+    points: Vec<Point>,
+    text: Vec<u8>,
+}
+
+/// Evaluates every point in order, `threads` blocks at a time; `render`
+/// appends a block's text to a buffer each worker reuses, and `sink` receives
+/// the buffers in grid order. Unless the plan's bound proved every point
+/// computes, every point is computed once without output first, so `sink`
+/// sees either the whole sweep or nothing.
 pub fn run(
-    grid: &Grid,
-    draft: &Draft,
+    plan: &Plan<'_>,
     threads: usize,
-    render: impl Fn(u64, &[Point]) -> Vec<u8> + Sync,
+    render: impl Fn(u64, &[Point], &mut Vec<u8>) + Sync,
+    sink: impl FnMut(&[u8]) -> io::Result<()>,
+) -> Result<(), SweepError> {
+    if !plan.proven {
+        blocks(plan, threads, |_, _, _| {}, |_| Ok(()))?;
+    }
+    blocks(plan, threads, render, sink)
+}
+
+/// [`run`]'s one pass over the grid.
+fn blocks(
+    plan: &Plan<'_>,
+    threads: usize,
+    render: impl Fn(u64, &[Point], &mut Vec<u8>) + Sync,
     mut sink: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> Result<(), SweepError> {
-    let total = grid.len();
+    let total = plan.grid.len();
     let threads = threads.max(1) as u64;
     let blocks = total.div_ceil(BLOCK);
-    let mut scratches: Vec<Scratch> = (0..threads).map(|_| Scratch::new(draft)).collect();
+    let mut workers: Vec<Worker> = (0..threads)
+        .map(|_| Worker {
+            scratch: Scratch::new(plan.draft),
+            points: Vec::with_capacity(BLOCK as usize),
+            text: Vec::new(),
+        })
+        .collect();
     let mut first_block = 0;
     while first_block < blocks {
-        let round: Vec<Result<Vec<u8>, SweepError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = scratches
+        let round: Vec<Result<(), SweepError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = workers
                 .iter_mut()
                 .zip(first_block..blocks)
-                .map(|(scratch, block)| {
+                .map(|(worker, block)| {
                     let render = &render;
                     scope.spawn(move || {
                         let start = block * BLOCK;
                         let end = (start + BLOCK).min(total);
-                        let points = (start..end)
-                            .map(|n| evaluate(grid, scratch, n))
-                            .collect::<Result<Vec<_>, _>>()?;
-                        Ok(render(start, &points))
+                        worker.points.clear();
+                        worker.text.clear();
+                        for n in start..end {
+                            let point = plan.evaluate(&mut worker.scratch, n)?;
+                            worker.points.push(point);
+                        }
+                        render(start, &worker.points, &mut worker.text);
+                        Ok(())
                     })
                 })
                 .collect();
@@ -374,8 +531,9 @@ pub fn run(
                 .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         });
-        for text in round {
-            sink(&text?)?;
+        for (done, worker) in round.into_iter().zip(&workers) {
+            done?;
+            sink(&worker.text)?;
         }
         first_block += threads;
     }
@@ -383,7 +541,16 @@ pub fn run(
 }
 
 /// Every point in order, in memory: for tables, which are small by nature.
-pub fn collect(grid: &Grid, draft: &Draft) -> Result<Vec<Point>, SweepError> {
+pub fn collect(plan: &Plan<'_>) -> Result<Vec<Point>, SweepError> {
+    let mut scratch = Scratch::new(plan.draft);
+    (0..plan.grid.len())
+        .map(|n| plan.evaluate(&mut scratch, n))
+        .collect()
+}
+
+/// Every point in order, each from the draft resolved with every rule: the
+/// slow path, kept as the reference the fast one is tested against.
+pub fn collect_reference(grid: &Grid, draft: &Draft) -> Result<Vec<Point>, SweepError> {
     let mut scratch = Scratch::new(draft);
     (0..grid.len())
         .map(|n| evaluate(grid, &mut scratch, n))

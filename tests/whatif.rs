@@ -358,6 +358,44 @@ fn sweep_mistakes_are_refused_before_any_output() {
     assert!(e.contains("too many for a table"), "{e}");
 }
 
+#[test]
+fn a_sweep_that_overflows_mid_grid_prints_nothing() {
+    // Setup 0 and a monthly cost falling from 1e-22 to 0: ROI is
+    // 37 500 / cost, past 7.9e28 once the cost is below 4.73e-25, though
+    // both corners compute. The sweep used to stream thousands of rows first.
+    for format in ["csv", "json", "table"] {
+        let e = refused(&[
+            "sweep",
+            SALON,
+            "--set",
+            "costs.setup=0",
+            "--vary",
+            "costs.monthly=1e-22..0:-1e-26",
+            "-f",
+            format,
+        ]);
+        assert!(
+            e.contains("at --vary costs.monthly=0.00000000000000000000000047"),
+            "{format}: {e}"
+        );
+        assert!(e.contains("ROI would pass 7.9e28"), "{format}: {e}");
+    }
+    // Written to a file, the file is not created either.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grid.csv");
+    refused(&[
+        "sweep",
+        SALON,
+        "--set",
+        "costs.setup=0",
+        "--vary",
+        "costs.monthly=1e-22..0:-1e-26",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!out.exists());
+}
+
 /// Solves, then feeds the answer back through --set and returns the metric there.
 fn solve_and_check(file: &str, key: &str, target: &str, extra: &[&str]) -> Value {
     let mut args = vec![

@@ -25,15 +25,20 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
         match e {
             SweepError::Invalid(problems) => loaded.invalid(problems),
             SweepError::Overflow(o) => loaded.overflow(o),
+            SweepError::OverflowAt { at, overflow } => {
+                anyhow::Error::new(overflow).context(crate::i18n::f(
+                    "cannot compute {} at --vary {}",
+                    &[&loaded.source.name, &at],
+                ))
+            }
             SweepError::Io(e) => e.into(),
         }
     };
-    sweep::check(&grid, &loaded.draft).map_err(failed)?;
+    let draft = &loaded.draft;
+    let plan = sweep::check(&grid, draft).map_err(failed)?;
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
 
     let destination = out.destination;
-    let draft = &loaded.draft;
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let keys = grid.axes().len();
     let dialect = out.dialect;
     let too_many = |limit: u64, message: &'static str| {
         loaded.invalid(vec![Problem {
@@ -58,7 +63,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                     "the grid has {} points, too many for a workbook (at most {}); use --format csv, or larger steps",
                 ));
             }
-            let points = sweep::collect(&grid, draft).map_err(failed)?;
+            let points = sweep::collect(&plan).map_err(failed)?;
             destination.write(&render::xlsx(&grid, &points, ui.lang, draft.currency())?)
         }
         Format::Table | Format::Html => {
@@ -68,7 +73,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                     "the grid has {} points, too many for a table (at most {}); use --format csv or json, or larger steps",
                 ));
             }
-            let points = sweep::collect(&grid, draft).map_err(failed)?;
+            let points = sweep::collect(&plan).map_err(failed)?;
             let name = draft
                 .resolve(&loaded.default_name)
                 .map_or_else(|_| loaded.default_name.clone(), |s| s.name);
@@ -102,23 +107,23 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
             destination.write(text.as_bytes())
         }
         Format::Csv => destination.stream(|w| {
+            let writer = render::Writer::new(&grid, dialect);
             w.write_all(render::csv_header(&grid, dialect).as_bytes())?;
             sweep::run(
-                &grid,
-                draft,
+                &plan,
                 threads,
-                |_, points| render::csv_rows(points, keys, dialect),
+                |first, points, out| writer.csv(first, points, out),
                 |bytes| w.write_all(bytes),
             )
             .map_err(failed)
         }),
         Format::Json => destination.stream(|w| {
+            let writer = render::Writer::new(&grid, dialect);
             w.write_all(render::json_start(&grid).as_bytes())?;
             sweep::run(
-                &grid,
-                draft,
+                &plan,
                 threads,
-                |first, points| render::json_points(&grid, first, points).into_bytes(),
+                |first, points, out| writer.json(first, points, out),
                 |bytes| w.write_all(bytes),
             )
             .map_err(failed)?;

@@ -129,6 +129,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "cannot be read as a number" => "не читается как число",
         "cannot compute {}" => "не удаётся рассчитать {}",
         "cannot compute {} ({})" => "не удаётся рассчитать {} ({})",
+        "cannot compute {} at --vary {}" => "не удаётся рассчитать {} при --vary {}",
         "cannot create {}" => "не удаётся создать {}",
         "cannot read the target value; write {}" => {
             "не удаётся прочитать значение цели; укажите {}"

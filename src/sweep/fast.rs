@@ -1,0 +1,105 @@
+//! The sweep's inner loop: each point's inputs made by setting the varied
+//! values into inputs resolved once, instead of re-resolving the draft.
+//!
+//! Why this is the same as resolving the draft at every point: the draft's
+//! rules were checked at the grid's corners, and every rule is linear in each
+//! varied key, so they hold at every point between the corners (see
+//! [`super::check`]). What remains of resolving is the value itself, and
+//! [`set`] computes it with the very operation the resolver uses
+//! ([`value::apply`]), so the inputs are equal bit for bit. The draft-per-point
+//! evaluation stays as the reference the tests compare against.
+
+use crate::engine::Inputs;
+use crate::scenario::value::{self, Form, Written};
+use crate::scenario::{Draft, Key};
+use rust_decimal::Decimal;
+
+/// What every point shares: the scenario resolved with the varied keys at
+/// their first values, and which `[after]` keys follow a varied baseline.
+#[derive(Debug, Clone)]
+pub(super) struct Base {
+    inputs: Inputs<Decimal>,
+    /// The varied keys in key order (baselines before the `[after]` keys
+    /// that change from them), with their axis's position.
+    order: Vec<(Key, usize)>,
+    /// `[after]` keys not varied whose baseline is: each with how it follows
+    /// (its written change, or `None`: left out of the file, so equal to it).
+    followers: Vec<(Key, Key, Option<Written>)>,
+}
+
+impl Base {
+    /// `inputs` is the draft resolved at the grid's first corner.
+    pub(super) fn new(draft: &Draft, keys: &[Key], inputs: Inputs<Decimal>) -> Base {
+        let mut order: Vec<(Key, usize)> = keys.iter().copied().zip(0..).collect();
+        order.sort_by_key(|(k, _)| k.index());
+        let followers = Key::ALL
+            .into_iter()
+            .filter(|after| !keys.contains(after))
+            .filter_map(|after| {
+                let base = after.baseline().filter(|b| keys.contains(b))?;
+                // As the resolver reads it: a missing `[after]` key equals its
+                // baseline; a change applies to it; an absolute value ignores it.
+                match draft.get(after).map(|spec| spec.written) {
+                    None => Some((after, base, None)),
+                    Some(w) if matches!(w.form(), Form::Relative | Form::Points) => {
+                        Some((after, base, Some(w)))
+                    }
+                    Some(_) => None,
+                }
+            })
+            .collect();
+        Base {
+            inputs,
+            order,
+            followers,
+        }
+    }
+
+    /// The scenario resolved with the varied keys at their first values.
+    pub(super) fn inputs(&self) -> &Inputs<Decimal> {
+        &self.inputs
+    }
+
+    /// The `[after]` keys that follow a varied baseline: (key, baseline, change).
+    pub(super) fn followers(&self) -> impl Iterator<Item = (Key, Key, Option<Written>)> + '_ {
+        self.followers.iter().copied()
+    }
+
+    /// The inputs at a point whose varied keys take `values` (in axis order);
+    /// `None` only if a value cannot be computed, which the corner checks
+    /// rule out (the caller then asks the draft, which names the problem).
+    pub(super) fn at(&self, values: &[Written]) -> Option<Inputs<Decimal>> {
+        let mut inputs = self.inputs;
+        for &(key, axis) in &self.order {
+            set(&mut inputs, key, values[axis])?;
+        }
+        for &(after, base, change) in &self.followers {
+            let base = *base.field_mut(&mut inputs)?;
+            *after.field_mut(&mut inputs)? = match change {
+                None => base,
+                Some(w) => value::apply(w.form(), w.number(), base)?,
+            };
+        }
+        Some(inputs)
+    }
+}
+
+/// Sets one key's value into resolved inputs, as the resolver would resolve
+/// it: a change applies to the baseline already in `inputs`. A new numeric key
+/// needs only its arm in [`Key::field_mut`] (or here, if it is not a number).
+pub(super) fn set(inputs: &mut Inputs<Decimal>, key: Key, written: Written) -> Option<()> {
+    let whole = |n: Decimal| u32::try_from(n.trunc().mantissa()).ok();
+    match key {
+        Key::Months => inputs.months = whole(written.number())?,
+        Key::RampMonths => inputs.ramp_months = whole(written.number())?,
+        key => {
+            let base = match key.baseline() {
+                Some(b) => *b.field_mut(inputs)?,
+                // Only a change needs a baseline, and only `[after]` keys have one.
+                None => Decimal::ZERO,
+            };
+            *key.field_mut(inputs)? = value::apply(written.form(), written.number(), base)?;
+        }
+    }
+    Some(())
+}

@@ -66,12 +66,24 @@ pub(super) fn proven(grid: &Grid, base: &Base, corners: &[Inputs<Decimal>]) -> b
         return false;
     }
     // Payback divides what is still owed by the month's flow, which covers
-    // it: a share of a month, at most 1, when the arithmetic is exact. It is
-    // exact without a ramp (whose R + 1 may not divide) when every figure on
-    // the way fits 28 digits at the finest scale it can have.
-    let no_ramp = corners.iter().all(|i| i.ramp_months == 0);
+    // it: a share of a month, at most 1, when the arithmetic is exact, which
+    // it is without a ramp when every figure on the way fits 28 digits at the
+    // finest scale it can have.
     let scale = path_scale(grid, base);
-    no_ramp && scale <= 28 && safe(figures * 10f64.powi(scale as i32))
+    let ramp = corners.iter().map(|i| i.ramp_months).max().unwrap_or(0);
+    let exact = ramp == 0 && scale <= 28 && safe(figures * 10f64.powi(scale as i32));
+    // With a ramp, R + 1 may not divide, and a figure is off by its rounding,
+    // ε < 10⁻²⁶ × figures. But the true flow and cumulative net are
+    // fractions over R + 1 whose numerators have at most `scale` + 1 places,
+    // so when not zero they are at least g = 10^−(scale+1) / (R + 1). If g
+    // dwarfs ε, the computed cumulative net turns non-negative in the same
+    // month as the true one (a true zero is a quotient that terminates, so it
+    // is computed exactly), and the flow then is at least g − ε: the share
+    // is at most figures / (g − ε), within the limit when g also dwarfs
+    // figures × MARGIN / LIMIT. Both hold when figures × 10^(scale+1) ×
+    // (R + 1) < 10²⁵, with room to spare.
+    let ramped = scale < 28 && figures * 10f64.powi(scale as i32 + 1) * f64::from(ramp + 1) < 1e25;
+    exact || ramped
 }
 
 /// True when a bound stays [`MARGIN`] times below [`LIMIT`]; false for NaN.

@@ -62,6 +62,17 @@ pub fn write_fixed(out: &mut impl std::fmt::Write, d: Decimal, places: u32) -> s
     out.write_str(frac)
 }
 
+/// Powers of ten that fit 64 bits, looked up rather than computed per cell.
+const POW10: [u64; 20] = {
+    let mut table = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
 /// [`write_fixed`] straight into bytes, with `point` as the decimal mark:
 /// the same text, without the formatting machinery, for the millions of
 /// cells a sweep writes. Mantissas and quotients that fit 64 bits (all but
@@ -71,32 +82,36 @@ pub fn push_fixed(out: &mut Vec<u8>, d: Decimal, places: u32, point: u8) {
     let negative = mantissa < 0;
     let magnitude = mantissa.unsigned_abs();
     // Rounded half away from zero to `places`, as a whole number of 10^-places.
-    let scaled: u128 = match (u64::try_from(magnitude), scale > places) {
-        // scale ≤ 28, so the divisor 10^(scale − places) fits 64 bits up to 10^19;
-        // beyond that the 128-bit path below takes it.
-        (Ok(m), true) if scale - places <= 19 => {
-            let divisor = 10u64.pow(scale - places);
+    let scaled: u128 = match (u64::try_from(magnitude), scale.checked_sub(places)) {
+        // scale ≤ 28, so the divisor fits 64 bits up to 10^19; beyond that
+        // the 128-bit path below takes it.
+        (Ok(m), Some(drop @ 1..=19)) => {
+            let divisor = POW10[drop as usize];
             let (q, r) = (m / divisor, m % divisor);
             u128::from(q + u64::from(r >= divisor - r))
         }
-        (_, true) => {
-            let divisor = 10u128.pow(scale - places);
+        (_, Some(drop @ 1..)) => {
+            let divisor = 10u128.pow(drop);
             let (q, r) = (magnitude / divisor, magnitude % divisor);
             q + u128::from(r >= divisor - r)
         }
         // |mantissa| < 2^96 and places ≤ 28 here, so this fits 128 bits.
-        (_, false) => magnitude * 10u128.pow(places - scale),
+        _ => magnitude * 10u128.pow(places - scale.min(places)),
     };
-    let mut buffer = itoa::Buffer::new();
-    let digits = match u64::try_from(scaled) {
-        Ok(small) => buffer.format(small),
-        Err(_) => buffer.format(scaled),
-    }
-    .as_bytes();
     // A figure that rounds to zero is written without a sign, as `write_fixed` does.
     if negative && scaled != 0 {
         out.push(b'-');
     }
+    let mut buffer = itoa::Buffer::new();
+    let digits = match u64::try_from(scaled) {
+        Ok(small) => buffer.format(small),
+        Err(_) => buffer.format(scaled),
+    };
+    push_digits(out, digits.as_bytes(), places, point);
+}
+
+/// Whole digits of 10^-places, with the mark placed.
+fn push_digits(out: &mut Vec<u8>, digits: &[u8], places: u32, point: u8) {
     let places = places as usize;
     if places == 0 {
         out.extend_from_slice(digits);

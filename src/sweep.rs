@@ -471,18 +471,20 @@ struct Worker {
 
 /// Evaluates every point in order, `threads` blocks at a time; `render`
 /// appends a block's text to a buffer each worker reuses, and `sink` receives
-/// the buffers in grid order. Unless the plan's bound proved every point
-/// computes, every point is computed once without output first, so `sink`
-/// sees either the whole sweep or nothing.
+/// `head` (a header), then the buffers in grid order. Unless the plan's
+/// bound proved every point computes, every point is computed once without
+/// output first, so `sink` sees either the whole sweep or nothing.
 pub fn run(
     plan: &Plan<'_>,
     threads: usize,
+    head: &[u8],
     render: impl Fn(u64, &[Point], &mut Vec<u8>) + Sync,
-    sink: impl FnMut(&[u8]) -> io::Result<()>,
+    mut sink: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> Result<(), SweepError> {
     if !plan.proven {
         blocks(plan, threads, |_, _, _| {}, |_| Ok(()))?;
     }
+    sink(head)?;
     blocks(plan, threads, render, sink)
 }
 

@@ -108,10 +108,10 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
         }
         Format::Csv => destination.stream(|w| {
             let writer = render::Writer::new(&grid, dialect);
-            w.write_all(render::csv_header(&grid, dialect).as_bytes())?;
             sweep::run(
                 &plan,
                 threads,
+                render::csv_header(&grid, dialect).as_bytes(),
                 |first, points, out| writer.csv(first, points, out),
                 |bytes| w.write_all(bytes),
             )
@@ -119,10 +119,10 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
         }),
         Format::Json => destination.stream(|w| {
             let writer = render::Writer::new(&grid, dialect);
-            w.write_all(render::json_start(&grid).as_bytes())?;
             sweep::run(
                 &plan,
                 threads,
+                render::json_start(&grid).as_bytes(),
                 |first, points, out| writer.json(first, points, out),
                 |bytes| w.write_all(bytes),
             )

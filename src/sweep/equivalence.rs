@@ -75,6 +75,7 @@ fn assert_same(text: &str, sets: &[&str], varies: &[&str]) {
         run(
             &plan,
             3,
+            b"",
             |first, points, out| writer.csv(first, points, out),
             |bytes| {
                 streamed.extend_from_slice(bytes);
@@ -94,6 +95,7 @@ fn assert_same(text: &str, sets: &[&str], varies: &[&str]) {
     run(
         &plan,
         2,
+        b"",
         |first, points, out| writer.json(first, points, out),
         |bytes| {
             json.extend_from_slice(bytes);
@@ -200,6 +202,7 @@ fn a_grid_larger_than_the_value_cache_matches_the_reference() {
     run(
         &plan,
         2,
+        b"",
         |first, points, out| writer.csv(first, points, out),
         |bytes| {
             fast.extend_from_slice(bytes);
@@ -339,6 +342,7 @@ fn a_grid_that_overflows_mid_way_is_refused_before_any_output() {
     let result = run(
         &plan,
         2,
+        b"header",
         |_, _, out| out.push(b'x'),
         |bytes| {
             written += bytes.len();

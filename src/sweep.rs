@@ -329,13 +329,8 @@ impl Scratch {
             Some(s) if s.fits(inputs) => s,
             _ => Schedule::new(inputs)?,
         };
-        let benefit = match self.benefit.take() {
-            Some(b) if b.fits(inputs) => b,
-            _ => Benefit::new(inputs)?,
-        };
-        let summary = engine::summarize_given(&schedule, &benefit, inputs);
+        let summary = engine::summarize_cached(&schedule, &mut self.benefit, inputs);
         self.schedule = Some(schedule);
-        self.benefit = Some(benefit);
         summary
     }
 }

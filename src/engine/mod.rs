@@ -362,20 +362,22 @@ pub fn summarize_with<N: Number>(
     schedule: &Schedule<N>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
-    summarize_given(schedule, &Benefit::new(inputs)?, inputs)
+    summarize_cached(schedule, &mut None, inputs)
 }
 
-/// [`summarize_with`] with the benefit worked out beforehand too: a sweep
-/// over costs or the horizon leaves it alone, so it is worked out once per
-/// row. A schedule or benefit that does not fit `inputs` is worked out anew.
-pub fn summarize_given<N: Number>(
+/// [`summarize_with`] keeping the benefit between calls in `benefit`: a
+/// sweep over costs or the horizon leaves it alone, so it is worked out once
+/// per row. A benefit that does not fit `inputs` is worked out anew (and
+/// kept), as is a schedule that does not fit.
+pub fn summarize_cached<N: Number>(
     schedule: &Schedule<N>,
-    benefit: &Benefit<N>,
+    benefit: &mut Option<Benefit<N>>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
-    if !benefit.fits(inputs) {
-        return summarize_given(schedule, &Benefit::new(inputs)?, inputs);
-    }
+    let benefit = match benefit {
+        Some(b) if b.fits(inputs) => b,
+        slot => slot.insert(Benefit::new(inputs)?),
+    };
     if schedule.fits(inputs) {
         run(inputs, schedule, benefit, false, |_| Ok(())).map(|pass| pass.summary)
     } else {

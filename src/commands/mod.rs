@@ -19,6 +19,7 @@ use crate::output::{Destination, UsageError};
 use crate::render::csv::Dialect;
 use crate::report::ModelError;
 use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
+use std::io::Write;
 use std::path::Path;
 
 /// How output should look for the person at the other end: shared by every command.
@@ -278,7 +279,8 @@ impl Loaded {
                 };
                 // A file's slip shows once, not again for each variant inheriting it.
                 if seen.insert(problem.to_string()) {
-                    eprintln!("{} {line}", t("Warning:"));
+                    // A closed stderr must not panic; the results stand without the warning.
+                    let _ = writeln!(std::io::stderr(), "{} {line}", t("Warning:"));
                 }
             }
         }
@@ -302,9 +304,40 @@ impl Loaded {
         }
     }
 
-    /// Figures too large for exact arithmetic, named with the file.
+    /// Figures too large (or too long) for exact arithmetic, named with the
+    /// file and with the inputs that feed the step, each with its line or flag.
     pub fn overflow(&self, o: crate::engine::Overflow) -> anyhow::Error {
-        anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+        let origins = self.origins(o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+            .context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+    }
+
+    /// The keys among `paths` that the user gave, as given: `baseline.leads =
+    /// 4e28 (line 4)`, `--set costs.setup=7e28`. The most extreme magnitudes
+    /// come first, since they are the likely cause; at most six.
+    fn origins(&self, paths: &[&str]) -> Vec<String> {
+        use crate::scenario::{Key, Location};
+        let mut given: Vec<(u32, String)> = paths
+            .iter()
+            .filter_map(|p| Key::from_path(p))
+            .filter_map(|key| {
+                let spec = self.draft.get(key)?;
+                let value = spec
+                    .text
+                    .clone()
+                    .unwrap_or_else(|| spec.written.to_string());
+                let text = match &spec.location {
+                    Location::Line(n) => {
+                        format!("{} = {value} ({})", key.path(), f("line {}", &[n]))
+                    }
+                    Location::Flag(flag) => format!("{flag} {}={value}", key.path()),
+                    Location::File => format!("{} = {value}", key.path()),
+                };
+                Some((extremeness(spec.written.number()), text))
+            })
+            .collect();
+        given.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        given.into_iter().take(6).map(|(_, text)| text).collect()
     }
 
     /// Names the file (and variant) in a resolution's problems.
@@ -319,4 +352,17 @@ impl Loaded {
             problems,
         })
     }
+}
+
+/// How far a number is from 1 in orders of magnitude, in either direction:
+/// 4e28 and 1e-20 are extreme, 0.25 and 1500 are not.
+fn extremeness(n: rust_decimal::Decimal) -> u32 {
+    let n = n.normalize();
+    if n.is_zero() {
+        return 0;
+    }
+    let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
+    // The position of the leading digit: 1500 → 4, 0.001 → −2.
+    let magnitude = digits - i64::from(n.scale());
+    magnitude.unsigned_abs() as u32
 }

@@ -1,0 +1,125 @@
+//! Exactness checks for `Decimal`: rust_decimal rounds silently when a
+//! result needs more than its 96 bits, so each sum and product is checked
+//! for digits it dropped.
+
+use super::Limit;
+use rust_decimal::Decimal;
+
+/// `a + b`, refused when the result had to be rounded. A sum is computed at
+/// the larger scale of its terms; when that does not fit, rust_decimal drops
+/// `k` trailing digits, which loses nothing only if they were all zeros.
+pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let r = a.checked_add(b).ok_or(Limit::Magnitude)?;
+    let scale = a.scale().max(b.scale());
+    if r.scale() >= scale {
+        return Ok(r);
+    }
+    // The last k digits of the exact sum's mantissa at `scale`, from each
+    // term's last digits: every figure stays below 10^28, well inside i128.
+    let k = scale - r.scale();
+    let last = |d: Decimal| {
+        let shift = scale - d.scale();
+        if shift >= k {
+            0
+        } else {
+            d.mantissa().rem_euclid(10i128.pow(k - shift)) * 10i128.pow(shift)
+        }
+    };
+    if (last(a) + last(b)).rem_euclid(10i128.pow(k)) == 0 {
+        Ok(r)
+    } else {
+        Err(Limit::Digits)
+    }
+}
+
+/// `a × b`, refused when the result had to be rounded. The exact product has
+/// the scale of both factors together; rust_decimal drops `k` digits when
+/// that does not fit, losing nothing only when the product of the mantissas
+/// ends in k zeros, that is, when it holds k twos and k fives.
+pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let r = a.checked_mul(b).ok_or(Limit::Magnitude)?;
+    if a.is_zero() || b.is_zero() {
+        return Ok(r);
+    }
+    let scale = a.scale() + b.scale();
+    if r.scale() >= scale {
+        return Ok(r);
+    }
+    let k = scale - r.scale();
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    if times_divisible(ma, 2) + times_divisible(mb, 2) >= k
+        && times_divisible(ma, 5) + times_divisible(mb, 5) >= k
+    {
+        Ok(r)
+    } else {
+        Err(Limit::Digits)
+    }
+}
+
+/// How many times `p` divides `m` (m > 0).
+fn times_divisible(mut m: u128, p: u128) -> u32 {
+    let mut n = 0;
+    while m % p == 0 {
+        m /= p;
+        n += 1;
+    }
+    n
+}
+
+/// A ratio is shown to 8 places: below 10^20 a decimal has room for them
+/// (20 + 8 digits), beyond it they would be silently missing.
+pub(super) fn shows_as_ratio(r: Decimal) -> bool {
+    r.abs() < Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn products_are_exact_or_refused() {
+        // The case: 0.123456789 × 123456789012345678901234567 has
+        // 36 significant digits; the exact product ends …467.777777777…
+        let check = d("123456789012345678901234567");
+        assert_eq!(mul(d("0.123456789"), check), Err(Limit::Digits));
+        // Trailing zeros dropped lose nothing: 0.5 × 0.2 = 0.10 at any scale.
+        assert_eq!(
+            mul(
+                d("0.5000000000000000000000000000"),
+                d("0.2000000000000000000000000000")
+            ),
+            Ok(d("0.1"))
+        );
+        // 1e-20 × 1e-20 = 1e-40 would round to zero.
+        assert_eq!(mul(d("1e-20"), d("1e-20")), Err(Limit::Digits));
+        assert_eq!(mul(Decimal::MAX, d("2")), Err(Limit::Magnitude));
+        assert_eq!(mul(d("1.5"), d("2.5")), Ok(d("3.75")));
+        assert_eq!(mul(Decimal::ZERO, d("1e-28")), Ok(Decimal::ZERO));
+    }
+
+    #[test]
+    fn sums_are_exact_or_refused() {
+        // 7e28 + 0.5 needs 30 digits; rust_decimal would give 7e28.
+        let big = d("70000000000000000000000000000");
+        assert_eq!(add(big, d("0.5")), Err(Limit::Digits));
+        assert_eq!(add(big, d("-0.5")), Err(Limit::Digits));
+        // 7e28 + 0.0 at a long scale loses only zeros.
+        assert_eq!(add(big, d("0.000")), Ok(big));
+        assert_eq!(add(big, big), Err(Limit::Magnitude));
+        assert_eq!(add(d("0.1"), d("0.2")), Ok(d("0.3")));
+        assert_eq!(add(d("-1.25"), d("0.25")), Ok(d("-1")));
+        // 1e27 + 1e-27 needs 55 digits.
+        assert_eq!(add(d("1e27"), d("1e-27")), Err(Limit::Digits));
+    }
+
+    #[test]
+    fn ratios_need_room_for_eight_places() {
+        assert!(shows_as_ratio(d("99999999999999999999.99999999")));
+        assert!(!shows_as_ratio(d("100000000000000000000")));
+        assert!(!shows_as_ratio(d("-46486815754458160575445816.722")));
+    }
+}

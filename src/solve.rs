@@ -111,6 +111,10 @@ pub enum Solution {
         /// The range searched.
         range: Range,
     },
+    /// The metric has no value whatever the key: an ROI target on a
+    /// scenario without costs (ROI divides by cost), solved for a key that
+    /// cannot bring a cost in.
+    Undefined,
 }
 
 /// The range of values searched, and the metric at its ends.
@@ -168,7 +172,14 @@ impl Probe {
 /// Finds the value of `key` at which `target` is just met.
 pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelError> {
     let current = draft.resolve_inputs().map_err(ModelError::Invalid)?;
-    engine::summarize(&current)?;
+    let now = engine::summarize(&current)?;
+    // ROI = net / cost: with nothing spent it is undefined, and only the
+    // cost keys can change that. Searching would call the residual's sign
+    // "met" or "not met" and answer found/always about a ratio that does not exist.
+    let brings_cost = matches!(key, Key::CostsSetup | Key::CostsMonthly);
+    if target.metric == Metric::Roi && now.total_cost.is_zero() && !brings_cost {
+        return Ok(Solution::Undefined);
+    }
     let mut probe = Probe {
         draft: draft.clone(),
         key,

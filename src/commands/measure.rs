@@ -15,7 +15,7 @@ use crate::output::{Destination, UsageError};
 use crate::render;
 use crate::scenario::ScenarioError;
 use anyhow::Result;
-use std::io::{Read, Write};
+use std::io::Read;
 
 /// The system `--source` names, if any.
 pub fn system(source: SourceArg) -> Option<System> {
@@ -188,8 +188,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if out.format == Format::Table
         && let Some(line) = render::measure::quality_line(&m, ui.lang)
     {
-        // A closed stderr must not panic; the note is a courtesy.
-        let _ = writeln!(std::io::stderr(), "{}", f("Note: {}", &[&line]));
+        crate::stdio::say(&f("Note: {}", &[&line]));
     }
     Ok(())
 }

@@ -19,7 +19,6 @@ use crate::output::{Destination, UsageError};
 use crate::render::csv::Dialect;
 use crate::report::ModelError;
 use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
-use std::io::Write;
 use std::path::Path;
 
 /// How output should look for the person at the other end: shared by every command.
@@ -279,8 +278,7 @@ impl Loaded {
                 };
                 // A file's slip shows once, not again for each variant inheriting it.
                 if seen.insert(problem.to_string()) {
-                    // A closed stderr must not panic; the results stand without the warning.
-                    let _ = writeln!(std::io::stderr(), "{} {line}", t("Warning:"));
+                    crate::stdio::say(&format!("{} {line}", t("Warning:")));
                 }
             }
         }

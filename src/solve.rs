@@ -324,7 +324,8 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     let mid = (a + b) / Decimal::TWO;
     let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
     let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);
-    let linear = (probe.residual(mid)?? - on_line).abs() <= tolerance
+    // Residuals are user magnitudes (up to ±7.9e28): their gap is checked too.
+    let linear = probe.residual(mid)??.checked_sub(on_line)?.abs() <= tolerance
         && probe.residual(x)??.abs() <= tolerance;
     linear.then_some(x)
 }

@@ -163,7 +163,8 @@ impl Uncertain {
             // Reading refuses a range whose midpoint is not exact, so the
             // fallback (halves added, which cannot overflow) is never taken
             // for a range that came from a file or a flag.
-            let mid = midpoint(low, high).unwrap_or_else(|| low / Decimal::TWO + high / Decimal::TWO);
+            let mid =
+                midpoint(low, high).unwrap_or_else(|| low / Decimal::TWO + high / Decimal::TWO);
             self.low.with_number(mid)
         })
     }
@@ -236,12 +237,12 @@ mod tests {
     fn takes_the_midpoint_without_overflow() {
         // 4e28 + 7e28 passes 7.9e28, but the midpoint 5.5e28 does not.
         let r = read("\"4e28..7e28\"").unwrap();
-        assert_eq!(r.point(), Written::Number(d("55000000000000000000000000000")));
-        // Both ends at the limit, and a range across zero.
         assert_eq!(
-            midpoint(Decimal::MAX, Decimal::MAX),
-            Some(Decimal::MAX)
+            r.point(),
+            Written::Number(d("55000000000000000000000000000"))
         );
+        // Both ends at the limit, and a range across zero.
+        assert_eq!(midpoint(Decimal::MAX, Decimal::MAX), Some(Decimal::MAX));
         assert_eq!(midpoint(Decimal::MIN, Decimal::MAX), Some(Decimal::ZERO));
         // MAX is odd: its half has a digit after the point that 29 digits cannot hold.
         assert_eq!(midpoint(Decimal::ZERO, Decimal::MAX), None);

@@ -278,19 +278,20 @@ pub fn number(text: &str) -> Result<Decimal, ValueError> {
         }
     };
     let plain = mantissa.replace('_', "");
-    let mut n = Decimal::from_str_exact(plain.strip_prefix('+').unwrap_or(&plain)).map_err(|_| {
-        // The form is checked, so the number has too many digits: before the
-        // point that is size, after it precision.
-        let whole = int.replace('_', "");
-        let zeros_after_point = frac.len() - frac.trim_start_matches(['0', '_']).len();
-        if whole.trim_start_matches('0').len() > 28 {
-            ValueError::TooLarge
-        } else if whole.trim_start_matches('0').is_empty() && zeros_after_point >= 28 {
-            ValueError::TooSmall
-        } else {
-            ValueError::TooPrecise
-        }
-    })?;
+    let mut n =
+        Decimal::from_str_exact(plain.strip_prefix('+').unwrap_or(&plain)).map_err(|_| {
+            // The form is checked, so the number has too many digits: before the
+            // point that is size, after it precision.
+            let whole = int.replace('_', "");
+            let zeros_after_point = frac.len() - frac.trim_start_matches(['0', '_']).len();
+            if whole.trim_start_matches('0').len() > 28 {
+                ValueError::TooLarge
+            } else if whole.trim_start_matches('0').is_empty() && zeros_after_point >= 28 {
+                ValueError::TooSmall
+            } else {
+                ValueError::TooPrecise
+            }
+        })?;
     if n.is_zero() {
         return Ok(n);
     }
@@ -415,7 +416,10 @@ mod tests {
         // Too large, not too precise: 10^400 and 10^29 are past 7.9·10^28.
         assert_eq!(number("1e400"), Err(ValueError::TooLarge));
         assert_eq!(number("1e29"), Err(ValueError::TooLarge));
-        assert_eq!(number("1e99999999999999999999999"), Err(ValueError::TooLarge));
+        assert_eq!(
+            number("1e99999999999999999999999"),
+            Err(ValueError::TooLarge)
+        );
         // TOML reads 1e400 as infinity; the text says what the user meant.
         let inf = toml::Value::Float(f64::INFINITY);
         assert_eq!(read(&inf, "1e400"), Err(ValueError::TooLarge));

@@ -59,7 +59,7 @@ pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
 /// How many times `p` divides `m` (m > 0).
 fn times_divisible(mut m: u128, p: u128) -> u32 {
     let mut n = 0;
-    while m % p == 0 {
+    while m.is_multiple_of(p) {
         m /= p;
         n += 1;
     }

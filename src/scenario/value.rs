@@ -38,8 +38,10 @@ pub enum Form {
 pub fn apply<N: Number>(form: Form, n: N, base: N) -> Option<N> {
     match form {
         Form::Number | Form::Percent => Some(n),
-        Form::Relative => base.mul(N::ONE.add(n)?),
-        Form::Points => base.add(n),
+        // Exact or refused, as in the engine: "+33.3333%" of a 27-digit
+        // baseline would otherwise lose digits silently.
+        Form::Relative => base.mul_exact(N::ONE.add_exact(n).ok()?).ok(),
+        Form::Points => base.add_exact(n).ok(),
     }
 }
 
@@ -434,6 +436,17 @@ mod tests {
         assert_eq!(number("0.000001e30"), Ok(d("1000000000000000000000000")));
         assert_eq!(number("1.50"), Ok(d("1.50")));
         assert_eq!(number("1.50").unwrap().scale(), 2);
+    }
+
+    #[test]
+    fn changes_are_exact_or_refused() {
+        assert_eq!(apply(Form::Relative, d("0.3"), d("200")), Some(d("260")));
+        assert_eq!(apply(Form::Points, d("0.05"), d("0.2")), Some(d("0.25")));
+        // 1.333333 × 123456789012345678901234567 has 33 digits: refused, not rounded.
+        let check = d("123456789012345678901234567");
+        assert_eq!(apply(Form::Relative, d("0.333333"), check), None);
+        // The f64 simulation keeps its plain arithmetic.
+        assert_eq!(apply(Form::Relative, 0.5f64, 2.0), Some(3.0));
     }
 
     #[test]

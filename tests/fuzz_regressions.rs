@@ -91,9 +91,10 @@ fn sensitivity_swing_width_names_key_and_line() {
 }
 
 #[test]
-fn solve_from_a_tiny_baseline_names_the_flag() {
-    // The change from a baseline of 1e-28 leads overflowed when printed; the
-    // bookings 1e-28 × 20% = 2e-29 cannot even be held now, and say so.
+fn solve_from_a_tiny_baseline_is_refused_before_solving() {
+    // The change from a baseline of 1e-28 leads overflowed when printed.
+    // Now "+30%" of 1e-28 is found to need a 29th decimal place, and the
+    // after.leads it makes is refused, naming the line and the baseline.
     let e = refused(&[
         "solve",
         "examples/salon-rostov.toml",
@@ -104,7 +105,25 @@ fn solve_from_a_tiny_baseline_names_the_flag() {
         "--target",
         "roi=0",
     ]);
-    assert!(e.contains("too many significant digits"), "{e}");
+    assert!(e.contains("line 19: after.leads = \"+30%\""), "{e}");
+    assert!(
+        e.contains("from the baseline 0.0000000000000000000000000001"),
+        "{e}"
+    );
+    // With the change inside what exact arithmetic holds, bookings 1e-28 × 20%
+    // is the step that cannot be held, named with the flag and the line.
+    let e = refused(&[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--set",
+        "baseline.leads=1e-28",
+        "--set",
+        "after.leads=+0%",
+        "--for",
+        "after.leads",
+        "--target",
+        "roi=0",
+    ]);
     assert!(e.contains("bookings"), "{e}");
     assert!(e.contains("--set baseline.leads=1e-28"), "{e}");
     assert!(e.contains("baseline.conversion = \"20%\" (line 14)"), "{e}");

@@ -21,6 +21,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "ROI is undefined here: the scenario has no costs (costs.setup and costs.monthly are 0), and ROI divides by cost, so no value of {} reaches an ROI target. Give a cost, or solve for net or benefit." => {
             "ROI здесь не определён: в сценарии нет затрат (costs.setup и costs.monthly равны 0), а ROI делится на затраты, поэтому никакое значение {} не даёт целевой ROI. Укажите затраты или ищите по net или benefit."
         }
+        "cannot be worked out exactly from the baseline {}: the result would pass 7.9e28 or need more significant digits than exact arithmetic keeps" => {
+            "не удаётся точно рассчитать от базового значения {}: результат превысил бы 7.9e28 или потребовал бы больше значащих цифр, чем хранит точная арифметика"
+        }
         // Steps of the model, named when one cannot be computed exactly.
         "ramp" => "выход на полный эффект",
         "ramp share" => "доля эффекта при выходе на полную силу",

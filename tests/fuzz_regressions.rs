@@ -158,6 +158,9 @@ fn digits_beyond_exact_arithmetic_are_refused_not_rounded() {
         "{e}"
     );
     assert!(e.contains("after.conversion = 0.123456789 (line 6)"), "{e}");
+    // The long figures come first: they are the ones to round.
+    let at = |key: &str| e.find(key).unwrap_or(usize::MAX);
+    assert!(at("after.conversion") < at("baseline.leads"), "{e}");
     assert!(
         e.contains("baseline.average_check = \"123456789012345678901234567\" (line 4)"),
         "{e}"

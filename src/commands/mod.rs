@@ -352,8 +352,9 @@ impl Loaded {
     }
 }
 
-/// How far a number is from 1 in orders of magnitude, in either direction:
-/// 4e28 and 1e-20 are extreme, 0.25 and 1500 are not.
+/// How hard a number presses on exact arithmetic: its orders of magnitude
+/// from 1 in either direction, or its significant digits, whichever is more.
+/// 4e28, 1e-20 and 0.123456789 press hard; 0.25 and 1500 do not.
 fn extremeness(n: rust_decimal::Decimal) -> u32 {
     let n = n.normalize();
     if n.is_zero() {
@@ -362,5 +363,5 @@ fn extremeness(n: rust_decimal::Decimal) -> u32 {
     let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
     // The position of the leading digit: 1500 → 4, 0.001 → −2.
     let magnitude = digits - i64::from(n.scale());
-    magnitude.unsigned_abs() as u32
+    magnitude.unsigned_abs().max(digits.unsigned_abs()) as u32
 }

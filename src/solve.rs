@@ -135,7 +135,15 @@ struct Probe {
     draft: Draft,
     key: Key,
     target: Target,
+    /// Set when the engine refused a probe (too large, or too many digits
+    /// to compute exactly), as opposed to the value breaking a rule.
+    refused: bool,
 }
+
+/// Places the solver's own probe values keep. The answer is shown to 12;
+/// a probe with 28 would make products with the user's figures too long
+/// for exact arithmetic, which would then refuse them.
+const PROBE_PLACES: u32 = 20;
 
 impl Probe {
     /// The summary at `x`; `None` when `x` breaks a rule of the scenario.
@@ -143,7 +151,9 @@ impl Probe {
         self.draft
             .set(self.key, Spec::flag("--for", Written::Number(x)));
         let inputs = self.draft.resolve_inputs().ok()?;
-        engine::summarize(&inputs).ok()
+        let summary = engine::summarize(&inputs).ok();
+        self.refused |= summary.is_none();
+        summary
     }
 
     /// The residual at `x`: ≥ 0 exactly where the target is met. `None` when
@@ -184,6 +194,7 @@ pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelE
         draft: draft.clone(),
         key,
         target,
+        refused: false,
     };
     let achieved =
         |probe: &mut Probe, x: Decimal| probe.summary(x).and_then(|s| target.metric.of(&s));
@@ -320,7 +331,7 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     if slope.is_zero() {
         return None;
     }
-    let x = a.checked_sub(ra.checked_div(slope)?)?;
+    let x = a.checked_sub(ra.checked_div(slope)?)?.round_dp(PROBE_PLACES);
     let mid = (a + b) / Decimal::TWO;
     let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
     let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);
@@ -336,13 +347,17 @@ fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal
     let (mut miss, mut meet) = if met_above { (a, b) } else { (b, a) };
     let two = Decimal::TWO;
     for _ in 0..200 {
-        let mid = (miss + meet) / two;
+        let mid = ((miss + meet) / two).round_dp(PROBE_PLACES);
         if mid == miss || mid == meet || (meet - miss).abs() < Decimal::new(1, 20) {
             break;
         }
+        probe.refused = false;
         match probe.met(mid) {
             Some(true) => meet = mid,
             Some(false) => miss = mid,
+            // The engine cannot compute there exactly: nothing finer can be
+            // learnt, and guessing a side would move the answer.
+            None if probe.refused => break,
             // An invalid midpoint cannot lie between two valid ones (the rules are
             // linear), but if it did, shrink towards the end that meets.
             None => miss = mid,

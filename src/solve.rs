@@ -331,7 +331,9 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     if slope.is_zero() {
         return None;
     }
-    let x = a.checked_sub(ra.checked_div(slope)?)?.round_dp(PROBE_PLACES);
+    let x = a
+        .checked_sub(ra.checked_div(slope)?)?
+        .round_dp(PROBE_PLACES);
     let mid = (a + b) / Decimal::TWO;
     let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
     let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);

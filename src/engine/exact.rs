@@ -1,9 +1,19 @@
 //! Exactness checks for `Decimal`: rust_decimal rounds silently when a
 //! result needs more than its 96 bits, so each sum and product is checked
 //! for digits it dropped.
+//!
+//! Digits dropped beyond the 18th decimal place are let go: measured rates
+//! with twelve places (what `roi pilot` writes) multiply into products of
+//! forty places, which no decimal holds, yet what is lost lies below 5·10⁻¹⁹,
+//! ten orders of magnitude under the 8 places of a printed ratio and sixteen
+//! under a kopeck. What is refused is rounding that reaches the figures a
+//! person reads: a 27-digit average check times 0.123456789 keeps 2 places.
 
 use super::Limit;
 use rust_decimal::Decimal;
+
+/// Rounding at or beyond this decimal place is let go (see the module's note).
+pub const GUARD_PLACES: u32 = 18;
 
 /// `a + b`, refused when the result had to be rounded. A sum is computed at
 /// the larger scale of its terms; when that does not fit, rust_decimal drops
@@ -11,7 +21,7 @@ use rust_decimal::Decimal;
 pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     let r = a.checked_add(b).ok_or(Limit::Magnitude)?;
     let scale = a.scale().max(b.scale());
-    if r.scale() >= scale {
+    if r.scale() >= scale.min(GUARD_PLACES) {
         return Ok(r);
     }
     // The last k digits of the exact sum's mantissa at `scale`, from each
@@ -42,7 +52,7 @@ pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
         return Ok(r);
     }
     let scale = a.scale() + b.scale();
-    if r.scale() >= scale {
+    if r.scale() >= scale.min(GUARD_PLACES) {
         return Ok(r);
     }
     let k = scale - r.scale();
@@ -94,8 +104,18 @@ mod tests {
             ),
             Ok(d("0.1"))
         );
-        // 1e-20 × 1e-20 = 1e-40 would round to zero.
-        assert_eq!(mul(d("1e-20"), d("1e-20")), Err(Limit::Digits));
+        // Rounding beyond the 18th place is let go: 1e-40 is zero to 28 places,
+        // and two twelve-place rates keep 28 of their 40 places.
+        assert_eq!(mul(d("1e-20"), d("1e-20")), Ok(Decimal::ZERO));
+        let long = mul(d("0.3837837837840000001"), d("0.2443181818180000001")).unwrap();
+        assert_eq!(long.scale(), 28);
+        // Exactly 0.09376535626533931210212219656020000001 (Python's decimal).
+        assert_eq!(long, d("0.0937653562653393121021221966"));
+        // …but not at the 17th: 123456789012.358015678901234567 needs 30 digits.
+        assert_eq!(
+            mul(d("1000000000000.1"), d("0.12345678901234567")),
+            Err(Limit::Digits)
+        );
         assert_eq!(mul(Decimal::MAX, d("2")), Err(Limit::Magnitude));
         assert_eq!(mul(d("1.5"), d("2.5")), Ok(d("3.75")));
         assert_eq!(mul(Decimal::ZERO, d("1e-28")), Ok(Decimal::ZERO));

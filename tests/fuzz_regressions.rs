@@ -236,3 +236,20 @@ fn an_error_with_stderr_closed_does_not_panic() {
         .unwrap();
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn a_variant_refused_names_its_own_lines() {
+    let (_dir, path) = scenario(
+        "cmp.toml",
+        "[baseline]\nleads=0\nconversion=0\naverage_check=0\n[savings]\nother=6e27\n\
+         [costs]\nmonthly=1e9\n[[variant]]\nname=\"loss\"\n\
+         set={\"savings.other\"=0,\"costs.monthly\"=7e28}\n",
+    );
+    let e = refused(&["compare", &path]);
+    assert!(e.contains("(cmp: loss)"), "{e}");
+    // The variant's cost, on its own line, not the base's 1e9 on line 8.
+    assert!(e.contains("costs.monthly = 7e28 (line 11)"), "{e}");
+    assert!(!e.contains("line 8"), "{e}");
+    // Zeros cause nothing and are not listed.
+    assert!(!e.contains("baseline.leads"), "{e}");
+}

@@ -305,21 +305,42 @@ impl Loaded {
     /// Figures too large (or too long) for exact arithmetic, named with the
     /// file and with the inputs that feed the step, each with its line or flag.
     pub fn overflow(&self, o: crate::engine::Overflow) -> anyhow::Error {
-        let origins = self.origins(o.keys);
+        let origins = self.origins(&self.draft, o.keys);
         anyhow::Error::new(o.with_origins(origins))
             .context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+    }
+
+    /// The refusal for the scenario [`Loaded::with_variants`] listed at
+    /// `index` (0 the base, then each variant), with the inputs as that
+    /// scenario has them: a variant's own changes name its lines.
+    pub fn overflow_at(&self, o: crate::engine::Overflow, index: usize) -> anyhow::Error {
+        let draft = match index
+            .checked_sub(1)
+            .and_then(|i| self.file_draft.variants().get(i))
+        {
+            None => self.draft.clone(),
+            Some(variant) => {
+                let mut draft = self.file_draft.clone();
+                variant.overrides.iter().for_each(|o| draft.apply(o));
+                self.sets.iter().for_each(|o| draft.apply(o));
+                draft
+            }
+        };
+        let origins = self.origins(&draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
     }
 
     /// The keys among `paths` that the user gave, as given: `baseline.leads =
     /// 4e28 (line 4)`, `--set costs.setup=7e28`. The most extreme magnitudes
     /// come first, since they are the likely cause; at most six.
-    fn origins(&self, paths: &[&str]) -> Vec<String> {
+    fn origins(&self, draft: &Draft, paths: &[&str]) -> Vec<String> {
         use crate::scenario::{Key, Location};
         let mut given: Vec<(u32, String)> = paths
             .iter()
             .filter_map(|p| Key::from_path(p))
             .filter_map(|key| {
-                let spec = self.draft.get(key)?;
+                // A zero neither overflows nor carries digits: not a cause.
+                let spec = draft.get(key).filter(|s| !s.written.number().is_zero())?;
                 let value = spec
                     .text
                     .clone()

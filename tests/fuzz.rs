@@ -21,6 +21,8 @@ struct Outcome {
     /// 0 for success, else the exit code the error deserves.
     code: u8,
     stdout: Vec<u8>,
+    /// Warnings and notes.
+    stderr: Vec<u8>,
     /// The error as `main` would print it (empty on success).
     error: String,
 }
@@ -28,7 +30,7 @@ struct Outcome {
 /// Runs `roi args` in-process, with its output captured.
 fn run(args: &[String]) -> Outcome {
     let argv = std::iter::once("roi".to_string()).chain(args.iter().cloned());
-    let (result, stdout, _stderr) = roi::stdio::capture(|| {
+    let (result, stdout, stderr) = roi::stdio::capture(|| {
         // clap refusing the command line is its own business, exit 2 as well.
         let cli = roi::cli::Cli::try_parse_from(argv).map_err(anyhow::Error::from)?;
         roi::commands::run(cli)
@@ -37,6 +39,7 @@ fn run(args: &[String]) -> Outcome {
         Ok(()) => Outcome {
             code: 0,
             stdout,
+            stderr,
             error: String::new(),
         },
         Err(e) => Outcome {
@@ -44,6 +47,7 @@ fn run(args: &[String]) -> Outcome {
                 .downcast_ref::<clap::Error>()
                 .map_or_else(|| roi::exit_code(&e), |_| 2),
             stdout,
+            stderr,
             error: format!("{e:#}"),
         },
     }
@@ -557,4 +561,30 @@ fn crash_sweep_overflow_midway() {
         "csv".into(),
     ]);
     assert_eq!(out.code, 2, "{}", out.error);
+}
+
+#[test]
+fn crash_warning_against_a_huge_after_value() {
+    // Found by this harness: deciding whether after.leads = 4e28 strays from
+    // its baseline multiplied 4e28 × 5 and panicked in calc and compare.
+    let out = case(SALON, &["calc", "--set", "after.leads=4e28"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.error.contains("--set after.leads=4e28"),
+        "{}",
+        out.error
+    );
+    // The warning itself is still given for a value that can be computed.
+    let out = run(&[
+        "calc".into(),
+        "examples/salon-rostov.toml".into(),
+        "--set".into(),
+        "after.leads=2000".into(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.error);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("is 10.0 times the baseline 200"),
+        "{stderr}"
+    );
 }

@@ -131,7 +131,7 @@ impl Model {
 
     /// One trial's inputs; `drawn` receives each varying key's value.
     fn draw(&self, rng: &mut ChaCha8Rng, drawn: &mut Vec<f64>) -> Inputs<f64> {
-        let mut inputs = self.point;
+        let mut inputs = self.point.clone();
         for v in &self.varying {
             let n = match &v.source {
                 Source::Drawn(s) => s.sample(rng),

@@ -1,0 +1,58 @@
+//! Russian for model v2: capacity, seasons and cost lines, in scenarios, errors and reports.
+
+/// The Russian for `en`, if this area has it.
+pub(super) fn get(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "[[costs.item]] takes: {}" => "допустимые ключи в [[costs.item]]: {}",
+        "must be a list of tables, each written [[costs.item]] with a name" => {
+            "должно быть списком таблиц: каждая строка затрат пишется как [[costs.item]] с name"
+        }
+        "must be a list of twelve factors, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]" => {
+            "должно быть списком из двенадцати коэффициентов, с января по декабрь, например leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]"
+        }
+        "the scenario has no [seasonality] table to change; add one with start = \"YYYY-MM\" and twelve factors in leads" => {
+            "в сценарии нет таблицы [seasonality], которую можно было бы изменить; добавьте её: start = \"ГГГГ-ММ\" и двенадцать коэффициентов в leads"
+        }
+        "must be the calendar month of projection month 1, written \"YYYY-MM\" in quotes, like \"2026-03\"" => {
+            "должен быть календарным месяцем, с которого начинается прогноз, в кавычках в виде \"ГГГГ-ММ\", например \"2026-03\""
+        }
+        "every [[costs.item]] needs a name in quotes, like name = \"Telephony\"" => {
+            "у каждой [[costs.item]] должно быть название в кавычках, например name = \"Телефония\""
+        }
+        "another [[costs.item]] already has this name; names must differ" => {
+            "это название уже есть у другой [[costs.item]]; названия должны различаться"
+        }
+        "is required with the factors: the calendar month of projection month 1, written \"YYYY-MM\", like \"2026-03\"" => {
+            "обязателен вместе с коэффициентами: календарный месяц, с которого начинается прогноз, в виде \"ГГГГ-ММ\", например \"2026-03\""
+        }
+        "is required with start: twelve factors on leads, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]" => {
+            "обязателен вместе со start: двенадцать коэффициентов к обращениям, с января по декабрь, например leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]"
+        }
+        "the scenario has no cost line named \"{}\", and no [[costs.item]] at all" => {
+            "в сценарии нет строки затрат «{}» — и вообще ни одной [[costs.item]]"
+        }
+        "the scenario has no cost line named \"{}\"; its lines are {}" => {
+            "в сценарии нет строки затрат «{}»; есть строки: {}"
+        }
+        "has {} factors; it takes twelve, January to December, each a number ≥ 0 like 1.25 (a quarter above an average month)" => {
+            "коэффициентов: {}, а нужно двенадцать, с января по декабрь, каждый — число ≥ 0, например 1.25 (на четверть больше среднего месяца)"
+        }
+        "is past the horizon of {} months (scenario.months); it takes a month from 1 to {}" => {
+            "выходит за горизонт прогноза в {} мес. (scenario.months); допустим месяц от 1 до {}"
+        }
+        "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
+            "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"
+        }
+        "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
+            "меньше числа визитов, которые уже обслуживаются сейчас ({} в месяц: leads × conversion × (1 − no_show_rate)), это больше вместимости {}; [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        }
+        // What overflowed, named in the overflow message.
+        "seasonal leads" => "обращения с учётом сезона",
+        "turned away" => "отказы из-за загрузки",
+        "yearly increase" => "ежегодное повышение",
+        "monthly fee" => "ежемесячный платёж",
+        "setup" => "разовые затраты",
+        "cost" => "затраты",
+        _ => return None,
+    })
+}

@@ -51,7 +51,7 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
     let point = draft.resolve_inputs().map_err(ModelError::Invalid)?;
     let base = engine::summarize(&point)?;
     let mut bars = Vec::new();
-    for key in Key::ALL {
+    for key in draft.keys() {
         if matches!(key.kind(), Kind::Months { .. }) {
             continue;
         }

@@ -88,7 +88,7 @@ impl Model {
     /// Prepares the draft's ranges; `point` is the checked scenario at its point values.
     pub fn new(draft: &Draft, point: &Inputs<Decimal>) -> Model {
         let mut varying = Vec::new();
-        for key in Key::ALL {
+        for key in draft.keys() {
             let spec = draft.get(key);
             let base_drawn = key
                 .baseline()

@@ -296,3 +296,7 @@ pub(super) fn run<N: Number>(
         after,
     })
 }
+
+#[cfg(test)]
+#[path = "tables_tests.rs"]
+mod tests;

@@ -53,6 +53,40 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "monthly fee" => "ежемесячный платёж",
         "setup" => "разовые затраты",
         "cost" => "затраты",
+        // Reports.
+        "Visits turned away over the horizon" => "Отказано в визитах за весь срок",
+        "Visits turned away over {}" => "Отказано в визитах за {}",
+        "Assistant ([costs])" => "Ассистент ([costs])",
+        "Cost lines" => "Статьи затрат",
+        "Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon." => {
+            "Разовые затраты статьи оплачиваются в начале её первого месяца, а её ежемесячный платёж растёт на годовое повышение каждые 12 месяцев с этого момента; окупаемость — это момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
+        }
+        "Capacity, visits a month" => "Вместимость, визитов в месяц",
+        "Capacity {} visits a month: demand above it is turned away, before and after the assistant alike; the summary's monthly figures are for an average month." => {
+            "Вместимость в месяц, визитов: {}. Спрос сверх неё не обслуживается ни до, ни после ассистента; месячные цифры сводки — для среднего месяца."
+        }
+        "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {})." => {
+            "Сезонность: первый месяц прогноза — {}; обращения умножаются на коэффициент месяца (с января по декабрь: {})."
+        }
+        "Revenue before" => "Выручка до",
+        "Revenue after" => "Выручка после",
+        "Turned away" => "Отказано",
+        "Line" => "Статья",
+        "Setup" => "Разово",
+        "Monthly" => "В месяц",
+        "Yearly increase" => "Рост в год",
+        "January" => "январь",
+        "February" => "февраль",
+        "March" => "март",
+        "April" => "апрель",
+        "May" => "май",
+        "June" => "июнь",
+        "July" => "июль",
+        "August" => "август",
+        "September" => "сентябрь",
+        "October" => "октябрь",
+        "November" => "ноябрь",
+        "December" => "декабрь",
         _ => return None,
     })
 }

@@ -357,6 +357,23 @@ impl Key {
     }
 }
 
+/// The keys of a scenario's optional tables, in file order: capacity, the
+/// twelve factors, each cost line's fields.
+pub fn table_keys<N: Copy>(tables: &crate::engine::Tables<N>) -> Vec<Key> {
+    let mut keys = Vec::new();
+    if tables.capacity.is_some() {
+        keys.push(Key::Capacity);
+    }
+    if tables.seasons.is_some() {
+        keys.extend((1..=12).map(Key::Season));
+    }
+    for item in &tables.items {
+        let id = ItemId::from_tag(item.tag);
+        keys.extend(ItemField::ALL.map(|field| Key::Item(id, field)));
+    }
+    keys
+}
+
 /// The text keys, which `--set` also accepts.
 pub const TEXT_KEYS: [&str; 2] = ["scenario.name", "scenario.currency"];
 

@@ -17,7 +17,7 @@ pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};
 pub use key::{
     ItemField, ItemId, Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, file_paths, nearest,
-    unknown_key_message,
+    table_keys, unknown_key_message,
 };
 pub use range::{Dist, Uncertain};
 

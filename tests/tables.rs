@@ -218,6 +218,8 @@ fn a_half_written_seasonality_is_refused_with_what_is_missing() {
         Some(&format!("{SALON}[seasonality]\nleads = [1, 1, 1]\n")),
     );
     assert!(e.contains("seasonality.leads: has 3 factors"), "{e}");
+    // Said once: the list is there, only its length is wrong.
+    assert!(!e.contains("seasonality.leads: is required"), "{e}");
     assert!(
         e.contains("seasonality.start: is required with the factors"),
         "{e}"

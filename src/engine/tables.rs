@@ -50,10 +50,15 @@ pub struct Seasons<N> {
 }
 
 impl<N: Copy> Seasons<N> {
+    /// The calendar month (0 = January) of projection month `month` (1-based).
+    pub fn index(&self, month: u32) -> usize {
+        // start_month is 1..=12 and month ≥ 1, so this never underflows.
+        ((self.start_month - 1 + month - 1) % 12) as usize
+    }
+
     /// The factor of projection month `month` (1-based).
     pub fn factor(&self, month: u32) -> N {
-        // start_month is 1..=12, so the index is always in 0..12.
-        self.factors[((self.start_month - 1 + month - 1) % 12) as usize]
+        self.factors[self.index(month)]
     }
 }
 
@@ -152,6 +157,7 @@ fn full_benefit<N: Number>(
     after: &FunnelFigures<N>,
     savings: N,
 ) -> Result<N, Overflow> {
+    // The same order of operations as the closed form, so an average month agrees to the digit.
     after
         .revenue
         .minus(baseline.revenue, "revenue uplift")?
@@ -200,11 +206,23 @@ pub(super) fn run<N: Number>(
     let mut turned_away_total = N::ZERO;
     let mut last = None;
 
+    // Months of one calendar month (every month, without seasons) serve alike:
+    // their funnels are worked out once.
+    let mut served: [Option<(N, N, N, N)>; 12] = [None; 12];
     for month in 1..=inputs.months {
-        let season = tables.seasons.map_or(N::ONE, |s| s.factor(month));
-        let (month_baseline, _) = month_funnel(&inputs.baseline, season, capacity)?;
-        let (month_after, turned_away) = month_funnel(&inputs.after, season, capacity)?;
-        let full = full_benefit(inputs, &month_baseline, &month_after, savings)?;
+        let calendar = tables.seasons.map_or(0, |s| s.index(month));
+        let (revenue_baseline, revenue_after, turned_away, full) = match served[calendar] {
+            Some(known) => known,
+            None => {
+                let season = tables.seasons.map_or(N::ONE, |s| s.factors[calendar]);
+                let (b, _) = month_funnel(&inputs.baseline, season, capacity)?;
+                let (a, turned_away) = month_funnel(&inputs.after, season, capacity)?;
+                let full = full_benefit(inputs, &b, &a, savings)?;
+                let known = (b.revenue, a.revenue, turned_away, full);
+                served[calendar] = Some(known);
+                known
+            }
+        };
         let (share, benefit) = if ramp == 0 || month > ramp {
             (N::ONE, full)
         } else {
@@ -263,8 +281,8 @@ pub(super) fn run<N: Number>(
             cumulative_cost,
             cumulative_net,
             roi: roi_to_date,
-            revenue_baseline: month_baseline.revenue,
-            revenue_after: month_after.revenue,
+            revenue_baseline,
+            revenue_after,
             turned_away,
         };
         on_month(row)?;

@@ -251,9 +251,15 @@ impl Draft {
 
     /// Gives `key` a value in a known form: the fast path for sweep points and solving.
     pub fn set(&mut self, key: Key, spec: Spec) {
-        let location = spec.location.clone();
-        let text = spec.text.clone();
-        self.put(key, Slot::Given(spec), &location, text);
+        match key.index() {
+            // The common keys: no table to look for, nothing to clone.
+            Some(i) => self.slots[i] = Slot::Given(spec),
+            None => {
+                let location = spec.location.clone();
+                let text = spec.text.clone();
+                self.put(key, Slot::Given(spec), &location, text);
+            }
+        }
     }
 
     /// The value given for `key`, if any.

@@ -39,6 +39,8 @@ struct SeasonDraft {
     start_given: bool,
     /// Whether `leads` was given as a list of twelve.
     leads_given: bool,
+    /// Whether `leads` was written at all (a list of another length is reported when read).
+    leads_written: bool,
     factors: [Slot; 12],
 }
 
@@ -185,6 +187,7 @@ pub(super) fn read(text: &str, raw: &RawScenario, draft: &mut Draft) {
             start,
             start_given: s.start.is_some(),
             leads_given,
+            leads_written: s.leads.is_some(),
             factors: std::array::from_fn(|_| Slot::Missing),
         });
         match &s.leads {
@@ -321,7 +324,7 @@ pub(super) fn resolve(
                 message: t("is required with the factors: the calendar month of projection month 1, written \"YYYY-MM\", like \"2026-03\"").into(),
             });
         }
-        if !s.leads_given && !matches!(s.factors[0], Slot::Given(_) | Slot::Broken) {
+        if !s.leads_written {
             r.problems.push(Problem {
                 location: s.location.clone(),
                 key: Some("seasonality.leads".into()),

@@ -254,6 +254,38 @@ fn keys_of_missing_tables_and_lines_are_refused_by_name() {
 }
 
 #[test]
+fn a_misspelt_line_or_field_is_named_in_every_command() {
+    let text = format!("{SALON}[[costs.item]]\nname = \"Telephony\"\nmonthly = 2000\n");
+    let e = refused_with(
+        &["calc", "-", "--set", "costs.item.Telephony.monthy=5"],
+        Some(&text),
+    );
+    assert!(
+        e.contains("did you mean `costs.item.Telephony.monthly`"),
+        "{e}"
+    );
+    for args in [
+        &[
+            "solve",
+            "-",
+            "--for",
+            "costs.item.Telefony.monthly",
+            "--target",
+            "roi=50%",
+        ][..],
+        &["sweep", "-", "--vary", "costs.item.Telefony.monthly=1..5:1"][..],
+    ] {
+        let e = refused_with(args, Some(&text));
+        assert!(
+            e.contains(
+                "the scenario has no cost line named \"Telefony\"; its lines are \"Telephony\""
+            ),
+            "{args:?}: {e}"
+        );
+    }
+}
+
+#[test]
 fn the_new_keys_work_with_set_and_variants() {
     // --set brings a cap in; a factor and a cost line change like any key.
     let v = calc(SALON, &["--set", "capacity.visits=50"]);

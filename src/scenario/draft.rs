@@ -239,7 +239,10 @@ impl Draft {
             };
             self.set_text(&o.path, &value, &o.text, o.location.clone());
         } else {
-            let candidates: Vec<&str> = all_paths().collect();
+            // The file's own table keys too, so a misspelt cost-line field finds its line.
+            let candidates: Vec<&str> = all_paths()
+                .chain(self.tables.keys().map(Key::path))
+                .collect();
             self.problems.push(Problem {
                 location: o.location.clone(),
                 key: Some(o.path.clone()),
@@ -294,6 +297,12 @@ impl Draft {
                 }
             }
         }
+    }
+
+    /// Why `key` cannot be set in this scenario — a factor without
+    /// `[seasonality]`, a cost line the file does not have — or `None` when it can.
+    pub fn lacks(&self, key: Key) -> Option<String> {
+        self.tables.lacks(key)
     }
 
     /// Every numeric key this scenario has: the common ones, then its tables'.

@@ -96,43 +96,54 @@ impl TablesDraft {
                 Ok(())
             }
             Key::Season(m) => {
-                let factor = self
+                if let Some(message) = self.lacks(key) {
+                    return Err(message);
+                }
+                if let Some(factor) = self
                     .seasonality
                     .as_mut()
-                    .and_then(|s| s.factors.get_mut(usize::from(m).checked_sub(1)?));
-                match factor {
-                    Some(factor) => {
-                        *factor = slot;
-                        Ok(())
-                    }
-                    None => Err(t("the scenario has no [seasonality] table to change; add one with start = \"YYYY-MM\" and twelve factors in leads").into()),
+                    .and_then(|s| s.factors.get_mut(usize::from(m).checked_sub(1)?))
+                {
+                    *factor = slot;
                 }
+                Ok(())
             }
-            Key::Item(id, field) => match self.items.iter_mut().find(|i| i.id == id) {
-                Some(item) => {
+            Key::Item(id, field) => {
+                if let Some(message) = self.lacks(key) {
+                    return Err(message);
+                }
+                if let Some(item) = self.items.iter_mut().find(|i| i.id == id) {
                     item.slots[field.index()] = slot;
-                    Ok(())
                 }
-                None => {
-                    let names: Vec<String> = self
-                        .items
-                        .iter()
-                        .map(|i| format!("\"{}\"", i.id.name()))
-                        .collect();
-                    Err(if names.is_empty() {
-                        f(
-                            "the scenario has no cost line named \"{}\", and no [[costs.item]] at all",
-                            &[&id.name()],
-                        )
-                    } else {
-                        f(
-                            "the scenario has no cost line named \"{}\"; its lines are {}",
-                            &[&id.name(), &names.join(", ")],
-                        )
-                    })
-                }
-            },
+                Ok(())
+            }
             _ => Ok(()),
+        }
+    }
+
+    /// Why a table's key has nowhere to go: no `[seasonality]`, no such cost line.
+    pub(super) fn lacks(&self, key: Key) -> Option<String> {
+        match key {
+            Key::Season(_) if self.seasonality.is_none() => Some(t("the scenario has no [seasonality] table to change; add one with start = \"YYYY-MM\" and twelve factors in leads").into()),
+            Key::Item(id, _) if !self.items.iter().any(|i| i.id == id) => {
+                let names: Vec<String> = self
+                    .items
+                    .iter()
+                    .map(|i| format!("\"{}\"", i.id.name()))
+                    .collect();
+                Some(if names.is_empty() {
+                    f(
+                        "the scenario has no cost line named \"{}\", and no [[costs.item]] at all",
+                        &[&id.name()],
+                    )
+                } else {
+                    f(
+                        "the scenario has no cost line named \"{}\"; its lines are {}",
+                        &[&id.name(), &names.join(", ")],
+                    )
+                })
+            }
+            _ => None,
         }
     }
 

@@ -204,6 +204,25 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
 }
 
 #[test]
+fn more_than_two_hundred_cost_lines_are_refused_at_the_first_extra() {
+    let mut text = SALON.to_string();
+    for n in 1..=201 {
+        text.push_str(&format!(
+            "[[costs.item]]\nname = \"Line {n}\"\nmonthly = 1\n"
+        ));
+    }
+    // SALON is 13 lines, each cost line 3: line 201 starts on 13 + 200 × 3 + 1.
+    let e = refused_with(&["calc", "-"], Some(&text));
+    assert!(
+        e.contains("line 614: costs.item: too many cost lines: a scenario holds at most 200"),
+        "{e}"
+    );
+    // Two hundred are fine: 145 000 + 200 × 12 × 1 ₽.
+    let text: String = text.lines().take(13 + 600).collect::<Vec<_>>().join("\n");
+    assert_eq!(num(&calc(&text, &[])["summary"]["total_cost"]), 147400.0);
+}
+
+#[test]
 fn a_half_written_seasonality_is_refused_with_what_is_missing() {
     let e = refused_with(
         &["calc", "-"],

@@ -52,8 +52,9 @@ pub struct Seasons<N> {
 impl<N: Copy> Seasons<N> {
     /// The calendar month (0 = January) of projection month `month` (1-based).
     pub fn index(&self, month: u32) -> usize {
-        // start_month is 1..=12 and month ≥ 1, so this never underflows.
-        ((self.start_month - 1 + month - 1) % 12) as usize
+        // The scenario gives start_month in 1..=12 and months from 1; saturating
+        // keeps any other value from panicking.
+        ((self.start_month.saturating_sub(1) + month.saturating_sub(1)) % 12) as usize
     }
 
     /// The factor of projection month `month` (1-based).

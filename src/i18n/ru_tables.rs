@@ -46,6 +46,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
             "меньше числа визитов, которые уже обслуживаются сейчас ({} в месяц: leads × conversion × (1 − no_show_rate)), это больше вместимости {}; [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
         }
+        "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones" => {
+            "слишком много строк затрат: в сценарии может быть не больше {} [[costs.item]]; объедините мелкие"
+        }
         // What overflowed, named in the overflow message.
         "seasonal leads" => "обращения с учётом сезона",
         "turned away" => "отказы из-за загрузки",

@@ -486,7 +486,7 @@ fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
     if let Some(seasons) = &i.tables.seasons {
         let factors: Vec<String> = seasons.factors.iter().map(|d| f.number(*d, 2)).collect();
         let month = MONTH_NAMES
-            .get(seasons.start_month as usize - 1)
+            .get((seasons.start_month as usize).wrapping_sub(1))
             .map_or("", |m| l.tr(m));
         notes.push(l.fill(
             "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {}).",

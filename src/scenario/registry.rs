@@ -4,6 +4,7 @@
 //! Each distinct name is kept for the life of the process; a run reads one
 //! file and its flags, so the set is as small as the file's list of lines.
 
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// A field of a cost line that a key can name.
@@ -58,9 +59,20 @@ struct Entry {
     paths: [&'static str; 5],
 }
 
-static NAMES: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+/// The interned names, in order of first sight, and where each is.
+#[derive(Default)]
+struct Names {
+    entries: Vec<Entry>,
+    /// Name → position in `entries`; a file's many variants or flags stay linear.
+    index: Option<HashMap<&'static str, u32>>,
+}
 
-fn names() -> std::sync::MutexGuard<'static, Vec<Entry>> {
+static NAMES: Mutex<Names> = Mutex::new(Names {
+    entries: Vec::new(),
+    index: None,
+});
+
+fn names() -> std::sync::MutexGuard<'static, Names> {
     // Nothing panics while holding the lock, but a poisoned list is still whole.
     NAMES.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -69,15 +81,20 @@ impl ItemId {
     /// The id of `name`, interning it on first sight.
     pub fn intern(name: &str) -> ItemId {
         let mut names = names();
-        if let Some(i) = names.iter().position(|e| e.name == name) {
-            return ItemId(i as u32);
+        if let Some(&i) = names.index.as_ref().and_then(|index| index.get(name)) {
+            return ItemId(i);
         }
         let name: &'static str = Box::leak(name.to_string().into_boxed_str());
         let paths = ItemField::ALL.map(|f| -> &'static str {
             Box::leak(format!("costs.item.{name}.{}", f.name()).into_boxed_str())
         });
-        names.push(Entry { name, paths });
-        ItemId(names.len() as u32 - 1)
+        let id = names.entries.len() as u32;
+        names.entries.push(Entry { name, paths });
+        names
+            .index
+            .get_or_insert_with(HashMap::new)
+            .insert(name, id);
+        ItemId(id)
     }
 
     /// The tag the engine's cost line carries for this name.
@@ -92,12 +109,13 @@ impl ItemId {
 
     /// The line's name as written.
     pub fn name(self) -> &'static str {
-        names().get(self.0 as usize).map_or("", |e| e.name)
+        names().entries.get(self.0 as usize).map_or("", |e| e.name)
     }
 
     /// `costs.item.NAME.FIELD`.
     pub fn path(self, field: ItemField) -> &'static str {
         names()
+            .entries
             .get(self.0 as usize)
             .map_or("", |e| e.paths[field.index()])
     }

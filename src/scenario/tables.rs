@@ -18,6 +18,10 @@ use toml::Spanned;
 pub(super) const ITEM_KEYS: [&str; 6] =
     ["name", "setup", "monthly", "from", "to", "yearly_increase"];
 
+/// Most cost lines a scenario may hold: far more than any business itemises,
+/// and few enough that every check and every month stays quick.
+pub const MAX_ITEMS: usize = 200;
+
 /// A slot no key fills: what a table the scenario lacks reads as.
 static MISSING: Slot = Slot::Missing;
 
@@ -220,7 +224,19 @@ pub(super) fn read(text: &str, raw: &RawScenario, draft: &mut Draft) {
         }
     }
     let items = raw.costs.as_ref().and_then(|c| c.get_ref().item.as_ref());
-    for item in items.into_iter().flatten() {
+    for (n, item) in items.into_iter().flatten().enumerate() {
+        if n == MAX_ITEMS {
+            draft.problems.push(Problem {
+                location: at(item.span()),
+                key: Some("costs.item".into()),
+                value: None,
+                message: f(
+                    "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones",
+                    &[&MAX_ITEMS],
+                ),
+            });
+            break;
+        }
         read_item(text, item, draft);
     }
 }

@@ -137,3 +137,57 @@ fn a_later_setup_takes_cash_below_zero_again() {
     assert_eq!(s.net, Decimal::from(2500));
     assert_eq!(s.break_even_month, Some(1));
 }
+
+#[test]
+fn f64_runs_the_same_monthly_model() {
+    // A capped, seasonal salon with a rising cost line, ramp and discounting:
+    // the simulation's f64 pass must tell the exact pass's story.
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let funnel = |leads: &str, conversion: &str| Funnel {
+        leads: d(leads),
+        conversion: d(conversion),
+        average_check: d("1500"),
+        no_show_rate: d("0.1"),
+    };
+    let mut factors = [Decimal::ONE; 12];
+    factors[0] = d("1.4");
+    factors[6] = d("0.5");
+    let exact = Inputs {
+        months: 30,
+        baseline: funnel("200", "0.2"),
+        after: funnel("260", "0.25"),
+        setup_cost: d("25000"),
+        monthly_cost: d("10000"),
+        staff_hours: d("8"),
+        hourly_rate: d("400"),
+        other_savings: Decimal::ZERO,
+        gross_margin: d("0.7"),
+        ramp_months: 2,
+        discount_rate: d("0.16"),
+        tables: Tables {
+            capacity: Some(d("55")),
+            seasons: Some(Seasons {
+                start_month: 11,
+                factors,
+            }),
+            items: vec![CostItem {
+                tag: 0,
+                setup: d("5000"),
+                monthly: d("2000"),
+                from: 3,
+                to: 30,
+                yearly_increase: d("0.1"),
+            }],
+        },
+    };
+    let approx = exact.map(|x| x.to_string().parse::<f64>().unwrap());
+    let a = run(&exact, false, |_| Ok(())).unwrap().summary;
+    let b = run(&approx, false, |_| Ok(())).unwrap().summary;
+    let near = |x: Decimal, y: f64| (x.to_string().parse::<f64>().unwrap() - y).abs() < 1e-6;
+    assert!(near(a.npv, b.npv), "{} vs {}", a.npv, b.npv);
+    assert!(near(a.net, b.net));
+    assert!(near(a.roi.unwrap(), b.roi.unwrap()));
+    assert!(near(a.payback_months.unwrap(), b.payback_months.unwrap()));
+    assert!(near(a.turned_away, b.turned_away));
+    assert!(a.turned_away > Decimal::ZERO, "the cap binds somewhere");
+}

@@ -245,6 +245,12 @@ fn a_half_written_seasonality_is_refused_with_what_is_missing() {
     );
     let e = refused_with(&["calc", "-"], Some(&format!("{SALON}[capacity]\n")));
     assert!(e.contains("capacity.visits: is required"), "{e}");
+    // A range of capacities must hold today's 40 visits at its low end too.
+    let e = refused_with(
+        &["calc", "-"],
+        Some(&format!("{SALON}[capacity]\nvisits = \"30..60\"\n")),
+    );
+    assert!(e.contains("above the capacity of 30"), "{e}");
 }
 
 #[test]

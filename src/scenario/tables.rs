@@ -3,7 +3,7 @@
 //! the engine's [`Tables`], every rule checked once and every mistake reported
 //! with the others.
 
-use super::draft::{Draft, Slot};
+use super::draft::{Draft, Slot, Spec};
 use super::error::{Location, Problem};
 use super::key::{ItemField, ItemId, Key};
 use super::line_of;
@@ -422,7 +422,10 @@ pub(super) fn resolve(
             r.problems.push(Problem {
                 location: here(ItemField::To),
                 key: Some(key(ItemField::To).path().into()),
-                value: Some(b.to_string()),
+                value: Some(match &item.slots[ItemField::To.index()] {
+                    Slot::Given(Spec { text: Some(text), .. }) => text.clone(),
+                    _ => b.to_string(),
+                }),
                 message: f(
                     "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to",
                     &[&key(ItemField::From).path(), &a],
@@ -461,12 +464,14 @@ fn whole(d: Decimal) -> Option<u32> {
 fn check_baseline_fits(draft: &Draft, r: &mut Resolver<'_>, cap: Decimal, b: &Funnel<Decimal>) {
     // Overflow here is the engine's to report, with its own message.
     let Ok(figures) = b.figures() else { return };
-    if figures.visits <= cap {
-        return;
-    }
     let Slot::Given(spec) = draft.tables.slot(Key::Capacity) else {
         return;
     };
+    // A range must fit at its low end too, which a simulation will draw.
+    let cap = spec.range.map_or(cap, |range| range.low.number().min(cap));
+    if figures.visits <= cap {
+        return;
+    }
     let fmt = crate::format::Fmt::messages();
     let count = |d: Decimal| fmt.count(d, crate::format::Sign::Plain);
     r.problems.push(Problem {

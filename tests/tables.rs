@@ -187,7 +187,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
             "line 20: costs.item.CRM.to = 4: comes before the line's first month (costs.item.CRM.from = 9); a line runs from `from` to `to`, with from ≤ to",
             "line 22: capacity.visits = 30: is below the visits the baseline already serves (40 a month: leads × conversion × (1 − no-show rate)), above the capacity of 30; the baseline is what was served, so raise capacity.visits or correct [baseline]",
             "line 24: seasonality.start = \"2026-3\": must be the calendar month of projection month 1, written \"YYYY-MM\" in quotes, like \"2026-03\"",
-            "line 25: seasonality.leads.3 = -1: must not be negative; it takes a number ≥ 0, like 1500 or 1500.50",
+            "line 25: seasonality.leads.3 = -1: must not be negative; it takes a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8",
         ]
     );
     assert!(e.contains("has 9 problems"), "{e}");
@@ -315,7 +315,8 @@ fn the_new_keys_work_with_set_and_variants() {
     // --set brings a cap in; a factor and a cost line change like any key.
     let v = calc(SALON, &["--set", "capacity.visits=50"]);
     assert_eq!(v["summary"]["turned_away"].to_string(), "180.00");
-    let flat = calc(SEASONAL, &["--set", "seasonality.leads.4=1"]);
+    // A factor may be written as a percentage: "100%" is 1.
+    let flat = calc(SEASONAL, &["--set", "seasonality.leads.4=100%"]);
     // April at s = 1 instead of 0: +10 000 ₽ of benefit.
     assert_eq!(num(&flat["summary"]["total_benefit"]), 110000.0);
     let text = format!(

@@ -49,6 +49,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones" => {
             "слишком много строк затрат: в сценарии может быть не больше {} [[costs.item]]; объедините мелкие"
         }
+        "a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8" => {
+            "коэффициент ≥ 0 к обращениям среднего месяца, например 1.25 или \"125%\" (на четверть больше) или 0.8"
+        }
         // What overflowed, named in the overflow message.
         "seasonal leads" => "обращения с учётом сезона",
         "turned away" => "отказы из-за загрузки",

@@ -77,6 +77,8 @@ pub enum Kind {
     Amount,
     /// A share from 0% to 100%.
     Rate,
+    /// A seasonal factor ≥ 0: a number (1.25) or a percentage ("125%").
+    Factor,
     /// An `[after]` amount: absolute, or relative to the baseline.
     ChangedAmount,
     /// An `[after]` rate: absolute, relative, or in percentage points.
@@ -96,6 +98,7 @@ impl Kind {
         match self {
             Kind::Amount => t("a number ≥ 0, like 1500 or 1500.50").into(),
             Kind::Rate => t("a share from 0% to 100%, like \"25%\" or 0.25").into(),
+            Kind::Factor => t("a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8").into(),
             Kind::ChangedAmount => t(
                 "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\"",
             )
@@ -218,9 +221,8 @@ impl Key {
                 min: 1,
                 max: MAX_MONTHS,
             },
-            Key::Capacity
-            | Key::Season(_)
-            | Key::Item(_, ItemField::Setup | ItemField::Monthly) => Kind::Amount,
+            Key::Season(_) => Kind::Factor,
+            Key::Capacity | Key::Item(_, ItemField::Setup | ItemField::Monthly) => Kind::Amount,
             Key::Item(_, ItemField::YearlyIncrease) => Kind::Rate,
             Key::BaselineLeads
             | Key::BaselineAverageCheck

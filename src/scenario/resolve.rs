@@ -143,7 +143,8 @@ impl<'d> Resolver<'d> {
                 );
                 None
             }
-            (Kind::Amount | Kind::ChangedAmount, Written::Number(n)) => {
+            (Kind::Amount | Kind::ChangedAmount, Written::Number(n))
+            | (Kind::Factor, Written::Number(n) | Written::Percent(n)) => {
                 self.non_negative(key, spec, n)
             }
             (Kind::Rate | Kind::ChangedRate, Written::Number(n) | Written::Percent(n)) => {
@@ -202,7 +203,10 @@ impl<'d> Resolver<'d> {
                 );
                 None
             }
-            (Kind::Amount | Kind::Rate, Written::Relative(_) | Written::Points(_)) => {
+            (
+                Kind::Amount | Kind::Rate | Kind::Factor,
+                Written::Relative(_) | Written::Points(_),
+            ) => {
                 let message = if key.path().starts_with("baseline.") {
                     f(
                         "a change needs something to change from, and [baseline] holds today's figure; it takes {}",

@@ -412,3 +412,12 @@ fn simulate_and_sensitivity_draw_and_swing_the_new_keys() {
             .any(|b| b["key"] == "costs.item.Telephony.monthly")
     );
 }
+
+#[test]
+fn the_tables_read_in_russian() {
+    for example in ["salon-capacity", "fitness-seasonal"] {
+        let path = format!("examples/{example}.toml");
+        let text = common::stdout(&["--lang", "ru", "calc", &path]);
+        insta::assert_snapshot!(format!("{example}_ru"), text);
+    }
+}

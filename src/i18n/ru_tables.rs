@@ -74,9 +74,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {})." => {
             "Сезонность: первый месяц прогноза — {}; обращения умножаются на коэффициент месяца (с января по декабрь: {})."
         }
-        "Revenue before" => "Выручка до",
-        "Revenue after" => "Выручка после",
-        "Turned away" => "Отказано",
+        "Revenue before" => "Выручка до внедрения",
+        "Revenue after" => "Выручка после внедрения",
+        "Turned away" => "Не хватило мест",
         "Line" => "Статья",
         "Setup" => "Разово",
         "Monthly" => "В месяц",

@@ -180,7 +180,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
         lines,
         [
             "line 9: costs.item.Telephony.monthly = -5: must not be negative; it takes a number ≥ 0, like 1500 or 1500.50",
-            "line 11: costs.item.Telephony.to = 30: is past the horizon of 12 months (scenario.months); it takes a month from 1 to 12",
+            "line 11: costs.item.Telephony.to = 30: is past the horizon (scenario.months = 12); it takes a month from 1 to 12",
             "line 12: costs.item.colour: unknown key; [[costs.item]] takes: name, setup, monthly, from, to, yearly_increase",
             "line 14: costs.item.name = \"Telephony\": another [[costs.item]] already has this name; names must differ",
             "line 15: costs.item.name: every [[costs.item]] needs a name in quotes, like name = \"Telephony\"",
@@ -193,7 +193,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
     assert!(e.contains("has 9 problems"), "{e}");
     let ru = refused_with(&["--lang", "ru", "calc", "-"], Some(text));
     for fragment in [
-        "строка 11: costs.item.Telephony.to = 30: выходит за горизонт прогноза в 12 мес.",
+        "строка 11: costs.item.Telephony.to = 30: выходит за горизонт прогноза (scenario.months = 12)",
         "это название уже есть у другой [[costs.item]]",
         "строка 22: capacity.visits = 30: меньше числа визитов",
         "в виде \"ГГГГ-ММ\"",

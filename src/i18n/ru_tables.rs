@@ -37,8 +37,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "has {} factors; it takes twelve, January to December, each a number ≥ 0 like 1.25 (a quarter above an average month)" => {
             "коэффициентов: {}, а нужно двенадцать, с января по декабрь, каждый — число ≥ 0, например 1.25 (на четверть больше среднего месяца)"
         }
-        "is past the horizon of {} months (scenario.months); it takes a month from 1 to {}" => {
-            "выходит за горизонт прогноза в {} мес. (scenario.months); допустим месяц от 1 до {}"
+        "is past the horizon (scenario.months = {}); it takes a month from 1 to {}" => {
+            "выходит за горизонт прогноза (scenario.months = {}); допустим месяц от 1 до {}"
         }
         "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
             "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"

@@ -408,7 +408,7 @@ pub(super) fn resolve(
                         key: Some(key(field).path().into()),
                         value: Some(spec.text.clone().unwrap_or_else(|| v.to_string())),
                         message: f(
-                            "is past the horizon of {} months (scenario.months); it takes a month from 1 to {}",
+                            "is past the horizon (scenario.months = {}); it takes a month from 1 to {}",
                             &[&horizon, &horizon],
                         ),
                     });

@@ -81,6 +81,9 @@ pub enum Direction {
 pub enum Method {
     /// Solved from a residual that is linear in the input.
     Exact,
+    /// Solved exactly on the straight piece of a broken-line residual (a
+    /// capacity or a season bends it), found by bisection first.
+    Piecewise,
     /// Bracketed bisection, to far below a kopeck.
     Search,
     /// Every whole value tried (months).
@@ -223,7 +226,7 @@ pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelE
                 .flatten()
                 .filter(|x| (miss.min(meet)..=miss.max(meet)).contains(x));
             match narrow {
-                Some(x) => (x, Method::Exact),
+                Some(x) => (x, Method::Piecewise),
                 None => (meet, Method::Search),
             }
         }

@@ -375,7 +375,7 @@ fn sweep_and_solve_vary_the_capacity() {
     );
     let v: Value = serde_json::from_str(&out).unwrap();
     assert!(v["value"].to_string().starts_with("52.08333333"), "{out}");
-    assert_eq!(v["method"], "exact", "{out}");
+    assert_eq!(v["method"], "piecewise", "{out}");
 }
 
 #[test]

@@ -52,6 +52,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8" => {
             "коэффициент ≥ 0 к обращениям среднего месяца, например 1.25 или \"125%\" (на четверть больше) или 0.8"
         }
+        "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n" => {
+            "Решено точно: вблизи ответа цель линейно зависит от этого параметра (в других местах её изгибают вместимость или сезон).\n"
+        }
         // What overflowed, named in the overflow message.
         "seasonal leads" => "обращения с учётом сезона",
         "turned away" => "отказы из-за загрузки",

@@ -421,3 +421,90 @@ fn the_tables_read_in_russian() {
         insta::assert_snapshot!(format!("{example}_ru"), text);
     }
 }
+
+#[test]
+fn the_workbook_carries_the_capped_months_and_the_cost_lines() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("studio.xlsx");
+    let text = format!(
+        "{SALON}[capacity]\nvisits = 50\n[[costs.item]]\nname = \"Telephony\"\nmonthly = 2000\nfrom = 3\n"
+    );
+    let out = common::roi()
+        .args(["calc", "-", "-o"])
+        .arg(&path)
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book = open_workbook_auto(&path).unwrap();
+    let monthly = book.worksheet_range("Monthly projection").unwrap();
+    let header: Vec<String> = (0..12)
+        .map(|c| {
+            monthly
+                .get((0, c))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(
+        &header[9..],
+        ["Revenue before", "Revenue after", "Turned away"]
+    );
+    // Month 1: 50 of 65 visits served, 15 turned away; month 3 adds the line's 2 000 ₽.
+    assert_eq!(monthly.get((1, 11)), Some(&Data::Float(15.0)));
+    assert_eq!(monthly.get((1, 10)), Some(&Data::Float(75_000.0)));
+    assert_eq!(monthly.get((3, 3)), Some(&Data::Float(12_000.0)));
+    let assumptions = book.worksheet_range("Assumptions").unwrap();
+    let keys: Vec<String> = (0..assumptions.height() as u32)
+        .filter_map(|r| match assumptions.get((r as usize, 0)) {
+            Some(Data::String(s)) if s.contains('.') && !s.contains(' ') => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(keys.contains(&"capacity.visits".to_string()), "{keys:?}");
+    assert!(
+        keys.contains(&"costs.item.Telephony.from".to_string()),
+        "{keys:?}"
+    );
+    let summary = book.worksheet_range("Summary").unwrap();
+    let away = (0..summary.height())
+        .find(|&r| {
+            matches!(summary.get((r, 0)), Some(Data::String(s)) if s == "Visits turned away over the horizon")
+        })
+        .and_then(|r| summary.get((r, 1)).cloned());
+    assert_eq!(away, Some(Data::Float(180.0)));
+}
+
+#[test]
+fn the_page_and_the_csv_show_the_tables_too() {
+    let text = format!(
+        "{SALON}[capacity]\nvisits = 50\n[[costs.item]]\nname = \"Telephony\"\nmonthly = 2000\n"
+    );
+    let html = stdout_with(&["calc", "-", "--format", "html"], Some(&text));
+    for fragment in [
+        "<h2>Cost lines</h2>",
+        "Telephony",
+        "Turned away",
+        "Capacity, visits a month",
+    ] {
+        assert!(html.contains(fragment), "{fragment:?}");
+    }
+    let csv = stdout_with(&["calc", "-", "--format", "csv"], Some(&text));
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",roi,revenue_baseline,revenue_after,turned_away")
+    );
+    // Month 1: 15 000 − 10 000 − 2 000 − 25 000 net; 60 000 and 75 000 of revenue; 15 turned away.
+    assert_eq!(
+        lines.next().unwrap(),
+        "1,1.00000000,15000.00,37000.00,-22000.00,15000.00,37000.00,-22000.00,-0.59459459,60000.00,75000.00,15.00"
+    );
+}

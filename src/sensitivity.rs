@@ -57,7 +57,7 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
     };
     let (down, up) = (Decimal::ONE - swing, Decimal::ONE + swing);
     let mut bars = Vec::new();
-    for key in Key::ALL {
+    for key in draft.keys() {
         if matches!(key.kind(), Kind::Months { .. }) {
             continue;
         }

@@ -81,6 +81,9 @@ pub enum Direction {
 pub enum Method {
     /// Solved from a residual that is linear in the input.
     Exact,
+    /// Solved exactly on the straight piece of a broken-line residual (a
+    /// capacity or a season bends it), found by bisection first.
+    Piecewise,
     /// Bracketed bisection, to far below a kopeck.
     Search,
     /// Every whole value tried (months).
@@ -236,7 +239,19 @@ pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelE
     // A residual linear in the input gives the boundary directly; check it.
     let (value, method) = match linear_root(&mut probe, a, b) {
         Some(x) => (x, Method::Exact),
-        None => (bisect(&mut probe, a, b, met_above), Method::Search),
+        None => {
+            let (miss, meet) = bisect(&mut probe, a, b, met_above);
+            // A capacity or a season makes the residual piecewise linear: the
+            // last bracket lies on one piece, whose root is then exact.
+            let narrow = piecewise_linear(&current, key, target)
+                .then(|| linear_root(&mut probe, miss.min(meet), miss.max(meet)))
+                .flatten()
+                .filter(|x| (miss.min(meet)..=miss.max(meet)).contains(x));
+            match narrow {
+                Some(x) => (x, Method::Piecewise),
+                None => (meet, Method::Search),
+            }
+        }
     };
     Ok(Solution::Found {
         value,
@@ -343,9 +358,23 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     linear.then_some(x)
 }
 
+/// True when the residual is linear in `key` between the kinks that model v2's
+/// tables put in it (a month reaching the capacity): the scenario has the
+/// tables, the target is not payback (a quotient) and the key is neither the
+/// discount rate nor a yearly increase (powers).
+fn piecewise_linear(inputs: &engine::Inputs<Decimal>, key: Key, target: Target) -> bool {
+    !inputs.tables.is_empty()
+        && target.metric != Metric::Payback
+        && key != Key::DiscountRate
+        && !matches!(
+            key,
+            Key::Item(_, crate::scenario::ItemField::YearlyIncrease)
+        )
+}
+
 /// Bisection between a value that misses the target and one that meets it;
-/// returns the meeting end once the bracket is far below any figure shown.
-fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal {
+/// returns the last bracket, missing end first, once it is far below any figure shown.
+fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> (Decimal, Decimal) {
     let (mut miss, mut meet) = if met_above { (a, b) } else { (b, a) };
     let two = Decimal::TWO;
     for _ in 0..200 {
@@ -365,5 +394,5 @@ fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal
             None => miss = mid,
         }
     }
-    meet
+    (miss, meet)
 }

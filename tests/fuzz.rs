@@ -27,8 +27,21 @@ struct Outcome {
     error: String,
 }
 
+/// The language is one setting for the whole process, as it is for the
+/// binary. The properties ask for `--lang en` or `ru` and check no wording,
+/// so they run side by side; a named case checks English text and runs
+/// alone, so that no property switches the language under it.
+static LANGUAGE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
 /// Runs `roi args` in-process, with its output captured.
 fn run(args: &[String]) -> Outcome {
+    let _shared;
+    let _alone;
+    if args.iter().any(|a| a == "--lang") {
+        _shared = LANGUAGE.read().unwrap_or_else(|e| e.into_inner());
+    } else {
+        _alone = LANGUAGE.write().unwrap_or_else(|e| e.into_inner());
+    }
     let argv = std::iter::once("roi".to_string()).chain(args.iter().cloned());
     let (result, stdout, stderr) = roi::stdio::capture(|| {
         // clap refusing the command line is its own business, exit 2 as well.

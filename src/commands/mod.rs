@@ -335,9 +335,15 @@ impl Loaded {
     /// come first, since they are the likely cause; at most six.
     fn origins(&self, draft: &Draft, paths: &[&str]) -> Vec<String> {
         use crate::scenario::{Key, Location};
-        let mut given: Vec<(u32, String)> = paths
-            .iter()
-            .filter_map(|p| Key::from_path(p))
+        // `seasonality.leads.*`, `costs.item.*`: every key the scenario has there.
+        let keys = paths.iter().flat_map(|p| match p.strip_suffix('*') {
+            Some(prefix) => draft
+                .keys()
+                .filter(|k| k.path().starts_with(prefix))
+                .collect::<Vec<_>>(),
+            None => Key::from_path(p).into_iter().collect(),
+        });
+        let mut given: Vec<(u32, String)> = keys
             .filter_map(|key| {
                 // A zero neither overflows nor carries digits: not a cause.
                 let spec = draft.get(key).filter(|s| !s.written.number().is_zero())?;

@@ -14,6 +14,9 @@ pub use checked::{Limit, Overflow};
 use rust_decimal::Decimal;
 use std::fmt::Debug;
 
+mod tables;
+pub use tables::{CostItem, Seasons, Tables};
+
 /// The arithmetic the model needs; each operation returns `None` where the
 /// result cannot be represented (overflow, division by zero).
 pub trait Number: Copy + PartialOrd + Debug {
@@ -157,7 +160,7 @@ impl<N: Number> Funnel<N> {
 }
 
 /// Everything the model needs, already validated (rates in 0..=1, amounts ≥ 0).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs<N> {
     /// Projection horizon in months, ≥ 1.
     pub months: u32,
@@ -181,6 +184,8 @@ pub struct Inputs<N> {
     pub ramp_months: u32,
     /// Annual discount rate for NPV; the monthly rate is a twelfth of it.
     pub discount_rate: N,
+    /// Capacity, seasons and cost lines (model v2); empty for the article's model.
+    pub tables: Tables<N>,
 }
 
 impl<N: Copy> Inputs<N> {
@@ -199,6 +204,7 @@ impl<N: Copy> Inputs<N> {
             gross_margin: f(self.gross_margin),
             ramp_months: self.ramp_months,
             discount_rate: f(self.discount_rate),
+            tables: self.tables.map(&f),
         }
     }
 }
@@ -235,6 +241,8 @@ pub struct Summary<N> {
     pub break_even_month: Option<u32>,
     /// Net present value at the discount rate (equals `net` at 0%).
     pub npv: N,
+    /// Visits over the horizon that the capacity could not serve; 0 without `[capacity]`.
+    pub turned_away: N,
 }
 
 /// One month of the projection.
@@ -258,6 +266,12 @@ pub struct Month<N> {
     pub cumulative_net: N,
     /// ROI over months 1..=month; `None` when nothing has been spent yet.
     pub roi: Option<N>,
+    /// Baseline revenue this month, with its season and the capacity applied.
+    pub revenue_baseline: N,
+    /// Revenue after rollout this month (at full effect), with its season and the capacity applied.
+    pub revenue_after: N,
+    /// Visits demanded after rollout this month beyond the capacity.
+    pub turned_away: N,
 }
 
 /// A year (or the trailing part of one) of the projection.
@@ -372,6 +386,9 @@ impl<N: Number> Schedule<N> {
 
 /// Computes the summary alone, without keeping the months.
 pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
+    if !inputs.tables.is_empty() {
+        return tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary);
+    }
     summarize_with(&Schedule::new(inputs)?, inputs)
 }
 
@@ -381,7 +398,9 @@ pub fn summarize_with<N: Number>(
     schedule: &Schedule<N>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
-    if schedule.fits(inputs) {
+    if !inputs.tables.is_empty() {
+        tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary)
+    } else if schedule.fits(inputs) {
         run(inputs, schedule, false, |_| Ok(())).map(|pass| pass.summary)
     } else {
         summarize(inputs)
@@ -391,10 +410,15 @@ pub fn summarize_with<N: Number>(
 /// Computes the full projection: summary, monthly rows and annual rows.
 pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
     let mut monthly = Vec::with_capacity(inputs.months as usize);
-    let pass = run(inputs, &Schedule::new(inputs)?, true, |m| {
+    let keep = |m| {
         monthly.push(m);
         Ok(())
-    })?;
+    };
+    let pass = if inputs.tables.is_empty() {
+        run(inputs, &Schedule::new(inputs)?, true, keep)?
+    } else {
+        tables::run(inputs, true, keep)?
+    };
     let annual = years(&monthly)?;
     Ok(Projection {
         baseline: pass.baseline,
@@ -559,6 +583,9 @@ fn run<N: Number>(
             cumulative_cost,
             cumulative_net,
             roi: roi_to_date,
+            revenue_baseline: baseline.revenue,
+            revenue_after: after.revenue,
+            turned_away: N::ZERO,
         };
         on_month(row)?;
         last = Some(row);
@@ -590,6 +617,7 @@ fn run<N: Number>(
         payback_months: payback,
         break_even_month: break_even,
         npv,
+        turned_away: N::ZERO,
     };
     Ok(Pass {
         summary,

@@ -38,6 +38,25 @@ const SAVINGS: &[&str] = &[
     "savings.other",
 ];
 const COST: &[&str] = &["costs.setup", "costs.monthly", "scenario.months"];
+/// The tables' keys: a path ending in `.*` stands for every key the scenario
+/// has under it (each season factor, each cost line).
+const SEASON: &[&str] = &["seasonality.leads.*", "baseline.leads", "after.leads"];
+const CAPACITY: &[&str] = &[
+    "capacity.visits",
+    "after.leads",
+    "after.conversion",
+    "after.no_show_rate",
+    "baseline.leads",
+    "baseline.conversion",
+    "baseline.no_show_rate",
+    "seasonality.leads.*",
+];
+const COST_LINES: &[&str] = &[
+    "costs.item.*",
+    "costs.setup",
+    "costs.monthly",
+    "scenario.months",
+];
 /// Everything money: the steps that set benefit against cost.
 const ALL: &[&str] = &[
     "after.leads",
@@ -69,6 +88,9 @@ pub(super) fn keys(stage: &str, after: bool) -> &'static [&'static str] {
         "extra profit" | "monthly benefit" | "benefit" | "cumulative benefit" => BENEFIT,
         "staff savings" | "savings" => SAVINGS,
         "cost" | "cumulative cost" | "yearly cost" => COST,
+        "seasonal leads" => SEASON,
+        "turned away" => CAPACITY,
+        "monthly fee" | "setup" | "yearly increase" => COST_LINES,
         "monthly rate" | "discount factor" => &["assumptions.discount_rate"],
         "ramp" | "ramp share" => &["assumptions.ramp_months"],
         _ => ALL,

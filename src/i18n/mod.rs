@@ -8,6 +8,7 @@ mod ru_limits;
 mod ru_measure;
 mod ru_messages;
 mod ru_pilot;
+mod ru_tables;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -165,6 +166,7 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_measure::get(en))
         .or_else(|| ru_pilot::get(en))
         .or_else(|| ru_limits::get(en))
+        .or_else(|| ru_tables::get(en))
 }
 
 #[cfg(test)]
@@ -248,6 +250,7 @@ mod tests {
                     ru_messages::get(key),
                     ru_measure::get(key),
                     ru_limits::get(key),
+                    ru_tables::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

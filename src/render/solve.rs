@@ -171,6 +171,7 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
             out.push_str(l.tr(match method {
                 Method::Exact => "Solved exactly: the target is linear in this input.\n",
+                Method::Piecewise => "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n",
                 Method::Search => "Found by bisection, to far below a kopeck.\n",
                 Method::Scan => "Found by trying every whole number of months.\n",
             }));
@@ -287,6 +288,7 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
             }),
             Some(match method {
                 Method::Exact => "exact",
+                Method::Piecewise => "piecewise",
                 Method::Search => "search",
                 Method::Scan => "scan",
             }),

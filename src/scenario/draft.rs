@@ -8,6 +8,7 @@ use super::key::{Key, Kind, TEXT_KEYS, all_paths, unknown_key_message};
 use super::range::Uncertain;
 use super::raw::RawScenario;
 use super::resolve::Resolver;
+use super::tables::{self, TablesDraft};
 use super::value::{self, ValueError, Written};
 use super::{Scenario, Source, line_of, parse_raw};
 use crate::engine::{Funnel, Inputs};
@@ -119,6 +120,8 @@ pub struct Draft {
     pub(super) problems: Vec<Problem>,
     /// The file's `[[variant]]`s.
     variants: Vec<Variant>,
+    /// `[capacity]`, `[seasonality]` and `[[costs.item]]`, when the file has them.
+    pub(super) tables: TablesDraft,
 }
 
 impl Draft {
@@ -145,6 +148,7 @@ impl Draft {
             baseline_line: raw.baseline.as_ref().map(|b| line_of(text, b.span().start)),
             problems: Vec::new(),
             variants: Vec::new(),
+            tables: TablesDraft::default(),
         };
         let source_text = |v: &Spanned<toml::Value>| text.get(v.span()).unwrap_or("").to_string();
         let meta = raw.scenario.as_ref().map(|m| m.get_ref());
@@ -163,6 +167,7 @@ impl Draft {
                 draft.set_value(key, v.get_ref(), source_text(v), location);
             }
         }
+        tables::read(text, raw, &mut draft);
         for variant in raw.variant.iter().flatten() {
             let line = line_of(text, variant.span().start);
             let v = variant.get_ref();
@@ -234,7 +239,10 @@ impl Draft {
             };
             self.set_text(&o.path, &value, &o.text, o.location.clone());
         } else {
-            let candidates: Vec<&str> = all_paths().collect();
+            // The file's own table keys too, so a misspelt cost-line field finds its line.
+            let candidates: Vec<&str> = all_paths()
+                .chain(self.tables.keys().map(Key::path))
+                .collect();
             self.problems.push(Problem {
                 location: o.location.clone(),
                 key: Some(o.path.clone()),
@@ -246,26 +254,79 @@ impl Draft {
 
     /// Gives `key` a value in a known form: the fast path for sweep points and solving.
     pub fn set(&mut self, key: Key, spec: Spec) {
-        self.slots[key.index()] = Slot::Given(spec);
+        match key.index() {
+            // The common keys: no table to look for, nothing to clone.
+            Some(i) => self.slots[i] = Slot::Given(spec),
+            None => {
+                let location = spec.location.clone();
+                let text = spec.text.clone();
+                self.put(key, Slot::Given(spec), &location, text);
+            }
+        }
     }
 
     /// The value given for `key`, if any.
     pub fn get(&self, key: Key) -> Option<&Spec> {
-        match &self.slots[key.index()] {
+        match self.slot(key) {
             Slot::Given(spec) => Some(spec),
             _ => None,
         }
     }
 
-    fn set_value(&mut self, key: Key, value: &toml::Value, text: String, location: Location) {
+    /// The state of `key`: its own slot, or its table's.
+    pub(super) fn slot(&self, key: Key) -> &Slot {
+        match key.index() {
+            Some(i) => &self.slots[i],
+            None => self.tables.slot(key),
+        }
+    }
+
+    /// Stores a key's state; a table key with no table (or no such cost line)
+    /// to hold it is a problem.
+    fn put(&mut self, key: Key, slot: Slot, location: &Location, text: Option<String>) {
+        match key.index() {
+            Some(i) => self.slots[i] = slot,
+            None => {
+                if let Err(message) = self.tables.put(key, slot, location) {
+                    self.problems.push(Problem {
+                        location: location.clone(),
+                        key: Some(key.path().into()),
+                        value: text,
+                        message,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Why `key` cannot be set in this scenario — a factor without
+    /// `[seasonality]`, a cost line the file does not have — or `None` when it can.
+    pub fn lacks(&self, key: Key) -> Option<String> {
+        self.tables.lacks(key)
+    }
+
+    /// Every numeric key this scenario has: the common ones, then its tables'.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        Key::ALL.into_iter().chain(self.tables.keys())
+    }
+
+    pub(super) fn set_value(
+        &mut self,
+        key: Key,
+        value: &toml::Value,
+        text: String,
+        location: Location,
+    ) {
         let fail = |message: String| Problem {
             location: location.clone(),
             key: Some(key.path().into()),
             value: Some(text.clone()),
             message,
         };
+        let at = location.clone();
+        let written = text.clone();
         if let Some(range) = Uncertain::read(value, &text) {
-            self.slots[key.index()] = match range {
+            let slot = match range {
                 Ok(_) if matches!(key.kind(), Kind::Months { .. }) => {
                     self.problems.push(fail(f(
                         "a whole number of months cannot be a range; it takes {}",
@@ -287,9 +348,10 @@ impl Draft {
                     Slot::Broken
                 }
             };
+            self.put(key, slot, &at, Some(written));
             return;
         }
-        self.slots[key.index()] = match value::read(value, &text) {
+        let slot = match value::read(value, &text) {
             Ok(written) => Slot::Given(Spec {
                 written,
                 location,
@@ -314,6 +376,7 @@ impl Draft {
                 Slot::Broken
             }
         };
+        self.put(key, slot, &at, Some(written));
     }
 
     fn set_text(&mut self, path: &str, value: &toml::Value, text: &str, location: Location) {
@@ -368,9 +431,7 @@ impl Draft {
 
     /// The keys given as ranges, in key order.
     pub fn ranges(&self) -> impl Iterator<Item = (Key, Uncertain)> + '_ {
-        Key::ALL
-            .into_iter()
-            .filter_map(|k| Some((k, self.get(k)?.range?)))
+        self.keys().filter_map(|k| Some((k, self.get(k)?.range?)))
     }
 
     /// The ISO code of the amounts; RUB unless the file or `--set` says otherwise.
@@ -400,8 +461,17 @@ impl Draft {
         let margin = value(Key::GrossMargin, None);
         let ramp = value(Key::RampMonths, None);
         let discount = value(Key::DiscountRate, None);
+        let baseline = (|| {
+            Some(Funnel {
+                leads: b_leads?,
+                conversion: b_conv?,
+                average_check: b_check?,
+                no_show_rate: b_no_show?,
+            })
+        })();
         let whole = |d: Option<Decimal>| d.and_then(|d| u32::try_from(d.mantissa()).ok());
 
+        let tables = tables::resolve(self, &mut r, whole(months), baseline);
         let inputs = (|| {
             Some(Inputs {
                 months: whole(months)?,
@@ -425,6 +495,7 @@ impl Draft {
                 gross_margin: margin?,
                 ramp_months: whole(ramp)?,
                 discount_rate: discount?,
+                tables: tables?,
             })
         })();
         let mut problems = r.problems;

@@ -6,14 +6,19 @@ mod hints;
 mod key;
 mod range;
 mod raw;
+mod registry;
 mod resolve;
+mod tables;
 mod unknown;
 pub mod value;
 mod warn;
 
 pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};
-pub use key::{Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, nearest, unknown_key_message};
+pub use key::{
+    ItemField, ItemId, Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, file_paths, nearest,
+    table_keys, unknown_key_message,
+};
 pub use range::{Dist, Uncertain};
 
 use crate::engine::Inputs;
@@ -145,6 +150,10 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         message.starts_with("invalid type") || message.starts_with("invalid length");
     let message = if is_table_error && key == "variant" {
         t("must be a list of tables, each written [[variant]] with a name and a set").to_string()
+    } else if is_table_error && key == "costs.item" {
+        t("must be a list of tables, each written [[costs.item]] with a name").to_string()
+    } else if is_table_error && key == "seasonality.leads" {
+        t("must be a list of twelve factors, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]").to_string()
     } else if is_table_error && key.ends_with(".set") {
         t("must be a table of changes, like set = { \"after.leads\" = \"+15%\" }").to_string()
     } else if is_table_error && !key.contains('.') {
@@ -172,8 +181,12 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
 
 /// The table names, in file order.
 fn tables() -> Vec<&'static str> {
-    let mut names: Vec<&str> = all_paths().filter_map(|k| k.split('.').next()).collect();
-    names.dedup();
+    let mut names: Vec<&str> = Vec::new();
+    for name in file_paths().filter_map(|k| k.split('.').next()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.push("variant");
     names
 }

@@ -2,7 +2,8 @@
 //! file order, each with the nearest valid name and the list of valid ones.
 
 use super::error::{Location, Problem};
-use super::key::{all_paths, nearest};
+use super::key::{all_paths, file_paths, nearest};
+use super::tables::ITEM_KEYS;
 use super::{line_of, tables};
 use crate::i18n::{f, t};
 use toml::de::{DeTable, DeValue};
@@ -16,10 +17,16 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
         let name = name.get_ref().as_ref();
         match value.get_ref() {
             DeValue::Table(table) if name != "variant" && tables.contains(&name) => {
-                let keys: Vec<&str> = all_paths()
+                let keys: Vec<&str> = file_paths()
                     .filter_map(|k| k.strip_prefix(name)?.strip_prefix('.'))
                     .collect();
-                for (key, _) in table {
+                for (key, value) in table {
+                    if let (true, DeValue::Array(items)) = (
+                        name == "costs" && key.get_ref().as_ref() == "item",
+                        value.get_ref(),
+                    ) {
+                        check_items(text, items, problems);
+                    }
                     let shown = key.get_ref().as_ref();
                     if !keys.contains(&shown) {
                         problems.push(unknown_key(
@@ -122,5 +129,27 @@ fn unknown_key(
         key: Some(path.to_string()),
         value: None,
         message,
+    }
+}
+
+/// Unknown keys inside each `[[costs.item]]`.
+fn check_items(text: &str, items: &[toml::Spanned<DeValue<'_>>], problems: &mut Vec<Problem>) {
+    for item in items {
+        let DeValue::Table(table) = item.get_ref() else {
+            continue;
+        };
+        for (key, _) in table {
+            let shown = key.get_ref().as_ref();
+            if !ITEM_KEYS.contains(&shown) {
+                problems.push(unknown_key(
+                    text,
+                    key.span().start,
+                    &format!("costs.item.{shown}"),
+                    shown,
+                    &ITEM_KEYS,
+                    f("[[costs.item]] takes: {}", &[&ITEM_KEYS.join(", ")]),
+                ));
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ mod draft;
 mod error;
 mod hints;
 mod key;
+mod lines;
 mod range;
 mod raw;
 mod resolve;
@@ -18,6 +19,7 @@ pub use range::{Dist, Uncertain};
 
 use crate::engine::Inputs;
 use crate::i18n::{f, t};
+use lines::LineIndex;
 use raw::RawScenario;
 use rust_decimal::Decimal;
 
@@ -56,10 +58,18 @@ impl Scenario {
     }
 }
 
+/// A file parsed: its serde mirror, its spanned document (where nested values
+/// are found as written), and the index of its lines.
+struct Parsed<'a> {
+    raw: RawScenario,
+    doc: toml::de::DeTable<'a>,
+    lines: LineIndex,
+}
+
 /// Parses TOML into the raw mirror, with every unknown key and table found
 /// on the way; a file that is not TOML, or whose shape does not fit, gives
 /// every problem found instead (all syntax errors, each with a hint).
-fn parse_raw(text: &str) -> Result<(RawScenario, Vec<Problem>), Vec<Problem>> {
+fn parse_raw(text: &str) -> Result<(Parsed<'_>, Vec<Problem>), Vec<Problem>> {
     let blank = text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -78,11 +88,19 @@ fn parse_raw(text: &str) -> Result<(RawScenario, Vec<Problem>), Vec<Problem>> {
         return Err(problems);
     }
     let mut problems = Vec::new();
-    unknown::check(text, table.get_ref(), &mut problems);
-    let deserializer =
-        toml::Deserializer::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    let lines = LineIndex::new(text);
+    unknown::check(&lines, table.get_ref(), &mut problems);
+    // The document was parsed once; serde reads a copy of it instead of parsing again.
+    let deserializer = toml::Deserializer::from(table.clone());
     match serde_path_to_error::deserialize(deserializer) {
-        Ok(raw) => Ok((raw, problems)),
+        Ok(raw) => Ok((
+            Parsed {
+                raw,
+                doc: table.into_inner(),
+                lines,
+            },
+            problems,
+        )),
         Err(e) => {
             problems.push(shape_problem(text, &e));
             problems.sort_by_key(Problem::line);
@@ -174,9 +192,12 @@ fn tables() -> Vec<&'static str> {
     names
 }
 
-/// 1-based line holding the byte at `offset`.
+/// 1-based line holding the byte at `offset`, counted from the top: for a
+/// single error; reading a whole file uses a [`LineIndex`].
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
+    #[cfg(test)]
+    lines::scans::add(end);
     text.as_bytes()[..end]
         .iter()
         .filter(|&&b| b == b'\n')

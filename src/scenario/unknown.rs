@@ -3,16 +3,17 @@
 
 use super::error::{Location, Problem};
 use super::key::{all_paths, nearest};
-use super::{line_of, tables};
+use super::lines::LineIndex;
+use super::tables;
 use crate::i18n::{f, t};
 use toml::de::{DeTable, DeValue};
 
 /// Adds a problem for every unknown table, unknown key and key outside any
 /// table of the parsed file.
-pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
+pub(super) fn check(lines: &LineIndex, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
     let tables = tables();
     for (name, value) in file {
-        let line = Location::Line(line_of(text, name.span().start));
+        let line = Location::Line(lines.line(name.span().start));
         let name = name.get_ref().as_ref();
         match value.get_ref() {
             DeValue::Table(table) if name != "variant" && tables.contains(&name) => {
@@ -23,7 +24,7 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
                     let shown = key.get_ref().as_ref();
                     if !keys.contains(&shown) {
                         problems.push(unknown_key(
-                            text,
+                            lines,
                             key.span().start,
                             &format!("{name}.{shown}"),
                             shown,
@@ -42,7 +43,7 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
                         let shown = key.get_ref().as_ref();
                         if !["name", "set"].contains(&shown) {
                             problems.push(unknown_key(
-                                text,
+                                lines,
                                 key.span().start,
                                 &format!("variant[{}].{shown}", i + 1),
                                 shown,
@@ -104,7 +105,7 @@ fn list(tables: &[&str]) -> String {
 }
 
 fn unknown_key(
-    text: &str,
+    lines: &LineIndex,
     at: usize,
     path: &str,
     name: &str,
@@ -118,7 +119,7 @@ fn unknown_key(
     message.push_str("; ");
     message.push_str(&takes);
     Problem {
-        location: Location::Line(line_of(text, at)),
+        location: Location::Line(lines.line(at)),
         key: Some(path.to_string()),
         value: None,
         message,

@@ -164,6 +164,12 @@ impl Grid {
     /// The table as one piece within `width` columns, as it is or squeezed;
     /// `None` if it only fits dealt into several.
     pub fn draw_whole(&self, width: usize) -> Option<String> {
+        // Each column takes at least its padding and a border, whatever its
+        // text: too many columns cannot fit, and drawing thousands of them
+        // (`roi compare` on a file of many variants) only to find so is slow.
+        if 3 * self.columns() + 1 > width {
+            return None;
+        }
         let all: Vec<usize> = (0..self.columns()).collect();
         [Squeeze::None, Squeeze::Wrap]
             .into_iter()
@@ -357,6 +363,20 @@ fn wrap_breaking_paths(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bound `draw_whole` skips by, `3n + 1` columns for `n` (padding
+    /// and borders), is never above the narrowest table of `n` columns: one
+    /// of empty cells (comfy-table gives them one column of text each).
+    #[test]
+    fn no_table_is_narrower_than_the_bound() {
+        for n in 1..6 {
+            let mut g = Grid::new(vec![String::new(); n], 1);
+            g.row(vec![""; n]);
+            let drawn = g.draw_whole(100).expect("fits");
+            assert_eq!(widest(&drawn), 4 * n + 1, "{drawn}");
+            assert_eq!(g.draw_whole(3 * n), None);
+        }
+    }
 
     fn grid(columns: usize, cell: &str) -> Grid {
         let mut g = Grid::new(

@@ -2,7 +2,7 @@
 # Scenario files with many [[variant]]s: `roi calc` and `roi compare` on one
 # with 10,000 of them (each changing three keys, half written nested), release
 # build. The work must grow with the file, not with its square.
-# Usage: bench/variants.sh [VARIANTS]   (default 10000; needs hyperfine: apt-get install hyperfine)
+# Usage: bench/variants.sh [VARIANTS]   (default 10000; needs hyperfine and GNU time: apt-get install hyperfine time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -27,4 +27,8 @@ hyperfine --warmup 3 --runs 20 --shell=none --style basic \
   "$bin calc $file --format json"
 hyperfine --warmup 1 --runs 10 --shell=none --style basic \
   "$bin compare $file --format json" \
-  "$bin compare $file --format csv"
+  "$bin compare $file --format csv" \
+  "$bin compare $file"
+echo "Peak memory (GNU time, maximum resident set size):"
+/usr/bin/time -f "calc: %M KB" "$bin" calc "$file" >/dev/null
+/usr/bin/time -f "compare --format json: %M KB" "$bin" compare "$file" --format json >/dev/null

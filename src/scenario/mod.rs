@@ -22,6 +22,7 @@ use crate::i18n::{f, t};
 use lines::LineIndex;
 use raw::RawScenario;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 /// A scenario file's text and the name to report it under.
 #[derive(Debug, Clone)]
@@ -90,23 +91,27 @@ fn parse_raw(text: &str) -> Result<(Parsed<'_>, Vec<Problem>), Vec<Problem>> {
     let mut problems = Vec::new();
     let lines = LineIndex::new(text);
     unknown::check(&lines, table.get_ref(), &mut problems);
-    // The document was parsed once; serde reads a copy of it instead of parsing again.
-    let deserializer = toml::Deserializer::from(table.clone());
-    match serde_path_to_error::deserialize(deserializer) {
-        Ok(raw) => Ok((
-            Parsed {
-                raw,
-                doc: table.into_inner(),
-                lines,
-            },
-            problems,
-        )),
-        Err(e) => {
-            problems.push(shape_problem(text, &e));
-            problems.sort_by_key(Problem::line);
-            Err(problems)
+    // The document was parsed once; serde reads a copy of it instead of
+    // parsing again. Tracking the path of every value costs a tenth of
+    // reading a large file, so it is done only to explain a shape that fails.
+    let raw = match RawScenario::deserialize(toml::Deserializer::from(table.clone())) {
+        Ok(raw) => raw,
+        Err(_) => {
+            let tracked = toml::Deserializer::from(table.clone());
+            match serde_path_to_error::deserialize(tracked) {
+                // Both read the same document, so this is not expected; the
+                // reading that worked is as good as the other.
+                Ok(raw) => raw,
+                Err(e) => {
+                    problems.push(shape_problem(text, &e));
+                    problems.sort_by_key(Problem::line);
+                    return Err(problems);
+                }
+            }
         }
-    }
+    };
+    let doc = table.into_inner();
+    Ok((Parsed { raw, doc, lines }, problems))
 }
 
 /// A TOML syntax error, with a hint for the slips people make: a decimal

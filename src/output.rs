@@ -91,6 +91,9 @@ impl Destination {
                 }
             }
         }
+        if let Err(error) = writable(path) {
+            return Err(refuse("{} {}: cannot be written: {}", &[&error]));
+        }
         let written = identity(path);
         let same = |input: &&Path| written.is_some() && identity(input) == written;
         if inputs.iter().any(same) {
@@ -131,6 +134,9 @@ impl Destination {
                 .into());
             }
             return Err(AlreadyExists(shown.to_string()).into());
+        }
+        if let Err(error) = writable(path) {
+            return Err(UsageError(f("{}: cannot be written: {}", &[&shown, &error])).into());
         }
         Ok(Destination::NewFile(path.to_path_buf()))
     }
@@ -223,6 +229,23 @@ pub fn identity(path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(parent_of(path))
         .ok()
         .map(|dir| dir.join(name))
+}
+
+/// Whether the system lets this process write `path` as output goes there:
+/// a regular or new file is created in its folder and renamed, so the
+/// folder must be writable; anything else (a link, a device) is written
+/// through. Asked of the system, which knows permissions and read-only disks.
+#[cfg(unix)]
+fn writable(path: &Path) -> io::Result<()> {
+    let through = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file());
+    let target = if through { path } else { parent_of(path) };
+    rustix::fs::access(target, rustix::fs::Access::WRITE_OK).map_err(io::Error::from)
+}
+
+/// Elsewhere the write itself is the check.
+#[cfg(not(unix))]
+fn writable(_: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 /// The folder a file path is in; `.` for a bare name.

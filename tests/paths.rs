@@ -195,3 +195,28 @@ fn init_refuses_paths_it_cannot_use() {
         assert!(!dir.path().join("gone").exists());
     }
 }
+
+/// A folder that cannot be written is refused before any work exactly when
+/// writing there would fail: as root it would not, and the run succeeds.
+#[cfg(unix)]
+#[test]
+fn a_folder_is_refused_exactly_when_it_cannot_be_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = locked.join("probe");
+    let can_write = std::fs::File::create(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    let out = locked.join("out.json");
+    let args = ["calc", SALON, "-o", arg(&out)];
+    if can_write {
+        common::stdout(&args);
+        assert!(out.exists());
+    } else {
+        let e = common::refused(&args);
+        assert!(e.contains("cannot be written"), "{e}");
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}

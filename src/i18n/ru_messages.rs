@@ -29,6 +29,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "{} {}: {} is a file, not a folder" => "{} {}: {} — это файл, а не папка",
         "{} {}: cannot be used: {}" => "{} {}: этот путь нельзя использовать: {}",
+        "{} {}: cannot be written: {}" => "{} {}: записать туда нельзя: {}",
+        "{}: cannot be written: {}" => "{}: записать туда нельзя: {}",
         "{}: {} is a file, not a folder" => "{}: {} — это файл, а не папка",
         "{}: the folder {} does not exist" => "{}: папки {} не существует",
         "--excel shapes CSV: add --format csv" => "--excel относится к CSV: добавьте --format csv",

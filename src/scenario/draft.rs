@@ -13,10 +13,11 @@ use super::{Parsed, Scenario, Source, parse_raw};
 use crate::engine::{Funnel, Inputs};
 use crate::i18n::{f, t};
 use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 use toml::Spanned;
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
 
 /// A value given for a key, and where it was given.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,7 +145,7 @@ impl Draft {
     /// Reads every value of a parsed file into its form, noting unreadable
     /// ones. Linear in the file: lines come from the index, variant names
     /// are checked against a set.
-    fn read(text: &str, parsed: &Parsed<'_>) -> Draft {
+    fn read(text: &str, parsed: &Parsed) -> Draft {
         let (raw, lines) = (&parsed.raw, &parsed.lines);
         let mut draft = Draft {
             name: None,
@@ -173,8 +174,6 @@ impl Draft {
         }
         let mut variants = Vec::new();
         let mut names = HashSet::new();
-        // The same variants as the document holds them, with a span for every nested value.
-        let spanned = parsed.doc.get("variant").map(|v| v.get_ref());
         for (i, variant) in raw.variant.iter().flatten().enumerate() {
             let line = lines.line(variant.span().start);
             let v = variant.get_ref();
@@ -193,18 +192,15 @@ impl Draft {
                     continue;
                 }
             };
-            let set = spanned
-                .and_then(|a| a.get(i))
-                .and_then(|v| v.get_ref().get("set"));
+            let nested = parsed.nested.get(i);
             let mut overrides = Vec::new();
             for (path, value) in v.set.iter().flat_map(|s| s.get_ref()) {
                 let leaf = Leaf {
                     value: value.get_ref(),
                     span: value.span(),
                     exact: true,
-                    spanned: set.and_then(|s| s.get_ref().get(path)).map(|s| s.get_ref()),
                 };
-                flatten(path, leaf, text, lines, &mut overrides);
+                flatten(path, leaf, nested, text, lines, &mut overrides);
             }
             let mut seen = HashSet::new();
             for o in &overrides {
@@ -453,36 +449,75 @@ impl Draft {
     }
 }
 
-/// A value in a variant's `set`: as TOML reads it, where it is in the file,
-/// and its spanned twin from the document, which holds the spans of the
-/// values nested in it.
+/// The spans of the values nested in a variant's `set`, by dotted path:
+/// serde's values keep a span only at the top of `set`.
+pub(super) type NestedSpans = HashMap<String, Range<usize>>;
+
+/// [`NestedSpans`] for each `[[variant]]` of the document, in file order,
+/// taken before serde consumes the document (which spares keeping a copy).
+pub(super) fn nested_spans(doc: &DeTable<'_>) -> Vec<NestedSpans> {
+    fn walk(prefix: &str, table: &DeTable<'_>, out: &mut NestedSpans) {
+        for (key, value) in table {
+            let path = format!("{prefix}.{}", key.get_ref());
+            if let DeValue::Table(inner) = value.get_ref() {
+                walk(&path, inner, out);
+            }
+            out.insert(path, value.span());
+        }
+    }
+    let Some(DeValue::Array(variants)) = doc.get("variant").map(|v| v.get_ref()) else {
+        return Vec::new();
+    };
+    variants
+        .iter()
+        .map(|variant| {
+            let mut spans = NestedSpans::new();
+            if let Some(DeValue::Table(set)) = variant.get_ref().get("set").map(|s| s.get_ref()) {
+                for (key, value) in set {
+                    if let DeValue::Table(inner) = value.get_ref() {
+                        walk(key.get_ref(), inner, &mut spans);
+                    }
+                }
+            }
+            spans
+        })
+        .collect()
+}
+
+/// A value in a variant's `set`, as TOML reads it, and where it is in the file.
 struct Leaf<'a> {
     value: &'a toml::Value,
     /// The value's bytes in the file, or its table's when `exact` is false.
-    span: std::ops::Range<usize>,
+    span: Range<usize>,
     exact: bool,
-    spanned: Option<&'a DeValue<'a>>,
 }
 
 /// Turns `{ after = { leads = "+15%" } }` and `{ "after.leads" = "+15%" }` alike
 /// into dotted-path overrides. Every value keeps its text exactly as written,
 /// nested or not, so `{ costs = { setup = 12345678901234567890.5 } }` is read
 /// from its digits, never through a float.
-fn flatten(path: &str, leaf: Leaf<'_>, text: &str, lines: &LineIndex, out: &mut Vec<Override>) {
+fn flatten(
+    path: &str,
+    leaf: Leaf<'_>,
+    nested: Option<&NestedSpans>,
+    text: &str,
+    lines: &LineIndex,
+    out: &mut Vec<Override>,
+) {
     let is_key = Key::from_path(path).is_some() || TEXT_KEYS.contains(&path);
     // A table under a key is a range; only tables above keys are nesting.
     if let (toml::Value::Table(table), false) = (leaf.value, is_key) {
         for (k, v) in table {
-            let spanned = leaf.spanned.and_then(|s| s.get(k.as_str()));
+            let inner_path = format!("{path}.{k}");
+            let span = nested.and_then(|n| n.get(&inner_path));
             let inner = Leaf {
                 value: v,
-                // Without its twin (which the parser always gives), a value
+                // Without its span (which the parser always gives), a value
                 // is at least placed at its table.
-                span: spanned.map_or_else(|| leaf.span.clone(), Spanned::span),
-                exact: spanned.is_some(),
-                spanned: spanned.map(Spanned::get_ref),
+                span: span.map_or_else(|| leaf.span.clone(), Clone::clone),
+                exact: span.is_some(),
             };
-            flatten(&format!("{path}.{k}"), inner, text, lines, out);
+            flatten(&inner_path, inner, nested, text, lines, out);
         }
     } else {
         let written = match text.get(leaf.span.clone()) {

@@ -59,18 +59,18 @@ impl Scenario {
     }
 }
 
-/// A file parsed: its serde mirror, its spanned document (where nested values
-/// are found as written), and the index of its lines.
-struct Parsed<'a> {
+/// A file parsed: its serde mirror, the spans of values nested in its
+/// variants (which the mirror lacks), and the index of its lines.
+struct Parsed {
     raw: RawScenario,
-    doc: toml::de::DeTable<'a>,
+    nested: Vec<draft::NestedSpans>,
     lines: LineIndex,
 }
 
 /// Parses TOML into the raw mirror, with every unknown key and table found
 /// on the way; a file that is not TOML, or whose shape does not fit, gives
 /// every problem found instead (all syntax errors, each with a hint).
-fn parse_raw(text: &str) -> Result<(Parsed<'_>, Vec<Problem>), Vec<Problem>> {
+fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
     let blank = text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -91,13 +91,16 @@ fn parse_raw(text: &str) -> Result<(Parsed<'_>, Vec<Problem>), Vec<Problem>> {
     let mut problems = Vec::new();
     let lines = LineIndex::new(text);
     unknown::check(&lines, table.get_ref(), &mut problems);
-    // The document was parsed once; serde reads a copy of it instead of
-    // parsing again. Tracking the path of every value costs a tenth of
-    // reading a large file, so it is done only to explain a shape that fails.
-    let raw = match RawScenario::deserialize(toml::Deserializer::from(table.clone())) {
+    let nested = draft::nested_spans(table.get_ref());
+    // The document was parsed once; serde reads it instead of parsing again.
+    // Tracking the path of every value costs a tenth of reading a large
+    // file, so it is done only to explain a shape that fails, on the text
+    // parsed anew.
+    let raw = match RawScenario::deserialize(toml::Deserializer::from(table)) {
         Ok(raw) => raw,
         Err(_) => {
-            let tracked = toml::Deserializer::from(table.clone());
+            let tracked =
+                toml::Deserializer::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
             match serde_path_to_error::deserialize(tracked) {
                 // Both read the same document, so this is not expected; the
                 // reading that worked is as good as the other.
@@ -110,8 +113,7 @@ fn parse_raw(text: &str) -> Result<(Parsed<'_>, Vec<Problem>), Vec<Problem>> {
             }
         }
     };
-    let doc = table.into_inner();
-    Ok((Parsed { raw, doc, lines }, problems))
+    Ok((Parsed { raw, nested, lines }, problems))
 }
 
 /// A TOML syntax error, with a hint for the slips people make: a decimal

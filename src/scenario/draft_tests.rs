@@ -166,3 +166,25 @@ fn nested_values_keep_their_text_and_line() {
     // The range's point value: the middle of +10%..+20% of 200 leads.
     assert_eq!(variant.inputs.after.leads, Decimal::from(230));
 }
+
+/// Every syntax error is quoted with its line; thousands of them must not
+/// each count the file from the top either.
+#[test]
+fn thousands_of_syntax_errors_scan_the_file_once_for_lines() {
+    let mut text = String::from("[baseline]\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("k{i} = 1,5\n"));
+    }
+    let before = scans::total();
+    let e = Draft::parse(&source(&text)).expect_err("not TOML");
+    let scanned = scans::total() - before;
+    assert!(scanned <= 2 * text.len(), "{scanned} bytes scanned");
+    assert_eq!(e.problems.len(), 5_000);
+    // The last slip is on the last line, quoted as written.
+    assert_eq!(e.problems[4_999].location, Location::Line(5_001));
+    assert!(
+        e.problems[4_999].message.ends_with("k4999 = 1,5"),
+        "{}",
+        e.problems[4_999].message
+    );
+}

@@ -27,6 +27,15 @@ impl LineIndex {
         // The number of line starts at or before `offset`; never 0, since the first is 0.
         self.starts.partition_point(|&start| start <= offset)
     }
+
+    /// The text of the line holding the byte at `offset`, without its line
+    /// break and trailing blanks, for quoting under a syntax error.
+    pub(crate) fn text<'t>(&self, text: &'t str, offset: usize) -> &'t str {
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(text.len(), |&next| next);
+        text.get(start..end).unwrap_or("").trim_end()
+    }
 }
 
 /// Bytes scanned for line numbers, counted in tests only, so a test can
@@ -64,6 +73,17 @@ mod tests {
             assert_eq!(index.line(offset), line, "offset {offset}");
             assert_eq!(index.line(offset), super::super::line_of(text, offset));
         }
+    }
+
+    #[test]
+    fn quotes_the_line_of_a_byte() {
+        let text = "a = 1\r\nb = ,\n\nc";
+        let index = LineIndex::new(text);
+        assert_eq!(index.text(text, 0), "a = 1");
+        assert_eq!(index.text(text, 11), "b = ,");
+        assert_eq!(index.text(text, 13), "");
+        assert_eq!(index.text(text, 14), "c");
+        assert_eq!(index.text(text, 99), "c");
     }
 
     #[test]

@@ -81,15 +81,18 @@ fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
         ))]);
     }
     let (table, errors) = toml::de::DeTable::parse_recoverable(text);
+    let lines = LineIndex::new(text);
     if !errors.is_empty() {
-        let mut problems: Vec<Problem> = errors.iter().map(|e| syntax_problem(text, e)).collect();
+        let mut problems: Vec<Problem> = errors
+            .iter()
+            .map(|e| syntax_problem(text, &lines, e))
+            .collect();
         problems.sort_by_key(Problem::line);
         // The parser may trip twice over one slip; one message a line is enough.
         problems.dedup_by_key(|p| p.line());
         return Err(problems);
     }
     let mut problems = Vec::new();
-    let lines = LineIndex::new(text);
     unknown::check(&lines, table.get_ref(), &mut problems);
     let nested = draft::nested_spans(table.get_ref());
     // The document was parsed once; serde reads it instead of parsing again.
@@ -99,8 +102,8 @@ fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
     let raw = match RawScenario::deserialize(toml::Deserializer::from(table)) {
         Ok(raw) => raw,
         Err(_) => {
-            let tracked =
-                toml::Deserializer::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+            let tracked = toml::Deserializer::parse(text)
+                .map_err(|e| vec![syntax_problem(text, &lines, &e)])?;
             match serde_path_to_error::deserialize(tracked) {
                 // Both read the same document, so this is not expected; the
                 // reading that worked is as good as the other.
@@ -118,8 +121,8 @@ fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
 
 /// A TOML syntax error, with a hint for the slips people make: a decimal
 /// comma outside quotes, a key in Cyrillic.
-fn syntax_problem(text: &str, e: &toml::de::Error) -> Problem {
-    let line = e.span().map(|s| line_text(text, s.start)).unwrap_or("");
+fn syntax_problem(text: &str, lines: &LineIndex, e: &toml::de::Error) -> Problem {
+    let line = e.span().map(|s| lines.text(text, s.start)).unwrap_or("");
     let mut message = f("this is not valid TOML: {}", &[&e.message().trim_end()]);
     if let Some(hint) = hints::for_line(line) {
         message.push_str("; ");
@@ -132,7 +135,7 @@ fn syntax_problem(text: &str, e: &toml::de::Error) -> Problem {
     Problem {
         location: e
             .span()
-            .map_or(Location::File, |s| Location::Line(line_of(text, s.start))),
+            .map_or(Location::File, |s| Location::Line(lines.line(s.start))),
         key: None,
         value: None,
         message,
@@ -210,12 +213,4 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
-}
-
-/// The text of the line holding the byte at `offset`, for syntax errors.
-fn line_text(text: &str, offset: usize) -> &str {
-    text.lines()
-        .nth(line_of(text, offset) - 1)
-        .unwrap_or("")
-        .trim_end()
 }

@@ -131,6 +131,12 @@ enum Squeeze {
     Wrap,
 }
 
+/// The width below which no table of `columns` columns fits whole: each
+/// takes at least its padding and a border, whatever its text.
+pub fn narrowest(columns: usize) -> usize {
+    3 * columns + 1
+}
+
 impl Grid {
     /// A grid with these headings and no rows yet.
     pub fn new(header: Vec<String>, right_from: usize) -> Grid {
@@ -164,10 +170,9 @@ impl Grid {
     /// The table as one piece within `width` columns, as it is or squeezed;
     /// `None` if it only fits dealt into several.
     pub fn draw_whole(&self, width: usize) -> Option<String> {
-        // Each column takes at least its padding and a border, whatever its
-        // text: too many columns cannot fit, and drawing thousands of them
-        // (`roi compare` on a file of many variants) only to find so is slow.
-        if 3 * self.columns() + 1 > width {
+        // Drawing thousands of columns (`roi compare` on a file of many
+        // variants) only to find they cannot fit is slow.
+        if narrowest(self.columns()) > width {
             return None;
         }
         let all: Vec<usize> = (0..self.columns()).collect();
@@ -374,7 +379,8 @@ mod tests {
             g.row(vec![""; n]);
             let drawn = g.draw_whole(100).expect("fits");
             assert_eq!(widest(&drawn), 4 * n + 1, "{drawn}");
-            assert_eq!(g.draw_whole(3 * n), None);
+            assert!(widest(&drawn) >= narrowest(n));
+            assert_eq!(g.draw_whole(narrowest(n) - 1), None);
         }
     }
 

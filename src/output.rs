@@ -159,7 +159,7 @@ impl Destination {
     pub fn stream(&self, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         match self {
             Destination::Stdout => {
-                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                let mut out = io::BufWriter::with_capacity(1 << 16, crate::stdio::Stdout);
                 match produce(&mut out).and_then(|()| Ok(out.flush()?)) {
                     // A reader that stopped early (`roi … | head`) is not an error.
                     Err(e) if is_broken_pipe(&e) => Ok(()),

@@ -111,6 +111,10 @@ pub enum Solution {
         /// The range searched.
         range: Range,
     },
+    /// The metric has no value whatever the key: an ROI target on a
+    /// scenario without costs (ROI divides by cost), solved for a key that
+    /// cannot bring a cost in.
+    Undefined,
 }
 
 /// The range of values searched, and the metric at its ends.
@@ -131,7 +135,15 @@ struct Probe {
     draft: Draft,
     key: Key,
     target: Target,
+    /// Set when the engine refused a probe (too large, or too many digits
+    /// to compute exactly), as opposed to the value breaking a rule.
+    refused: bool,
 }
+
+/// Places the solver's own probe values keep. The answer is shown to 12;
+/// a probe with 28 would make products with the user's figures too long
+/// for exact arithmetic, which would then refuse them.
+const PROBE_PLACES: u32 = 20;
 
 impl Probe {
     /// The summary at `x`; `None` when `x` breaks a rule of the scenario.
@@ -139,7 +151,9 @@ impl Probe {
         self.draft
             .set(self.key, Spec::flag("--for", Written::Number(x)));
         let inputs = self.draft.resolve_inputs().ok()?;
-        engine::summarize(&inputs).ok()
+        let summary = engine::summarize(&inputs).ok();
+        self.refused |= summary.is_none();
+        summary
     }
 
     /// The residual at `x`: ≥ 0 exactly where the target is met. `None` when
@@ -168,11 +182,19 @@ impl Probe {
 /// Finds the value of `key` at which `target` is just met.
 pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelError> {
     let current = draft.resolve_inputs().map_err(ModelError::Invalid)?;
-    engine::summarize(&current)?;
+    let now = engine::summarize(&current)?;
+    // ROI = net / cost: with nothing spent it is undefined, and only the
+    // cost keys can change that. Searching would call the residual's sign
+    // "met" or "not met" and answer found/always about a ratio that does not exist.
+    let brings_cost = matches!(key, Key::CostsSetup | Key::CostsMonthly);
+    if target.metric == Metric::Roi && now.total_cost.is_zero() && !brings_cost {
+        return Ok(Solution::Undefined);
+    }
     let mut probe = Probe {
         draft: draft.clone(),
         key,
         target,
+        refused: false,
     };
     let achieved =
         |probe: &mut Probe, x: Decimal| probe.summary(x).and_then(|s| target.metric.of(&s));
@@ -309,11 +331,14 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     if slope.is_zero() {
         return None;
     }
-    let x = a.checked_sub(ra.checked_div(slope)?)?;
+    let x = a
+        .checked_sub(ra.checked_div(slope)?)?
+        .round_dp(PROBE_PLACES);
     let mid = (a + b) / Decimal::TWO;
     let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
     let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);
-    let linear = (probe.residual(mid)?? - on_line).abs() <= tolerance
+    // Residuals are user magnitudes (up to ±7.9e28): their gap is checked too.
+    let linear = probe.residual(mid)??.checked_sub(on_line)?.abs() <= tolerance
         && probe.residual(x)??.abs() <= tolerance;
     linear.then_some(x)
 }
@@ -324,13 +349,17 @@ fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal
     let (mut miss, mut meet) = if met_above { (a, b) } else { (b, a) };
     let two = Decimal::TWO;
     for _ in 0..200 {
-        let mid = (miss + meet) / two;
+        let mid = ((miss + meet) / two).round_dp(PROBE_PLACES);
         if mid == miss || mid == meet || (meet - miss).abs() < Decimal::new(1, 20) {
             break;
         }
+        probe.refused = false;
         match probe.met(mid) {
             Some(true) => meet = mid,
             Some(false) => miss = mid,
+            // The engine cannot compute there exactly: nothing finer can be
+            // learnt, and guessing a side would move the answer.
+            None if probe.refused => break,
             // An invalid midpoint cannot lie between two valid ones (the rules are
             // linear), but if it did, shrink towards the end that meets.
             None => miss = mid,

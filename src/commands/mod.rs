@@ -307,7 +307,7 @@ impl Loaded {
                 ),
                 None => format!("{}, {problem}", self.source.name),
             };
-            eprintln!("{} {line}", t("Warning:"));
+            crate::stdio::say(&format!("{} {line}", t("Warning:")));
         }
     }
 
@@ -329,9 +329,61 @@ impl Loaded {
         }
     }
 
-    /// Figures too large for exact arithmetic, named with the file.
+    /// Figures too large (or too long) for exact arithmetic, named with the
+    /// file and with the inputs that feed the step, each with its line or flag.
     pub fn overflow(&self, o: crate::engine::Overflow) -> anyhow::Error {
-        anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+        let origins = self.origins(&self.draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+            .context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+    }
+
+    /// The refusal for the scenario [`Loaded::with_variants`] listed at
+    /// `index` (0 the base, then each variant), with the inputs as that
+    /// scenario has them: a variant's own changes name its lines.
+    pub fn overflow_at(&self, o: crate::engine::Overflow, index: usize) -> anyhow::Error {
+        let draft = match index
+            .checked_sub(1)
+            .and_then(|i| self.file_draft.variants().get(i))
+        {
+            None => self.draft.clone(),
+            Some(variant) => {
+                let mut draft = self.file_draft.clone();
+                variant.overrides.iter().for_each(|o| draft.apply(o));
+                self.sets.iter().for_each(|o| draft.apply(o));
+                draft
+            }
+        };
+        let origins = self.origins(&draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+    }
+
+    /// The keys among `paths` that the user gave, as given: `baseline.leads =
+    /// 4e28 (line 4)`, `--set costs.setup=7e28`. The most extreme magnitudes
+    /// come first, since they are the likely cause; at most six.
+    fn origins(&self, draft: &Draft, paths: &[&str]) -> Vec<String> {
+        use crate::scenario::{Key, Location};
+        let mut given: Vec<(u32, String)> = paths
+            .iter()
+            .filter_map(|p| Key::from_path(p))
+            .filter_map(|key| {
+                // A zero neither overflows nor carries digits: not a cause.
+                let spec = draft.get(key).filter(|s| !s.written.number().is_zero())?;
+                let value = spec
+                    .text
+                    .clone()
+                    .unwrap_or_else(|| spec.written.to_string());
+                let text = match &spec.location {
+                    Location::Line(n) => {
+                        format!("{} = {value} ({})", key.path(), f("line {}", &[n]))
+                    }
+                    Location::Flag(flag) => format!("{flag} {}={value}", key.path()),
+                    Location::File => format!("{} = {value}", key.path()),
+                };
+                Some((extremeness(spec.written.number()), text))
+            })
+            .collect();
+        given.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        given.into_iter().take(6).map(|(_, text)| text).collect()
     }
 
     /// Names the file (and variant) in a resolution's problems.
@@ -346,4 +398,18 @@ impl Loaded {
             problems,
         })
     }
+}
+
+/// How hard a number presses on exact arithmetic: its orders of magnitude
+/// from 1 in either direction, or its significant digits, whichever is more.
+/// 4e28, 1e-20 and 0.123456789 press hard; 0.25 and 1500 do not.
+fn extremeness(n: rust_decimal::Decimal) -> u32 {
+    let n = n.normalize();
+    if n.is_zero() {
+        return 0;
+    }
+    let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
+    // The position of the leading digit: 1500 → 4, 0.001 → −2.
+    let magnitude = digits - i64::from(n.scale());
+    magnitude.unsigned_abs().max(digits.unsigned_abs()) as u32
 }

@@ -4,6 +4,13 @@
 //! engine that `calc` uses and any faster numeric type a later feature needs
 //! run the very same model.
 
+mod checked;
+mod exact;
+mod stages;
+
+use checked::Checked;
+pub use checked::{Limit, Overflow};
+
 use rust_decimal::Decimal;
 use std::fmt::Debug;
 
@@ -24,6 +31,23 @@ pub trait Number: Copy + PartialOrd + Debug {
     fn mul(self, rhs: Self) -> Option<Self>;
     /// `self / rhs`; `None` for a zero divisor.
     fn div(self, rhs: Self) -> Option<Self>;
+    /// `self + rhs` without losing a digit, for sums of the user's figures.
+    /// Types that make no promise of exactness (`f64`) just add.
+    fn add_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.add(rhs).ok_or(Limit::Magnitude)
+    }
+    /// `self - rhs` without losing a digit.
+    fn sub_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.sub(rhs).ok_or(Limit::Magnitude)
+    }
+    /// `self * rhs` without losing a digit.
+    fn mul_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.mul(rhs).ok_or(Limit::Magnitude)
+    }
+    /// Whether a ratio (ROI, payback months) can be shown to its 8 places.
+    fn shows_as_ratio(self) -> bool {
+        true
+    }
 }
 
 impl Number for Decimal {
@@ -43,6 +67,18 @@ impl Number for Decimal {
     }
     fn div(self, rhs: Self) -> Option<Self> {
         self.checked_div(rhs)
+    }
+    fn add_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::add(self, rhs)
+    }
+    fn sub_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::add(self, -rhs)
+    }
+    fn mul_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::mul(self, rhs)
+    }
+    fn shows_as_ratio(self) -> bool {
+        exact::shows_as_ratio(self)
     }
 }
 
@@ -65,31 +101,6 @@ impl Number for f64 {
         (rhs != 0.0).then(|| self / rhs).filter(|r| r.is_finite())
     }
 }
-
-/// A result the exact arithmetic cannot hold: the inputs are too large.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", crate::i18n::f(
-    "the figures are too large to compute exactly: {} would pass 7.9e28, the limit of exact decimal arithmetic; check the amounts for extra zeros",
-    &[&crate::i18n::t(.0)],
-))]
-pub struct Overflow(pub &'static str);
-
-/// Checked arithmetic that names what overflowed, so the error can tell the user.
-trait Checked: Number {
-    fn plus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.add(rhs).ok_or(Overflow(what))
-    }
-    fn minus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.sub(rhs).ok_or(Overflow(what))
-    }
-    fn times(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.mul(rhs).ok_or(Overflow(what))
-    }
-    fn over(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.div(rhs).ok_or(Overflow(what))
-    }
-}
-impl<N: Number> Checked for N {}
 
 /// One side of the funnel, per month: leads → bookings → visits → revenue.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -284,12 +295,18 @@ pub struct Projection<N> {
 }
 
 /// The article's ROI over a span: (benefit − cost) / cost, undefined without cost.
-fn roi<N: Number>(benefit: N, cost: N) -> Result<Option<N>, Overflow> {
+/// `rounded` says the figures came from a rounded quotient (a ramp month's
+/// share), so their difference may round too.
+fn roi<N: Number>(benefit: N, cost: N, rounded: bool) -> Result<Option<N>, Overflow> {
     if cost == N::ZERO {
         return Ok(None);
     }
-    let net = benefit.minus(cost, "net")?;
-    net.over(cost, "ROI").map(Some)
+    let net = if rounded {
+        benefit.minus_r(cost, "net")?
+    } else {
+        benefit.minus(cost, "net")?
+    };
+    net.ratio(cost, "ROI").map(Some)
 }
 
 /// What a projection depends on besides money: the horizon, the ramp-up and
@@ -317,19 +334,21 @@ impl<N: Number> Schedule<N> {
         let two = N::ONE.plus(N::ONE, "ramp")?;
         let monthly_rate = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
         // One division here; every later factor is a product.
+        // r/12 and its powers are rational but rarely terminate: from here
+        // on the discount chain rounds, far below what is shown.
         let v = N::ONE.over(
-            N::ONE.plus(monthly_rate, "discount factor")?,
+            N::ONE.plus_r(monthly_rate, "discount factor")?,
             "discount factor",
         )?;
         let mut factor = N::ONE;
         let mut ramp_factors = Vec::with_capacity(ramp.min(inputs.months) as usize);
         let mut annuity = N::ZERO;
         for month in 1..=inputs.months {
-            factor = factor.times(v, "discount factor")?;
+            factor = factor.times_r(v, "discount factor")?;
             if month <= ramp {
                 ramp_factors.push(factor);
             } else {
-                annuity = annuity.plus(factor, "discount factor")?;
+                annuity = annuity.plus_r(factor, "discount factor")?;
             }
         }
         Ok(Schedule {
@@ -427,7 +446,7 @@ fn run<N: Number>(
     mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
 ) -> Result<Pass<N>, Overflow> {
     let baseline = inputs.baseline.figures()?;
-    let after = inputs.after.figures()?;
+    let after = inputs.after.figures().map_err(Overflow::in_after)?;
     let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
     let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
     let savings = inputs
@@ -446,7 +465,7 @@ fn run<N: Number>(
     let full_flow = monthly_benefit.minus(inputs.monthly_cost, "cash flow")?;
     let mut npv = N::ZERO
         .minus(inputs.setup_cost, "NPV")?
-        .plus(full_flow.times(schedule.annuity, "NPV")?, "NPV")?;
+        .plus_r(full_flow.times_r(schedule.annuity, "NPV")?, "NPV")?;
     // Cash position before the month, with the setup paid at t = 0.
     let mut cash_before = N::ZERO.minus(inputs.setup_cost, "cash")?;
     let mut payback = None;
@@ -480,6 +499,16 @@ fn run<N: Number>(
                     .over(ramp_divisor, "cumulative benefit")?,
             )
         };
+        // A ramp month's benefit is a quotient that may not terminate, so
+        // what is built on it may round; every other month is exact.
+        let rounded = ramp > 0 && month <= ramp;
+        let less = |a: N, b: N, what| {
+            if rounded {
+                a.minus_r(b, what)
+            } else {
+                a.minus(b, what)
+            }
+        };
         let cost = if month == 1 {
             inputs.monthly_cost.plus(inputs.setup_cost, "cost")?
         } else {
@@ -490,8 +519,8 @@ fn run<N: Number>(
             .times(m, "cumulative cost")?
             .plus(inputs.setup_cost, "cumulative cost")?;
         // With the setup paid at t = 0, the cash position after a month is its cumulative net.
-        let cumulative_net = cumulative_benefit.minus(cumulative_cost, "cumulative net")?;
-        let flow = benefit.minus(inputs.monthly_cost, "cash flow")?;
+        let cumulative_net = less(cumulative_benefit, cumulative_cost, "cumulative net")?;
+        let flow = less(benefit, inputs.monthly_cost, "cash flow")?;
 
         if payback.is_none() {
             if month == 1 && inputs.setup_cost == N::ZERO && flow >= N::ZERO {
@@ -499,9 +528,9 @@ fn run<N: Number>(
             } else if cumulative_net >= N::ZERO {
                 // The flow arrives evenly through the month, so the month is cut
                 // where it covers what was still owed.
-                let owed = N::ZERO.minus(cash_before, "payback")?;
-                let part = owed.over(flow, "payback")?;
-                payback = Some(N::from_u32(month - 1).plus(part, "payback")?);
+                let owed = N::ZERO.minus_r(cash_before, "payback")?;
+                let part = owed.ratio(flow, "payback")?;
+                payback = Some(N::from_u32(month - 1).plus_r(part, "payback")?);
             }
         }
         cash_before = cumulative_net;
@@ -509,11 +538,11 @@ fn run<N: Number>(
             break_even = Some(month);
         }
         if let Some(factor) = schedule.ramp_factors.get(month as usize - 1) {
-            npv = npv.plus(flow.times(*factor, "NPV")?, "NPV")?;
+            npv = npv.plus_r(flow.times_r(*factor, "NPV")?, "NPV")?;
         }
         // A division per month is the dearest step; the summary needs only two.
         let roi_to_date = if detail || month == 1 || month == inputs.months {
-            roi(cumulative_benefit, cumulative_cost)?
+            roi(cumulative_benefit, cumulative_cost, rounded)?
         } else {
             None
         };
@@ -525,7 +554,7 @@ fn run<N: Number>(
             share,
             benefit,
             cost,
-            net: benefit.minus(cost, "net")?,
+            net: less(benefit, cost, "net")?,
             cumulative_benefit,
             cumulative_cost,
             cumulative_net,

@@ -136,7 +136,7 @@ fn overflow_is_an_error_not_a_panic() {
     let mut i = salon();
     i.after.leads = Decimal::MAX;
     i.after.conversion = d("1");
-    assert!(matches!(project(&i), Err(Overflow(_))));
+    assert!(matches!(project(&i), Err(Overflow { .. })));
 }
 
 #[test]

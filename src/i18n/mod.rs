@@ -4,6 +4,7 @@
 //! The Russian catalogue is split by area, one file each; a key lives in exactly one.
 
 mod ru_forecast;
+mod ru_limits;
 mod ru_measure;
 mod ru_messages;
 mod ru_pilot;
@@ -163,6 +164,7 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_messages::get(en))
         .or_else(|| ru_measure::get(en))
         .or_else(|| ru_pilot::get(en))
+        .or_else(|| ru_limits::get(en))
 }
 
 #[cfg(test)]
@@ -245,6 +247,7 @@ mod tests {
                     ru_forecast::get(key),
                     ru_messages::get(key),
                     ru_measure::get(key),
+                    ru_limits::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

@@ -312,6 +312,8 @@ impl Draft {
                     ValueError::WrongType(found) => f("expected a number, found {}", &[&t(found)]),
                     ValueError::NotFinite => t("is not a finite number").into(),
                     ValueError::TooPrecise => t("has more digits than exact arithmetic keeps (28 decimal places, magnitude below 7.9e28); round it yourself").into(),
+                    ValueError::TooSmall => t("is too small: exact decimal arithmetic keeps 28 decimal places, so the smallest amount above zero is 1e-28; write 0 for nothing").into(),
+                    ValueError::TooLarge => t("is too large: exact decimal arithmetic stops below 7.9e28; check it for extra zeros").into(),
                     ValueError::Unreadable => t("cannot be read as a number").into(),
                     ValueError::SignedNumber => t("has a sign, which makes it a change, but no unit: write \"+15%\" (relative) or \"+15pp\" (percentage points) for a change, or the plain number for a value").into(),
                     ValueError::AmbiguousComma => t("could be a thousands separator or a decimal comma; write 1500 for one thousand five hundred, or 1.5 (or \"1,50\") for one and a half").into(),

@@ -180,6 +180,10 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
             "must be a table, written [{}] on a line of its own",
             &[&key],
         )
+    } else if message.contains("floating-point number overflowed") {
+        // toml turns 1e400 into this; the number is finite, just too large.
+        t("is too large: exact decimal arithmetic stops below 7.9e28; check it for extra zeros")
+            .into()
     } else if message.contains("as i128") {
         // toml reads integers beyond i64 but cannot hand them over as a value.
         t("is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")").into()

@@ -151,7 +151,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedAmount, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
                 if n.is_sign_negative() && !n.is_zero() {
                     let message = f(
                         "would make it negative ({} from {}); a decrease is at most \"-100%\"",
@@ -164,7 +164,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedRate, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
                 let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
                     f(
@@ -176,7 +176,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Points, p, base))?;
                 let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
                     format!(
@@ -297,9 +297,21 @@ impl<'d> Resolver<'d> {
         None
     }
 
-    fn exact(&mut self, key: Key, spec: &Spec, result: Option<Decimal>) -> Option<Decimal> {
+    fn exact(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        base: Decimal,
+        result: Option<Decimal>,
+    ) -> Option<Decimal> {
         if result.is_none() {
-            self.report(key, spec, t("is too large to compute exactly").into());
+            // The change is refused rather than rounded; the baseline is named
+            // since it is often the figure at fault (1e-28 leads, a 27-digit check).
+            let message = f(
+                "cannot be worked out exactly from the baseline {}: the result would pass 7.9e28 or need more significant digits than exact arithmetic keeps",
+                &[&base.normalize()],
+            );
+            self.report(key, spec, message);
         }
         result
     }

@@ -48,7 +48,13 @@ impl Draft {
                     fmt.count(d, Sign::Plain)
                 }
             };
-            let message = if n * Decimal::from(STRAY) < base {
+            // Checked: either figure may be near 7.9e28 or 1e-28. A product
+            // past the limit is larger than any value, so it decides the comparison.
+            let stray = Decimal::from(STRAY);
+            let far_below = n.checked_mul(stray).is_some_and(|m| m < base);
+            let far_above = base.checked_mul(stray).is_some_and(|b| n > b);
+            let times = n.checked_div(base);
+            let message = if far_below {
                 f(
                     "is {} below the baseline {}; did you mean \"+{}%\"?",
                     &[
@@ -57,10 +63,10 @@ impl Draft {
                         &n.normalize(),
                     ],
                 )
-            } else if n > base * Decimal::from(STRAY) {
+            } else if let (true, Some(times)) = (far_above, times) {
                 f(
                     "is {} times the baseline {}; check for an extra zero, or write a change like \"+30%\"",
-                    &[&fmt.number(n / base, 1), &shown(base)],
+                    &[&fmt.number(times, 1), &shown(base)],
                 )
             } else {
                 continue;

@@ -6,7 +6,7 @@
 use super::draft::{Draft, Slot, Spec};
 use super::error::{Location, Problem};
 use super::key::{ItemField, ItemId, Key};
-use super::line_of;
+use super::lines::LineIndex;
 use super::raw::{RawItem, RawScenario};
 use super::resolve::Resolver;
 use crate::engine::{CostItem, Funnel, Seasons, Tables};
@@ -169,8 +169,8 @@ impl TablesDraft {
 
 /// Reads the optional tables of a parsed file into the draft, noting every
 /// unreadable value, missing name and repeated name.
-pub(super) fn read(text: &str, raw: &RawScenario, draft: &mut Draft) {
-    let at = |span: std::ops::Range<usize>| Location::Line(line_of(text, span.start));
+pub(super) fn read(text: &str, lines: &LineIndex, raw: &RawScenario, draft: &mut Draft) {
+    let at = |span: std::ops::Range<usize>| Location::Line(lines.line(span.start));
     let source = |v: &Spanned<toml::Value>| text.get(v.span()).unwrap_or("").to_string();
     if let Some(capacity) = &raw.capacity {
         draft.tables.capacity = Some(CapacityDraft {
@@ -237,14 +237,14 @@ pub(super) fn read(text: &str, raw: &RawScenario, draft: &mut Draft) {
             });
             break;
         }
-        read_item(text, item, draft);
+        read_item(text, lines, item, draft);
     }
 }
 
 /// Reads one `[[costs.item]]`; a line without a usable name is reported and skipped,
 /// since its keys could not be named.
-fn read_item(text: &str, item: &Spanned<RawItem>, draft: &mut Draft) {
-    let at = |span: std::ops::Range<usize>| Location::Line(line_of(text, span.start));
+fn read_item(text: &str, lines: &LineIndex, item: &Spanned<RawItem>, draft: &mut Draft) {
+    let at = |span: std::ops::Range<usize>| Location::Line(lines.line(span.start));
     let source = |v: &Spanned<toml::Value>| text.get(v.span()).unwrap_or("").to_string();
     let raw = item.get_ref();
     let name = match raw.name.as_ref().map(|n| n.get_ref()) {

@@ -3,17 +3,18 @@
 
 use super::error::{Location, Problem};
 use super::key::{all_paths, file_paths, nearest};
+use super::lines::LineIndex;
+use super::tables;
 use super::tables::ITEM_KEYS;
-use super::{line_of, tables};
 use crate::i18n::{f, t};
 use toml::de::{DeTable, DeValue};
 
 /// Adds a problem for every unknown table, unknown key and key outside any
 /// table of the parsed file.
-pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
+pub(super) fn check(lines: &LineIndex, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
     let tables = tables();
     for (name, value) in file {
-        let line = Location::Line(line_of(text, name.span().start));
+        let line = Location::Line(lines.line(name.span().start));
         let name = name.get_ref().as_ref();
         match value.get_ref() {
             DeValue::Table(table) if name != "variant" && tables.contains(&name) => {
@@ -25,12 +26,12 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
                         name == "costs" && key.get_ref().as_ref() == "item",
                         value.get_ref(),
                     ) {
-                        check_items(text, items, problems);
+                        check_items(lines, items, problems);
                     }
                     let shown = key.get_ref().as_ref();
                     if !keys.contains(&shown) {
                         problems.push(unknown_key(
-                            text,
+                            lines,
                             key.span().start,
                             &format!("{name}.{shown}"),
                             shown,
@@ -49,7 +50,7 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
                         let shown = key.get_ref().as_ref();
                         if !["name", "set"].contains(&shown) {
                             problems.push(unknown_key(
-                                text,
+                                lines,
                                 key.span().start,
                                 &format!("variant[{}].{shown}", i + 1),
                                 shown,
@@ -111,7 +112,7 @@ fn list(tables: &[&str]) -> String {
 }
 
 fn unknown_key(
-    text: &str,
+    lines: &LineIndex,
     at: usize,
     path: &str,
     name: &str,
@@ -125,7 +126,7 @@ fn unknown_key(
     message.push_str("; ");
     message.push_str(&takes);
     Problem {
-        location: Location::Line(line_of(text, at)),
+        location: Location::Line(lines.line(at)),
         key: Some(path.to_string()),
         value: None,
         message,
@@ -133,7 +134,11 @@ fn unknown_key(
 }
 
 /// Unknown keys inside each `[[costs.item]]`.
-fn check_items(text: &str, items: &[toml::Spanned<DeValue<'_>>], problems: &mut Vec<Problem>) {
+fn check_items(
+    lines: &LineIndex,
+    items: &[toml::Spanned<DeValue<'_>>],
+    problems: &mut Vec<Problem>,
+) {
     for item in items {
         let DeValue::Table(table) = item.get_ref() else {
             continue;
@@ -142,7 +147,7 @@ fn check_items(text: &str, items: &[toml::Spanned<DeValue<'_>>], problems: &mut 
             let shown = key.get_ref().as_ref();
             if !ITEM_KEYS.contains(&shown) {
                 problems.push(unknown_key(
-                    text,
+                    lines,
                     key.span().start,
                     &format!("costs.item.{shown}"),
                     shown,

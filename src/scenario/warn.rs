@@ -5,6 +5,7 @@ use super::draft::Draft;
 use super::error::Problem;
 use super::key::Key;
 use super::value::Written;
+use crate::engine::Inputs;
 use crate::format::{Fmt, Sign};
 use crate::i18n::f;
 use rust_decimal::Decimal;
@@ -18,9 +19,15 @@ impl Draft {
     /// such as `after.leads = 15` meant as `"+15%"`. Empty when the draft does
     /// not resolve (its problems are errors, reported elsewhere).
     pub fn warnings(&self) -> Vec<Problem> {
-        let Ok(inputs) = self.resolve_inputs() else {
-            return Vec::new();
-        };
+        match self.resolve_inputs() {
+            Ok(inputs) => self.warnings_for(&inputs),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// [`Draft::warnings`] for a draft already resolved into `inputs`,
+    /// which spares resolving it again.
+    pub fn warnings_for(&self, inputs: &Inputs<Decimal>) -> Vec<Problem> {
         let fmt = Fmt::messages();
         let mut out = Vec::new();
         for key in [Key::AfterLeads, Key::AfterAverageCheck] {
@@ -28,7 +35,7 @@ impl Draft {
             let (Written::Number(n), None) = (spec.written, spec.range) else {
                 continue;
             };
-            let Some(base) = key.baseline().and_then(|b| b.field(&inputs)) else {
+            let Some(base) = key.baseline().and_then(|b| b.field(inputs)) else {
                 continue;
             };
             if base.is_zero() {

@@ -476,10 +476,14 @@ impl Offer {
             .map(|k| format!("{k}="))
             .collect()
     });
-    /// The numeric keys, for `--for KEY`.
+    /// The numeric keys, for `--for KEY`, with the optional tables' fixed
+    /// ones (a cost line's keys depend on the file).
     pub const NUMERIC: Offer = Offer(|| {
-        crate::scenario::Key::ALL
-            .iter()
+        use crate::scenario::Key;
+        Key::ALL
+            .into_iter()
+            .chain([Key::Capacity])
+            .chain((1..=12).map(Key::Season))
             .map(|k| k.path().to_string())
             .collect()
     });

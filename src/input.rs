@@ -5,6 +5,11 @@ use crate::scenario::Source;
 use std::io::{self, Read};
 use std::path::Path;
 
+/// The largest scenario, mapping or plan read: 64 MiB. Such files are a
+/// few kilobytes, and 10 000 variants take about a megabyte; anything near
+/// the limit is the wrong file (or `/dev/zero`), refused before it fills memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Why a scenario could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -27,6 +32,17 @@ pub enum InputError {
         /// The first bad byte.
         byte: u8,
     },
+    /// The file (or standard input) holds more than the limit.
+    #[error("{}", f(
+        "{} is larger than {} MiB, too large for a scenario (those are a few kilobytes); check that this is the right file",
+        &[file, &(limit >> 20)],
+    ))]
+    TooLarge {
+        /// The file as named.
+        file: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// Any other failure of the operating system.
     #[error("{}", f("cannot read {}: {}", &[file, error]))]
     Io {
@@ -37,30 +53,53 @@ pub enum InputError {
     },
 }
 
-/// Reads `path`, or standard input when it is `-`.
+/// Reads `path`, or standard input when it is `-`, refusing more than
+/// [`MAX_INPUT_BYTES`].
 pub fn read_source(path: &Path) -> Result<Source, InputError> {
+    read_limited(path, MAX_INPUT_BYTES)
+}
+
+/// [`read_source`] with the limit given, so tests can reach it with small files.
+fn read_limited(path: &Path, limit: u64) -> Result<Source, InputError> {
+    if path.as_os_str() == "-" {
+        let name = "<stdin>".to_string();
+        let bytes = read_at_most(io::stdin().lock(), limit, &name)?;
+        return decode(name, bytes);
+    }
     let name = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|error| InputError::Io {
-                file: "<stdin>".into(),
-                error,
-            })?;
-        return decode("<stdin>".into(), bytes);
-    } else if path.is_dir() {
+    if path.is_dir() {
         return Err(InputError::Directory(name));
-    } else {
-        std::fs::read(path).map_err(|error| match error.kind() {
-            io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
-            _ => InputError::Io {
-                file: name.clone(),
-                error,
-            },
-        })?
-    };
+    }
+    let file = std::fs::File::open(path).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => InputError::NotFound(name.clone()),
+        _ => InputError::Io {
+            file: name.clone(),
+            error,
+        },
+    })?;
+    let bytes = read_at_most(file, limit, &name)?;
     decode(name, bytes)
+}
+
+/// Reads everything, but never more than `limit + 1` bytes: one more than
+/// allowed is enough to know the input is too large, whatever its size
+/// (`/dev/zero` has none).
+fn read_at_most(input: impl Read, limit: u64, name: &str) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| InputError::Io {
+            file: name.to_string(),
+            error,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            file: name.to_string(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 fn decode(name: String, bytes: Vec<u8>) -> Result<Source, InputError> {
@@ -75,5 +114,43 @@ fn decode(name: String, bytes: Vec<u8>) -> Result<Source, InputError> {
                 file: name,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{InputError, read_limited};
+    use std::io::Write;
+
+    /// A file of exactly the limit is read; one byte more is refused, naming
+    /// the file, after reading no more than that byte.
+    #[test]
+    fn refuses_a_file_one_byte_over_the_limit() {
+        let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+        file.write_all(b"# 10 bytes").expect("written");
+        let path = file.path();
+        assert_eq!(
+            read_limited(path, 10).expect("at the limit").text,
+            "# 10 bytes"
+        );
+        match read_limited(path, 9) {
+            Err(InputError::TooLarge { file, limit: 9 }) => {
+                assert_eq!(file, path.display().to_string())
+            }
+            other => panic!("expected too large, got {other:?}"),
+        }
+    }
+
+    /// An endless input ends at the limit: the read stops after it, and the
+    /// message says how large a scenario may be.
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_file_is_refused_at_the_limit() {
+        let e = read_limited(std::path::Path::new("/dev/zero"), 3 << 20).expect_err("endless");
+        assert!(matches!(e, InputError::TooLarge { limit, .. } if limit == 3 << 20));
+        assert!(
+            e.to_string().starts_with("/dev/zero is larger than 3 MiB"),
+            "{e}"
+        );
     }
 }

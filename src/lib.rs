@@ -22,6 +22,7 @@ pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
 pub mod stats;
+pub mod stdio;
 pub mod sweep;
 
 /// Exit status for a mistake in what the user gave (file, key, value, path),

@@ -34,7 +34,10 @@ impl Destination {
         Destination::for_flag("-o", path, inputs)
     }
 
-    /// [`Destination::for_output`] for another flag than `-o`, named in the messages.
+    /// [`Destination::for_output`] for another flag than `-o`, named in the
+    /// messages. Everything that can be known about the path without writing
+    /// is checked here, before any work: its folder exists, it is not a
+    /// folder, a symbolic link leads somewhere, and it is not a file being read.
     pub fn for_flag(
         flag: &str,
         path: Option<&Path>,
@@ -46,35 +49,104 @@ impl Destination {
             Some(p) => p,
         };
         let shown = path.display();
-        if path.is_dir() {
-            return Err(UsageError(f(
-                "{} {}: is a directory; give a file path",
-                &[&flag, &shown],
-            )));
-        }
-        let parent = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
+        let refuse = |message: &'static str, more: &[&dyn std::fmt::Display]| {
+            let mut args: Vec<&dyn std::fmt::Display> = vec![&flag, &shown];
+            args.extend_from_slice(more);
+            UsageError(f(message, &args))
         };
-        if !parent.is_dir() {
-            return Err(UsageError(f(
-                "{} {}: the folder {} does not exist",
-                &[&flag, &shown, &parent.display()],
-            )));
+        match std::fs::symlink_metadata(path) {
+            Ok(link) if link.file_type().is_symlink() => match std::fs::metadata(path) {
+                Ok(target) if target.is_dir() => {
+                    return Err(refuse("{} {}: is a directory; give a file path", &[]));
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    let target = std::fs::read_link(path).unwrap_or_default();
+                    return Err(refuse(
+                        "{} {}: is a symbolic link to {}, which does not exist; give the file itself",
+                        &[&target.display()],
+                    ));
+                }
+            },
+            Ok(meta) if meta.is_dir() => {
+                return Err(refuse("{} {}: is a directory; give a file path", &[]));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let parent = parent_of(path);
+                if !parent.exists() {
+                    return Err(refuse(
+                        "{} {}: the folder {} does not exist",
+                        &[&parent.display()],
+                    ));
+                }
+                if !parent.is_dir() {
+                    return Err(refuse(
+                        "{} {}: {} is a file, not a folder",
+                        &[&parent.display()],
+                    ));
+                }
+                if error.kind() != io::ErrorKind::NotFound {
+                    return Err(refuse("{} {}: cannot be used: {}", &[&error]));
+                }
+            }
         }
-        let same = |input: &&Path| {
-            input.as_os_str() != "-"
-                && std::fs::canonicalize(input)
-                    .ok()
-                    .is_some_and(|a| std::fs::canonicalize(path).ok().is_some_and(|b| a == b))
-        };
+        if let Err(error) = writable(path) {
+            return Err(refuse("{} {}: cannot be written: {}", &[&error]));
+        }
+        let written = identity(path);
+        let same = |input: &&Path| written.is_some() && identity(input) == written;
         if inputs.iter().any(same) {
-            return Err(UsageError(f(
+            return Err(refuse(
                 "{} {}: this is a file being read; writing there would destroy it",
-                &[&flag, &shown],
-            )));
+                &[],
+            ));
         }
         Ok(Destination::File(path.to_path_buf()))
+    }
+
+    /// A file that must not exist yet, as `roi init` writes: refused before
+    /// anything is done when its folder is missing or the file is there.
+    pub fn new_file(path: &Path) -> Result<Destination, anyhow::Error> {
+        let shown = path.display();
+        let parent = parent_of(path);
+        if !parent.is_dir() {
+            let message = if parent.exists() {
+                f(
+                    "{}: {} is a file, not a folder",
+                    &[&shown, &parent.display()],
+                )
+            } else {
+                f(
+                    "{}: the folder {} does not exist",
+                    &[&shown, &parent.display()],
+                )
+            };
+            return Err(UsageError(message).into());
+        }
+        // A dangling symbolic link exists too: creating through it is refused as well.
+        if std::fs::symlink_metadata(path).is_ok() {
+            if path.is_dir() {
+                return Err(UsageError(f(
+                    "{} is a directory; give the path of a new file",
+                    &[&shown],
+                ))
+                .into());
+            }
+            return Err(AlreadyExists(shown.to_string()).into());
+        }
+        if let Err(error) = writable(path) {
+            return Err(UsageError(f("{}: cannot be written: {}", &[&shown, &error])).into());
+        }
+        Ok(Destination::NewFile(path.to_path_buf()))
+    }
+
+    /// The file this destination names, as [`identity`] finds it.
+    fn identity(&self) -> Option<PathBuf> {
+        match self {
+            Destination::Stdout => None,
+            Destination::File(p) | Destination::NewFile(p) => identity(p),
+        }
     }
 
     /// Writes everything at once, so a failure never leaves half a report.
@@ -87,7 +159,7 @@ impl Destination {
     pub fn stream(&self, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         match self {
             Destination::Stdout => {
-                let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                let mut out = io::BufWriter::with_capacity(1 << 16, crate::stdio::Stdout);
                 match produce(&mut out).and_then(|()| Ok(out.flush()?)) {
                     // A reader that stopped early (`roi … | head`) is not an error.
                     Err(e) if is_broken_pipe(&e) => Ok(()),
@@ -124,6 +196,66 @@ impl Destination {
     }
 }
 
+/// Refuses two outputs of one command that are one file, however they are
+/// written (`x.csv`, `./x.csv`, a link to it): the second would overwrite
+/// the first. Each is named by its flag.
+pub fn distinct(outputs: &[(&str, &Destination)]) -> Result<(), UsageError> {
+    for (i, (flag, a)) in outputs.iter().enumerate() {
+        let Some(file) = a.identity() else { continue };
+        for (other, b) in &outputs[i + 1..] {
+            if b.identity().as_ref() == Some(&file) {
+                return Err(UsageError(f(
+                    "{} and {} name the same file",
+                    &[other, flag],
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The file `path` names, for telling whether two paths are one file: the
+/// real path of a file that exists (links and `..` resolved), or of a new
+/// file's folder joined with its name. `None` for standard input (`-`) and
+/// for a path whose folder cannot be found.
+pub fn identity(path: &Path) -> Option<PathBuf> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    std::fs::canonicalize(parent_of(path))
+        .ok()
+        .map(|dir| dir.join(name))
+}
+
+/// Whether the system lets this process write `path` as output goes there:
+/// a regular or new file is created in its folder and renamed, so the
+/// folder must be writable; anything else (a link, a device) is written
+/// through. Asked of the system, which knows permissions and read-only disks.
+#[cfg(unix)]
+fn writable(path: &Path) -> io::Result<()> {
+    let through = std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file());
+    let target = if through { path } else { parent_of(path) };
+    rustix::fs::access(target, rustix::fs::Access::WRITE_OK).map_err(io::Error::from)
+}
+
+/// Elsewhere the write itself is the check.
+#[cfg(not(unix))]
+fn writable(_: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// The folder a file path is in; `.` for a bare name.
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Writes a sibling temporary file and renames it over `path`, so readers see
 /// the old file or the new one, never a torn one.
 fn replace(path: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
@@ -143,10 +275,7 @@ fn replace(path: &Path, produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> R
             .flush()
             .with_context(|| f("cannot write {}", &[&path.display()]));
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_of(path);
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file path", path.display()))?;

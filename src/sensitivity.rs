@@ -2,7 +2,7 @@
 //! other input at its point value, sorted by how far that swings ROI. Inputs
 //! with a range use its ends; others move by ±swing. Exact, on the Decimal engine.
 
-use crate::engine::{self, Summary};
+use crate::engine::{self, Limit, Overflow, Summary};
 use crate::report::ModelError;
 use crate::scenario::value::Written;
 use crate::scenario::{Draft, Key, Kind, Spec};
@@ -50,8 +50,14 @@ pub fn parse_swing(text: &str) -> Option<Decimal> {
 pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<Bar>), ModelError> {
     let point = draft.resolve_inputs().map_err(ModelError::Invalid)?;
     let base = engine::summarize(&point)?;
+    // An end of the swing past 7.9e28 is refused like any figure, naming the key.
+    let scaled = |n: Decimal, factor: Decimal, key: Key| {
+        n.checked_mul(factor)
+            .ok_or_else(|| Overflow::at("the swing", Limit::Magnitude).for_key(key.path()))
+    };
+    let (down, up) = (Decimal::ONE - swing, Decimal::ONE + swing);
     let mut bars = Vec::new();
-    for key in Key::ALL {
+    for key in draft.keys() {
         if matches!(key.kind(), Kind::Months { .. }) {
             continue;
         }
@@ -67,8 +73,8 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
             (None, Some(w @ (Written::Relative(_) | Written::Points(_)))) => {
                 let n = w.number();
                 (
-                    w.with_number(n * (Decimal::ONE - swing)),
-                    w.with_number(n * (Decimal::ONE + swing)),
+                    w.with_number(scaled(n, down, key)?),
+                    w.with_number(scaled(n, up, key)?),
                     Ends::Swing,
                 )
             }
@@ -76,7 +82,7 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
                 let Some(v) = key.field(&point).filter(|v| !v.is_zero()) else {
                     continue;
                 };
-                let (low, high) = (v * (Decimal::ONE - swing), v * (Decimal::ONE + swing));
+                let (low, high) = (scaled(v, down, key)?, scaled(v, up, key)?);
                 // Shares are shown as shares.
                 let (low, high) = if key.kind().is_rate() {
                     (Written::Percent(low), Written::Percent(high))
@@ -107,7 +113,8 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
             };
             let mut bad = end.number();
             for _ in 0..100 {
-                let mid = (ok + bad) / Decimal::TWO;
+                // Halves first: ok + bad may pass 7.9e28 where each does not.
+                let mid = ok / Decimal::TWO + bad / Decimal::TWO;
                 if mid == ok || mid == bad {
                     break;
                 }
@@ -125,7 +132,17 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
             Ok(engine::summarize(&inputs)?)
         };
         let (at_low, at_high) = (at(low)?, at(high)?);
-        let swing = at_low.roi.zip(at_high.roi).map(|(l, h)| (h - l).abs());
+        // Two ROIs near ±7.9e28 are apart by more than a decimal holds.
+        let swing = at_low
+            .roi
+            .zip(at_high.roi)
+            .map(|(l, h)| {
+                h.checked_sub(l)
+                    .map(|d| d.abs())
+                    .ok_or_else(|| Overflow::at("ROI swing", Limit::Magnitude).for_key(key.path()))
+            })
+            .transpose()?;
+
         bars.push(Bar {
             key,
             low,
@@ -138,7 +155,12 @@ pub fn tornado(draft: &Draft, swing: Decimal) -> Result<(Summary<Decimal>, Vec<B
     }
     // Largest ROI swing first; without costs ROI is undefined, so net decides.
     bars.sort_by_key(|b| {
-        let net = (b.at_high.net - b.at_low.net).abs();
+        // The net's swing only breaks ties; one too wide to hold is the widest.
+        let net = b
+            .at_high
+            .net
+            .checked_sub(b.at_low.net)
+            .map_or(Decimal::MAX, |d| d.abs());
         std::cmp::Reverse((b.swing, net))
     });
     Ok((base, bars))

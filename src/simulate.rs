@@ -88,7 +88,7 @@ impl Model {
     /// Prepares the draft's ranges; `point` is the checked scenario at its point values.
     pub fn new(draft: &Draft, point: &Inputs<Decimal>) -> Model {
         let mut varying = Vec::new();
-        for key in Key::ALL {
+        for key in draft.keys() {
             let spec = draft.get(key);
             let base_drawn = key
                 .baseline()
@@ -131,7 +131,7 @@ impl Model {
 
     /// One trial's inputs; `drawn` receives each varying key's value.
     fn draw(&self, rng: &mut ChaCha8Rng, drawn: &mut Vec<f64>) -> Inputs<f64> {
-        let mut inputs = self.point;
+        let mut inputs = self.point.clone();
         for v in &self.varying {
             let n = match &v.source {
                 Source::Drawn(s) => s.sample(rng),

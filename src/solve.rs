@@ -81,6 +81,9 @@ pub enum Direction {
 pub enum Method {
     /// Solved from a residual that is linear in the input.
     Exact,
+    /// Solved exactly on the straight piece of a broken-line residual (a
+    /// capacity or a season bends it), found by bisection first.
+    Piecewise,
     /// Bracketed bisection, to far below a kopeck.
     Search,
     /// Every whole value tried (months).
@@ -111,6 +114,10 @@ pub enum Solution {
         /// The range searched.
         range: Range,
     },
+    /// The metric has no value whatever the key: an ROI target on a
+    /// scenario without costs (ROI divides by cost), solved for a key that
+    /// cannot bring a cost in.
+    Undefined,
 }
 
 /// The range of values searched, and the metric at its ends.
@@ -131,7 +138,15 @@ struct Probe {
     draft: Draft,
     key: Key,
     target: Target,
+    /// Set when the engine refused a probe (too large, or too many digits
+    /// to compute exactly), as opposed to the value breaking a rule.
+    refused: bool,
 }
+
+/// Places the solver's own probe values keep. The answer is shown to 12;
+/// a probe with 28 would make products with the user's figures too long
+/// for exact arithmetic, which would then refuse them.
+const PROBE_PLACES: u32 = 20;
 
 impl Probe {
     /// The summary at `x`; `None` when `x` breaks a rule of the scenario.
@@ -139,7 +154,9 @@ impl Probe {
         self.draft
             .set(self.key, Spec::flag("--for", Written::Number(x)));
         let inputs = self.draft.resolve_inputs().ok()?;
-        engine::summarize(&inputs).ok()
+        let summary = engine::summarize(&inputs).ok();
+        self.refused |= summary.is_none();
+        summary
     }
 
     /// The residual at `x`: ≥ 0 exactly where the target is met. `None` when
@@ -168,11 +185,19 @@ impl Probe {
 /// Finds the value of `key` at which `target` is just met.
 pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelError> {
     let current = draft.resolve_inputs().map_err(ModelError::Invalid)?;
-    engine::summarize(&current)?;
+    let now = engine::summarize(&current)?;
+    // ROI = net / cost: with nothing spent it is undefined, and only the
+    // cost keys can change that. Searching would call the residual's sign
+    // "met" or "not met" and answer found/always about a ratio that does not exist.
+    let brings_cost = matches!(key, Key::CostsSetup | Key::CostsMonthly);
+    if target.metric == Metric::Roi && now.total_cost.is_zero() && !brings_cost {
+        return Ok(Solution::Undefined);
+    }
     let mut probe = Probe {
         draft: draft.clone(),
         key,
         target,
+        refused: false,
     };
     let achieved =
         |probe: &mut Probe, x: Decimal| probe.summary(x).and_then(|s| target.metric.of(&s));
@@ -214,7 +239,19 @@ pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelE
     // A residual linear in the input gives the boundary directly; check it.
     let (value, method) = match linear_root(&mut probe, a, b) {
         Some(x) => (x, Method::Exact),
-        None => (bisect(&mut probe, a, b, met_above), Method::Search),
+        None => {
+            let (miss, meet) = bisect(&mut probe, a, b, met_above);
+            // A capacity or a season makes the residual piecewise linear: the
+            // last bracket lies on one piece, whose root is then exact.
+            let narrow = piecewise_linear(&current, key, target)
+                .then(|| linear_root(&mut probe, miss.min(meet), miss.max(meet)))
+                .flatten()
+                .filter(|x| (miss.min(meet)..=miss.max(meet)).contains(x));
+            match narrow {
+                Some(x) => (x, Method::Piecewise),
+                None => (meet, Method::Search),
+            }
+        }
     };
     Ok(Solution::Found {
         value,
@@ -309,32 +346,53 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
     if slope.is_zero() {
         return None;
     }
-    let x = a.checked_sub(ra.checked_div(slope)?)?;
+    let x = a
+        .checked_sub(ra.checked_div(slope)?)?
+        .round_dp(PROBE_PLACES);
     let mid = (a + b) / Decimal::TWO;
     let on_line = ra.checked_add(slope.checked_mul(mid - a)?)?;
     let tolerance = ra.abs().max(rb.abs()).max(Decimal::ONE) * Decimal::new(1, 15);
-    let linear = (probe.residual(mid)?? - on_line).abs() <= tolerance
+    // Residuals are user magnitudes (up to ±7.9e28): their gap is checked too.
+    let linear = probe.residual(mid)??.checked_sub(on_line)?.abs() <= tolerance
         && probe.residual(x)??.abs() <= tolerance;
     linear.then_some(x)
 }
 
+/// True when the residual is linear in `key` between the kinks that model v2's
+/// tables put in it (a month reaching the capacity): the scenario has the
+/// tables, the target is not payback (a quotient) and the key is neither the
+/// discount rate nor a yearly increase (powers).
+fn piecewise_linear(inputs: &engine::Inputs<Decimal>, key: Key, target: Target) -> bool {
+    !inputs.tables.is_empty()
+        && target.metric != Metric::Payback
+        && key != Key::DiscountRate
+        && !matches!(
+            key,
+            Key::Item(_, crate::scenario::ItemField::YearlyIncrease)
+        )
+}
+
 /// Bisection between a value that misses the target and one that meets it;
-/// returns the meeting end once the bracket is far below any figure shown.
-fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> Decimal {
+/// returns the last bracket, missing end first, once it is far below any figure shown.
+fn bisect(probe: &mut Probe, a: Decimal, b: Decimal, met_above: bool) -> (Decimal, Decimal) {
     let (mut miss, mut meet) = if met_above { (a, b) } else { (b, a) };
     let two = Decimal::TWO;
     for _ in 0..200 {
-        let mid = (miss + meet) / two;
+        let mid = ((miss + meet) / two).round_dp(PROBE_PLACES);
         if mid == miss || mid == meet || (meet - miss).abs() < Decimal::new(1, 20) {
             break;
         }
+        probe.refused = false;
         match probe.met(mid) {
             Some(true) => meet = mid,
             Some(false) => miss = mid,
+            // The engine cannot compute there exactly: nothing finer can be
+            // learnt, and guessing a side would move the answer.
+            None if probe.refused => break,
             // An invalid midpoint cannot lie between two valid ones (the rules are
             // linear), but if it did, shrink towards the end that meets.
             None => miss = mid,
         }
     }
-    meet
+    (miss, meet)
 }

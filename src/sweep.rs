@@ -309,6 +309,8 @@ struct Scratch {
     draft: Draft,
     schedule: Option<Schedule<Decimal>>,
     benefit: Option<Benefit<Decimal>>,
+    /// The fast path's inputs, set point after point in place.
+    inputs: Option<Inputs<Decimal>>,
 }
 
 impl Scratch {
@@ -317,6 +319,7 @@ impl Scratch {
             draft: draft.clone(),
             schedule: None,
             benefit: None,
+            inputs: None,
         }
     }
 
@@ -390,10 +393,17 @@ impl Plan<'_> {
                 None => axis.value(i),
             };
         }
-        let Some(inputs) = self.base.at(&values[..self.grid.axes.len()]) else {
-            return evaluate(self.grid, scratch, n);
+        let mut inputs = std::mem::take(&mut scratch.inputs);
+        let set = self.base.at(
+            &values[..self.grid.axes.len()],
+            inputs.get_or_insert_with(|| self.base.inputs().clone()),
+        );
+        let summary = match (set, &inputs) {
+            (Some(()), Some(inputs)) => scratch.summarize(inputs),
+            _ => return evaluate(self.grid, scratch, n),
         };
-        match scratch.summarize(&inputs) {
+        scratch.inputs = inputs;
+        match summary {
             Ok(summary) => Ok(Point { values, summary }),
             Err(overflow) => Err(SweepError::OverflowAt {
                 at: self
@@ -435,7 +445,7 @@ pub fn check<'a>(grid: &'a Grid, draft: &'a Draft) -> Result<Plan<'a>, SweepErro
     }
     let keys: Vec<Key> = grid.axes.iter().map(|a| a.key).collect();
     // The first corner is point 0, so `corners` is never empty.
-    let base = fast::Base::new(draft, &keys, corners[0]);
+    let base = fast::Base::new(draft, &keys, corners[0].clone());
     Ok(Plan {
         grid,
         draft,

@@ -2,6 +2,12 @@
 //! grammar allows, against exact rational arithmetic that follows the issue's
 //! formulas literally (running sums, powers, no shared code with the engine).
 //! Output must agree to the kopeck, and ratios to the 8th decimal.
+//!
+//! The cases include model v2's tables — a capacity, a seasonal year, cost
+//! lines with later starts and yearly rises — and the expected values follow
+//! that formulas as written: per month demand, `min` with the cap,
+//! fees with `(1 + rise)^⌊(m − from)/12⌋`, payback as the last time cash is
+//! below zero (found here by scanning the months backwards).
 
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -126,8 +132,33 @@ fn rate_change() -> impl Strategy<Value = Change> {
     ]
 }
 
+/// A `[[costs.item]]`: `from` and `to` are drawn as offsets and fitted to the horizon.
+#[derive(Debug, Clone)]
+struct Item {
+    setup: Option<Num>,
+    monthly: Option<Num>,
+    from: Option<u32>,
+    length: Option<u32>,
+    rise: Option<Num>,
+}
+
+impl Item {
+    /// `from` and `to` within 1..=horizon.
+    fn span(&self, horizon: u32) -> (u32, u32) {
+        let from = self.from.map_or(1, |f| 1 + f % horizon);
+        let to = self
+            .length
+            .map_or(horizon, |l| from + l % (horizon - from + 1));
+        (from, to)
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Case {
+    capacity: Option<Num>,
+    /// Calendar month of projection month 1, and the twelve factors.
+    seasons: Option<(u32, Vec<Num>)>,
+    items: Vec<Item>,
     months: Option<u32>,
     leads: Num,
     conversion: Num,
@@ -142,8 +173,41 @@ struct Case {
     discount: Option<Num>,
 }
 
+fn item() -> impl Strategy<Value = Item> {
+    (
+        proptest::option::of(num(30_000, 2)),
+        proptest::option::of(num(20_000, 2)),
+        proptest::option::of(0u32..40),
+        proptest::option::of(0u32..40),
+        // Whole percentages keep (1 + rise)^2 within exact arithmetic.
+        proptest::option::of(num(30, 0)),
+    )
+        .prop_map(|(setup, monthly, from, length, rise)| Item {
+            setup,
+            monthly,
+            from,
+            length,
+            rise,
+        })
+}
+
+/// A capacity, a seasonal year (start month and factors) and cost lines, each optional.
+type Tables = (Option<Num>, Option<(u32, Vec<Num>)>, Vec<Item>);
+
+fn tables() -> impl Strategy<Value = Tables> {
+    (
+        proptest::option::of(num(2000, 1)),
+        proptest::option::of((1u32..=12, proptest::collection::vec(num(3, 2), 12))),
+        proptest::collection::vec(item(), 0..=3),
+    )
+}
+
 fn case() -> impl Strategy<Value = Case> {
     (
+        prop_oneof![
+            1 => Just((None, None, Vec::new())),
+            2 => tables(),
+        ],
         (
             proptest::option::of(1u32..=36),
             num(5000, 2),
@@ -170,11 +234,15 @@ fn case() -> impl Strategy<Value = Case> {
     )
         .prop_map(
             |(
+                (capacity, seasons, items),
                 (months, leads, conversion, check, no_show),
                 after,
                 (setup, monthly, savings),
                 (margin, ramp, discount),
             )| Case {
+                capacity,
+                seasons,
+                items,
                 months,
                 leads,
                 conversion,
@@ -248,13 +316,50 @@ impl Case {
         if let Some(n) = &self.discount {
             t.push_str(&format!("discount_rate = {}\n", n.share()));
         }
+        if let Some(n) = &self.capacity {
+            t.push_str(&format!("[capacity]\nvisits = {}\n", n.amount()));
+        }
+        if let Some((start, factors)) = &self.seasons {
+            let factors: Vec<String> = factors.iter().map(Num::amount).collect();
+            t.push_str(&format!(
+                "[seasonality]\nstart = \"2026-{start:02}\"\nleads = [{}]\n",
+                factors.join(", ")
+            ));
+        }
+        let horizon = self.months.unwrap_or(12);
+        for (i, item) in self.items.iter().enumerate() {
+            t.push_str(&format!("[[costs.item]]\nname = \"Line {}\"\n", i + 1));
+            if let Some(n) = &item.setup {
+                t.push_str(&format!("setup = {}\n", n.amount()));
+            }
+            if let Some(n) = &item.monthly {
+                t.push_str(&format!("monthly = {}\n", n.amount()));
+            }
+            let (from, to) = item.span(horizon);
+            if item.from.is_some() {
+                t.push_str(&format!("from = {from}\n"));
+            }
+            if item.length.is_some() {
+                t.push_str(&format!("to = {to}\n"));
+            }
+            if let Some(n) = &item.rise {
+                t.push_str(&format!("yearly_increase = {}\n", n.share()));
+            }
+        }
         t
+    }
+
+    fn has_tables(&self) -> bool {
+        self.capacity.is_some() || self.seasons.is_some() || !self.items.is_empty()
     }
 }
 
 /// The exact answer, or `None` when the scenario must be refused.
 struct Expected {
     revenue: (Q, Q),
+    /// Per month: revenue before and after (season and cap applied) and visits turned away.
+    served: Vec<(Q, Q, Q)>,
+    turned_away: Q,
     monthly_benefit: Q,
     months: Vec<(Q, Q, Q, Q, Option<Q>)>,
     roi: Option<Q>,
@@ -299,59 +404,113 @@ fn expected(c: &Case) -> Option<Expected> {
     if !valid {
         return None;
     }
-    let revenue = |l: &Q, cv: &Q, ns: &Q, ch: &Q| l * cv * (Q::one() - ns) * ch;
-    let before = revenue(&leads, &conversion, &no_show, &check);
-    let after = revenue(&a_leads, &a_conv, &a_ns, &a_check);
+    let horizon = c.months.unwrap_or(12);
+    let capacity = c.capacity.as_ref().map(Num::value);
+    let visits = |l: &Q, cv: &Q, ns: &Q| l * cv * (Q::one() - ns);
+    // The baseline is what was served: an average month above the cap is refused.
+    if let Some(cap) = &capacity
+        && visits(&leads, &conversion, &no_show) > *cap
+    {
+        return None;
+    }
+    let served = |demand: Q| match &capacity {
+        Some(cap) if demand > *cap => cap.clone(),
+        _ => demand,
+    };
+    let before = served(visits(&leads, &conversion, &no_show)) * &check;
+    let after = served(visits(&a_leads, &a_conv, &a_ns)) * &a_check;
     let savings = c
         .savings
         .as_ref()
         .map_or(Q::zero(), |(h, r, o)| h.value() * r.value() + o.value());
-    let full = (&after - &before) * &margin + savings;
-    let setup = c.setup.as_ref().map_or(Q::zero(), Num::value);
-    let monthly = c.monthly.as_ref().map_or(Q::zero(), Num::value);
+    let full = (&after - &before) * &margin + &savings;
     let ramp = c.ramp.unwrap_or(0);
-    let horizon = c.months.unwrap_or(12);
+    let value = |n: &Option<Num>| n.as_ref().map_or(Q::zero(), Num::value);
+    // Every cost line as (setup, monthly, from, to, rise); [costs] is the first.
+    let mut lines = vec![(value(&c.setup), value(&c.monthly), 1, horizon, Q::zero())];
+    for item in &c.items {
+        let (from, to) = item.span(horizon);
+        let rise = item.rise.as_ref().map_or(Q::zero(), percent);
+        if rise > Q::one() {
+            return None;
+        }
+        lines.push((value(&item.setup), value(&item.monthly), from, to, rise));
+    }
 
     let mut months = Vec::new();
+    let mut served_months = Vec::new();
+    let mut turned_away = Q::zero();
     let (mut cb, mut cc) = (Q::zero(), Q::zero());
-    let mut cash = -setup.clone();
-    let mut payback = None;
+    // Cash at the start of each month (after its setups) and the month's flow.
+    let mut starts = Vec::new();
+    let mut flows = Vec::new();
+    let first_setups: Q = lines.iter().filter(|l| l.2 == 1).map(|l| l.0.clone()).sum();
+    let mut cash = -first_setups.clone();
     let mut break_even = None;
-    let mut npv = -setup.clone();
+    let mut npv = -first_setups;
     let rate = Q::one() + discount / q(12);
     for m in 1..=horizon {
+        let s = c.seasons.as_ref().map_or(Q::one(), |(start, factors)| {
+            factors[((start - 1 + m - 1) % 12) as usize].value()
+        });
+        let demand_before = visits(&(&leads * &s), &conversion, &no_show);
+        let demand_after = visits(&(&a_leads * &s), &a_conv, &a_ns);
+        let revenue_before = served(demand_before) * &check;
+        let served_after = served(demand_after.clone());
+        let away = demand_after - &served_after;
+        let revenue_after = served_after * &a_check;
         let share = if ramp == 0 || m > ramp {
             Q::one()
         } else {
             q(m.into()) / q((ramp + 1).into())
         };
-        let benefit = &share * &full;
-        let cost = if m == 1 {
-            &monthly + &setup
-        } else {
-            monthly.clone()
-        };
-        cb += &benefit;
-        cc += &cost;
-        let flow = &benefit - &monthly;
-        let before_cash = cash.clone();
-        cash += &flow;
-        if payback.is_none() {
-            if m == 1 && setup.is_zero() && !flow.is_negative() {
-                payback = Some(Q::zero());
-            } else if !cash.is_negative() {
-                payback = Some(q((m - 1).into()) + (-before_cash) / &flow);
+        let benefit = &share * ((&revenue_after - &revenue_before) * &margin + &savings);
+        let mut fee = Q::zero();
+        let mut setups = Q::zero();
+        for (setup, monthly, from, to, rise) in &lines {
+            if m == *from {
+                setups += setup;
+            }
+            if *from <= m && m <= *to {
+                let years = ((m - from) / 12) as usize;
+                fee += monthly * num_traits::pow(Q::one() + rise, years);
             }
         }
+        let cost = &fee + &setups;
+        if m > 1 {
+            cash -= &setups;
+            npv -= &setups / num_traits::pow(rate.clone(), (m - 1) as usize);
+        }
+        starts.push(cash.clone());
+        let flow = &benefit - &fee;
+        cash += &flow;
+        flows.push(flow.clone());
+        cb += &benefit;
+        cc += &cost;
         if break_even.is_none() && cb >= cc {
             break_even = Some(m);
         }
         npv += &flow / num_traits::pow(rate.clone(), m as usize);
         let roi = (!cc.is_zero()).then(|| (&cb - &cc) / &cc);
+        turned_away += &away;
+        served_months.push((revenue_before, revenue_after, away));
         months.push((benefit, cost, &cb - &cc, share, roi));
     }
+    // Cash only falls at a month's start (a setup) or through a month whose
+    // flow is negative, so the last time it is below zero is the start of the
+    // last month that begins below zero; it is back at zero part-way through.
+    let payback = if cash.is_negative() {
+        None
+    } else {
+        match starts.iter().rposition(|c| c.is_negative()) {
+            None => Some(Q::zero()),
+            Some(i) => Some(q(i as i64) + (-starts[i].clone()) / &flows[i]),
+        }
+    };
     Some(Expected {
         revenue: (before, after),
+        served: served_months,
+        turned_away,
         monthly_benefit: full,
         first_month_roi: months[0].4.clone(),
         roi: months.last().unwrap().4.clone(),
@@ -428,6 +587,11 @@ proptest! {
         assert_opt("payback", &s["payback_months"], &want.payback, 8, false);
         assert_close("npv", &s["npv"], &want.npv, 2, false);
         prop_assert_eq!(s["break_even_month"].as_u64(), want.break_even.map(u64::from));
+        if c.capacity.is_some() {
+            assert_close("turned away", &s["turned_away"], &want.turned_away, 2, true);
+        } else {
+            prop_assert!(s.get("turned_away").is_none());
+        }
         let monthly = v["monthly"].as_array().unwrap();
         prop_assert_eq!(monthly.len(), want.months.len());
         for (got, (benefit, cost, cumulative_net, share, roi)) in monthly.iter().zip(&want.months) {
@@ -436,6 +600,16 @@ proptest! {
             assert_close("cumulative net", &got["cumulative_net"], cumulative_net, 2, true);
             assert_close("share", &got["share"], share, 8, true);
             assert_opt("monthly roi", &got["roi"], roi, 8, true);
+        }
+        for (got, (before, after, away)) in monthly.iter().zip(&want.served) {
+            if c.has_tables() {
+                assert_close("revenue before", &got["revenue_baseline"], before, 2, true);
+                assert_close("revenue after", &got["revenue_after"], after, 2, true);
+                assert_close("turned away", &got["turned_away"], away, 2, true);
+            } else {
+                // Without the tables the JSON keeps today's layout.
+                prop_assert!(got.get("revenue_baseline").is_none());
+            }
         }
     }
 }

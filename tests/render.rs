@@ -37,4 +37,10 @@ snapshots! {
     fitness_table: "fitness-rostov", "table";
     fitness_json: "fitness-rostov", "json";
     fitness_csv: "fitness-rostov", "csv";
+    salon_capacity_table: "salon-capacity", "table";
+    salon_capacity_json: "salon-capacity", "json";
+    salon_capacity_csv: "salon-capacity", "csv";
+    fitness_seasonal_table: "fitness-seasonal", "table";
+    fitness_seasonal_json: "fitness-seasonal", "json";
+    fitness_seasonal_csv: "fitness-seasonal", "csv";
 }

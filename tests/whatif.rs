@@ -360,13 +360,14 @@ fn sweep_mistakes_are_refused_before_any_output() {
 
 #[test]
 fn a_sweep_that_overflows_mid_grid_prints_nothing() {
-    // Setup 0 and a monthly cost falling from 1e-22 to 0: ROI is
-    // 37 500 / cost, past 7.9e28 once the cost is below 4.73e-25, though
-    // both corners compute. The sweep used to stream thousands of rows first.
+    // Setup 0 and a monthly cost falling to 0: ROI is 450 000 / (12 × cost)
+    // − 1, past 10²⁰ (the most a ratio shown to 8 places may be) once the
+    // cost is below 3.75e-16, though both corners compute. The sweep used to
+    // stream every row above that point first.
     // 10 001 points stream in three blocks; a table holds at most 2 000, so
     // it gets the same fall over 1 001.
-    for (format, from) in [("csv", "1e-22"), ("json", "1e-22"), ("table", "1e-23")] {
-        let vary = format!("costs.monthly={from}..0:-1e-26");
+    for (format, from) in [("csv", "1e-13"), ("json", "1e-13"), ("table", "1e-14")] {
+        let vary = format!("costs.monthly={from}..0:-1e-17");
         let e = refused(&[
             "sweep",
             SALON,
@@ -378,10 +379,10 @@ fn a_sweep_that_overflows_mid_grid_prints_nothing() {
             format,
         ]);
         assert!(
-            e.contains("at --vary costs.monthly=0.00000000000000000000000047"),
+            e.contains("at --vary costs.monthly=0.00000000000000037:"),
             "{format}: {e}"
         );
-        assert!(e.contains("ROI would pass 7.9e28"), "{format}: {e}");
+        assert!(e.contains("ROI would have to be rounded"), "{format}: {e}");
     }
     // Written to a file, the file is not created either.
     let dir = tempfile::tempdir().unwrap();
@@ -392,7 +393,7 @@ fn a_sweep_that_overflows_mid_grid_prints_nothing() {
         "--set",
         "costs.setup=0",
         "--vary",
-        "costs.monthly=1e-22..0:-1e-26",
+        "costs.monthly=1e-13..0:-1e-17",
         "-o",
         out.to_str().unwrap(),
     ]);

@@ -23,11 +23,13 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
         let loaded = Loaded::read(file, &args.set)?;
         let scenarios = loaded.with_variants()?;
         loaded.warn();
-        for scenario in scenarios {
+        for (index, scenario) in scenarios.into_iter().enumerate() {
             let name = scenario.name.clone();
-            let report = Report::build(scenario).with_context(|| {
-                crate::i18n::f("cannot compute {} ({})", &[&loaded.source.name, &name])
-            })?;
+            let report = Report::build(scenario)
+                .map_err(|o| loaded.overflow_at(o, index))
+                .with_context(|| {
+                    crate::i18n::f("cannot compute {} ({})", &[&loaded.source.name, &name])
+                })?;
             reports.push(report);
         }
     }

@@ -26,7 +26,7 @@ pub fn run(args: InitArgs, ui: &Ui) -> Result<()> {
     let destination = if args.path.as_os_str() == "-" {
         Destination::Stdout
     } else {
-        Destination::NewFile(args.path.clone())
+        Destination::new_file(&args.path)?
     };
     destination.write(starter(ui.lang).as_bytes())?;
     if destination != Destination::Stdout {

@@ -188,7 +188,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if out.format == Format::Table
         && let Some(line) = render::measure::quality_line(&m, ui.lang)
     {
-        eprintln!("{}", f("Note: {}", &[&line]));
+        crate::stdio::say(&f("Note: {}", &[&line]));
     }
     Ok(())
 }

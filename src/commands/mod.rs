@@ -18,7 +18,7 @@ use crate::input::read_source;
 use crate::output::{Destination, UsageError};
 use crate::render::csv::Dialect;
 use crate::report::ModelError;
-use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source};
+use crate::scenario::{Draft, Override, Problem, Scenario, ScenarioError, Source, Variant};
 use std::path::Path;
 
 /// How output should look for the person at the other end: shared by every command.
@@ -193,6 +193,10 @@ pub struct Loaded {
     sets: Vec<Override>,
     /// The name a scenario without `scenario.name` goes by.
     pub default_name: String,
+    /// Each variant, checked once when the file was read.
+    variants: Vec<Scenario>,
+    /// What looked like a slip in each variant, found when it was checked.
+    variant_warnings: Vec<(String, Problem)>,
 }
 
 impl Loaded {
@@ -205,6 +209,16 @@ impl Loaded {
             path.file_stem()
                 .map_or_else(|| "Scenario".into(), |s| s.to_string_lossy().into_owned())
         };
+        Ok(Loaded::from_source(source, default_name, sets)?)
+    }
+
+    /// Parses a scenario already read, applies `--set` changes and checks
+    /// every variant; `default_name` names a scenario without `scenario.name`.
+    pub fn from_source(
+        source: Source,
+        default_name: String,
+        sets: &[String],
+    ) -> Result<Loaded, ScenarioError> {
         let file_draft = Draft::parse(&source)?;
         let sets = sets
             .iter()
@@ -217,15 +231,30 @@ impl Loaded {
             })?;
         let mut draft = file_draft.clone();
         sets.iter().for_each(|o| draft.apply(o));
-        let loaded = Loaded {
+        let mut loaded = Loaded {
             source,
             draft,
             file_draft,
             sets,
             default_name,
+            variants: Vec::new(),
+            variant_warnings: Vec::new(),
         };
-        // Variants are part of the file: a mistake in one is reported whatever the command.
-        loaded.with_variants()?;
+        // Variants are part of the file: a mistake in one is reported whatever
+        // the command. Each is resolved once, here, for its warnings too.
+        loaded.scenario()?;
+        for variant in loaded.file_draft.variants() {
+            let draft = loaded.variant_draft(variant);
+            let mut scenario =
+                loaded.error(Some(&variant.name), draft.resolve(&loaded.default_name))?;
+            for problem in draft.warnings_for(&scenario.inputs) {
+                loaded
+                    .variant_warnings
+                    .push((variant.name.clone(), problem));
+            }
+            scenario.name = format!("{}: {}", scenario.name, variant.name);
+            loaded.variants.push(scenario);
+        }
         Ok(loaded)
     }
 
@@ -242,45 +271,43 @@ impl Loaded {
     /// The base scenario followed by each `[[variant]]`, each checked.
     pub fn with_variants(&self) -> Result<Vec<Scenario>, ScenarioError> {
         let mut all = vec![self.scenario()?];
-        for variant in self.file_draft.variants() {
-            let mut draft = self.file_draft.clone();
-            variant.overrides.iter().for_each(|o| draft.apply(o));
-            self.sets.iter().for_each(|o| draft.apply(o));
-            let mut scenario =
-                self.error(Some(&variant.name), draft.resolve(&self.default_name))?;
-            scenario.name = format!("{}: {}", scenario.name, variant.name);
-            all.push(scenario);
-        }
+        all.extend(self.variants.iter().cloned());
         Ok(all)
+    }
+
+    /// The file's values with one variant's changes, then `--set`'s. The
+    /// copy is small whatever the file holds: the variants are shared.
+    fn variant_draft(&self, variant: &Variant) -> Draft {
+        let mut draft = self.file_draft.clone();
+        variant.overrides.iter().for_each(|o| draft.apply(o));
+        self.sets.iter().for_each(|o| draft.apply(o));
+        draft
     }
 
     /// Says on stderr what looks like a slip in the file, `--set` or a
     /// variant (`after.leads = 15` meant as `"+15%"`), each once; the
     /// results do not change.
     pub fn warn(&self) {
-        let mut drafts = vec![(None, self.draft.clone())];
-        for variant in self.file_draft.variants() {
-            let mut draft = self.file_draft.clone();
-            variant.overrides.iter().for_each(|o| draft.apply(o));
-            self.sets.iter().for_each(|o| draft.apply(o));
-            drafts.push((Some(variant.name.as_str()), draft));
-        }
+        let base = self.draft.warnings();
+        let variants = self
+            .variant_warnings
+            .iter()
+            .map(|(name, problem)| (Some(name.as_str()), problem));
         let mut seen = std::collections::HashSet::new();
-        for (variant, draft) in drafts {
-            for problem in draft.warnings() {
-                let line = match variant {
-                    Some(v) => format!(
-                        "{}, {}, {problem}",
-                        self.source.name,
-                        f("variant \"{}\"", &[&v])
-                    ),
-                    None => format!("{}, {problem}", self.source.name),
-                };
-                // A file's slip shows once, not again for each variant inheriting it.
-                if seen.insert(problem.to_string()) {
-                    eprintln!("{} {line}", t("Warning:"));
-                }
+        for (variant, problem) in base.iter().map(|p| (None, p)).chain(variants) {
+            // A file's slip shows once, not again for each variant inheriting it.
+            if !seen.insert(problem.to_string()) {
+                continue;
             }
+            let line = match variant {
+                Some(v) => format!(
+                    "{}, {}, {problem}",
+                    self.source.name,
+                    f("variant \"{}\"", &[&v])
+                ),
+                None => format!("{}, {problem}", self.source.name),
+            };
+            crate::stdio::say(&format!("{} {line}", t("Warning:")));
         }
     }
 
@@ -302,9 +329,67 @@ impl Loaded {
         }
     }
 
-    /// Figures too large for exact arithmetic, named with the file.
+    /// Figures too large (or too long) for exact arithmetic, named with the
+    /// file and with the inputs that feed the step, each with its line or flag.
     pub fn overflow(&self, o: crate::engine::Overflow) -> anyhow::Error {
-        anyhow::Error::new(o).context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+        let origins = self.origins(&self.draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+            .context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
+    }
+
+    /// The refusal for the scenario [`Loaded::with_variants`] listed at
+    /// `index` (0 the base, then each variant), with the inputs as that
+    /// scenario has them: a variant's own changes name its lines.
+    pub fn overflow_at(&self, o: crate::engine::Overflow, index: usize) -> anyhow::Error {
+        let draft = match index
+            .checked_sub(1)
+            .and_then(|i| self.file_draft.variants().get(i))
+        {
+            None => self.draft.clone(),
+            Some(variant) => {
+                let mut draft = self.file_draft.clone();
+                variant.overrides.iter().for_each(|o| draft.apply(o));
+                self.sets.iter().for_each(|o| draft.apply(o));
+                draft
+            }
+        };
+        let origins = self.origins(&draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+    }
+
+    /// The keys among `paths` that the user gave, as given: `baseline.leads =
+    /// 4e28 (line 4)`, `--set costs.setup=7e28`. The most extreme magnitudes
+    /// come first, since they are the likely cause; at most six.
+    fn origins(&self, draft: &Draft, paths: &[&str]) -> Vec<String> {
+        use crate::scenario::{Key, Location};
+        // `seasonality.leads.*`, `costs.item.*`: every key the scenario has there.
+        let keys = paths.iter().flat_map(|p| match p.strip_suffix('*') {
+            Some(prefix) => draft
+                .keys()
+                .filter(|k| k.path().starts_with(prefix))
+                .collect::<Vec<_>>(),
+            None => Key::from_path(p).into_iter().collect(),
+        });
+        let mut given: Vec<(u32, String)> = keys
+            .filter_map(|key| {
+                // A zero neither overflows nor carries digits: not a cause.
+                let spec = draft.get(key).filter(|s| !s.written.number().is_zero())?;
+                let value = spec
+                    .text
+                    .clone()
+                    .unwrap_or_else(|| spec.written.to_string());
+                let text = match &spec.location {
+                    Location::Line(n) => {
+                        format!("{} = {value} ({})", key.path(), f("line {}", &[n]))
+                    }
+                    Location::Flag(flag) => format!("{flag} {}={value}", key.path()),
+                    Location::File => format!("{} = {value}", key.path()),
+                };
+                Some((extremeness(spec.written.number()), text))
+            })
+            .collect();
+        given.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        given.into_iter().take(6).map(|(_, text)| text).collect()
     }
 
     /// Names the file (and variant) in a resolution's problems.
@@ -319,4 +404,18 @@ impl Loaded {
             problems,
         })
     }
+}
+
+/// How hard a number presses on exact arithmetic: its orders of magnitude
+/// from 1 in either direction, or its significant digits, whichever is more.
+/// 4e28, 1e-20 and 0.123456789 press hard; 0.25 and 1500 do not.
+fn extremeness(n: rust_decimal::Decimal) -> u32 {
+    let n = n.normalize();
+    if n.is_zero() {
+        return 0;
+    }
+    let digits = n.mantissa().unsigned_abs().to_string().len() as i64;
+    // The position of the leading digit: 1500 → 4, 0.001 → −2.
+    let magnitude = digits - i64::from(n.scale());
+    magnitude.unsigned_abs().max(digits.unsigned_abs()) as u32
 }

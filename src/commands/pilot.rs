@@ -7,7 +7,7 @@ use crate::cli::{Format, PilotArgs};
 use crate::format::Fmt;
 use crate::i18n::t;
 use crate::measure::error::Period;
-use crate::output::{Destination, UsageError};
+use crate::output::{Destination, UsageError, distinct};
 use crate::pilot;
 use crate::render;
 use anyhow::Result;
@@ -48,11 +48,7 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
                 )
                 .into());
             }
-            if dest == out.destination {
-                return Err(
-                    UsageError(t("--write-scenario and -o name the same file").into()).into(),
-                );
-            }
+            distinct(&[("-o", &out.destination), ("--write-scenario", &dest)])?;
             Some(dest)
         }
         None => None,

@@ -10,8 +10,9 @@ use anyhow::Result;
 
 /// Runs `roi report`.
 pub fn run(args: ReportArgs, ui: &Ui) -> Result<()> {
-    let loaded = Loaded::from_args(&args.scenario)?;
+    // The page's path is checked before the scenario is read, let alone computed.
     let destination = Destination::for_output(args.output.as_deref(), &[&args.scenario.file])?;
+    let loaded = Loaded::from_args(&args.scenario)?;
     let scenario = loaded.scenario()?;
     loaded.warn();
     let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;

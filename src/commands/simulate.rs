@@ -4,7 +4,7 @@ use super::{Loaded, Ui};
 use crate::cli::{Format, SimulateArgs};
 use crate::format::Fmt;
 use crate::i18n::{f, t};
-use crate::output::{Destination, UsageError};
+use crate::output::{Destination, UsageError, distinct};
 use crate::render::simulate as render;
 use crate::scenario::Problem;
 use crate::simulate::{self, Model};
@@ -27,14 +27,12 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
             )
             .into());
         }
-        Some(p) if args.output.output.as_deref() == Some(p.as_path()) => {
-            return Err(UsageError(t("--samples and -o name the same file").into()).into());
+        Some(p) => {
+            let samples = Destination::for_flag("--samples", Some(p), &[&args.scenario.file])?;
+            // Compared as files, not as text: `x.csv` and `./x.csv` are one.
+            distinct(&[("-o", &out.destination), ("--samples", &samples)])?;
+            Some(samples)
         }
-        Some(p) => Some(Destination::for_flag(
-            "--samples",
-            Some(p),
-            &[&args.scenario.file],
-        )?),
         None => None,
     };
     let loaded = Loaded::from_args(&args.scenario)?;

@@ -34,6 +34,9 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         };
         return Err(loaded.invalid(vec![flag_problem("--for", &args.key, message)]));
     };
+    if let Some(message) = loaded.draft.lacks(key) {
+        return Err(loaded.invalid(vec![flag_problem("--for", key.path(), message)]));
+    }
     let target = Target::parse(&args.target).map_err(|p| loaded.invalid(vec![p]))?;
     if let Some(n) = args.at_month {
         if key == Key::Months {

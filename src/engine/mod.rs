@@ -4,8 +4,18 @@
 //! engine that `calc` uses and any faster numeric type a later feature needs
 //! run the very same model.
 
+mod checked;
+mod exact;
+mod stages;
+
+use checked::Checked;
+pub use checked::{Limit, Overflow};
+
 use rust_decimal::Decimal;
 use std::fmt::Debug;
+
+mod tables;
+pub use tables::{CostItem, Seasons, Tables};
 
 /// The arithmetic the model needs; each operation returns `None` where the
 /// result cannot be represented (overflow, division by zero).
@@ -24,6 +34,23 @@ pub trait Number: Copy + PartialOrd + Debug {
     fn mul(self, rhs: Self) -> Option<Self>;
     /// `self / rhs`; `None` for a zero divisor.
     fn div(self, rhs: Self) -> Option<Self>;
+    /// `self + rhs` without losing a digit, for sums of the user's figures.
+    /// Types that make no promise of exactness (`f64`) just add.
+    fn add_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.add(rhs).ok_or(Limit::Magnitude)
+    }
+    /// `self - rhs` without losing a digit.
+    fn sub_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.sub(rhs).ok_or(Limit::Magnitude)
+    }
+    /// `self * rhs` without losing a digit.
+    fn mul_exact(self, rhs: Self) -> Result<Self, Limit> {
+        self.mul(rhs).ok_or(Limit::Magnitude)
+    }
+    /// Whether a ratio (ROI, payback months) can be shown to its 8 places.
+    fn shows_as_ratio(self) -> bool {
+        true
+    }
 }
 
 impl Number for Decimal {
@@ -43,6 +70,18 @@ impl Number for Decimal {
     }
     fn div(self, rhs: Self) -> Option<Self> {
         self.checked_div(rhs)
+    }
+    fn add_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::add(self, rhs)
+    }
+    fn sub_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::add(self, -rhs)
+    }
+    fn mul_exact(self, rhs: Self) -> Result<Self, Limit> {
+        exact::mul(self, rhs)
+    }
+    fn shows_as_ratio(self) -> bool {
+        exact::shows_as_ratio(self)
     }
 }
 
@@ -65,31 +104,6 @@ impl Number for f64 {
         (rhs != 0.0).then(|| self / rhs).filter(|r| r.is_finite())
     }
 }
-
-/// A result the exact arithmetic cannot hold: the inputs are too large.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}", crate::i18n::f(
-    "the figures are too large to compute exactly: {} would pass 7.9e28, the limit of exact decimal arithmetic; check the amounts for extra zeros",
-    &[&crate::i18n::t(.0)],
-))]
-pub struct Overflow(pub &'static str);
-
-/// Checked arithmetic that names what overflowed, so the error can tell the user.
-trait Checked: Number {
-    fn plus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.add(rhs).ok_or(Overflow(what))
-    }
-    fn minus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.sub(rhs).ok_or(Overflow(what))
-    }
-    fn times(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.mul(rhs).ok_or(Overflow(what))
-    }
-    fn over(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.div(rhs).ok_or(Overflow(what))
-    }
-}
-impl<N: Number> Checked for N {}
 
 /// One side of the funnel, per month: leads → bookings → visits → revenue.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -146,7 +160,7 @@ impl<N: Number> Funnel<N> {
 }
 
 /// Everything the model needs, already validated (rates in 0..=1, amounts ≥ 0).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Inputs<N> {
     /// Projection horizon in months, ≥ 1.
     pub months: u32,
@@ -170,6 +184,8 @@ pub struct Inputs<N> {
     pub ramp_months: u32,
     /// Annual discount rate for NPV; the monthly rate is a twelfth of it.
     pub discount_rate: N,
+    /// Capacity, seasons and cost lines (model v2); empty for the article's model.
+    pub tables: Tables<N>,
 }
 
 impl<N: Copy> Inputs<N> {
@@ -188,6 +204,7 @@ impl<N: Copy> Inputs<N> {
             gross_margin: f(self.gross_margin),
             ramp_months: self.ramp_months,
             discount_rate: f(self.discount_rate),
+            tables: self.tables.map(&f),
         }
     }
 }
@@ -224,6 +241,8 @@ pub struct Summary<N> {
     pub break_even_month: Option<u32>,
     /// Net present value at the discount rate (equals `net` at 0%).
     pub npv: N,
+    /// Visits over the horizon that the capacity could not serve; 0 without `[capacity]`.
+    pub turned_away: N,
 }
 
 /// One month of the projection.
@@ -247,6 +266,12 @@ pub struct Month<N> {
     pub cumulative_net: N,
     /// ROI over months 1..=month; `None` when nothing has been spent yet.
     pub roi: Option<N>,
+    /// Baseline revenue this month, with its season and the capacity applied.
+    pub revenue_baseline: N,
+    /// Revenue after rollout this month (at full effect), with its season and the capacity applied.
+    pub revenue_after: N,
+    /// Visits demanded after rollout this month beyond the capacity.
+    pub turned_away: N,
 }
 
 /// A year (or the trailing part of one) of the projection.
@@ -284,12 +309,18 @@ pub struct Projection<N> {
 }
 
 /// The article's ROI over a span: (benefit − cost) / cost, undefined without cost.
-fn roi<N: Number>(benefit: N, cost: N) -> Result<Option<N>, Overflow> {
+/// `rounded` says the figures came from a rounded quotient (a ramp month's
+/// share), so their difference may round too.
+fn roi<N: Number>(benefit: N, cost: N, rounded: bool) -> Result<Option<N>, Overflow> {
     if cost == N::ZERO {
         return Ok(None);
     }
-    let net = benefit.minus(cost, "net")?;
-    net.over(cost, "ROI").map(Some)
+    let net = if rounded {
+        benefit.minus_r(cost, "net")?
+    } else {
+        benefit.minus(cost, "net")?
+    };
+    net.ratio(cost, "ROI").map(Some)
 }
 
 /// What a projection depends on besides money: the horizon, the ramp-up and
@@ -317,19 +348,21 @@ impl<N: Number> Schedule<N> {
         let two = N::ONE.plus(N::ONE, "ramp")?;
         let monthly_rate = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
         // One division here; every later factor is a product.
+        // r/12 and its powers are rational but rarely terminate: from here
+        // on the discount chain rounds, far below what is shown.
         let v = N::ONE.over(
-            N::ONE.plus(monthly_rate, "discount factor")?,
+            N::ONE.plus_r(monthly_rate, "discount factor")?,
             "discount factor",
         )?;
         let mut factor = N::ONE;
         let mut ramp_factors = Vec::with_capacity(ramp.min(inputs.months) as usize);
         let mut annuity = N::ZERO;
         for month in 1..=inputs.months {
-            factor = factor.times(v, "discount factor")?;
+            factor = factor.times_r(v, "discount factor")?;
             if month <= ramp {
                 ramp_factors.push(factor);
             } else {
-                annuity = annuity.plus(factor, "discount factor")?;
+                annuity = annuity.plus_r(factor, "discount factor")?;
             }
         }
         Ok(Schedule {
@@ -353,6 +386,9 @@ impl<N: Number> Schedule<N> {
 
 /// Computes the summary alone, without keeping the months.
 pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
+    if !inputs.tables.is_empty() {
+        return tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary);
+    }
     summarize_with(&Schedule::new(inputs)?, inputs)
 }
 
@@ -374,6 +410,9 @@ pub fn summarize_cached<N: Number>(
     benefit: &mut Option<Benefit<N>>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
+    if !inputs.tables.is_empty() {
+        return tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary);
+    }
     let benefit = match benefit {
         Some(b) if b.fits(inputs) => b,
         slot => slot.insert(Benefit::new(inputs)?),
@@ -407,10 +446,10 @@ pub struct Benefit<N> {
 }
 
 impl<N: Number> Benefit<N> {
-    /// Works out the benefit of a scenario.
+    /// Works out the benefit of a scenario without the optional tables.
     pub fn new(inputs: &Inputs<N>) -> Result<Benefit<N>, Overflow> {
         let baseline = inputs.baseline.figures()?;
-        let after = inputs.after.figures()?;
+        let after = inputs.after.figures().map_err(Overflow::in_after)?;
         let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
         let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
         let savings = inputs
@@ -451,16 +490,21 @@ impl<N: Number> Benefit<N> {
 /// Computes the full projection: summary, monthly rows and annual rows.
 pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow> {
     let mut monthly = Vec::with_capacity(inputs.months as usize);
-    let pass = run(
-        inputs,
-        &Schedule::new(inputs)?,
-        &Benefit::new(inputs)?,
-        true,
-        |m| {
-            monthly.push(m);
-            Ok(())
-        },
-    )?;
+    let keep = |m| {
+        monthly.push(m);
+        Ok(())
+    };
+    let pass = if inputs.tables.is_empty() {
+        run(
+            inputs,
+            &Schedule::new(inputs)?,
+            &Benefit::new(inputs)?,
+            true,
+            keep,
+        )?
+    } else {
+        tables::run(inputs, true, keep)?
+    };
     let annual = years(&monthly)?;
     Ok(Projection {
         baseline: pass.baseline,
@@ -532,7 +576,7 @@ fn run<N: Number>(
     let full_flow = monthly_benefit.minus(inputs.monthly_cost, "cash flow")?;
     let mut npv = N::ZERO
         .minus(inputs.setup_cost, "NPV")?
-        .plus(full_flow.times(schedule.annuity, "NPV")?, "NPV")?;
+        .plus_r(full_flow.times_r(schedule.annuity, "NPV")?, "NPV")?;
     // Cash position before the month, with the setup paid at t = 0.
     let mut cash_before = N::ZERO.minus(inputs.setup_cost, "cash")?;
     let mut payback = None;
@@ -566,6 +610,16 @@ fn run<N: Number>(
                     .over(ramp_divisor, "cumulative benefit")?,
             )
         };
+        // A ramp month's benefit is a quotient that may not terminate, so
+        // what is built on it may round; every other month is exact.
+        let rounded = ramp > 0 && month <= ramp;
+        let less = |a: N, b: N, what| {
+            if rounded {
+                a.minus_r(b, what)
+            } else {
+                a.minus(b, what)
+            }
+        };
         let cost = if month == 1 {
             inputs.monthly_cost.plus(inputs.setup_cost, "cost")?
         } else {
@@ -576,8 +630,8 @@ fn run<N: Number>(
             .times(m, "cumulative cost")?
             .plus(inputs.setup_cost, "cumulative cost")?;
         // With the setup paid at t = 0, the cash position after a month is its cumulative net.
-        let cumulative_net = cumulative_benefit.minus(cumulative_cost, "cumulative net")?;
-        let flow = benefit.minus(inputs.monthly_cost, "cash flow")?;
+        let cumulative_net = less(cumulative_benefit, cumulative_cost, "cumulative net")?;
+        let flow = less(benefit, inputs.monthly_cost, "cash flow")?;
 
         if payback.is_none() {
             if month == 1 && inputs.setup_cost == N::ZERO && flow >= N::ZERO {
@@ -585,9 +639,9 @@ fn run<N: Number>(
             } else if cumulative_net >= N::ZERO {
                 // The flow arrives evenly through the month, so the month is cut
                 // where it covers what was still owed.
-                let owed = N::ZERO.minus(cash_before, "payback")?;
-                let part = owed.over(flow, "payback")?;
-                payback = Some(N::from_u32(month - 1).plus(part, "payback")?);
+                let owed = N::ZERO.minus_r(cash_before, "payback")?;
+                let part = owed.ratio(flow, "payback")?;
+                payback = Some(N::from_u32(month - 1).plus_r(part, "payback")?);
             }
         }
         cash_before = cumulative_net;
@@ -595,11 +649,11 @@ fn run<N: Number>(
             break_even = Some(month);
         }
         if let Some(factor) = schedule.ramp_factors.get(month as usize - 1) {
-            npv = npv.plus(flow.times(*factor, "NPV")?, "NPV")?;
+            npv = npv.plus_r(flow.times_r(*factor, "NPV")?, "NPV")?;
         }
         // A division per month is the dearest step; the summary needs only two.
         let roi_to_date = if detail || month == 1 || month == inputs.months {
-            roi(cumulative_benefit, cumulative_cost)?
+            roi(cumulative_benefit, cumulative_cost, rounded)?
         } else {
             None
         };
@@ -611,11 +665,14 @@ fn run<N: Number>(
             share,
             benefit,
             cost,
-            net: benefit.minus(cost, "net")?,
+            net: less(benefit, cost, "net")?,
             cumulative_benefit,
             cumulative_cost,
             cumulative_net,
             roi: roi_to_date,
+            revenue_baseline: baseline.revenue,
+            revenue_after: after.revenue,
+            turned_away: N::ZERO,
         };
         on_month(row)?;
         last = Some(row);
@@ -647,6 +704,7 @@ fn run<N: Number>(
         payback_months: payback,
         break_even_month: break_even,
         npv,
+        turned_away: N::ZERO,
     };
     Ok(Pass {
         summary,

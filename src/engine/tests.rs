@@ -28,6 +28,7 @@ fn salon() -> Inputs<Decimal> {
         gross_margin: d("1"),
         ramp_months: 0,
         discount_rate: d("0"),
+        tables: Tables::default(),
     }
 }
 
@@ -136,7 +137,7 @@ fn overflow_is_an_error_not_a_panic() {
     let mut i = salon();
     i.after.leads = Decimal::MAX;
     i.after.conversion = d("1");
-    assert!(matches!(project(&i), Err(Overflow(_))));
+    assert!(matches!(project(&i), Err(Overflow { .. })));
 }
 
 #[test]
@@ -176,6 +177,7 @@ fn f64_runs_the_same_model() {
         gross_margin: 1.0,
         ramp_months: i.ramp_months,
         discount_rate: 0.0,
+        tables: Tables::default(),
     };
     let s = summarize(&f).unwrap();
     assert!((s.roi.unwrap() - 61.0 / 29.0).abs() < 1e-12);

@@ -4,9 +4,11 @@
 //! The Russian catalogue is split by area, one file each; a key lives in exactly one.
 
 mod ru_forecast;
+mod ru_limits;
 mod ru_measure;
 mod ru_messages;
 mod ru_pilot;
+mod ru_tables;
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -163,6 +165,8 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_messages::get(en))
         .or_else(|| ru_measure::get(en))
         .or_else(|| ru_pilot::get(en))
+        .or_else(|| ru_limits::get(en))
+        .or_else(|| ru_tables::get(en))
 }
 
 #[cfg(test)]
@@ -245,6 +249,8 @@ mod tests {
                     ru_forecast::get(key),
                     ru_messages::get(key),
                     ru_measure::get(key),
+                    ru_limits::get(key),
+                    ru_tables::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

@@ -213,6 +213,16 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "; lowest {} ({}), highest {} ({})" => "; минимум {} ({}), максимум {} ({})",
         "leads per month: {} over {}" => "заявок в месяц: {} за {}",
+        "an average month of the season: {} over the season's weight of these months, {}" => {
+            "средний месяц сезона: {} на вес этих месяцев в сезоне, {}"
+        }
+        "[seasonality]: each calendar month's leads over the mean month, learnt from {} ({}); a calendar month seen in two years is averaged." => {
+            "[seasonality]: заявки каждого календарного месяца к среднему месяцу, по данным за {} ({}); месяц, который встречается в двух годах, усреднён."
+        }
+        "Projection month 1 is {}, the month after the baseline: change start if the assistant starts later." => {
+            "Первый месяц прогноза — {}, следующий за исходным периодом; измените start, если ассистент начнёт работать позже."
+        }
+        "January … December" => "январь … декабрь",
         "bookings / leads = {} / {}" => "записи / заявки = {} / {}",
         "no-shows / (visits + no-shows) = {} / {}" => "неявки / (визиты + неявки) = {} / {}",
         "no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it" => {

@@ -23,7 +23,16 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--samples needs a file: standard output already carries the report" => {
             "для --samples нужен файл: стандартный вывод уже занят отчётом"
         }
-        "--samples and -o name the same file" => "--samples и -o указывают на один и тот же файл",
+        "{} and {} name the same file" => "{} и {} указывают на один и тот же файл",
+        "{} {}: is a symbolic link to {}, which does not exist; give the file itself" => {
+            "{} {}: это символическая ссылка на {}, а такого файла нет; укажите сам файл"
+        }
+        "{} {}: {} is a file, not a folder" => "{} {}: {} — это файл, а не папка",
+        "{} {}: cannot be used: {}" => "{} {}: этот путь нельзя использовать: {}",
+        "{} {}: cannot be written: {}" => "{} {}: записать туда нельзя: {}",
+        "{}: cannot be written: {}" => "{}: записать туда нельзя: {}",
+        "{}: {} is a file, not a folder" => "{}: {} — это файл, а не папка",
+        "{}: the folder {} does not exist" => "{}: папки {} не существует",
         "--excel shapes CSV: add --format csv" => "--excel относится к CSV: добавьте --format csv",
         "simulating… {}%" => "Моделирование… {}\u{a0}%",
         "no subcommand {}; pages exist for: {}" => "нет подкоманды {}; страницы есть для: {}",
@@ -281,6 +290,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "{}, строка {}: файл не в кодировке UTF-8 (байт 0x{}); сохраните его в UTF-8 (Excel: «CSV UTF-8», Блокнот: «UTF-8»)"
         }
         "{}: no such file" => "{}: файл не найден",
+        "{} is larger than {} MiB, too large for a scenario (those are a few kilobytes); check that this is the right file" => {
+            "{} больше {}\u{a0}МБ — слишком много для сценария (обычно это несколько килобайт); проверьте, тот ли это файл"
+        }
         "{}; a range is written \"+15%..+40%\" or { low = …, high = …, mode = …, dist = \"triangular\" }" => {
             "{}; диапазон записывается так: \"+15%..+40%\" или { low = …, high = …, mode = …, dist = \"triangular\" }"
         }

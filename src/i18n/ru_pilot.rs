@@ -130,9 +130,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--write-scenario needs a file; standard output carries the report" => {
             "для --write-scenario нужен файл: стандартный вывод занят отчётом"
         }
-        "--write-scenario and -o name the same file" => {
-            "--write-scenario и -o указывают на один и тот же файл"
-        }
         _ => return None,
     })
 }

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod quality;
 pub mod read;
 pub mod records;
+pub mod season;
 pub mod table;
 
 use cell::Month;
@@ -246,6 +247,8 @@ pub struct Baseline {
     pub figures: Figures,
     /// Each metric's lowest and highest month.
     pub ranges: Vec<Spread>,
+    /// The year's shape, when the months up to the baseline's end hold every calendar month.
+    pub season: Option<season::Season>,
 }
 
 /// How far a metric moved over a period's months.
@@ -322,6 +325,7 @@ impl Measured {
             leads: total.leads.map(|l| Decimal::from(l) / months),
             figures: total.figures(),
             ranges,
+            season: season::learn(&self.funnel, period.to),
         })
     }
 }

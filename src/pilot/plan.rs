@@ -222,7 +222,7 @@ fn projected(
     let inputs = Inputs {
         baseline: base,
         after,
-        ..*plan
+        ..plan.clone()
     };
     engine::project(&inputs).ok()?.summary.roi
 }

@@ -7,7 +7,7 @@ use crate::engine::Summary;
 use crate::format::Fmt;
 use crate::i18n::Lang;
 use crate::report::Report;
-use crate::scenario::Key;
+use crate::scenario::{ItemField, Key};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, XlsxError};
 
@@ -77,6 +77,13 @@ fn summary_sheet(
         }
         sheet.row(&[Value::text(l.tr(label)), value])?;
     }
+    if report.scenario.inputs.tables.capacity.is_some() {
+        let away = report.projection.summary.turned_away;
+        sheet.row(&[
+            Value::text(l.tr("Visits turned away over the horizon")),
+            Value::Count(away),
+        ])?;
+    }
     // A native chart of the monthly sheet's cumulative net, beside the figures.
     let months = report.projection.monthly.len() as u32;
     let mut chart = Chart::new(ChartType::Line);
@@ -99,7 +106,9 @@ const CUMULATIVE_NET: u16 = 7;
 
 fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxError> {
     let mut sheet = book.sheet(l.tr("Monthly projection"))?;
-    let header = [
+    // Model v2's columns go last, so the chart's column stays where it is.
+    let v2 = !report.scenario.inputs.tables.is_empty();
+    let mut header = vec![
         "Month",
         "Share of the full effect",
         "Benefit",
@@ -109,11 +118,14 @@ fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxErr
         "Cumulative cost",
         "Cumulative net",
         "ROI to date",
-    ]
-    .map(|h| l.tr(h));
+    ];
+    if v2 {
+        header.extend(["Revenue before", "Revenue after", "Turned away"]);
+    }
+    let header: Vec<&str> = header.into_iter().map(|h| l.tr(h)).collect();
     sheet.header(&header, 1)?;
     for m in &report.projection.monthly {
-        sheet.row(&[
+        let mut row = vec![
             Value::Whole(m.month.into()),
             Value::Ratio(m.share),
             Value::Money(m.benefit),
@@ -123,7 +135,15 @@ fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxErr
             Value::Money(m.cumulative_cost),
             Value::Money(m.cumulative_net),
             Value::ratio(m.roi),
-        ])?;
+        ];
+        if v2 {
+            row.extend([
+                Value::Money(m.revenue_baseline),
+                Value::Money(m.revenue_after),
+                Value::Count(m.turned_away),
+            ]);
+        }
+        sheet.row(&row)?;
     }
     Ok(sheet)
 }
@@ -216,10 +236,24 @@ fn assumptions_sheet(book: &Book, report: &Report, f: &Fmt<'_>) -> Result<Sheet,
     let i = &report.scenario.inputs;
     let mut sheet = book.sheet(l.tr("Assumptions"))?;
     sheet.header(&[l.tr("Input"), l.tr("Value")], 1)?;
-    for key in Key::ALL {
+    for key in Key::ALL
+        .into_iter()
+        .chain(crate::scenario::table_keys(&i.tables))
+    {
         let value = match key {
             Key::Months => Value::Whole(i.months.into()),
             Key::RampMonths => Value::Whole(i.ramp_months.into()),
+            Key::Item(id, field @ (ItemField::From | ItemField::To)) => {
+                let Some(item) = i.tables.items.iter().find(|x| x.tag == id.tag()) else {
+                    continue;
+                };
+                let month = if field == ItemField::From {
+                    item.from
+                } else {
+                    item.to
+                };
+                Value::Whole(month.into())
+            }
             _ => {
                 let Some(v) = key.field(i) else { continue };
                 if key.kind().is_rate() {

@@ -2,7 +2,7 @@
 
 use super::Medium;
 use super::csv::{Dialect, Rows};
-use super::fit::{Grid, wrap};
+use super::fit::{Grid, narrowest, wrap};
 use super::xlsx::{Book, Value};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
@@ -162,8 +162,13 @@ pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
         }
         grid
     };
-    let drawn = grid(false)
-        .draw_whole(width)
+    // Differences beside their figures are tried only if the columns could
+    // fit at all, so the cells of thousands of columns are not formatted
+    // twice for nothing.
+    let whole = narrowest(reports.len() + 1) <= width;
+    let drawn = whole
+        .then(|| grid(false).draw_whole(width))
+        .flatten()
         .unwrap_or_else(|| grid(true).draw(width));
     let mut out = format!(
         "{}\n{drawn}\n",

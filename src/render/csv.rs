@@ -206,9 +206,19 @@ pub const HEADER: [&str; 9] = [
 ];
 
 /// The monthly projection; an undefined ROI is an empty cell.
+/// Columns a scenario with model v2's tables adds after [`HEADER`], as in its JSON.
+pub const TABLES_HEADER: [&str; 3] = ["revenue_baseline", "revenue_after", "turned_away"];
+
+/// The monthly projection; an undefined ROI is an empty cell. A scenario with
+/// `[capacity]`, `[seasonality]` or `[[costs.item]]` gains [`TABLES_HEADER`].
 pub fn render(report: &Report, dialect: Dialect) -> String {
+    let v2 = !report.scenario.inputs.tables.is_empty();
     let mut rows = Rows::new(dialect, true);
-    rows.header(HEADER);
+    if v2 {
+        rows.header(HEADER.into_iter().chain(TABLES_HEADER));
+    } else {
+        rows.header(HEADER);
+    }
     for m in &report.projection.monthly {
         rows.number(m.month)
             .ratio(Some(m.share))
@@ -218,8 +228,14 @@ pub fn render(report: &Report, dialect: Dialect) -> String {
             .money(m.cumulative_benefit)
             .money(m.cumulative_cost)
             .money(m.cumulative_net)
-            .ratio(m.roi)
-            .end();
+            .ratio(m.roi);
+        if v2 {
+            // Visits are shown to 2 places, like money.
+            rows.money(m.revenue_baseline)
+                .money(m.revenue_after)
+                .money(m.turned_away);
+        }
+        rows.end();
     }
     rows.finish()
 }

@@ -131,6 +131,12 @@ enum Squeeze {
     Wrap,
 }
 
+/// The width below which no table of `columns` columns fits whole: each
+/// takes at least its padding and a border, whatever its text.
+pub fn narrowest(columns: usize) -> usize {
+    3 * columns + 1
+}
+
 impl Grid {
     /// A grid with these headings and no rows yet.
     pub fn new(header: Vec<String>, right_from: usize) -> Grid {
@@ -164,6 +170,11 @@ impl Grid {
     /// The table as one piece within `width` columns, as it is or squeezed;
     /// `None` if it only fits dealt into several.
     pub fn draw_whole(&self, width: usize) -> Option<String> {
+        // Drawing thousands of columns (`roi compare` on a file of many
+        // variants) only to find they cannot fit is slow.
+        if narrowest(self.columns()) > width {
+            return None;
+        }
         let all: Vec<usize> = (0..self.columns()).collect();
         [Squeeze::None, Squeeze::Wrap]
             .into_iter()
@@ -357,6 +368,21 @@ fn wrap_breaking_paths(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bound `draw_whole` skips by, `3n + 1` columns for `n` (padding
+    /// and borders), is never above the narrowest table of `n` columns: one
+    /// of empty cells (comfy-table gives them one column of text each).
+    #[test]
+    fn no_table_is_narrower_than_the_bound() {
+        for n in 1..6 {
+            let mut g = Grid::new(vec![String::new(); n], 1);
+            g.row(vec![""; n]);
+            let drawn = g.draw_whole(100).expect("fits");
+            assert_eq!(widest(&drawn), 4 * n + 1, "{drawn}");
+            assert!(widest(&drawn) >= narrowest(n));
+            assert_eq!(g.draw_whole(narrowest(n) - 1), None);
+        }
+    }
 
     fn grid(columns: usize, cell: &str) -> Grid {
         let mut g = Grid::new(

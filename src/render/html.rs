@@ -99,9 +99,11 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
     );
     // The summary stays with the answer it explains; the chart and the
     // funnel follow, the month-by-month detail goes to the next page.
-    let [funnel, summary, monthly, annual] =
-        <[table::Section; 4]>::try_from(table::sections(report, f))
-            .unwrap_or_else(|_| unreachable!("calc has four sections"));
+    let mut sections = table::sections(report, f);
+    // Model v2's cost lines, when the scenario has them, come after the four.
+    let extra = sections.split_off(4.min(sections.len()));
+    let [funnel, summary, monthly, annual] = <[table::Section; 4]>::try_from(sections)
+        .unwrap_or_else(|_| unreachable!("calc has four sections"));
     section_html(&mut out, &summary, "");
     let _ = writeln!(
         out,
@@ -112,6 +114,9 @@ pub fn render(report: &Report, f: &Fmt<'_>) -> String {
     section_html(&mut out, &funnel, "");
     section_html(&mut out, &monthly, " class=\"projection\"");
     section_html(&mut out, &annual, "");
+    for section in &extra {
+        section_html(&mut out, section, "");
+    }
     let _ = writeln!(
         out,
         "<section>\n<h2>{}</h2>\n<ul>",

@@ -42,6 +42,16 @@ impl Serialize for Exact {
     }
 }
 
+/// A count of visits (fractional in an average month), rounded to 2 places on output.
+#[derive(Debug, Clone, Copy)]
+pub struct Visits(pub Decimal);
+
+impl Serialize for Visits {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&money_value(self.0), s)
+    }
+}
+
 /// The whole document.
 #[derive(Debug, Serialize)]
 pub struct JsonReport<'a> {
@@ -86,6 +96,41 @@ pub struct JsonScenario<'a> {
     pub ramp_months: u32,
     /// Annual discount rate for NPV (fraction).
     pub discount_rate: Exact,
+    /// The most visits a month the business can serve; absent without `[capacity]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Exact>,
+    /// The year's shape; absent without `[seasonality]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seasonality: Option<JsonSeasonality>,
+    /// The `[[costs.item]]` lines besides `setup_cost`/`monthly_cost`; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cost_items: Vec<JsonCostItem>,
+}
+
+/// `[seasonality]` as resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonSeasonality {
+    /// Calendar month (1 = January) of projection month 1.
+    pub start_month: u32,
+    /// Factors on leads, January to December (exact inputs).
+    pub leads: [Exact; 12],
+}
+
+/// One `[[costs.item]]` as resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonCostItem {
+    /// The line's name.
+    pub name: String,
+    /// One-time cost at the start of month `from`.
+    pub setup: Exact,
+    /// Fee every month from `from` to `to`, before any yearly increase.
+    pub monthly: Exact,
+    /// First month of the line.
+    pub from: u32,
+    /// Last month of the line, inclusive.
+    pub to: u32,
+    /// The fee's rise every 12 months from `from` (fraction).
+    pub yearly_increase: Exact,
 }
 
 /// One side of the funnel.
@@ -140,6 +185,9 @@ pub struct JsonSummary {
     pub break_even_month: Option<u32>,
     /// Net present value at the discount rate; equals net when the rate is 0.
     pub npv: Money,
+    /// Visits over the horizon beyond the capacity (2 places); absent without `[capacity]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turned_away: Option<Visits>,
 }
 
 /// One month of the projection.
@@ -163,6 +211,18 @@ pub struct JsonMonth {
     pub cumulative_net: Money,
     /// ROI over months 1..=month (fraction); null when nothing has been spent.
     pub roi: Option<Ratio>,
+    /// Baseline revenue this month, with its season and the capacity;
+    /// absent for a scenario without `[capacity]`, `[seasonality]` or `[[costs.item]]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revenue_baseline: Option<Money>,
+    /// Revenue after rollout this month at full effect, with its season and
+    /// the capacity; absent as `revenue_baseline` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revenue_after: Option<Money>,
+    /// Visits demanded after rollout this month beyond the capacity (2 places);
+    /// absent as `revenue_baseline` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turned_away: Option<Visits>,
 }
 
 /// One year of the projection.
@@ -259,6 +319,21 @@ impl From<&Month<Decimal>> for JsonMonth {
             cumulative_cost: Money(m.cumulative_cost),
             cumulative_net: Money(m.cumulative_net),
             roi: m.roi.map(Ratio),
+            revenue_baseline: None,
+            revenue_after: None,
+            turned_away: None,
+        }
+    }
+}
+
+impl JsonMonth {
+    /// A month of model v2, with its revenues and the visits turned away.
+    fn with_tables(m: &Month<Decimal>) -> Self {
+        JsonMonth {
+            revenue_baseline: Some(Money(m.revenue_baseline)),
+            revenue_after: Some(Money(m.revenue_after)),
+            turned_away: Some(Visits(m.turned_away)),
+            ..JsonMonth::from(m)
         }
     }
 }
@@ -294,6 +369,7 @@ impl From<&crate::engine::Summary<Decimal>> for JsonSummary {
             payback_months: s.payback_months.map(Ratio),
             break_even_month: s.break_even_month,
             npv: Money(s.npv),
+            turned_away: None,
         }
     }
 }
@@ -303,6 +379,7 @@ impl<'a> From<&'a Report> for JsonReport<'a> {
         let scenario = &report.scenario;
         let i = &scenario.inputs;
         let p = &report.projection;
+        let v2 = !i.tables.is_empty();
         JsonReport {
             version: SCHEMA_VERSION,
             scenario: JsonScenario {
@@ -317,11 +394,44 @@ impl<'a> From<&'a Report> for JsonReport<'a> {
                 gross_margin: Exact(i.gross_margin),
                 ramp_months: i.ramp_months,
                 discount_rate: Exact(i.discount_rate),
+                capacity: i.tables.capacity.map(Exact),
+                seasonality: i.tables.seasons.map(|s| JsonSeasonality {
+                    start_month: s.start_month,
+                    leads: s.factors.map(Exact),
+                }),
+                cost_items: i
+                    .tables
+                    .items
+                    .iter()
+                    .map(|item| JsonCostItem {
+                        name: crate::scenario::ItemId::from_tag(item.tag)
+                            .name()
+                            .to_string(),
+                        setup: Exact(item.setup),
+                        monthly: Exact(item.monthly),
+                        from: item.from,
+                        to: item.to,
+                        yearly_increase: Exact(item.yearly_increase),
+                    })
+                    .collect(),
             },
             baseline: funnel(&i.baseline, &p.baseline),
             after: funnel(&i.after, &p.after),
-            summary: (&p.summary).into(),
-            monthly: p.monthly.iter().map(Into::into).collect(),
+            summary: JsonSummary {
+                turned_away: i.tables.capacity.map(|_| Visits(p.summary.turned_away)),
+                ..(&p.summary).into()
+            },
+            monthly: p
+                .monthly
+                .iter()
+                .map(|m| {
+                    if v2 {
+                        JsonMonth::with_tables(m)
+                    } else {
+                        m.into()
+                    }
+                })
+                .collect(),
             annual: p.annual.iter().map(Into::into).collect(),
         }
     }

@@ -4,6 +4,9 @@
 use crate::format::{Fmt, Sign, round};
 use crate::i18n::Lang;
 use crate::measure::Baseline;
+use crate::measure::cell::Month;
+use crate::measure::error::Period;
+use crate::measure::season::{self, Season};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -211,7 +214,7 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     let percent = |d: Decimal| f.percent(d, Sign::Plain);
     let money = |d: Decimal| f.money(d, Sign::Plain);
     if let (Some(leads), Some(total)) = (b.leads, fig.leads) {
-        let value = exact_or_rounded(Decimal::from(total), months).unwrap_or(leads);
+        let mut value = exact_or_rounded(Decimal::from(total), months).unwrap_or(leads);
         let _ = writeln!(
             out,
             "# {}{}",
@@ -221,6 +224,28 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
             ),
             spread("leads", &count)
         );
+        // With a season the model multiplies leads by each month's factor, so
+        // `leads` is an average month's: the period's leads over the weight its
+        // months carry. Then the model gives back exactly the leads measured.
+        if let Some(season) = &b.season {
+            let weight: Decimal = b
+                .period
+                .from
+                .through(b.period.to)
+                .map(|m| season.factor(m))
+                .sum();
+            if let Some(v) = exact_or_rounded(Decimal::from(total), weight) {
+                value = v;
+                let _ = writeln!(
+                    out,
+                    "# {}",
+                    l.fill(
+                        "an average month of the season: {} over the season's weight of these months, {}",
+                        &[&count(Decimal::from(total)), &f.number(weight, season::PLACES)]
+                    )
+                );
+            }
+        }
         let _ = writeln!(out, "leads = {value}");
     }
     if let (Some(bookings), Some(leads)) = (fig.bookings, fig.leads)
@@ -297,6 +322,9 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
             )
         );
     }
+    if let Some(season) = &b.season {
+        write_season(&mut out, season, b.period.to.next(), l);
+    }
     if let Some(after) = &m.after {
         out.push_str(after);
         return out;
@@ -318,6 +346,40 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     let _ = writeln!(out, "# setup = 25000");
     let _ = writeln!(out, "# monthly = 10000");
     out
+}
+
+/// `[seasonality]` from the learnt season, projection month 1 being `start`.
+fn write_season(out: &mut String, season: &Season, start: Month, l: Lang) {
+    let learnt = Period {
+        from: season.from,
+        to: season.to,
+    };
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.fill(
+            "[seasonality]: each calendar month's leads over the mean month, learnt from {} ({}); a calendar month seen in two years is averaged.",
+            &[&learnt, &l.months(learnt.months())]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.fill(
+            "Projection month 1 is {}, the month after the baseline: change start if the assistant starts later.",
+            &[&start]
+        )
+    );
+    let _ = writeln!(out, "[seasonality]");
+    let _ = writeln!(out, "start = \"{start}\"");
+    let factors: Vec<String> = season
+        .factors
+        .iter()
+        .map(|f| f.normalize().to_string())
+        .collect();
+    let _ = writeln!(out, "# {}", l.tr("January … December"));
+    let _ = writeln!(out, "leads = [{}]", factors.join(", "));
 }
 
 #[cfg(test)]

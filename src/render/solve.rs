@@ -61,10 +61,14 @@ fn versus_baseline(q: &Question<'_>, x: Decimal) -> Option<String> {
             &[&f.points(diff, Sign::Explicit), &percent_2(f, base)],
         ),
         _ if base.is_zero() => l.fill("baseline {}", &[&key_value(q, base)]),
-        _ => l.fill(
-            "{} vs baseline {}",
-            &[&f.percent(diff / base, Sign::Explicit), &key_value(q, base)],
-        ),
+        _ => match diff.checked_div(base) {
+            Some(change) => l.fill(
+                "{} vs baseline {}",
+                &[&f.percent(change, Sign::Explicit), &key_value(q, base)],
+            ),
+            // 1e-28 leads to 7e28: a change too large to hold as a share.
+            None => l.fill("baseline {}", &[&key_value(q, base)]),
+        },
     })
 }
 
@@ -167,6 +171,7 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
             out.push('\n');
             out.push_str(l.tr(match method {
                 Method::Exact => "Solved exactly: the target is linear in this input.\n",
+                Method::Piecewise => "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n",
                 Method::Search => "Found by bisection, to far below a kopeck.\n",
                 Method::Scan => "Found by trying every whole number of months.\n",
             }));
@@ -182,6 +187,13 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
             out.push_str(&l.fill(
                 "Every value meets the target: tried {}.",
                 &[&range_text(q, range)],
+            ));
+            out.push('\n');
+        }
+        Solution::Undefined => {
+            out.push_str(&l.fill(
+                "ROI is undefined here: the scenario has no costs (costs.setup and costs.monthly are 0), and ROI divides by cost, so no value of {} reaches an ROI target. Give a cost, or solve for net or benefit.",
+                &[&q.key.path()],
             ));
             out.push('\n');
         }
@@ -244,7 +256,8 @@ struct JsonSolution {
     direction: Option<&'static str>,
     /// "exact", "search" or "scan"; null if none.
     method: Option<&'static str>,
-    /// Why there is no answer: "never" or "always" met within the key's range; null otherwise.
+    /// "found"; or why there is no answer: "never" or "always" met within
+    /// the key's range, or "undefined" (an ROI target without costs).
     outcome: &'static str,
 }
 
@@ -275,6 +288,7 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
             }),
             Some(match method {
                 Method::Exact => "exact",
+                Method::Piecewise => "piecewise",
                 Method::Search => "search",
                 Method::Scan => "scan",
             }),
@@ -282,11 +296,14 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
         ),
         Solution::Never { .. } => (None, None, None, None, "never"),
         Solution::Always { .. } => (None, None, None, None, "always"),
+        Solution::Undefined => (None, None, None, None, "undefined"),
     };
     let relative = match (value, q.baseline) {
+        // Checked: a value and its baseline near ±7.9e28, or a baseline of
+        // 1e-28, may give a change no decimal holds; it is then left out.
         (Some(v), Some(b)) if !b.is_zero() => match q.key.kind() {
-            Kind::ChangedAmount => Some(Ratio((v - b) / b)),
-            _ => Some(Ratio(v - b)),
+            Kind::ChangedAmount => v.checked_sub(b).and_then(|d| d.checked_div(b)).map(Ratio),
+            _ => v.checked_sub(b).map(Ratio),
         },
         _ => None,
     };

@@ -48,6 +48,7 @@ fn summary_names() -> impl Iterator<Item = &'static str> {
         payback_months: None,
         break_even_month: None,
         npv: Decimal::ZERO,
+        turned_away: Decimal::ZERO,
     };
     JsonSummary::from(&zero)
         .cells()

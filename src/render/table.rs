@@ -154,6 +154,34 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
     let figures = |label: &'static str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
         counts(label, get(&p.baseline), get(&p.after))
     };
+    let mut funnel_rows = vec![
+        counts("Leads", i.baseline.leads, i.after.leads),
+        rates("Conversion", i.baseline.conversion, i.after.conversion),
+        figures("Bookings", |x| x.bookings),
+        rates(
+            "No-show rate",
+            i.baseline.no_show_rate,
+            i.after.no_show_rate,
+        ),
+        figures("No-shows", |x| x.no_shows),
+        figures("Visits", |x| x.visits),
+        moneys(
+            "Average check",
+            i.baseline.average_check,
+            i.after.average_check,
+        ),
+        moneys("Revenue", sum.baseline_revenue, sum.after_revenue),
+    ];
+    if i.tables.capacity.is_some() {
+        // Bookings that come, beyond the visits served: what the cap turns away.
+        let away = |x: &FunnelFigures<Decimal>| {
+            x.bookings
+                .checked_sub(x.no_shows)
+                .and_then(|d| d.checked_sub(x.visits))
+                .unwrap_or_default()
+        };
+        funnel_rows.insert(6, counts("Turned away", away(&p.baseline), away(&p.after)));
+    }
     let funnel = Section {
         title: l.tr("Funnel per month").into(),
         header: vec![
@@ -162,24 +190,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             l.tr("After").into(),
             l.tr("Change").into(),
         ],
-        rows: vec![
-            counts("Leads", i.baseline.leads, i.after.leads),
-            rates("Conversion", i.baseline.conversion, i.after.conversion),
-            figures("Bookings", |x| x.bookings),
-            rates(
-                "No-show rate",
-                i.baseline.no_show_rate,
-                i.after.no_show_rate,
-            ),
-            figures("No-shows", |x| x.no_shows),
-            figures("Visits", |x| x.visits),
-            moneys(
-                "Average check",
-                i.baseline.average_check,
-                i.after.average_check,
-            ),
-            moneys("Revenue", sum.baseline_revenue, sum.after_revenue),
-        ],
+        rows: funnel_rows,
         right_from: 1,
     };
 
@@ -218,6 +229,16 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             signed(sum.npv),
         ]);
     }
+    if let Some(cap) = i.tables.capacity {
+        summary.push(vec![
+            text("Capacity, visits a month"),
+            count(cap, Sign::Plain).into(),
+        ]);
+        summary.push(vec![
+            l.fill("Visits turned away over {}", &[&horizon]).into(),
+            count(sum.turned_away, Sign::Plain).into(),
+        ]);
+    }
     let summary = Section {
         title: l.tr("Summary").into(),
         header: Vec::new(),
@@ -225,30 +246,39 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
         right_from: 1,
     };
 
+    // Where the season or the cap binds, the months differ: show how.
+    let seasonal = i.tables.seasons.is_some();
+    let turning_away = sum.turned_away > Decimal::ZERO;
+    let mut header = vec!["Month"];
+    if seasonal {
+        header.extend(["Revenue before", "Revenue after"]);
+    }
+    if turning_away {
+        header.push("Turned away");
+    }
+    header.extend(["Benefit", "Cost", "Net", "Cumulative net", "ROI to date"]);
     let monthly = Section {
         title: l.tr("Monthly projection").into(),
-        header: [
-            "Month",
-            "Benefit",
-            "Cost",
-            "Net",
-            "Cumulative net",
-            "ROI to date",
-        ]
-        .map(|h| l.tr(h).to_string())
-        .into(),
+        header: header.into_iter().map(|h| l.tr(h).to_string()).collect(),
         rows: p
             .monthly
             .iter()
             .map(|m| {
-                vec![
-                    m.month.to_string().into(),
+                let mut row = vec![m.month.to_string().into()];
+                if seasonal {
+                    row.extend([cash(m.revenue_baseline), cash(m.revenue_after)]);
+                }
+                if turning_away {
+                    row.push(count(m.turned_away, Sign::Plain).into());
+                }
+                row.extend([
                     cash(m.benefit),
                     cash(m.cost),
                     signed(m.net),
                     signed(m.cumulative_net),
                     roi(m.roi),
-                ]
+                ]);
+                row
             })
             .collect(),
         right_from: 0,
@@ -274,7 +304,51 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             .collect(),
         right_from: 0,
     };
-    vec![funnel, summary, monthly, annual]
+    let mut sections = vec![funnel, summary, monthly, annual];
+    if !i.tables.items.is_empty() {
+        sections.push(cost_lines(report, f));
+    }
+    sections
+}
+
+/// The cost lines: `[costs]` first, then each `[[costs.item]]`, with when
+/// each is paid and how its fee rises.
+fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
+    let base = crate::engine::CostItem {
+        tag: u32::MAX,
+        setup: i.setup_cost,
+        monthly: i.monthly_cost,
+        from: 1,
+        to: i.months,
+        yearly_increase: Decimal::ZERO,
+    };
+    let rows = std::iter::once((l.tr("Assistant ([costs])").to_string(), &base))
+        .chain(i.tables.items.iter().map(|item| {
+            let name = crate::scenario::ItemId::from_tag(item.tag)
+                .name()
+                .to_string();
+            (name, item)
+        }))
+        .map(|(name, item)| {
+            vec![
+                Entry::from(name),
+                f.money(item.setup, Sign::Plain).into(),
+                f.money(item.monthly, Sign::Plain).into(),
+                format!("{}–{}", item.from, item.to).into(),
+                f.percent(item.yearly_increase, Sign::Plain).into(),
+            ]
+        })
+        .collect();
+    Section {
+        title: l.tr("Cost lines").into(),
+        header: ["Line", "Setup", "Monthly", "Months", "Yearly increase"]
+            .map(|h| l.tr(h).to_string())
+            .into(),
+        rows,
+        right_from: 1,
+    }
 }
 
 /// Renders every section for a terminal `width` columns wide: title,
@@ -375,6 +449,7 @@ pub fn assumptions(report: &Report, f: &Fmt<'_>, medium: Medium) -> Vec<String> 
             &f.money(i.monthly_cost, Sign::Plain),
         ],
     ));
+    notes.extend(table_notes(report, f));
     notes.push(if i.discount_rate.is_zero() {
         l.tr("No discounting: NPV equals net.").to_string()
     } else {
@@ -396,3 +471,49 @@ pub fn assumptions(report: &Report, f: &Fmt<'_>, medium: Medium) -> Vec<String> 
     );
     notes
 }
+
+/// The notes model v2's tables add: what the cap, the season and the cost lines do.
+fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
+    let mut notes = Vec::new();
+    if let Some(cap) = i.tables.capacity {
+        notes.push(l.fill(
+            "Capacity {} visits a month: demand above it is turned away, before and after the assistant alike; the summary's monthly figures are for an average month.",
+            &[&f.count(cap, Sign::Plain)],
+        ));
+    }
+    if let Some(seasons) = &i.tables.seasons {
+        let factors: Vec<String> = seasons.factors.iter().map(|d| f.number(*d, 2)).collect();
+        let month = MONTH_NAMES
+            .get((seasons.start_month as usize).wrapping_sub(1))
+            .map_or("", |m| l.tr(m));
+        notes.push(l.fill(
+            "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {}).",
+            &[&month, &factors.join("; ")],
+        ));
+    }
+    if !i.tables.items.is_empty() {
+        notes.push(
+            l.tr("Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon.")
+                .to_string(),
+        );
+    }
+    notes
+}
+
+/// Calendar months, for the season's note.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];

@@ -1,5 +1,6 @@
 //! The numeric keys of a scenario, each with its dotted path and the kind of value it takes.
 
+pub use super::registry::{ItemField, ItemId};
 use crate::engine::Inputs;
 use crate::i18n::{f, t};
 use rust_decimal::Decimal;
@@ -41,7 +42,29 @@ pub enum Key {
     RampMonths,
     /// `assumptions.discount_rate`
     DiscountRate,
+    /// `capacity.visits`
+    Capacity,
+    /// `seasonality.leads.N`, the factor of calendar month N (1 = January).
+    Season(u8),
+    /// `costs.item.NAME.FIELD`, a field of a cost line.
+    Item(ItemId, ItemField),
 }
+
+/// `seasonality.leads.1` … `seasonality.leads.12`, January to December.
+const SEASON_PATHS: [&str; 12] = [
+    "seasonality.leads.1",
+    "seasonality.leads.2",
+    "seasonality.leads.3",
+    "seasonality.leads.4",
+    "seasonality.leads.5",
+    "seasonality.leads.6",
+    "seasonality.leads.7",
+    "seasonality.leads.8",
+    "seasonality.leads.9",
+    "seasonality.leads.10",
+    "seasonality.leads.11",
+    "seasonality.leads.12",
+];
 
 /// Longest projection accepted: ten years is already far past what the
 /// article's estimates can support.
@@ -54,6 +77,8 @@ pub enum Kind {
     Amount,
     /// A share from 0% to 100%.
     Rate,
+    /// A seasonal factor ≥ 0: a number (1.25) or a percentage ("125%").
+    Factor,
     /// An `[after]` amount: absolute, or relative to the baseline.
     ChangedAmount,
     /// An `[after]` rate: absolute, relative, or in percentage points.
@@ -73,6 +98,7 @@ impl Kind {
         match self {
             Kind::Amount => t("a number ≥ 0, like 1500 or 1500.50").into(),
             Kind::Rate => t("a share from 0% to 100%, like \"25%\" or 0.25").into(),
+            Kind::Factor => t("a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8").into(),
             Kind::ChangedAmount => t(
                 "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\"",
             )
@@ -89,7 +115,9 @@ impl Kind {
 }
 
 impl Key {
-    /// Every numeric key, in file order.
+    /// The numeric keys every scenario has, in file order; the keys of the
+    /// optional tables ([`Key::Capacity`], [`Key::Season`], [`Key::Item`])
+    /// exist only where the file has the table.
     pub const ALL: [Key; 17] = [
         Key::Months,
         Key::BaselineLeads,
@@ -110,9 +138,28 @@ impl Key {
         Key::DiscountRate,
     ];
 
-    /// Position in [`Key::ALL`], for per-key arrays.
-    pub fn index(self) -> usize {
-        self as usize
+    /// Position in [`Key::ALL`], for per-key arrays; `None` for the keys of the optional tables.
+    pub fn index(self) -> Option<usize> {
+        Some(match self {
+            Key::Months => 0,
+            Key::BaselineLeads => 1,
+            Key::BaselineConversion => 2,
+            Key::BaselineAverageCheck => 3,
+            Key::BaselineNoShowRate => 4,
+            Key::AfterLeads => 5,
+            Key::AfterConversion => 6,
+            Key::AfterAverageCheck => 7,
+            Key::AfterNoShowRate => 8,
+            Key::CostsSetup => 9,
+            Key::CostsMonthly => 10,
+            Key::SavingsStaffHours => 11,
+            Key::SavingsHourlyRate => 12,
+            Key::SavingsOther => 13,
+            Key::GrossMargin => 14,
+            Key::RampMonths => 15,
+            Key::DiscountRate => 16,
+            Key::Capacity | Key::Season(_) | Key::Item(..) => return None,
+        })
     }
 
     /// The dotted path, as written in the file.
@@ -135,12 +182,28 @@ impl Key {
             Key::GrossMargin => "assumptions.gross_margin",
             Key::RampMonths => "assumptions.ramp_months",
             Key::DiscountRate => "assumptions.discount_rate",
+            Key::Capacity => "capacity.visits",
+            // Season keys are only made for months 1..=12.
+            Key::Season(m) => SEASON_PATHS[(m as usize).clamp(1, 12) - 1],
+            Key::Item(id, field) => id.path(field),
         }
     }
 
-    /// The key with this dotted path.
+    /// The key with this dotted path. Any cost-line name is taken here; whether
+    /// the scenario has that line is for the draft to say.
     pub fn from_path(path: &str) -> Option<Key> {
-        Key::ALL.into_iter().find(|k| k.path() == path)
+        if let Some(key) = Key::ALL.into_iter().find(|k| k.path() == path) {
+            return Some(key);
+        }
+        if path == "capacity.visits" {
+            return Some(Key::Capacity);
+        }
+        if let Some(i) = SEASON_PATHS.iter().position(|p| *p == path) {
+            return Some(Key::Season(i as u8 + 1));
+        }
+        let (name, field) = path.strip_prefix("costs.item.")?.rsplit_once('.')?;
+        let field = ItemField::ALL.into_iter().find(|f| f.name() == field)?;
+        (!name.trim().is_empty()).then(|| Key::Item(ItemId::intern(name), field))
     }
 
     /// What the key accepts.
@@ -154,6 +217,13 @@ impl Key {
                 min: 0,
                 max: MAX_MONTHS,
             },
+            Key::Item(_, ItemField::From | ItemField::To) => Kind::Months {
+                min: 1,
+                max: MAX_MONTHS,
+            },
+            Key::Season(_) => Kind::Factor,
+            Key::Capacity | Key::Item(_, ItemField::Setup | ItemField::Monthly) => Kind::Amount,
+            Key::Item(_, ItemField::YearlyIncrease) => Kind::Rate,
             Key::BaselineLeads
             | Key::BaselineAverageCheck
             | Key::CostsSetup
@@ -170,16 +240,66 @@ impl Key {
         }
     }
 
-    /// The model input this key sets; `None` for the whole-month keys.
+    /// The model input this key sets; `None` for the whole-month keys and
+    /// for a table the scenario does not have.
     pub fn field<N: Copy>(self, inputs: &Inputs<N>) -> Option<N> {
-        let mut copy = *inputs;
-        self.field_mut(&mut copy).map(|v| *v)
-    }
-
-    /// The model input this key sets, to change it; `None` for the whole-month keys.
-    pub fn field_mut<N>(self, inputs: &mut Inputs<N>) -> Option<&mut N> {
+        let tables = &inputs.tables;
         Some(match self {
             Key::Months | Key::RampMonths => return None,
+            Key::BaselineLeads => inputs.baseline.leads,
+            Key::BaselineConversion => inputs.baseline.conversion,
+            Key::BaselineAverageCheck => inputs.baseline.average_check,
+            Key::BaselineNoShowRate => inputs.baseline.no_show_rate,
+            Key::AfterLeads => inputs.after.leads,
+            Key::AfterConversion => inputs.after.conversion,
+            Key::AfterAverageCheck => inputs.after.average_check,
+            Key::AfterNoShowRate => inputs.after.no_show_rate,
+            Key::CostsSetup => inputs.setup_cost,
+            Key::CostsMonthly => inputs.monthly_cost,
+            Key::SavingsStaffHours => inputs.staff_hours,
+            Key::SavingsHourlyRate => inputs.hourly_rate,
+            Key::SavingsOther => inputs.other_savings,
+            Key::GrossMargin => inputs.gross_margin,
+            Key::DiscountRate => inputs.discount_rate,
+            Key::Capacity => tables.capacity?,
+            Key::Season(m) => *tables
+                .seasons
+                .as_ref()?
+                .factors
+                .get(usize::from(m).checked_sub(1)?)?,
+            Key::Item(id, field) => {
+                let item = tables.items.iter().find(|i| i.tag == id.tag())?;
+                match field {
+                    ItemField::Setup => item.setup,
+                    ItemField::Monthly => item.monthly,
+                    ItemField::YearlyIncrease => item.yearly_increase,
+                    ItemField::From | ItemField::To => return None,
+                }
+            }
+        })
+    }
+
+    /// The model input this key sets, to change it; `None` for the whole-month
+    /// keys and for a table the scenario does not have.
+    pub fn field_mut<N>(self, inputs: &mut Inputs<N>) -> Option<&mut N> {
+        let tables = &mut inputs.tables;
+        Some(match self {
+            Key::Months | Key::RampMonths => return None,
+            Key::Capacity => tables.capacity.as_mut()?,
+            Key::Season(m) => tables
+                .seasons
+                .as_mut()?
+                .factors
+                .get_mut(usize::from(m).checked_sub(1)?)?,
+            Key::Item(id, field) => {
+                let item = tables.items.iter_mut().find(|i| i.tag == id.tag())?;
+                match field {
+                    ItemField::Setup => &mut item.setup,
+                    ItemField::Monthly => &mut item.monthly,
+                    ItemField::YearlyIncrease => &mut item.yearly_increase,
+                    ItemField::From | ItemField::To => return None,
+                }
+            }
             Key::BaselineLeads => &mut inputs.baseline.leads,
             Key::BaselineConversion => &mut inputs.baseline.conversion,
             Key::BaselineAverageCheck => &mut inputs.baseline.average_check,
@@ -208,6 +328,7 @@ impl Key {
                 | Key::CostsMonthly
                 | Key::SavingsHourlyRate
                 | Key::SavingsOther
+                | Key::Item(_, ItemField::Setup | ItemField::Monthly)
         )
     }
 
@@ -228,9 +349,31 @@ impl Key {
             Key::BaselineLeads | Key::BaselineConversion | Key::BaselineAverageCheck => None,
             Key::Months => Some(Decimal::from(12)),
             Key::GrossMargin => Some(Decimal::ONE),
+            // A table's own keys: capacity and the factors must be given;
+            // a line's `from` is month 1 (its `to`, the horizon, is the table's to fill).
+            Key::Capacity | Key::Season(_) => None,
+            Key::Item(_, ItemField::From) => Some(Decimal::ONE),
+            Key::Item(_, ItemField::To) => None,
             _ => Some(Decimal::ZERO),
         }
     }
+}
+
+/// The keys of a scenario's optional tables, in file order: capacity, the
+/// twelve factors, each cost line's fields.
+pub fn table_keys<N: Copy>(tables: &crate::engine::Tables<N>) -> Vec<Key> {
+    let mut keys = Vec::new();
+    if tables.capacity.is_some() {
+        keys.push(Key::Capacity);
+    }
+    if tables.seasons.is_some() {
+        keys.extend((1..=12).map(Key::Season));
+    }
+    for item in &tables.items {
+        let id = ItemId::from_tag(item.tag);
+        keys.extend(ItemField::ALL.map(|field| Key::Item(id, field)));
+    }
+    keys
 }
 
 /// The text keys, which `--set` also accepts.
@@ -241,6 +384,22 @@ pub fn all_paths() -> impl Iterator<Item = &'static str> {
     TEXT_KEYS
         .into_iter()
         .chain(Key::ALL.into_iter().map(Key::path))
+}
+
+/// The keys of the optional tables as a file writes them; their numeric keys
+/// (`capacity.visits`, `seasonality.leads.3`, `costs.item.NAME.monthly`) are
+/// made by [`Key::from_path`].
+const TABLE_PATHS: [&str; 4] = [
+    "costs.item",
+    "capacity.visits",
+    "seasonality.start",
+    "seasonality.leads",
+];
+
+/// Every key a scenario file may hold at the top of its tables, optional
+/// tables included, for the check of unknown keys and tables.
+pub fn file_paths() -> impl Iterator<Item = &'static str> {
+    all_paths().chain(TABLE_PATHS)
 }
 
 /// The closest names, best first, if any are close enough to be a likely typo.
@@ -273,7 +432,7 @@ mod tests {
     #[test]
     fn paths_round_trip_and_indices_follow_all() {
         for (i, key) in Key::ALL.into_iter().enumerate() {
-            assert_eq!(key.index(), i);
+            assert_eq!(key.index(), Some(i));
             assert_eq!(Key::from_path(key.path()), Some(key));
         }
         assert_eq!(Key::from_path("after.lead"), None);

@@ -4,22 +4,30 @@ mod draft;
 mod error;
 mod hints;
 mod key;
+mod lines;
 mod range;
 mod raw;
+mod registry;
 mod resolve;
+mod tables;
 mod unknown;
 pub mod value;
 mod warn;
 
 pub use draft::{Draft, Override, Spec, Variant};
 pub use error::{Location, Problem, ScenarioError};
-pub use key::{Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, nearest, unknown_key_message};
+pub use key::{
+    ItemField, ItemId, Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, file_paths, nearest,
+    table_keys, unknown_key_message,
+};
 pub use range::{Dist, Uncertain};
 
 use crate::engine::Inputs;
 use crate::i18n::{f, t};
+use lines::LineIndex;
 use raw::RawScenario;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 /// A scenario file's text and the name to report it under.
 #[derive(Debug, Clone)]
@@ -56,10 +64,18 @@ impl Scenario {
     }
 }
 
+/// A file parsed: its serde mirror, the spans of values nested in its
+/// variants (which the mirror lacks), and the index of its lines.
+struct Parsed {
+    raw: RawScenario,
+    nested: Vec<draft::NestedSpans>,
+    lines: LineIndex,
+}
+
 /// Parses TOML into the raw mirror, with every unknown key and table found
 /// on the way; a file that is not TOML, or whose shape does not fit, gives
 /// every problem found instead (all syntax errors, each with a hint).
-fn parse_raw(text: &str) -> Result<(RawScenario, Vec<Problem>), Vec<Problem>> {
+fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
     let blank = text.lines().all(|l| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#')
@@ -70,31 +86,48 @@ fn parse_raw(text: &str) -> Result<(RawScenario, Vec<Problem>), Vec<Problem>> {
         ))]);
     }
     let (table, errors) = toml::de::DeTable::parse_recoverable(text);
+    let lines = LineIndex::new(text);
     if !errors.is_empty() {
-        let mut problems: Vec<Problem> = errors.iter().map(|e| syntax_problem(text, e)).collect();
+        let mut problems: Vec<Problem> = errors
+            .iter()
+            .map(|e| syntax_problem(text, &lines, e))
+            .collect();
         problems.sort_by_key(Problem::line);
         // The parser may trip twice over one slip; one message a line is enough.
         problems.dedup_by_key(|p| p.line());
         return Err(problems);
     }
     let mut problems = Vec::new();
-    unknown::check(text, table.get_ref(), &mut problems);
-    let deserializer =
-        toml::Deserializer::parse(text).map_err(|e| vec![syntax_problem(text, &e)])?;
-    match serde_path_to_error::deserialize(deserializer) {
-        Ok(raw) => Ok((raw, problems)),
-        Err(e) => {
-            problems.push(shape_problem(text, &e));
-            problems.sort_by_key(Problem::line);
-            Err(problems)
+    unknown::check(&lines, table.get_ref(), &mut problems);
+    let nested = draft::nested_spans(table.get_ref());
+    // The document was parsed once; serde reads it instead of parsing again.
+    // Tracking the path of every value costs a tenth of reading a large
+    // file, so it is done only to explain a shape that fails, on the text
+    // parsed anew.
+    let raw = match RawScenario::deserialize(toml::Deserializer::from(table)) {
+        Ok(raw) => raw,
+        Err(_) => {
+            let tracked = toml::Deserializer::parse(text)
+                .map_err(|e| vec![syntax_problem(text, &lines, &e)])?;
+            match serde_path_to_error::deserialize(tracked) {
+                // Both read the same document, so this is not expected; the
+                // reading that worked is as good as the other.
+                Ok(raw) => raw,
+                Err(e) => {
+                    problems.push(shape_problem(text, &e));
+                    problems.sort_by_key(Problem::line);
+                    return Err(problems);
+                }
+            }
         }
-    }
+    };
+    Ok((Parsed { raw, nested, lines }, problems))
 }
 
 /// A TOML syntax error, with a hint for the slips people make: a decimal
 /// comma outside quotes, a key in Cyrillic.
-fn syntax_problem(text: &str, e: &toml::de::Error) -> Problem {
-    let line = e.span().map(|s| line_text(text, s.start)).unwrap_or("");
+fn syntax_problem(text: &str, lines: &LineIndex, e: &toml::de::Error) -> Problem {
+    let line = e.span().map(|s| lines.text(text, s.start)).unwrap_or("");
     let mut message = f("this is not valid TOML: {}", &[&e.message().trim_end()]);
     if let Some(hint) = hints::for_line(line) {
         message.push_str("; ");
@@ -107,7 +140,7 @@ fn syntax_problem(text: &str, e: &toml::de::Error) -> Problem {
     Problem {
         location: e
             .span()
-            .map_or(Location::File, |s| Location::Line(line_of(text, s.start))),
+            .map_or(Location::File, |s| Location::Line(lines.line(s.start))),
         key: None,
         value: None,
         message,
@@ -145,6 +178,10 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         message.starts_with("invalid type") || message.starts_with("invalid length");
     let message = if is_table_error && key == "variant" {
         t("must be a list of tables, each written [[variant]] with a name and a set").to_string()
+    } else if is_table_error && key == "costs.item" {
+        t("must be a list of tables, each written [[costs.item]] with a name").to_string()
+    } else if is_table_error && key == "seasonality.leads" {
+        t("must be a list of twelve factors, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]").to_string()
     } else if is_table_error && key.ends_with(".set") {
         t("must be a table of changes, like set = { \"after.leads\" = \"+15%\" }").to_string()
     } else if is_table_error && !key.contains('.') {
@@ -152,6 +189,10 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
             "must be a table, written [{}] on a line of its own",
             &[&key],
         )
+    } else if message.contains("floating-point number overflowed") {
+        // toml turns 1e400 into this; the number is finite, just too large.
+        t("is too large: exact decimal arithmetic stops below 7.9e28; check it for extra zeros")
+            .into()
     } else if message.contains("as i128") {
         // toml reads integers beyond i64 but cannot hand them over as a value.
         t("is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")").into()
@@ -168,26 +209,25 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
 
 /// The table names, in file order.
 fn tables() -> Vec<&'static str> {
-    let mut names: Vec<&str> = all_paths().filter_map(|k| k.split('.').next()).collect();
-    names.dedup();
+    let mut names: Vec<&str> = Vec::new();
+    for name in file_paths().filter_map(|k| k.split('.').next()) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
     names.push("variant");
     names
 }
 
-/// 1-based line holding the byte at `offset`.
+/// 1-based line holding the byte at `offset`, counted from the top: for a
+/// single error; reading a whole file uses a [`LineIndex`].
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
+    #[cfg(test)]
+    lines::scans::add(end);
     text.as_bytes()[..end]
         .iter()
         .filter(|&&b| b == b'\n')
         .count()
         + 1
-}
-
-/// The text of the line holding the byte at `offset`, for syntax errors.
-fn line_text(text: &str, offset: usize) -> &str {
-    text.lines()
-        .nth(line_of(text, offset) - 1)
-        .unwrap_or("")
-        .trim_end()
 }

@@ -144,6 +144,9 @@ impl Uncertain {
         if dist != Dist::Uniform && mode.is_none() {
             return Err(f("a {} range needs a mode", &[&dist.name()]));
         }
+        if mode.is_none() && midpoint(low.number(), high.number()).is_none() {
+            return Err(t("its midpoint, the value calc uses, has more digits than exact arithmetic keeps at this magnitude; give a mode, as in { low = …, high = …, mode = … }").into());
+        }
         Ok(Uncertain {
             low,
             high,
@@ -156,9 +159,28 @@ impl Uncertain {
     /// if given, else the midpoint.
     pub fn point(&self) -> Written {
         self.mode.unwrap_or_else(|| {
-            self.low
-                .with_number((self.low.number() + self.high.number()) / Decimal::TWO)
+            let (low, high) = (self.low.number(), self.high.number());
+            // Reading refuses a range whose midpoint is not exact, so the
+            // fallback (halves added, which cannot overflow) is never taken
+            // for a range that came from a file or a flag.
+            let mid =
+                midpoint(low, high).unwrap_or_else(|| low / Decimal::TWO + high / Decimal::TWO);
+            self.low.with_number(mid)
         })
+    }
+}
+
+/// (low + high) / 2 exactly, or `None` when it cannot be held: near 7.9·10²⁸
+/// the sum overflows (then low + (high − low)/2 is tried), and an odd last
+/// digit at the 28th place has no room for its half.
+pub fn midpoint(low: Decimal, high: Decimal) -> Option<Decimal> {
+    let half = |d: Decimal| {
+        let h = d.checked_div(Decimal::TWO)?;
+        (h.checked_mul(Decimal::TWO)? == d).then_some(h)
+    };
+    match low.checked_add(high) {
+        Some(sum) => half(sum),
+        None => low.checked_add(half(high.checked_sub(low)?)?),
     }
 }
 
@@ -212,6 +234,22 @@ mod tests {
     }
 
     #[test]
+    fn takes_the_midpoint_without_overflow() {
+        // 4e28 + 7e28 passes 7.9e28, but the midpoint 5.5e28 does not.
+        let r = read("\"4e28..7e28\"").unwrap();
+        assert_eq!(
+            r.point(),
+            Written::Number(d("55000000000000000000000000000"))
+        );
+        // Both ends at the limit, and a range across zero.
+        assert_eq!(midpoint(Decimal::MAX, Decimal::MAX), Some(Decimal::MAX));
+        assert_eq!(midpoint(Decimal::MIN, Decimal::MAX), Some(Decimal::ZERO));
+        // MAX is odd: its half has a digit after the point that 29 digits cannot hold.
+        assert_eq!(midpoint(Decimal::ZERO, Decimal::MAX), None);
+        assert_eq!(midpoint(d("1"), d("2")), Some(d("1.5")));
+    }
+
+    #[test]
     fn refuses_broken_ranges() {
         for (text, says) in [
             ("\"+15%..40%\"", "written the same way"),
@@ -222,6 +260,8 @@ mod tests {
             ("{ low = 1 }", "needs low and high"),
             ("{ low = 1, high = 2, spread = 3 }", "takes low, high"),
             ("\"a..b\"", "cannot read"),
+            // The midpoint of 0 and 1e-28 is 5e-29, one place too many.
+            ("\"0..0.0000000000000000000000000001\"", "midpoint"),
         ] {
             let e = read(text).unwrap_err();
             assert!(e.contains(says), "{text}: {e}");

@@ -20,6 +20,8 @@ pub struct RawScenario {
     pub costs: Option<Spanned<RawCosts>>,
     pub savings: Option<Spanned<RawSavings>>,
     pub assumptions: Option<Spanned<RawAssumptions>>,
+    pub capacity: Option<Spanned<RawCapacity>>,
+    pub seasonality: Option<Spanned<RawSeasonality>>,
     pub variant: Option<Vec<Spanned<RawVariant>>>,
 }
 
@@ -45,6 +47,31 @@ pub struct RawFunnel {
 pub struct RawCosts {
     pub setup: RawValue,
     pub monthly: RawValue,
+    pub item: Option<Vec<Spanned<RawItem>>>,
+}
+
+/// `[[costs.item]]`: one cost line.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawItem {
+    pub name: RawValue,
+    pub setup: RawValue,
+    pub monthly: RawValue,
+    pub from: RawValue,
+    pub to: RawValue,
+    pub yearly_increase: RawValue,
+}
+
+/// `[capacity]`.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawCapacity {
+    pub visits: RawValue,
+}
+
+/// `[seasonality]`; each factor keeps its own span, as lists often run over lines.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawSeasonality {
+    pub start: RawValue,
+    pub leads: Option<Spanned<Vec<Spanned<toml::Value>>>>,
 }
 
 /// `[savings]`.
@@ -97,6 +124,8 @@ impl RawScenario {
             Key::GrossMargin => get(&self.assumptions, |t| &t.gross_margin),
             Key::RampMonths => get(&self.assumptions, |t| &t.ramp_months),
             Key::DiscountRate => get(&self.assumptions, |t| &t.discount_rate),
+            // The optional tables are read by `super::tables`.
+            Key::Capacity | Key::Season(_) | Key::Item(..) => None,
         }
     }
 }

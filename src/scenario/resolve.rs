@@ -37,7 +37,7 @@ impl<'d> Resolver<'d> {
     /// `[after]` key (`Some(None)` when the baseline itself failed). A range
     /// must hold at both ends, and so must a change from a baseline range.
     pub(super) fn resolve(&mut self, key: Key, base: Option<Option<Decimal>>) -> Option<Decimal> {
-        let spec = match &self.draft.slots[key.index()] {
+        let spec = match self.draft.slot(key) {
             Slot::Broken => return None,
             Slot::Given(spec) => spec,
             Slot::Missing => {
@@ -51,7 +51,7 @@ impl<'d> Resolver<'d> {
                 return None;
             }
         };
-        let base_ends = key.baseline().and_then(|b| self.ends[b.index()]);
+        let base_ends = key.baseline().and_then(|b| self.ends[b.index()?]);
         let is_change = matches!(spec.written.form(), Form::Relative | Form::Points);
         // The common case, and the one sweeps repeat a million times: a single value.
         if spec.range.is_none() && !(base_ends.is_some() && is_change) {
@@ -102,8 +102,8 @@ impl<'d> Resolver<'d> {
             }
         }
         let point = self.resolve_written(key, spec, spec.written, base)?;
-        if spec.range.is_some() {
-            self.ends[key.index()] = seen;
+        if let (Some(_), Some(i)) = (spec.range, key.index()) {
+            self.ends[i] = seen;
         }
         Some(point)
     }
@@ -143,7 +143,8 @@ impl<'d> Resolver<'d> {
                 );
                 None
             }
-            (Kind::Amount | Kind::ChangedAmount, Written::Number(n)) => {
+            (Kind::Amount | Kind::ChangedAmount, Written::Number(n))
+            | (Kind::Factor, Written::Number(n) | Written::Percent(n)) => {
                 self.non_negative(key, spec, n)
             }
             (Kind::Rate | Kind::ChangedRate, Written::Number(n) | Written::Percent(n)) => {
@@ -151,7 +152,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedAmount, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
                 if n.is_sign_negative() && !n.is_zero() {
                     let message = f(
                         "would make it negative ({} from {}); a decrease is at most \"-100%\"",
@@ -164,7 +165,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedRate, Written::Relative(r)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Relative, r, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
                 let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
                     f(
@@ -176,7 +177,7 @@ impl<'d> Resolver<'d> {
             }
             (Kind::ChangedRate, Written::Points(p)) => {
                 let base = base.flatten()?;
-                let n = self.exact(key, spec, value::apply(Form::Points, p, base))?;
+                let n = self.exact(key, spec, base, value::apply(Form::Points, p, base))?;
                 let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
                 let how = || {
                     format!(
@@ -202,7 +203,10 @@ impl<'d> Resolver<'d> {
                 );
                 None
             }
-            (Kind::Amount | Kind::Rate, Written::Relative(_) | Written::Points(_)) => {
+            (
+                Kind::Amount | Kind::Rate | Kind::Factor,
+                Written::Relative(_) | Written::Points(_),
+            ) => {
                 let message = if key.path().starts_with("baseline.") {
                     f(
                         "a change needs something to change from, and [baseline] holds today's figure; it takes {}",
@@ -297,9 +301,21 @@ impl<'d> Resolver<'d> {
         None
     }
 
-    fn exact(&mut self, key: Key, spec: &Spec, result: Option<Decimal>) -> Option<Decimal> {
+    fn exact(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        base: Decimal,
+        result: Option<Decimal>,
+    ) -> Option<Decimal> {
         if result.is_none() {
-            self.report(key, spec, t("is too large to compute exactly").into());
+            // The change is refused rather than rounded; the baseline is named
+            // since it is often the figure at fault (1e-28 leads, a 27-digit check).
+            let message = f(
+                "cannot be worked out exactly from the baseline {}: the result would pass 7.9e28 or need more significant digits than exact arithmetic keeps",
+                &[&base.normalize()],
+            );
+            self.report(key, spec, message);
         }
         result
     }

@@ -2,28 +2,36 @@
 //! file order, each with the nearest valid name and the list of valid ones.
 
 use super::error::{Location, Problem};
-use super::key::{all_paths, nearest};
-use super::{line_of, tables};
+use super::key::{all_paths, file_paths, nearest};
+use super::lines::LineIndex;
+use super::tables;
+use super::tables::ITEM_KEYS;
 use crate::i18n::{f, t};
 use toml::de::{DeTable, DeValue};
 
 /// Adds a problem for every unknown table, unknown key and key outside any
 /// table of the parsed file.
-pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
+pub(super) fn check(lines: &LineIndex, file: &DeTable<'_>, problems: &mut Vec<Problem>) {
     let tables = tables();
     for (name, value) in file {
-        let line = Location::Line(line_of(text, name.span().start));
+        let line = Location::Line(lines.line(name.span().start));
         let name = name.get_ref().as_ref();
         match value.get_ref() {
             DeValue::Table(table) if name != "variant" && tables.contains(&name) => {
-                let keys: Vec<&str> = all_paths()
+                let keys: Vec<&str> = file_paths()
                     .filter_map(|k| k.strip_prefix(name)?.strip_prefix('.'))
                     .collect();
-                for (key, _) in table {
+                for (key, value) in table {
+                    if let (true, DeValue::Array(items)) = (
+                        name == "costs" && key.get_ref().as_ref() == "item",
+                        value.get_ref(),
+                    ) {
+                        check_items(lines, items, problems);
+                    }
                     let shown = key.get_ref().as_ref();
                     if !keys.contains(&shown) {
                         problems.push(unknown_key(
-                            text,
+                            lines,
                             key.span().start,
                             &format!("{name}.{shown}"),
                             shown,
@@ -42,7 +50,7 @@ pub(super) fn check(text: &str, file: &DeTable<'_>, problems: &mut Vec<Problem>)
                         let shown = key.get_ref().as_ref();
                         if !["name", "set"].contains(&shown) {
                             problems.push(unknown_key(
-                                text,
+                                lines,
                                 key.span().start,
                                 &format!("variant[{}].{shown}", i + 1),
                                 shown,
@@ -104,7 +112,7 @@ fn list(tables: &[&str]) -> String {
 }
 
 fn unknown_key(
-    text: &str,
+    lines: &LineIndex,
     at: usize,
     path: &str,
     name: &str,
@@ -118,9 +126,35 @@ fn unknown_key(
     message.push_str("; ");
     message.push_str(&takes);
     Problem {
-        location: Location::Line(line_of(text, at)),
+        location: Location::Line(lines.line(at)),
         key: Some(path.to_string()),
         value: None,
         message,
+    }
+}
+
+/// Unknown keys inside each `[[costs.item]]`.
+fn check_items(
+    lines: &LineIndex,
+    items: &[toml::Spanned<DeValue<'_>>],
+    problems: &mut Vec<Problem>,
+) {
+    for item in items {
+        let DeValue::Table(table) = item.get_ref() else {
+            continue;
+        };
+        for (key, _) in table {
+            let shown = key.get_ref().as_ref();
+            if !ITEM_KEYS.contains(&shown) {
+                problems.push(unknown_key(
+                    lines,
+                    key.span().start,
+                    &format!("costs.item.{shown}"),
+                    shown,
+                    &ITEM_KEYS,
+                    f("[[costs.item]] takes: {}", &[&ITEM_KEYS.join(", ")]),
+                ));
+            }
+        }
     }
 }

@@ -38,8 +38,10 @@ pub enum Form {
 pub fn apply<N: Number>(form: Form, n: N, base: N) -> Option<N> {
     match form {
         Form::Number | Form::Percent => Some(n),
-        Form::Relative => base.mul(N::ONE.add(n)?),
-        Form::Points => base.add(n),
+        // Exact or refused, as in the engine: "+33.3333%" of a 27-digit
+        // baseline would otherwise lose digits silently.
+        Form::Relative => base.mul_exact(N::ONE.add_exact(n).ok()?).ok(),
+        Form::Points => base.add_exact(n).ok(),
     }
 }
 
@@ -107,8 +109,13 @@ pub enum ValueError {
     WrongType(&'static str),
     /// `nan` or `inf`.
     NotFinite,
-    /// More digits, or a larger magnitude, than exact decimal arithmetic keeps.
+    /// More digits than exact decimal arithmetic keeps (28 decimal places,
+    /// 28–29 significant digits), or a non-zero value below 10⁻²⁸.
     TooPrecise,
+    /// A magnitude at or beyond 7.9·10²⁸, the largest exact decimal, such as `1e400`.
+    TooLarge,
+    /// A non-zero magnitude below 10⁻²⁸, the smallest exact decimal, such as `1e-400`.
+    TooSmall,
     /// Text that follows none of the forms.
     Unreadable,
     /// `+15`: a sign announces a change, which needs `%` or `pp`.
@@ -125,7 +132,11 @@ pub fn read(value: &toml::Value, text: &str) -> Result<Written, ValueError> {
             Err(ValueError::SignedNumber)
         }
         toml::Value::Integer(i) => Ok(Written::Number(Decimal::from(*i))),
-        toml::Value::Float(f) if !f.is_finite() => Err(ValueError::NotFinite),
+        // TOML reads `1e400` as infinity, but the user wrote a finite number:
+        // only `nan` and `inf` themselves are not finite.
+        toml::Value::Float(f) if !f.is_finite() && is_nan_or_inf(text) => {
+            Err(ValueError::NotFinite)
+        }
         toml::Value::Float(_) => number(text.trim()).map(Written::Number),
         toml::Value::String(s) => read_str(s),
         toml::Value::Boolean(_) => Err(ValueError::WrongType("a boolean")),
@@ -164,10 +175,7 @@ pub fn read_str(s: &str) -> Result<Written, ValueError> {
             Written::Percent(fraction)
         });
     }
-    let lowered = compact.to_ascii_lowercase();
-    if lowered.trim_start_matches(['+', '-']).starts_with("nan")
-        || lowered.trim_start_matches(['+', '-']).starts_with("inf")
-    {
+    if is_nan_or_inf(&compact) {
         return Err(ValueError::NotFinite);
     }
     let amount = compact
@@ -178,6 +186,13 @@ pub fn read_str(s: &str) -> Result<Written, ValueError> {
         return Err(ValueError::SignedNumber);
     }
     number(&decimal_point(amount)?).map(Written::Number)
+}
+
+/// `nan`, `inf` and their signed forms, in any case.
+fn is_nan_or_inf(text: &str) -> bool {
+    let lowered = text.trim().to_ascii_lowercase();
+    let body = lowered.trim_start_matches(['+', '-']);
+    body.starts_with("nan") || body.starts_with("inf")
 }
 
 /// A number's decimal comma as a point, and thousands separators dropped:
@@ -225,47 +240,87 @@ fn percent(body: &str) -> Result<Decimal, ValueError> {
 }
 
 /// Parses a decimal number as TOML writes it (sign, `_` separators, exponent)
-/// without ever rounding: a number that does not fit exactly is an error.
+/// without ever rounding: a number that does not fit exactly is an error,
+/// and the error says why: a malformed number (`_1500`, `1__0`) is
+/// unreadable, one past 7.9·10²⁸ (`1e400`) too large, one with digits
+/// beyond the 28th decimal place (`1e-400`) too precise; zero is zero
+/// whatever its exponent (`0e-400`). The scale is kept as written (`1.50` has two places).
 pub fn number(text: &str) -> Result<Decimal, ValueError> {
     let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(at) => {
-            let exp: i32 = text[at + 1..]
-                .replace('_', "")
-                .parse()
-                .map_err(|_| ValueError::Unreadable)?;
-            (&text[..at], exp)
-        }
-        None => (text, 0),
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
     };
-    let digits = mantissa.strip_prefix('+').unwrap_or(mantissa);
-    let well_formed = !digits.is_empty()
-        && digits
-            .strip_prefix('-')
-            .unwrap_or(digits)
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == '_')
-        && digits.chars().any(|c| c.is_ascii_digit())
-        && digits.matches('.').count() <= 1;
-    if !well_formed {
+    let unsigned = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    // TOML's rule: digits with `_` only between two digits; both sides of a point.
+    let digits_ok = |part: &str| {
+        !part.is_empty()
+            && !part.starts_with('_')
+            && !part.ends_with('_')
+            && !part.contains("__")
+            && part.chars().all(|c| c.is_ascii_digit() || c == '_')
+    };
+    if !digits_ok(int) || (unsigned.contains('.') && !digits_ok(frac)) {
         return Err(ValueError::Unreadable);
     }
-    // The form is checked above, so the only failure left is size or precision.
-    let mut n = Decimal::from_str_exact(digits).map_err(|_| ValueError::TooPrecise)?;
+    let exponent: i64 = match exponent {
+        None => 0,
+        Some(e) => {
+            let body = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if !digits_ok(body) {
+                return Err(ValueError::Unreadable);
+            }
+            // Digits only, so the one failure is size: saturate, as 1e99999999999999999999 is simply huge.
+            let magnitude = body.replace('_', "").parse::<i64>().unwrap_or(i64::MAX);
+            if e.starts_with('-') {
+                -magnitude
+            } else {
+                magnitude
+            }
+        }
+    };
+    let plain = mantissa.replace('_', "");
+    let mut n =
+        Decimal::from_str_exact(plain.strip_prefix('+').unwrap_or(&plain)).map_err(|_| {
+            // The form is checked, so the number has too many digits: before the
+            // point that is size, after it precision.
+            let whole = int.replace('_', "");
+            let zeros_after_point = frac.len() - frac.trim_start_matches(['0', '_']).len();
+            if whole.trim_start_matches('0').len() > 28 {
+                ValueError::TooLarge
+            } else if whole.trim_start_matches('0').is_empty() && zeros_after_point >= 28 {
+                ValueError::TooSmall
+            } else {
+                ValueError::TooPrecise
+            }
+        })?;
+    if n.is_zero() {
+        return Ok(n);
+    }
     if exponent < 0 {
-        let scale = n.scale() + exponent.unsigned_abs();
+        // Trailing zeros carry no digits: 1.50e-27 is 1.5e-27.
+        let shift = u32::try_from(exponent.unsigned_abs()).unwrap_or(u32::MAX);
+        if n.scale().saturating_add(shift) > Decimal::MAX_SCALE {
+            n = n.normalize();
+        }
+        let scale = n.scale().saturating_add(shift);
         if scale > Decimal::MAX_SCALE {
-            return Err(ValueError::TooPrecise);
+            // Below 10^-28 no digit fits at all; above it, only some do.
+            let digits = n.mantissa().unsigned_abs().to_string().len() as u64;
+            return Err(if u64::from(scale) >= digits + 28 {
+                ValueError::TooSmall
+            } else {
+                ValueError::TooPrecise
+            });
         }
         n.set_scale(scale).map_err(|_| ValueError::TooPrecise)?;
     } else {
-        // Zero stays zero; anything else past 10^29 cannot fit, so stop early.
-        if !n.is_zero() {
-            if exponent > 29 {
-                return Err(ValueError::TooPrecise);
-            }
-            for _ in 0..exponent {
-                n = n.checked_mul(Decimal::TEN).ok_or(ValueError::TooPrecise)?;
-            }
+        // A non-zero number is at least 10^-28, so past 10^57 it cannot fit.
+        if exponent > 57 {
+            return Err(ValueError::TooLarge);
+        }
+        for _ in 0..exponent {
+            n = n.checked_mul(Decimal::TEN).ok_or(ValueError::TooLarge)?;
         }
     }
     Ok(n)
@@ -351,6 +406,50 @@ mod tests {
     }
 
     #[test]
+    fn gives_the_right_reason() {
+        // Malformed, not long: TOML allows `_` only between digits.
+        for text in ["_1500", "1500_", "1__500", "1._5", "1.", ".5", "1e_5", "1e"] {
+            assert_eq!(number(text), Err(ValueError::Unreadable), "{text}");
+        }
+        assert_eq!(read_str("_1500"), Err(ValueError::Unreadable));
+        // Zero is zero whatever its exponent.
+        assert_eq!(number("0e-400"), Ok(Decimal::ZERO));
+        assert_eq!(number("-0.0e400"), Ok(Decimal::ZERO));
+        // Too large, not too precise: 10^400 and 10^29 are past 7.9·10^28.
+        assert_eq!(number("1e400"), Err(ValueError::TooLarge));
+        assert_eq!(number("1e29"), Err(ValueError::TooLarge));
+        assert_eq!(
+            number("1e99999999999999999999999"),
+            Err(ValueError::TooLarge)
+        );
+        // TOML reads 1e400 as infinity; the text says what the user meant.
+        let inf = toml::Value::Float(f64::INFINITY);
+        assert_eq!(read(&inf, "1e400"), Err(ValueError::TooLarge));
+        assert_eq!(read(&inf, "inf"), Err(ValueError::NotFinite));
+        // The largest decimal fits, one more does not; trailing zeros are not digits.
+        assert_eq!(number("79228162514264337593543950335"), Ok(Decimal::MAX));
+        assert_eq!(
+            number("79228162514264337593543950336"),
+            Err(ValueError::TooLarge)
+        );
+        assert_eq!(number("1.50e-27"), Ok(d("0.0000000000000000000000000015")));
+        assert_eq!(number("0.000001e30"), Ok(d("1000000000000000000000000")));
+        assert_eq!(number("1.50"), Ok(d("1.50")));
+        assert_eq!(number("1.50").unwrap().scale(), 2);
+    }
+
+    #[test]
+    fn changes_are_exact_or_refused() {
+        assert_eq!(apply(Form::Relative, d("0.3"), d("200")), Some(d("260")));
+        assert_eq!(apply(Form::Points, d("0.05"), d("0.2")), Some(d("0.25")));
+        // 1.333333 × 123456789012345678901234567 has 33 digits: refused, not rounded.
+        let check = d("123456789012345678901234567");
+        assert_eq!(apply(Form::Relative, d("0.333333"), check), None);
+        // The f64 simulation keeps its plain arithmetic.
+        assert_eq!(apply(Form::Relative, 0.5f64, 2.0), Some(3.0));
+    }
+
+    #[test]
     fn keeps_float_literals_exact() {
         let v = toml::Value::Float(0.1);
         assert_eq!(read(&v, "0.1"), Ok(Written::Number(d("0.1"))));
@@ -361,16 +460,24 @@ mod tests {
 
     #[test]
     fn refuses_to_round() {
-        // 29 significant decimals do not fit in 28 places of scale.
+        // The 29th place is past the 28 a decimal keeps.
         assert_eq!(
             number("0.00000000000000000000000000001"),
+            Err(ValueError::TooSmall)
+        );
+        assert_eq!(
+            number("0.12345678901234567890123456789"),
             Err(ValueError::TooPrecise)
         );
-        assert_eq!(number("1e40"), Err(ValueError::TooPrecise));
+        assert_eq!(number("1e40"), Err(ValueError::TooLarge));
         assert_eq!(
             number("99999999999999999999999999999999"),
-            Err(ValueError::TooPrecise)
+            Err(ValueError::TooLarge)
         );
+        assert_eq!(number("1e-400"), Err(ValueError::TooSmall));
+        assert_eq!(number("1e-29"), Err(ValueError::TooSmall));
+        assert_eq!(number("1e-28"), Ok(d("0.0000000000000000000000000001")));
+        assert_eq!(number("1.5e-28"), Err(ValueError::TooPrecise));
         assert_eq!(
             read(&toml::Value::Float(f64::NAN), "nan"),
             Err(ValueError::NotFinite)

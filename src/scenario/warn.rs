@@ -5,6 +5,7 @@ use super::draft::Draft;
 use super::error::Problem;
 use super::key::Key;
 use super::value::Written;
+use crate::engine::Inputs;
 use crate::format::{Fmt, Sign};
 use crate::i18n::f;
 use rust_decimal::Decimal;
@@ -18,9 +19,15 @@ impl Draft {
     /// such as `after.leads = 15` meant as `"+15%"`. Empty when the draft does
     /// not resolve (its problems are errors, reported elsewhere).
     pub fn warnings(&self) -> Vec<Problem> {
-        let Ok(inputs) = self.resolve_inputs() else {
-            return Vec::new();
-        };
+        match self.resolve_inputs() {
+            Ok(inputs) => self.warnings_for(&inputs),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// [`Draft::warnings`] for a draft already resolved into `inputs`,
+    /// which spares resolving it again.
+    pub fn warnings_for(&self, inputs: &Inputs<Decimal>) -> Vec<Problem> {
         let fmt = Fmt::messages();
         let mut out = Vec::new();
         for key in [Key::AfterLeads, Key::AfterAverageCheck] {
@@ -28,7 +35,7 @@ impl Draft {
             let (Written::Number(n), None) = (spec.written, spec.range) else {
                 continue;
             };
-            let Some(base) = key.baseline().and_then(|b| b.field(&inputs)) else {
+            let Some(base) = key.baseline().and_then(|b| b.field(inputs)) else {
                 continue;
             };
             if base.is_zero() {
@@ -41,7 +48,13 @@ impl Draft {
                     fmt.count(d, Sign::Plain)
                 }
             };
-            let message = if n * Decimal::from(STRAY) < base {
+            // Checked: either figure may be near 7.9e28 or 1e-28. A product
+            // past the limit is larger than any value, so it decides the comparison.
+            let stray = Decimal::from(STRAY);
+            let far_below = n.checked_mul(stray).is_some_and(|m| m < base);
+            let far_above = base.checked_mul(stray).is_some_and(|b| n > b);
+            let times = n.checked_div(base);
+            let message = if far_below {
                 f(
                     "is {} below the baseline {}; did you mean \"+{}%\"?",
                     &[
@@ -50,10 +63,10 @@ impl Draft {
                         &n.normalize(),
                     ],
                 )
-            } else if n > base * Decimal::from(STRAY) {
+            } else if let (true, Some(times)) = (far_above, times) {
                 f(
                     "is {} times the baseline {}; check for an extra zero, or write a change like \"+30%\"",
-                    &[&fmt.number(n / base, 1), &shown(base)],
+                    &[&fmt.number(times, 1), &shown(base)],
                 )
             } else {
                 continue;

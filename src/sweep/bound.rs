@@ -19,6 +19,13 @@ use rust_decimal::prelude::ToPrimitive;
 /// The largest magnitude `Decimal` holds, 2^96 − 1 ≈ 7.9·10²⁸.
 const LIMIT: f64 = 7.9e28;
 
+/// A ratio shown to 8 places must stay below this (the engine refuses it otherwise).
+const RATIO_LIMIT: f64 = 1e20;
+
+/// Sums and products may round past this decimal place: the engine's own
+/// guard (`engine::exact::GUARD_PLACES`, private to it), which lets it go.
+const GUARD_PLACES: u32 = 18;
+
 /// How far below [`LIMIT`] every bound must stay: covers the `f64` rounding
 /// of the bounds themselves many times over.
 const MARGIN: f64 = 100.0;
@@ -28,6 +35,13 @@ const MARGIN: f64 = 100.0;
 /// (a change is base × (1 + r), linear in each), so its largest magnitude
 /// over the box is at a corner.
 pub(super) fn proven(grid: &Grid, base: &Base, corners: &[Inputs<Decimal>]) -> bool {
+    // Capacity, seasons and cost lines are not bounded here yet: such a grid
+    // is checked point by point instead.
+    if corners.iter().any(|i| !i.tables.is_empty())
+        || grid.axes().iter().any(|a| a.key.index().is_none())
+    {
+        return false;
+    }
     let f = |d: Decimal| d.to_f64().map_or(f64::INFINITY, f64::abs);
     let most = |get: fn(&Inputs<Decimal>) -> Decimal| {
         corners.iter().map(|i| f(get(i))).fold(0.0, f64::max)
@@ -55,40 +69,53 @@ pub(super) fn proven(grid: &Grid, base: &Base, corners: &[Inputs<Decimal>]) -> b
     if !safe(figures) {
         return false;
     }
+    // Sums and products of the inputs are exact or refused, rounding past
+    // the 18th decimal place let go: each has at most `scale` + 1 places (the
+    // + 1 for halves: R/2, a triangle of months), so when figures at that
+    // scale fit, none is refused.
+    let scale = path_scale(grid, base) + 1;
+    if !safe(figures * 10f64.powi(scale.min(GUARD_PLACES) as i32)) {
+        return false;
+    }
     // ROI divides net (≤ 2 × figures) by a cumulative cost, monthly × m +
     // setup, which when not zero is at least the smaller of the two's
-    // smallest non-zero values on the grid.
+    // smallest non-zero values on the grid; a ratio must stay below 10²⁰
+    // to show 8 places.
     let cost = [Key::CostsMonthly, Key::CostsSetup]
         .into_iter()
         .filter_map(|key| smallest_nonzero(grid, base, key))
         .fold(f64::INFINITY, f64::min);
-    if cost.is_finite() && !safe(2.0 * figures / cost) {
+    if cost.is_finite() && !within(2.0 * figures / cost, RATIO_LIMIT) {
         return false;
     }
     // Payback divides what is still owed by the month's flow, which covers
-    // it: a share of a month, at most 1, when the arithmetic is exact, which
-    // it is without a ramp when every figure on the way fits 28 digits at the
-    // finest scale it can have.
-    let scale = path_scale(grid, base);
+    // it: a share of a month, at most 1, when the arithmetic is exact, as it
+    // is without a ramp once every figure keeps all its places.
     let ramp = corners.iter().map(|i| i.ramp_months).max().unwrap_or(0);
-    let exact = ramp == 0 && scale <= 28 && safe(figures * 10f64.powi(scale as i32));
-    // With a ramp, R + 1 may not divide, and a figure is off by its rounding,
-    // ε < 10⁻²⁶ × figures. But the true flow and cumulative net are
-    // fractions over R + 1 whose numerators have at most `scale` + 1 places,
-    // so when not zero they are at least g = 10^−(scale+1) / (R + 1). If g
-    // dwarfs ε, the computed cumulative net turns non-negative in the same
-    // month as the true one (a true zero is a quotient that terminates, so it
-    // is computed exactly), and the flow then is at least g − ε: the share
-    // is at most figures / (g − ε), within the limit when g also dwarfs
-    // figures × MARGIN / LIMIT. Both hold when figures × 10^(scale+1) ×
-    // (R + 1) < 10²⁵, with room to spare.
-    let ramped = scale < 28 && figures * 10f64.powi(scale as i32 + 1) * f64::from(ramp + 1) < 1e25;
-    exact || ramped
+    if scale > GUARD_PLACES {
+        return false;
+    }
+    // With a ramp, R + 1 may not divide, and a figure built on a quotient is
+    // off by its rounding: a few half-units in the 28th digit, ε < 10⁻²⁷ ×
+    // figures (figures ≥ 1). The true flow and cumulative net are fractions
+    // over R + 1 whose numerators have at most `scale` places, so when not
+    // zero they are at least g = 10^−scale / (R + 1). With g ≥ 3ε, the
+    // computed cumulative net turns non-negative in the same month as the
+    // true one (a true zero is a quotient that terminates, so it is computed
+    // exactly), where what is owed is at most the true flow, itself at least
+    // g: the share is at most (g + ε) / (g − ε) ≤ 2. g ≥ 3ε holds when
+    // figures × 10^scale × (R + 1) < 10²⁶, with room to spare.
+    ramp == 0 || figures * 10f64.powi(scale as i32) * f64::from(ramp + 1) < 1e26
 }
 
 /// True when a bound stays [`MARGIN`] times below [`LIMIT`]; false for NaN.
 fn safe(bound: f64) -> bool {
-    bound * MARGIN < LIMIT
+    within(bound, LIMIT)
+}
+
+/// True when a bound stays [`MARGIN`] times below `limit`; false for NaN.
+fn within(bound: f64, limit: f64) -> bool {
+    bound * MARGIN < limit
 }
 
 /// The smallest non-zero magnitude `key` takes on the grid, if any: its
@@ -123,14 +150,16 @@ fn smallest_nonzero(grid: &Grid, base: &Base, key: Key) -> Option<f64> {
 /// The most decimal places any figure on the payback path can have: each
 /// input's scale over the grid, added up along the funnel's products.
 fn path_scale(grid: &Grid, base: &Base) -> u32 {
+    // Only the keys every scenario has reach here (see `proven`).
+    let index = |k: Key| k.index().unwrap_or(0);
     let mut scales = Key::ALL.map(|k| k.field(base.inputs()).map_or(0, |v| v.scale()));
     let written = |w: Written, step: Decimal| w.number().scale().max(step.scale());
     let mut varied: Vec<_> = grid.axes().iter().collect();
-    varied.sort_by_key(|a| a.key.index());
+    varied.sort_by_key(|a| index(a.key));
     for axis in varied {
         let own = written(axis.from, axis.step);
-        let b = axis.key.baseline().map_or(0, |b| scales[b.index()]);
-        scales[axis.key.index()] = match axis.from.form() {
+        let b = axis.key.baseline().map_or(0, |b| scales[index(b)]);
+        scales[index(axis.key)] = match axis.from.form() {
             Form::Number | Form::Percent => own,
             // base × (1 + r) has the places of both.
             Form::Relative => b + own,
@@ -138,14 +167,14 @@ fn path_scale(grid: &Grid, base: &Base) -> u32 {
         };
     }
     for (after, b, change) in base.followers() {
-        let b = scales[b.index()];
-        scales[after.index()] = match change {
+        let b = scales[index(b)];
+        scales[index(after)] = match change {
             None => b,
             Some(w) if w.form() == Form::Points => b.max(w.number().scale()),
             Some(w) => b + w.number().scale(),
         };
     }
-    let s = |k: Key| scales[k.index()];
+    let s = |k: Key| scales[index(k)];
     let side = |leads, conversion, no_show, check| s(leads) + s(conversion) + s(no_show) + s(check);
     let funnel = side(
         Key::BaselineLeads,

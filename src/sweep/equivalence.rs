@@ -192,6 +192,26 @@ fn every_value_form_matches_the_reference() {
 }
 
 #[test]
+fn the_optional_tables_match_the_reference() {
+    let seasonal = include_str!("../../examples/fitness-seasonal.toml");
+    let capacity = include_str!("../../examples/salon-capacity.toml");
+    for varies in [
+        &["costs.item.Telephony.monthly=1000..3000:500"][..],
+        &["seasonality.leads.3=0.8..1.2:0.1", "capacity.visits=100..200:50"],
+        &["costs.item.CRM licence.yearly_increase=0%..20%:5%", "after.leads=+0%..+40%:10%"],
+        // A cost line's months are set through the draft: the slow path, still the same.
+        &["costs.item.Staff training.from=1..2"],
+    ] {
+        assert_same(seasonal, &[], varies);
+    }
+    assert_same(
+        capacity,
+        &[],
+        &["capacity.visits=40..60:5", "after.leads=+0%..+40%:10%"],
+    );
+}
+
+#[test]
 fn a_grid_larger_than_the_value_cache_matches_the_reference() {
     // 70 000 values: past the cached ones, values are worked out as they come.
     let (draft, grid) = (draft(SALON, &[]), grid(&["costs.monthly=0..69999.9:1.0"]));
@@ -233,7 +253,7 @@ fn axis(key: Key, from: i64, span: i64, steps: u8, scale: u32) -> Option<String>
             from.abs() + to - from,
             step
         ),
-        Kind::Rate => return None,
+        Kind::Rate | Kind::Factor => return None,
         Kind::ChangedAmount => format!(
             "{}=+{}%..+{}%:{}%",
             key.path(),
@@ -333,9 +353,10 @@ proptest::proptest! {
 #[test]
 fn a_grid_that_overflows_mid_way_is_refused_before_any_output() {
     // ROI divides by the monthly cost, which nears zero in the middle of
-    // nowhere the corners can see: at 1e-22 and at 0 (no cost, no ROI) all is well.
+    // nowhere the corners can see: at 1e-14 (ROI 3.75e18) and at 0 (no cost,
+    // no ROI) all is well.
     let draft = draft(SALON, &["costs.setup=0"]);
-    let grid = grid(&["costs.monthly=1e-22..0:-1e-26"]);
+    let grid = grid(&["costs.monthly=1e-14..0:-1e-17"]);
     let plan = check(&grid, &draft).unwrap();
     assert!(!plan.proven);
     let mut written = 0;
@@ -352,14 +373,16 @@ fn a_grid_that_overflows_mid_way_is_refused_before_any_output() {
     assert_eq!(written, 0);
     match result {
         Err(SweepError::OverflowAt { at, .. }) => {
-            // The first point from the top that overflows: 37 500 × 12 / (m × 12) > 7.9e28.
-            assert_eq!(at, "costs.monthly=0.00000000000000000000000047");
+            // The first point from the top past the limit: ROI = 450 000 / (12 m) − 1
+            // reaches 10²⁰, the most a ratio shown to 8 places may be, below
+            // m = 3.75e-16; at 3.8e-16 it is 9.87e19.
+            assert_eq!(at, "costs.monthly=0.00000000000000037");
         }
         other => panic!("expected an overflow, got {:?}", other.map(|_| ())),
     }
     // The corners alone pass, which is why the whole grid had to be checked.
     let mut corner = draft.clone();
-    for value in ["1e-22", "0"] {
+    for value in ["1e-14", "0"] {
         corner.apply(&Override::from_flag("--set", &format!("costs.monthly={value}")).unwrap());
         let inputs = corner.resolve_inputs().unwrap();
         assert!(engine::summarize(&inputs).is_ok(), "{value}");

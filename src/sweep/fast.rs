@@ -31,7 +31,8 @@ impl Base {
     /// `inputs` is the draft resolved at the grid's first corner.
     pub(super) fn new(draft: &Draft, keys: &[Key], inputs: Inputs<Decimal>) -> Base {
         let mut order: Vec<(Key, usize)> = keys.iter().copied().zip(0..).collect();
-        order.sort_by_key(|(k, _)| k.index());
+        // Baselines before the `[after]` keys; the tables' keys depend on none.
+        order.sort_by_key(|(k, _)| k.index().unwrap_or(usize::MAX));
         let followers = Key::ALL
             .into_iter()
             .filter(|after| !keys.contains(after))
@@ -65,28 +66,30 @@ impl Base {
         self.followers.iter().copied()
     }
 
-    /// The inputs at a point whose varied keys take `values` (in axis order);
-    /// `None` only if a value cannot be computed, which the corner checks
-    /// rule out (the caller then asks the draft, which names the problem).
-    pub(super) fn at(&self, values: &[Written]) -> Option<Inputs<Decimal>> {
-        let mut inputs = self.inputs;
+    /// Makes `inputs` the inputs at a point whose varied keys take `values`
+    /// (in axis order); `None` if a value cannot be set this way (a cost
+    /// line's months) or computed, which the corner checks rule out: the
+    /// caller then asks the draft, which resolves it or names the problem.
+    pub(super) fn at(&self, values: &[Written], inputs: &mut Inputs<Decimal>) -> Option<()> {
+        inputs.clone_from(&self.inputs);
         for &(key, axis) in &self.order {
-            set(&mut inputs, key, values[axis])?;
+            set(inputs, key, values[axis])?;
         }
         for &(after, base, change) in &self.followers {
-            let base = *base.field_mut(&mut inputs)?;
-            *after.field_mut(&mut inputs)? = match change {
+            let base = *base.field_mut(inputs)?;
+            *after.field_mut(inputs)? = match change {
                 None => base,
                 Some(w) => value::apply(w.form(), w.number(), base)?,
             };
         }
-        Some(inputs)
+        Some(())
     }
 }
 
 /// Sets one key's value into resolved inputs, as the resolver would resolve
-/// it: a change applies to the baseline already in `inputs`. A new numeric key
-/// needs only its arm in [`Key::field_mut`] (or here, if it is not a number).
+/// it: a change applies to the baseline already in `inputs`. A numeric key
+/// needs only its arm in [`Key::field_mut`]; a whole-month key its arm here
+/// (a cost line's months have none yet, so such a point goes to the draft).
 pub(super) fn set(inputs: &mut Inputs<Decimal>, key: Key, written: Written) -> Option<()> {
     let whole = |n: Decimal| u32::try_from(n.trunc().mantissa()).ok();
     match key {

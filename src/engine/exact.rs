@@ -1,0 +1,145 @@
+//! Exactness checks for `Decimal`: rust_decimal rounds silently when a
+//! result needs more than its 96 bits, so each sum and product is checked
+//! for digits it dropped.
+//!
+//! Digits dropped beyond the 18th decimal place are let go: measured rates
+//! with twelve places (what `roi pilot` writes) multiply into products of
+//! forty places, which no decimal holds, yet what is lost lies below 5·10⁻¹⁹,
+//! ten orders of magnitude under the 8 places of a printed ratio and sixteen
+//! under a kopeck. What is refused is rounding that reaches the figures a
+//! person reads: a 27-digit average check times 0.123456789 keeps 2 places.
+
+use super::Limit;
+use rust_decimal::Decimal;
+
+/// Rounding at or beyond this decimal place is let go (see the module's note).
+pub const GUARD_PLACES: u32 = 18;
+
+/// `a + b`, refused when the result had to be rounded. A sum is computed at
+/// the larger scale of its terms; when that does not fit, rust_decimal drops
+/// `k` trailing digits, which loses nothing only if they were all zeros.
+pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let r = a.checked_add(b).ok_or(Limit::Magnitude)?;
+    let scale = a.scale().max(b.scale());
+    if r.scale() >= scale.min(GUARD_PLACES) {
+        return Ok(r);
+    }
+    // The last k digits of the exact sum's mantissa at `scale`, from each
+    // term's last digits: every figure stays below 10^28, well inside i128.
+    let k = scale - r.scale();
+    let last = |d: Decimal| {
+        let shift = scale - d.scale();
+        if shift >= k {
+            0
+        } else {
+            d.mantissa().rem_euclid(10i128.pow(k - shift)) * 10i128.pow(shift)
+        }
+    };
+    if (last(a) + last(b)).rem_euclid(10i128.pow(k)) == 0 {
+        Ok(r)
+    } else {
+        Err(Limit::Digits)
+    }
+}
+
+/// `a × b`, refused when the result had to be rounded. The exact product has
+/// the scale of both factors together; rust_decimal drops `k` digits when
+/// that does not fit, losing nothing only when the product of the mantissas
+/// ends in k zeros, that is, when it holds k twos and k fives.
+pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let r = a.checked_mul(b).ok_or(Limit::Magnitude)?;
+    if a.is_zero() || b.is_zero() {
+        return Ok(r);
+    }
+    let scale = a.scale() + b.scale();
+    if r.scale() >= scale.min(GUARD_PLACES) {
+        return Ok(r);
+    }
+    let k = scale - r.scale();
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    if times_divisible(ma, 2) + times_divisible(mb, 2) >= k
+        && times_divisible(ma, 5) + times_divisible(mb, 5) >= k
+    {
+        Ok(r)
+    } else {
+        Err(Limit::Digits)
+    }
+}
+
+/// How many times `p` divides `m` (m > 0).
+fn times_divisible(mut m: u128, p: u128) -> u32 {
+    let mut n = 0;
+    while m.is_multiple_of(p) {
+        m /= p;
+        n += 1;
+    }
+    n
+}
+
+/// A ratio is shown to 8 places: below 10^20 a decimal has room for them
+/// (20 + 8 digits), beyond it they would be silently missing.
+pub(super) fn shows_as_ratio(r: Decimal) -> bool {
+    r.abs() < Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn products_are_exact_or_refused() {
+        // The case: 0.123456789 × 123456789012345678901234567 has
+        // 36 significant digits; the exact product ends …467.777777777…
+        let check = d("123456789012345678901234567");
+        assert_eq!(mul(d("0.123456789"), check), Err(Limit::Digits));
+        // Trailing zeros dropped lose nothing: 0.5 × 0.2 = 0.10 at any scale.
+        assert_eq!(
+            mul(
+                d("0.5000000000000000000000000000"),
+                d("0.2000000000000000000000000000")
+            ),
+            Ok(d("0.1"))
+        );
+        // Rounding beyond the 18th place is let go: 1e-40 is zero to 28 places,
+        // and two twelve-place rates keep 28 of their 40 places.
+        assert_eq!(mul(d("1e-20"), d("1e-20")), Ok(Decimal::ZERO));
+        let long = mul(d("0.3837837837840000001"), d("0.2443181818180000001")).unwrap();
+        assert_eq!(long.scale(), 28);
+        // Exactly 0.09376535626533931210212219656020000001 (Python's decimal).
+        assert_eq!(long, d("0.0937653562653393121021221966"));
+        // …but not at the 17th: 123456789012.358015678901234567 needs 30 digits.
+        assert_eq!(
+            mul(d("1000000000000.1"), d("0.12345678901234567")),
+            Err(Limit::Digits)
+        );
+        assert_eq!(mul(Decimal::MAX, d("2")), Err(Limit::Magnitude));
+        assert_eq!(mul(d("1.5"), d("2.5")), Ok(d("3.75")));
+        assert_eq!(mul(Decimal::ZERO, d("1e-28")), Ok(Decimal::ZERO));
+    }
+
+    #[test]
+    fn sums_are_exact_or_refused() {
+        // 7e28 + 0.5 needs 30 digits; rust_decimal would give 7e28.
+        let big = d("70000000000000000000000000000");
+        assert_eq!(add(big, d("0.5")), Err(Limit::Digits));
+        assert_eq!(add(big, d("-0.5")), Err(Limit::Digits));
+        // 7e28 + 0.0 at a long scale loses only zeros.
+        assert_eq!(add(big, d("0.000")), Ok(big));
+        assert_eq!(add(big, big), Err(Limit::Magnitude));
+        assert_eq!(add(d("0.1"), d("0.2")), Ok(d("0.3")));
+        assert_eq!(add(d("-1.25"), d("0.25")), Ok(d("-1")));
+        // 1e27 + 1e-27 needs 55 digits.
+        assert_eq!(add(d("1e27"), d("1e-27")), Err(Limit::Digits));
+    }
+
+    #[test]
+    fn ratios_need_room_for_eight_places() {
+        assert!(shows_as_ratio(d("99999999999999999999.99999999")));
+        assert!(!shows_as_ratio(d("100000000000000000000")));
+        assert!(!shows_as_ratio(d("-46486815754458160575445816.722")));
+    }
+}

@@ -1,0 +1,101 @@
+//! Russian for model v2: capacity, seasons and cost lines, in scenarios, errors and reports.
+
+/// The Russian for `en`, if this area has it.
+pub(super) fn get(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "[[costs.item]] takes: {}" => "допустимые ключи в [[costs.item]]: {}",
+        "must be a list of tables, each written [[costs.item]] with a name" => {
+            "должно быть списком таблиц: каждая строка затрат пишется как [[costs.item]] с name"
+        }
+        "must be a list of twelve factors, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]" => {
+            "должно быть списком из двенадцати коэффициентов, с января по декабрь, например leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]"
+        }
+        "the scenario has no [seasonality] table to change; add one with start = \"YYYY-MM\" and twelve factors in leads" => {
+            "в сценарии нет таблицы [seasonality], которую можно было бы изменить; добавьте её: start = \"ГГГГ-ММ\" и двенадцать коэффициентов в leads"
+        }
+        "must be the calendar month of projection month 1, written \"YYYY-MM\" in quotes, like \"2026-03\"" => {
+            "должен быть календарным месяцем, с которого начинается прогноз, в кавычках в виде \"ГГГГ-ММ\", например \"2026-03\""
+        }
+        "every [[costs.item]] needs a name in quotes, like name = \"Telephony\"" => {
+            "у каждой [[costs.item]] должно быть название в кавычках, например name = \"Телефония\""
+        }
+        "another [[costs.item]] already has this name; names must differ" => {
+            "это название уже есть у другой [[costs.item]]; названия должны различаться"
+        }
+        "is required with the factors: the calendar month of projection month 1, written \"YYYY-MM\", like \"2026-03\"" => {
+            "обязателен вместе с коэффициентами: календарный месяц, с которого начинается прогноз, в виде \"ГГГГ-ММ\", например \"2026-03\""
+        }
+        "is required with start: twelve factors on leads, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]" => {
+            "обязателен вместе со start: двенадцать коэффициентов к заявкам, с января по декабрь, например leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]"
+        }
+        "the scenario has no cost line named \"{}\", and no [[costs.item]] at all" => {
+            "в сценарии нет строки затрат «{}» — и вообще ни одной [[costs.item]]"
+        }
+        "the scenario has no cost line named \"{}\"; its lines are {}" => {
+            "в сценарии нет строки затрат «{}»; есть строки: {}"
+        }
+        "has {} factors; it takes twelve, January to December, each a number ≥ 0 like 1.25 (a quarter above an average month)" => {
+            "коэффициентов: {}, а нужно двенадцать, с января по декабрь, каждый — число ≥ 0, например 1.25 (на четверть больше среднего месяца)"
+        }
+        "is past the horizon (scenario.months = {}); it takes a month from 1 to {}" => {
+            "выходит за горизонт прогноза (scenario.months = {}); допустим месяц от 1 до {}"
+        }
+        "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
+            "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"
+        }
+        "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
+            "меньше числа визитов, которые уже обслуживаются сейчас ({} в месяц: leads × conversion × (1 − no_show_rate)), это больше вместимости {}; [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        }
+        "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones" => {
+            "слишком много строк затрат: в сценарии может быть не больше {} [[costs.item]]; объедините мелкие"
+        }
+        "a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8" => {
+            "коэффициент ≥ 0 к заявкам среднего месяца, например 1.25 или \"125%\" (на четверть больше) или 0.8"
+        }
+        "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n" => {
+            "Решено точно: вблизи ответа цель линейно зависит от этого параметра (в других местах её изгибают вместимость или сезон).\n"
+        }
+        // What overflowed, named in the overflow message.
+        "seasonal leads" => "заявки с учётом сезона",
+        "turned away" => "отказы из-за загрузки",
+        "yearly increase" => "ежегодное повышение",
+        "monthly fee" => "ежемесячный платёж",
+        "setup" => "разовые затраты",
+        "cost" => "затраты",
+        // Reports.
+        "Visits turned away over the horizon" => "Отказано в визитах за весь срок",
+        "Visits turned away over {}" => "Отказано в визитах за {}",
+        "Assistant ([costs])" => "Ассистент ([costs])",
+        "Cost lines" => "Статьи затрат",
+        "Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon." => {
+            "Разовые затраты статьи оплачиваются в начале её первого месяца, а её ежемесячный платёж растёт на годовое повышение каждые 12 месяцев с этого момента; окупаемость — это момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
+        }
+        "Capacity, visits a month" => "Вместимость, визитов в месяц",
+        "Capacity {} visits a month: demand above it is turned away, before and after the assistant alike; the summary's monthly figures are for an average month." => {
+            "Вместимость в месяц, визитов: {}. Спрос сверх неё не обслуживается ни до, ни после ассистента; месячные цифры сводки — для среднего месяца."
+        }
+        "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {})." => {
+            "Сезонность: первый месяц прогноза — {}; заявки умножаются на коэффициент месяца (с января по декабрь: {})."
+        }
+        "Revenue before" => "Выручка до внедрения",
+        "Revenue after" => "Выручка после внедрения",
+        "Turned away" => "Не хватило мест",
+        "Line" => "Статья",
+        "Setup" => "Разово",
+        "Monthly" => "В месяц",
+        "Yearly increase" => "Рост в год",
+        "January" => "январь",
+        "February" => "февраль",
+        "March" => "март",
+        "April" => "апрель",
+        "May" => "май",
+        "June" => "июнь",
+        "July" => "июль",
+        "August" => "август",
+        "September" => "сентябрь",
+        "October" => "октябрь",
+        "November" => "ноябрь",
+        "December" => "декабрь",
+        _ => return None,
+    })
+}

@@ -197,8 +197,14 @@ fn the_optional_tables_match_the_reference() {
     let capacity = include_str!("../../examples/salon-capacity.toml");
     for varies in [
         &["costs.item.Telephony.monthly=1000..3000:500"][..],
-        &["seasonality.leads.3=0.8..1.2:0.1", "capacity.visits=100..200:50"],
-        &["costs.item.CRM licence.yearly_increase=0%..20%:5%", "after.leads=+0%..+40%:10%"],
+        &[
+            "seasonality.leads.3=0.8..1.2:0.1",
+            "capacity.visits=100..200:50",
+        ],
+        &[
+            "costs.item.CRM licence.yearly_increase=0%..20%:5%",
+            "after.leads=+0%..+40%:10%",
+        ],
         // A cost line's months are set through the draft: the slow path, still the same.
         &["costs.item.Staff training.from=1..2"],
     ] {

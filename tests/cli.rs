@@ -243,6 +243,45 @@ fn init_speaks_russian_and_computes_the_same_salon() {
 }
 
 #[test]
+fn every_commented_key_of_the_starters_works_when_uncommented() {
+    // Uncommented, both starters hold every table: savings 12 h × 400 + 3 000
+    // = 7 800 a month; a season from March whose twelve factors sum to 12.0;
+    // no-shows 0% (so -20% of it is 0); a cap of 300 visits above the after
+    // demand of 260 × 25% = 65. By hand: revenue 200 × 20% × 1 500 = 60 000 s
+    // before, 260 × 25% × 1 575 = 102 375 s after; benefit Σ(42 375 s + 7 800)
+    // = 42 375 × 12 + 93 600 = 602 100. Costs 25 000 + 12 × 10 000 + telephony
+    // 5 000 + 10 × 2 000 = 170 000. ROI 432 100 / 170 000 = 2.541764705… .
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starter) in [
+        ("en.toml", roi::commands::init::STARTER),
+        ("ru.toml", roi::commands::init::STARTER_RU),
+    ] {
+        let text: String = starter
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.starts_with('[')
+                        || rest.split_once(" = ").is_some_and(|(k, _)| {
+                            k.trim().chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        }) =>
+                {
+                    format!("{rest}\n")
+                }
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).unwrap();
+        let v = json(&["calc", path.to_str().unwrap(), "--format", "json"]);
+        let s = &v["summary"];
+        assert_eq!(s["total_benefit"].to_string(), "602100.00", "{text}");
+        assert_eq!(s["total_cost"].to_string(), "170000.00");
+        assert_eq!(s["roi"].to_string(), "2.54176471");
+        assert_eq!(s["turned_away"].to_string(), "0.00");
+    }
+}
+
+#[test]
 fn each_command_offers_only_what_it_can_do() {
     let help = |command: &str| stdout(&[command, "--help"]);
     let calc = help("calc");

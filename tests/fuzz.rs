@@ -134,7 +134,8 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
                 "costs.monthly=1e-20..0:-1e-21",
                 "after.conversion=+0pp..+10pp",
                 "baseline.average_check=1..1e28",
-            ][extra % 5];
+                "capacity.visits=0..1e28",
+            ][extra % 6];
             vec![
                 "sweep".into(),
                 file,
@@ -231,8 +232,66 @@ fn set() -> impl Strategy<Value = (String, String)> {
         "assumptions.ramp_months",
         "assumptions.discount_rate",
         "after.nosuch",
+        "capacity.visits",
+        "seasonality.leads.3",
+        "seasonality.leads.13",
+        "costs.item.Telephony.monthly",
+        "costs.item.Telephony.yearly_increase",
+        "costs.item.Nosuch.setup",
     ]);
     (keys, value()).prop_map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string()))
+}
+
+/// Model v2's tables as source text: a cap, a season (sometimes a factor
+/// short or a bad start), cost lines with any values and months.
+fn tables() -> impl Strategy<Value = String> {
+    let capacity = prop::option::weighted(0.3, value())
+        .prop_map(|v| v.map_or_else(String::new, |v| format!("[capacity]\nvisits = {v}\n")));
+    let start = prop_oneof![
+        Just("\"2026-03\"".to_string()),
+        Just("\"2026-13\"".to_string()),
+        Just("\"march\"".to_string()),
+        Just("202603".to_string()),
+    ];
+    let season = prop::option::weighted(0.3, (start, prop::collection::vec(value(), 11..=13)))
+        .prop_map(|s| {
+            s.map_or_else(String::new, |(start, factors)| {
+                format!(
+                    "[seasonality]\nstart = {start}\nleads = [{}]\n",
+                    factors.join(", ")
+                )
+            })
+        });
+    let month = prop_oneof![
+        (0u32..=130).prop_map(|n| n.to_string()),
+        Just("1.5".to_string()),
+        Just("\"3\"".to_string()),
+    ];
+    let item = (
+        prop::sample::select(vec!["Telephony", "CRM", "Telephony", ""]),
+        value(),
+        value(),
+        prop::option::of(month.clone()),
+        prop::option::of(month),
+        prop::option::weighted(0.5, value()),
+    )
+        .prop_map(|(name, setup, monthly, from, to, rise)| {
+            let mut t = format!(
+                "[[costs.item]]\nname = \"{name}\"\nsetup = {setup}\nmonthly = {monthly}\n"
+            );
+            if let Some(from) = from {
+                t.push_str(&format!("from = {from}\n"));
+            }
+            if let Some(to) = to {
+                t.push_str(&format!("to = {to}\n"));
+            }
+            if let Some(rise) = rise {
+                t.push_str(&format!("yearly_increase = {rise}\n"));
+            }
+            t
+        });
+    (capacity, season, prop::collection::vec(item, 0..3))
+        .prop_map(|(c, s, items)| format!("{c}{s}{}", items.concat()))
 }
 
 /// A scenario written from the grammar: each table present or not, each key
@@ -271,8 +330,9 @@ fn scenario() -> impl Strategy<Value = String> {
             key("discount_rate"),
         ),
         prop::collection::vec((set(), any::<bool>()), 0..3),
+        tables(),
     )
-        .prop_map(|(months, b, a, c, s, x, variants)| {
+        .prop_map(|(months, b, a, c, s, x, variants, tables)| {
             let mut t = String::new();
             if let Some(m) = months {
                 t.push_str(&format!("[scenario]\nname = \"fuzz\"\nmonths = {m}\n"));
@@ -282,6 +342,9 @@ fn scenario() -> impl Strategy<Value = String> {
             t.push_str(&format!("[costs]\n{}{}", c.0, c.1));
             t.push_str(&format!("[savings]\n{}{}{}", s.0, s.1, s.2));
             t.push_str(&format!("[assumptions]\n{}{}{}", x.0, x.1, x.2));
+            // After the tables above: `[[costs.item]]` is an array under [costs]
+            // and may follow any table.
+            t.push_str(&tables);
             for (i, ((k, v), nested)) in variants.into_iter().enumerate() {
                 let v = if v.parse::<f64>().is_ok() {
                     v
@@ -300,11 +363,13 @@ fn scenario() -> impl Strategy<Value = String> {
         })
 }
 
-const EXAMPLES: [&str; 4] = [
+const EXAMPLES: [&str; 6] = [
     include_str!("../examples/salon-rostov.toml"),
     include_str!("../examples/clinic-rostov.toml"),
     include_str!("../examples/fitness-rostov.toml"),
     include_str!("../examples/salon-ranges.toml"),
+    include_str!("../examples/salon-capacity.toml"),
+    include_str!("../examples/fitness-seasonal.toml"),
 ];
 
 /// One change to a shipped example's text.

@@ -103,16 +103,20 @@ pub(super) trait Checked: Number {
         self.mul_exact(rhs).map_err(|l| Overflow::at(what, l))
     }
     fn plus_r(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.add(rhs).ok_or_else(|| Overflow::at(what, Limit::Magnitude))
+        self.add(rhs)
+            .ok_or_else(|| Overflow::at(what, Limit::Magnitude))
     }
     fn minus_r(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.sub(rhs).ok_or_else(|| Overflow::at(what, Limit::Magnitude))
+        self.sub(rhs)
+            .ok_or_else(|| Overflow::at(what, Limit::Magnitude))
     }
     fn times_r(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.mul(rhs).ok_or_else(|| Overflow::at(what, Limit::Magnitude))
+        self.mul(rhs)
+            .ok_or_else(|| Overflow::at(what, Limit::Magnitude))
     }
     fn over(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
-        self.div(rhs).ok_or_else(|| Overflow::at(what, Limit::Magnitude))
+        self.div(rhs)
+            .ok_or_else(|| Overflow::at(what, Limit::Magnitude))
     }
     fn ratio(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
         let r = self.over(rhs, what)?;

@@ -17,8 +17,17 @@ pub enum Limit {
 /// 7.9·10²⁸, or would have to be rounded. It names the step and the inputs
 /// that feed it; the command that read the scenario adds where each was
 /// written (`with_origins`), so the message leads back to lines of the file.
+///
+/// The details sit behind a box: every checked operation of the engine
+/// returns `Result<_, Overflow>`, and on the happy path a pointer-sized error
+/// keeps that result small (a sweep takes some thirty of them per point);
+/// the allocation is paid only on the rare refusal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct Overflow {
+pub struct Overflow(Box<OverflowDetails>);
+
+/// What an [`Overflow`] says: reached through the error by `Deref`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverflowDetails {
     /// The step, like "revenue" or "ROI".
     pub stage: &'static str,
     /// What went wrong.
@@ -30,33 +39,44 @@ pub struct Overflow {
     pub origins: Vec<String>,
 }
 
+impl std::ops::Deref for Overflow {
+    type Target = OverflowDetails;
+    fn deref(&self) -> &OverflowDetails {
+        &self.0
+    }
+}
+
 impl Overflow {
-    /// A refusal at `stage`, with the keys that feed it.
+    /// A refusal at `stage`, with the keys that feed it. Kept out of line:
+    /// it runs only on a refusal, and inlined into every checked operation
+    /// it would only crowd the happy path.
+    #[cold]
+    #[inline(never)]
     pub fn at(stage: &'static str, limit: Limit) -> Overflow {
-        Overflow {
+        Overflow(Box::new(OverflowDetails {
             stage,
             limit,
             keys: stages::keys(stage, false),
             origins: Vec::new(),
-        }
+        }))
     }
 
     /// The same refusal in the funnel after the assistant: the `[after]`
     /// keys (and the baseline they change from) feed it, not the baseline alone.
     pub fn in_after(mut self) -> Overflow {
-        self.keys = stages::keys(self.stage, true);
+        self.0.keys = stages::keys(self.stage, true);
         self
     }
 
     /// The same refusal traced to one key alone, as a tornado's swing is.
     pub fn for_key(mut self, path: &str) -> Overflow {
-        self.keys = stages::one(path);
+        self.0.keys = stages::one(path);
         self
     }
 
     /// The same refusal with the inputs it came from, as the user wrote them.
     pub fn with_origins(mut self, origins: Vec<String>) -> Overflow {
-        self.origins = origins;
+        self.0.origins = origins;
         self
     }
 }

@@ -9,7 +9,7 @@ mod exact;
 mod stages;
 
 use checked::Checked;
-pub use checked::{Limit, Overflow};
+pub use checked::{Limit, Overflow, OverflowDetails};
 
 use rust_decimal::Decimal;
 use std::fmt::Debug;

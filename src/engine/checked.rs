@@ -113,12 +113,15 @@ impl std::fmt::Display for Overflow {
 /// below the kopecks and the 8 places of a ratio that are shown. A ratio
 /// shown to 8 places (`ratio`) must have room for them.
 pub(super) trait Checked: Number {
+    #[inline(always)]
     fn plus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
         self.add_exact(rhs).map_err(|l| Overflow::at(what, l))
     }
+    #[inline(always)]
     fn minus(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
         self.sub_exact(rhs).map_err(|l| Overflow::at(what, l))
     }
+    #[inline(always)]
     fn times(self, rhs: Self, what: &'static str) -> Result<Self, Overflow> {
         self.mul_exact(rhs).map_err(|l| Overflow::at(what, l))
     }

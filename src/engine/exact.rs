@@ -15,10 +15,43 @@ use rust_decimal::Decimal;
 /// Rounding at or beyond this decimal place is let go (see the module's note).
 pub const GUARD_PLACES: u32 = 18;
 
-/// `a + b`, refused when the result had to be rounded. A sum is computed at
-/// the larger scale of its terms; when that does not fit, rust_decimal drops
-/// `k` trailing digits, which loses nothing only if they were all zeros.
+/// The largest mantissa a decimal holds, 2⁹⁶ − 1.
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
+
+/// `a + b`, refused when the result had to be rounded.
+///
+/// The common case is settled in i128 without rust_decimal: two non-zero
+/// terms whose scales differ by at most 9 places align within 2¹²⁶, and
+/// when their sum fits 96 bits it is the exact sum, which is also what
+/// rust_decimal returns (at the larger scale, a zero sum unsigned). Everything
+/// else — a zero term (rust_decimal keeps the other term's scale), a wider
+/// scale gap, a sum past 96 bits — takes the full check.
+#[inline(always)]
 pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    if ma != 0 && mb != 0 && sa.abs_diff(sb) <= 9 {
+        // 10⁹ < 2³⁰, so the aligned term stays below 2¹²⁶ and the sum in i128.
+        let (ma, mb, scale) = if sa >= sb {
+            (ma, mb * 10i128.pow(sa - sb), sa)
+        } else {
+            (ma * 10i128.pow(sb - sa), mb, sb)
+        };
+        let sum = ma + mb;
+        if sum.unsigned_abs() <= MAX_MANTISSA {
+            return Ok(Decimal::from_i128_with_scale(sum, scale));
+        }
+    }
+    add_checked(a, b)
+}
+
+/// `a + b` by rust_decimal, then checked for digits it dropped (kept out of
+/// line, so the fast path inlines small into every checked step). A sum is
+/// computed at the larger scale of its terms; when that does not fit,
+/// rust_decimal drops `k` trailing digits, which loses nothing only if they
+/// were all zeros.
+#[inline(never)]
+fn add_checked(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     let r = a.checked_add(b).ok_or(Limit::Magnitude)?;
     let scale = a.scale().max(b.scale());
     if r.scale() >= scale.min(GUARD_PLACES) {
@@ -42,11 +75,40 @@ pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     }
 }
 
-/// `a × b`, refused when the result had to be rounded. The exact product has
-/// the scale of both factors together; rust_decimal drops `k` digits when
-/// that does not fit, losing nothing only when the product of the mantissas
-/// ends in k zeros, that is, when it holds k twos and k fives.
+/// `a × b`, refused when the result had to be rounded.
+///
+/// The common case is settled without rust_decimal: non-zero factors below
+/// 2⁶⁴ whose product fits 96 bits at a scale of at most 28 are multiplied
+/// exactly in u128, which is what rust_decimal returns too (it rounds only
+/// past 96 bits or 28 places). Everything else takes the full check.
+#[inline(always)]
 pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let scale = a.scale() + b.scale();
+    if ma != 0 && mb != 0 && scale <= 28 {
+        let (ua, ub) = (ma.unsigned_abs(), mb.unsigned_abs());
+        if ua <= u64::MAX as u128 && ub <= u64::MAX as u128 {
+            let product = ua * ub;
+            if product <= MAX_MANTISSA {
+                let signed = product as i128;
+                let signed = if (ma < 0) != (mb < 0) {
+                    -signed
+                } else {
+                    signed
+                };
+                return Ok(Decimal::from_i128_with_scale(signed, scale));
+            }
+        }
+    }
+    mul_checked(a, b)
+}
+
+/// `a × b` by rust_decimal, then checked for digits it dropped. The exact
+/// product has the scale of both factors together; rust_decimal drops `k`
+/// digits when that does not fit, losing nothing only when the product of
+/// the mantissas ends in k zeros, that is, when it holds k twos and k fives.
+#[inline(never)]
+fn mul_checked(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     let r = a.checked_mul(b).ok_or(Limit::Magnitude)?;
     if a.is_zero() || b.is_zero() {
         return Ok(r);
@@ -85,6 +147,7 @@ pub(super) fn shows_as_ratio(r: Decimal) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -134,6 +197,53 @@ mod tests {
         assert_eq!(add(d("-1.25"), d("0.25")), Ok(d("-1")));
         // 1e27 + 1e-27 needs 55 digits.
         assert_eq!(add(d("1e27"), d("1e-27")), Err(Limit::Digits));
+    }
+
+    /// A decimal as its 16 bytes: equal values at different scales, or zeros
+    /// of different signs, print differently, so the fast paths must match
+    /// the reference bit for bit, not just in value.
+    fn bits(r: Result<Decimal, Limit>) -> Result<[u8; 16], Limit> {
+        r.map(|d| d.serialize())
+    }
+
+    /// Decimals of every width the engine meets: zeros of both signs, small
+    /// counts, 64-bit and full 96-bit mantissas, round figures with trailing
+    /// zeros, at every scale.
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        let mantissa = prop_oneof![
+            Just(0i128),
+            -1000i128..1000,
+            any::<i32>().prop_map(i128::from),
+            any::<i64>().prop_map(i128::from),
+            (-(MAX_MANTISSA as i128)..=MAX_MANTISSA as i128),
+            (any::<i32>(), 0u32..20).prop_map(|(m, z)| i128::from(m) * 10i128.pow(z)),
+        ];
+        (mantissa, 0u32..=28, any::<bool>()).prop_map(|(m, scale, negative_zero)| {
+            let d = Decimal::from_i128_with_scale(m, scale);
+            if m == 0 && negative_zero { -d } else { d }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The fast paths answer exactly as the full check (the engine's
+        /// implementation before them, kept as `add_checked`/`mul_checked`).
+        #[test]
+        fn fast_paths_agree_with_the_full_check(a in any_decimal(), b in any_decimal()) {
+            prop_assert_eq!(bits(add(a, b)), bits(add_checked(a, b)));
+            prop_assert_eq!(bits(add(a, -b)), bits(add_checked(a, -b)));
+            prop_assert_eq!(bits(mul(a, b)), bits(mul_checked(a, b)));
+            // Sums of zero (whose sign and scale rust_decimal chooses), also
+            // of the same value written at a longer scale.
+            let wide = (a.mantissa().checked_mul(1000))
+                .and_then(|m| Decimal::try_from_i128_with_scale(m, a.scale() + 3).ok());
+            prop_assert_eq!(bits(add(a, -a)), bits(add_checked(a, -a)));
+            if let Some(w) = wide {
+                prop_assert_eq!(bits(add(a, -w)), bits(add_checked(a, -w)));
+                prop_assert_eq!(bits(add(-w, a)), bits(add_checked(-w, a)));
+            }
+        }
     }
 
     #[test]

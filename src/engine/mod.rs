@@ -71,12 +71,15 @@ impl Number for Decimal {
     fn div(self, rhs: Self) -> Option<Self> {
         self.checked_div(rhs)
     }
+    #[inline(always)]
     fn add_exact(self, rhs: Self) -> Result<Self, Limit> {
         exact::add(self, rhs)
     }
+    #[inline(always)]
     fn sub_exact(self, rhs: Self) -> Result<Self, Limit> {
         exact::add(self, -rhs)
     }
+    #[inline(always)]
     fn mul_exact(self, rhs: Self) -> Result<Self, Limit> {
         exact::mul(self, rhs)
     }

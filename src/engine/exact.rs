@@ -23,14 +23,22 @@ const MAX_MANTISSA: u128 = (1 << 96) - 1;
 /// The common case is settled in i128 without rust_decimal: two non-zero
 /// terms whose scales differ by at most 9 places align within 2¹²⁶, and
 /// when their sum fits 96 bits it is the exact sum, which is also what
-/// rust_decimal returns (at the larger scale, a zero sum unsigned). Everything
-/// else — a zero term (rust_decimal keeps the other term's scale), a wider
-/// scale gap, a sum past 96 bits — takes the full check.
+/// rust_decimal returns (at the larger scale, a zero sum unsigned); so is a
+/// sum with a zero term, which rust_decimal returns as the other term.
+/// Everything else — a wider scale gap, a sum past 96 bits — takes the full
+/// check.
 #[inline(always)]
 pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
-    let (sa, sb) = (a.scale(), b.scale());
     let (ma, mb) = (a.mantissa(), b.mantissa());
-    if ma != 0 && mb != 0 && sa.abs_diff(sb) <= 9 {
+    // rust_decimal looks at the first term first: 0 + b is b as it is.
+    if ma == 0 {
+        return Ok(b);
+    }
+    if mb == 0 {
+        return Ok(a);
+    }
+    let (sa, sb) = (a.scale(), b.scale());
+    if sa.abs_diff(sb) <= 9 {
         // 10⁹ < 2³⁰, so the aligned term stays below 2¹²⁶ and the sum in i128.
         let (ma, mb, scale) = if sa >= sb {
             (ma, mb * 10i128.pow(sa - sb), sa)
@@ -39,7 +47,7 @@ pub(super) fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
         };
         let sum = ma + mb;
         if sum.unsigned_abs() <= MAX_MANTISSA {
-            return Ok(Decimal::from_i128_with_scale(sum, scale));
+            return Ok(from_mantissa(sum.unsigned_abs(), sum < 0, scale));
         }
     }
     add_checked(a, b)
@@ -77,27 +85,23 @@ fn add_checked(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
 
 /// `a × b`, refused when the result had to be rounded.
 ///
-/// The common case is settled without rust_decimal: non-zero factors below
-/// 2⁶⁴ whose product fits 96 bits at a scale of at most 28 are multiplied
+/// The common case is settled without rust_decimal: a product with zero is
+/// a plain 0 (as rust_decimal makes it), and non-zero factors below 2⁶⁴
+/// whose product fits 96 bits at a scale of at most 28 are multiplied
 /// exactly in u128, which is what rust_decimal returns too (it rounds only
 /// past 96 bits or 28 places). Everything else takes the full check.
 #[inline(always)]
 pub(super) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     let (ma, mb) = (a.mantissa(), b.mantissa());
+    if ma == 0 || mb == 0 {
+        return Ok(Decimal::ZERO);
+    }
     let scale = a.scale() + b.scale();
-    if ma != 0 && mb != 0 && scale <= 28 {
-        let (ua, ub) = (ma.unsigned_abs(), mb.unsigned_abs());
-        if ua <= u64::MAX as u128 && ub <= u64::MAX as u128 {
-            let product = ua * ub;
-            if product <= MAX_MANTISSA {
-                let signed = product as i128;
-                let signed = if (ma < 0) != (mb < 0) {
-                    -signed
-                } else {
-                    signed
-                };
-                return Ok(Decimal::from_i128_with_scale(signed, scale));
-            }
+    let (ua, ub) = (ma.unsigned_abs(), mb.unsigned_abs());
+    if scale <= 28 && ua <= u128::from(u64::MAX) && ub <= u128::from(u64::MAX) {
+        let product = ua * ub;
+        if product <= MAX_MANTISSA {
+            return Ok(from_mantissa(product, (ma < 0) != (mb < 0), scale));
         }
     }
     mul_checked(a, b)
@@ -126,6 +130,21 @@ fn mul_checked(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     } else {
         Err(Limit::Digits)
     }
+}
+
+/// The decimal `±magnitude / 10^scale`, built from its parts by
+/// rust_decimal's inlined constructor (`from_i128_with_scale` stays a call
+/// per step). Callers keep `magnitude` within 96 bits and `scale` within 28.
+#[inline(always)]
+fn from_mantissa(magnitude: u128, negative: bool, scale: u32) -> Decimal {
+    debug_assert!(magnitude <= MAX_MANTISSA && scale <= 28);
+    Decimal::from_parts(
+        magnitude as u32,
+        (magnitude >> 32) as u32,
+        (magnitude >> 64) as u32,
+        negative,
+        scale,
+    )
 }
 
 /// How many times `p` divides `m` (m > 0).

@@ -678,7 +678,14 @@ fn run<N: Number>(
             turned_away: N::ZERO,
         };
         on_month(row)?;
-        last = Some(row);
+        // Only what the summary needs: copying the whole row every month
+        // was a memcpy per month of every sweep point.
+        last = Some((
+            cumulative_benefit,
+            cumulative_cost,
+            cumulative_net,
+            roi_to_date,
+        ));
         // Every figure is a closed form in the month, so once the summary has
         // what it needs from the months in between, it can go straight to the last.
         let settled = payback.is_some() && break_even.is_some() && month >= ramp;
@@ -689,9 +696,7 @@ fn run<N: Number>(
         };
     }
 
-    let (total_benefit, total_cost, net) = last.map_or((N::ZERO, N::ZERO, N::ZERO), |m| {
-        (m.cumulative_benefit, m.cumulative_cost, m.cumulative_net)
-    });
+    let (total_benefit, total_cost, net, last_roi) = last.unwrap_or((N::ZERO, N::ZERO, N::ZERO, None));
     let summary = Summary {
         baseline_revenue: baseline.revenue,
         after_revenue: after.revenue,
@@ -700,7 +705,7 @@ fn run<N: Number>(
         savings,
         monthly_benefit,
         first_month_roi,
-        roi: last.and_then(|m| m.roi),
+        roi: last_roi,
         total_benefit,
         total_cost,
         net,

@@ -24,6 +24,9 @@ pub trait Number: Copy + PartialOrd + Debug {
     const ZERO: Self;
     /// The multiplicative identity.
     const ONE: Self;
+    /// Whether sums and products are exact (or refused): only then may a
+    /// pass over the months reason about months it does not compute.
+    const EXACT: bool = false;
     /// A month count as a number.
     fn from_u32(n: u32) -> Self;
     /// `self + rhs`.
@@ -56,6 +59,7 @@ pub trait Number: Copy + PartialOrd + Debug {
 impl Number for Decimal {
     const ZERO: Self = Decimal::ZERO;
     const ONE: Self = Decimal::ONE;
+    const EXACT: bool = true;
     fn from_u32(n: u32) -> Self {
         Decimal::from(n)
     }
@@ -688,7 +692,17 @@ fn run<N: Number>(
         ));
         // Every figure is a closed form in the month, so once the summary has
         // what it needs from the months in between, it can go straight to the last.
-        let settled = payback.is_some() && break_even.is_some() && month >= ramp;
+        // So can a position that is short and no longer grows: past the ramp
+        // every month adds the same exact flow, so with a flow of zero or less
+        // it never pays back nor breaks even (in exact arithmetic; a float's
+        // rounding might yet tip it, so f64 goes month by month).
+        let never = N::EXACT
+            && !rounded
+            && payback.is_none()
+            && break_even.is_none()
+            && flow <= N::ZERO
+            && cumulative_net < N::ZERO;
+        let settled = (payback.is_some() && break_even.is_some() && month >= ramp) || never;
         month = if !detail && settled && month + 1 < inputs.months {
             inputs.months
         } else {
@@ -696,7 +710,8 @@ fn run<N: Number>(
         };
     }
 
-    let (total_benefit, total_cost, net, last_roi) = last.unwrap_or((N::ZERO, N::ZERO, N::ZERO, None));
+    let (total_benefit, total_cost, net, last_roi) =
+        last.unwrap_or((N::ZERO, N::ZERO, N::ZERO, None));
     let summary = Summary {
         baseline_revenue: baseline.revenue,
         after_revenue: after.revenue,

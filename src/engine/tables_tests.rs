@@ -87,6 +87,22 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The summary pass skips the months it can settle without (once paid
+    /// back and broken even, or once short with a flow that cannot grow);
+    /// the detailed pass computes every one. Their summaries must agree digit
+    /// for digit, scale included (Debug prints a decimal's trailing zeros).
+    #[test]
+    fn the_summary_pass_skips_only_months_that_cannot_change_it(i in inputs()) {
+        let (schedule, benefit) = (Schedule::new(&i).unwrap(), Benefit::new(&i).unwrap());
+        let quick = closed_form(&i, &schedule, &benefit, false, |_| Ok(())).unwrap().summary;
+        let full = closed_form(&i, &schedule, &benefit, true, |_| Ok(())).unwrap().summary;
+        prop_assert_eq!(format!("{quick:?}"), format!("{full:?}"));
+    }
+}
+
 #[test]
 fn a_later_setup_takes_cash_below_zero_again() {
     // No benefit beyond 1 000 ₽ a month of savings; a 500 ₽ setup in month 1

@@ -96,6 +96,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "October" => "октябрь",
         "November" => "ноябрь",
         "December" => "декабрь",
+        // solve: a target met only within an interval of the key (a cap).
+        "{}: the target is met only {}." => "{}: цель достигается только {}.",
+        "between {} and {}" => "в диапазоне от {} до {}",
+        "at {} and below" => "при значении {} и ниже",
+        "at {} and above" => "при значении {} и выше",
+        " and " => " и ",
+        "At {} = {}: {} = {}; exact value, for --set: {}" => {
+            "При {} = {}: {} = {}; точное значение для --set: {}"
+        }
         _ => return None,
     })
 }

@@ -449,3 +449,60 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::Boundary;
+
+    /// A target met outside an interval — below one value and again above
+    /// another — no capped example reaches yet; the words must still be right.
+    #[test]
+    fn a_target_met_outside_an_interval_is_said_as_two_pieces() {
+        let q = Question {
+            name: "Test",
+            fmt: Fmt {
+                lang: Lang::En,
+                currency: "RUB",
+            },
+            key: Key::AfterLeads,
+            target: Target {
+                metric: Metric::Net,
+                value: Decimal::ZERO,
+            },
+            baseline: None,
+            months: 12,
+            ranges: &[],
+        };
+        let boundary = |value: i64, direction| Boundary {
+            value: Decimal::from(value),
+            direction,
+            achieved: Some(Decimal::ZERO),
+            method: Method::Exact,
+        };
+        let first = boundary(10, Direction::AtMost);
+        let solution = Solution::Found {
+            value: first.value,
+            direction: first.direction,
+            achieved: first.achieved,
+            method: first.method,
+            later: vec![
+                boundary(50, Direction::AtLeast),
+                boundary(70, Direction::AtMost),
+            ],
+        };
+        let text = lines(&q, &solution);
+        assert!(
+            text.contains(
+                "after.leads: the target is met only at 10 and below and between 50 and 70.\n"
+            ),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&json(&q, &solution)).unwrap();
+        assert_eq!(json["direction"], "at_most");
+        assert_eq!(json["until"]["value"].to_string(), "50");
+        assert_eq!(json["until"]["direction"], "at_least");
+        assert_eq!(json["then"][0]["value"].to_string(), "70");
+        assert_eq!(json["then"][0]["direction"], "at_most");
+    }
+}

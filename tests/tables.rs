@@ -185,7 +185,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
             "line 14: costs.item.name = \"Telephony\": another [[costs.item]] already has this name; names must differ",
             "line 15: costs.item.name: every [[costs.item]] needs a name in quotes, like name = \"Telephony\"",
             "line 20: costs.item.CRM.to = 4: comes before the line's first month (costs.item.CRM.from = 9); a line runs from `from` to `to`, with from ≤ to",
-            "line 22: capacity.visits = 30: is below the visits the baseline already serves (40 a month: leads × conversion × (1 − no-show rate)), above the capacity of 30; the baseline is what was served, so raise capacity.visits or correct [baseline]",
+            "line 22: capacity.visits = 30: is below the 40 visits a month the baseline already serves (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or correct [baseline]",
             "line 24: seasonality.start = \"2026-3\": must be the calendar month of projection month 1, written \"YYYY-MM\" in quotes, like \"2026-03\"",
             "line 25: seasonality.leads.3 = -1: must not be negative; it takes a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8",
         ]
@@ -195,7 +195,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
     for fragment in [
         "строка 11: costs.item.Telephony.to = 30: выходит за горизонт прогноза (scenario.months = 12)",
         "это название уже есть у другой [[costs.item]]",
-        "строка 22: capacity.visits = 30: меньше числа визитов",
+        "строка 22: capacity.visits = 30: меньше, чем обслуживается сейчас: визитов в месяц — 40",
         "в виде \"ГГГГ-ММ\"",
         "допустимые ключи в [[costs.item]]",
     ] {
@@ -250,7 +250,20 @@ fn a_half_written_seasonality_is_refused_with_what_is_missing() {
         &["calc", "-"],
         Some(&format!("{SALON}[capacity]\nvisits = \"30..60\"\n")),
     );
-    assert!(e.contains("above the capacity of 30"), "{e}");
+    assert!(
+        e.contains("capacity.visits = \"30..60\": is below the 40 visits a month"),
+        "{e}"
+    );
+    // A baseline range must fit at its busy end: 150..300 leads × 20% is 60
+    // visits at the high end, above the cap of 50, which simulate would draw.
+    let e = refused_with(
+        &["simulate", "-", "--set", "baseline.leads=150..300"],
+        Some(&format!("{SALON}[capacity]\nvisits = 50\n")),
+    );
+    assert!(
+        e.contains("capacity.visits = 50: is below the 60 visits a month the baseline serves at the busy end of its ranges"),
+        "{e}"
+    );
 }
 
 #[test]

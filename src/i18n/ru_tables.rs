@@ -43,8 +43,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
             "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"
         }
-        "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
-            "меньше числа визитов, которые уже обслуживаются сейчас ({} в месяц: leads × conversion × (1 − no_show_rate)), это больше вместимости {}; [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        "is below the {} visits a month the baseline already serves (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
+            "меньше, чем обслуживается сейчас: визитов в месяц — {} (leads × conversion × (1 − no_show_rate)); [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        }
+        "is below the {} visits a month the baseline serves at the busy end of its ranges (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or narrow the [baseline] ranges" => {
+            "меньше, чем даёт [baseline] на верхней границе своих диапазонов: визитов в месяц — {} (leads × conversion × (1 − no_show_rate)); [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или сузьте диапазоны в [baseline]"
         }
         "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones" => {
             "слишком много строк затрат: в сценарии может быть не больше {} [[costs.item]]; объедините мелкие"

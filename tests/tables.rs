@@ -112,6 +112,18 @@ fn payback_is_the_last_crossing_when_a_low_season_dips_below_zero() {
     assert_eq!(num(&v["monthly"][0]["revenue_after"]), 40000.0);
     // With no cap, nothing is turned away, and the summary does not say so.
     assert!(s.get("turned_away").is_none());
+    // The table explains why break-even (month 2) comes before payback (8.75).
+    let out = common::roi()
+        .args(["calc", "-"])
+        .write_stdin(SEASONAL)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Cash first reached zero in month 2, then fell below it again"),
+        "{text}"
+    );
+    assert!(text.contains("for good: 8.75 months."), "{text}");
 }
 
 #[test]

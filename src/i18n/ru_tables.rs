@@ -70,6 +70,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Visits turned away over {}" => "Отказано в визитах за {}",
         "Assistant ([costs])" => "Ассистент ([costs])",
         "Cost lines" => "Статьи затрат",
+        "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}." => {
+            "Денежный итог впервые дошёл до нуля в месяце {}, но потом снова ушёл в минус (низкий сезон или поздние разовые затраты); окупаемость считается с момента, когда он окончательно стал положительным: {}."
+        }
         "Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon." => {
             "Разовые затраты статьи оплачиваются в начале её первого месяца, а её ежемесячный платёж растёт на годовое повышение каждые 12 месяцев с этого момента; окупаемость — это момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
         }

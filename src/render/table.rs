@@ -493,6 +493,18 @@ fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
             &[&month, &factors.join("; ")],
         ));
     }
+    // Break-even is the first month the cumulative net reaches zero; payback
+    // the last time cash turns up for good. A low season or a later setup
+    // between them would read as a contradiction without a word.
+    let s = &report.projection.summary;
+    if let (Some(month), Some(payback)) = (s.break_even_month, s.payback_months)
+        && payback > rust_decimal::Decimal::from(month)
+    {
+        notes.push(l.fill(
+            "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}.",
+            &[&month, &l.months(f.number(payback, 2))],
+        ));
+    }
     if !i.tables.items.is_empty() {
         notes.push(
             l.tr("Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon.")

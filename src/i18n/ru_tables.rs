@@ -66,9 +66,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "setup" => "разовые затраты",
         "cost" => "затраты",
         // Reports.
-        "Visits turned away over the horizon" => "Отказано в визитах за весь срок",
-        "Visits turned away over {}" => "Отказано в визитах за {}",
-        "Assistant ([costs])" => "Ассистент ([costs])",
+        "Visits turned away over the horizon" => "Не хватило мест за весь срок, визитов",
+        "Visits turned away over {}" => "Не хватило мест за {}, визитов",
+        "Assistant: setup and subscription" => "Ассистент: внедрение и подписка",
         "Cost lines" => "Статьи затрат",
         "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}." => {
             "Денежный итог впервые дошёл до нуля в месяце {}, но потом снова ушёл в минус (низкий сезон или поздние разовые затраты); окупаемость считается с момента, когда он окончательно стал положительным: {}."

@@ -324,7 +324,7 @@ fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
         to: i.months,
         yearly_increase: Decimal::ZERO,
     };
-    let rows = std::iter::once((l.tr("Assistant ([costs])").to_string(), &base))
+    let rows = std::iter::once((l.tr("Assistant: setup and subscription").to_string(), &base))
         .chain(i.tables.items.iter().map(|item| {
             let name = crate::scenario::ItemId::from_tag(item.tag)
                 .name()

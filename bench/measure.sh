@@ -21,6 +21,14 @@ for run in 1 2 3; do
 done
 /usr/bin/time -f "csv $rows rows, no ID column: %e s wall, %M KB peak" \
   "$bin" measure /tmp/roi-bench-noid.csv --map examples/salon-map.toml --format json >/dev/null
+# The same rows without the BOM (the whole file is checked as UTF-8 before it
+# is trusted) and in Windows-1251 (checked, then transcoded), as Russian Excel saves them.
+tail -c +4 "$csv" > /tmp/roi-bench-bare.csv
+iconv -f UTF-8 -t CP1251 /tmp/roi-bench-bare.csv > /tmp/roi-bench-1251.csv
+for enc in bare 1251; do
+  /usr/bin/time -f "csv $rows rows, $enc: %e s wall, %M KB peak" \
+    "$bin" measure "/tmp/roi-bench-$enc.csv" --map examples/salon-map.toml --format json >/dev/null
+done
 for run in 1 2 3; do
   /usr/bin/time -f "xlsx 100000 rows: %e s wall, %M KB peak, %P CPU" \
     "$bin" measure "$xlsx" --map examples/salon-map.toml --format json >/dev/null

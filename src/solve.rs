@@ -4,7 +4,10 @@
 //! the same model as `calc`. Most targets are linear in the input once written
 //! as a residual (ROI ≥ t ⇔ benefit − (1 + t)·cost ≥ 0), so two evaluations
 //! give the exact answer; where the residual is not linear (payback, the
-//! discount rate) a bracketed bisection finds it.
+//! discount rate) a bracketed bisection finds it. A capacity bends the
+//! residual so that it may rise and fall again (more baseline leads fill the
+//! chairs before the assistant does): the whole range is scanned, and every
+//! place where being met changes is solved.
 
 use crate::engine::{self, Summary};
 use crate::i18n::{f, t};
@@ -90,6 +93,20 @@ pub enum Method {
     Scan,
 }
 
+/// A later place where being met changes, past the first boundary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boundary {
+    /// The input's resolved value there.
+    pub value: Decimal,
+    /// Which side of `value` meets the target, locally: `AtMost` where the
+    /// target stops being met above it, `AtLeast` where it is met again.
+    pub direction: Direction,
+    /// The metric at `value` (`None` only where it is undefined).
+    pub achieved: Option<Decimal>,
+    /// How it was found.
+    pub method: Method,
+}
+
 /// The answer, or why there is none.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Solution {
@@ -103,6 +120,9 @@ pub enum Solution {
         achieved: Option<Decimal>,
         /// How it was found.
         method: Method,
+        /// Further changes, in increasing order of the input, each flipping
+        /// the side that meets the target; empty when the first is the only one.
+        later: Vec<Boundary>,
     },
     /// No value in the key's valid range meets the target.
     Never {
@@ -204,61 +224,144 @@ pub fn solve(draft: &Draft, key: Key, target: Target) -> Result<Solution, ModelE
     if let Kind::Months { min, max } = key.kind() {
         return Ok(scan(&mut probe, min, max, achieved));
     }
-    let (lo, hi) = domain(key);
+    let (lo, hi) = domain(&current, key);
     let range = Range {
         low: lo,
         high: hi,
         at_low: achieved(&mut probe, lo),
         at_high: achieved(&mut probe, hi),
     };
-    // Sample the range, and find the first place where being met changes.
-    let samples = samples(lo, hi);
+    // Sample the whole range, valid ends included, and note every place
+    // where being met changes: with a cap it may change twice.
     let mut previous: Option<(Decimal, bool)> = None;
-    let mut bracket = None;
-    for x in samples {
-        let Some(met) = probe.met(x) else { continue };
+    let mut brackets = Vec::new();
+    for (x, met) in sampled(&mut probe, samples(lo, hi)) {
         if let Some((px, pmet)) = previous
             && pmet != met
         {
-            bracket = Some((px, x, met));
-            break;
+            brackets.push((px, x, met));
         }
         previous = Some((x, met));
     }
-    let Some((a, b, met_above)) = bracket else {
+    let piecewise = piecewise_linear(&current, key, target);
+    let bent = bent_by_capacity(&current, key);
+    let mut found = Vec::with_capacity(brackets.len());
+    for (a, b, met_above) in brackets {
+        let (value, method) = boundary(&mut probe, (a, b, met_above), piecewise, bent);
+        found.push(Boundary {
+            value,
+            direction: if met_above {
+                Direction::AtLeast
+            } else {
+                Direction::AtMost
+            },
+            achieved: achieved(&mut probe, value),
+            method,
+        });
+    }
+    let mut found = found.into_iter();
+    let Some(first) = found.next() else {
         return Ok(match previous {
             Some((_, true)) => Solution::Always { range },
             _ => Solution::Never { range },
         });
     };
-    let direction = if met_above {
-        Direction::AtLeast
-    } else {
-        Direction::AtMost
-    };
+    Ok(Solution::Found {
+        value: first.value,
+        direction: first.direction,
+        achieved: first.achieved,
+        method: first.method,
+        later: found.collect(),
+    })
+}
+
+/// The boundary inside the bracket `(a, b, met at b)`, and how it was found.
+fn boundary(
+    probe: &mut Probe,
+    (a, b, met_above): (Decimal, Decimal, bool),
+    piecewise: bool,
+    bent: bool,
+) -> (Decimal, Method) {
     // A residual linear in the input gives the boundary directly; check it.
-    let (value, method) = match linear_root(&mut probe, a, b) {
-        Some(x) => (x, Method::Exact),
-        None => {
-            let (miss, meet) = bisect(&mut probe, a, b, met_above);
-            // A capacity or a season makes the residual piecewise linear: the
-            // last bracket lies on one piece, whose root is then exact.
-            let narrow = piecewise_linear(&current, key, target)
-                .then(|| linear_root(&mut probe, miss.min(meet), miss.max(meet)))
-                .flatten()
-                .filter(|x| (miss.min(meet)..=miss.max(meet)).contains(x));
-            match narrow {
-                Some(x) => (x, Method::Piecewise),
-                None => (meet, Method::Search),
+    // Where a cap bends the residual, that line is only the piece the
+    // bracket lies on, and the answer says so rather than "linear".
+    if let Some(x) = linear_root(probe, a, b) {
+        return (
+            x,
+            if bent {
+                Method::Piecewise
+            } else {
+                Method::Exact
+            },
+        );
+    }
+    let (miss, meet) = bisect(probe, a, b, met_above);
+    // A capacity or a season makes the residual piecewise linear: the
+    // last bracket lies on one piece, whose root is then exact.
+    let narrow = piecewise
+        .then(|| linear_root(probe, miss.min(meet), miss.max(meet)))
+        .flatten()
+        .filter(|x| (miss.min(meet)..=miss.max(meet)).contains(x));
+    match narrow {
+        Some(x) => (x, Method::Piecewise),
+        None => (meet, Method::Search),
+    }
+}
+
+/// Whether the target is met at each sample, skipping values the scenario
+/// refuses. Where the samples step from a refused value to an allowed one
+/// (or back) because of a rule — a baseline that must fit the capacity caps
+/// its leads — the last allowed value is found by bisection and sampled
+/// too: the target may change just inside that end, where no sample lies.
+fn sampled(probe: &mut Probe, xs: Vec<Decimal>) -> Vec<(Decimal, bool)> {
+    let mut out = Vec::with_capacity(xs.len() + 2);
+    // The previous sample, whether it was allowed, and whether the engine
+    // (rather than a rule) refused it.
+    let mut previous: Option<(Decimal, bool, bool)> = None;
+    for x in xs {
+        probe.refused = false;
+        let met = probe.met(x);
+        let refused = probe.refused;
+        if let Some((px, pvalid, prefused)) = previous
+            && pvalid != met.is_some()
+            && !(prefused || refused)
+        {
+            let (valid, invalid) = if pvalid { (px, x) } else { (x, px) };
+            if let Some(edge) = valid_edge(probe, valid, invalid) {
+                out.push(edge);
             }
         }
-    };
-    Ok(Solution::Found {
-        value,
-        direction,
-        achieved: achieved(&mut probe, value),
-        method,
-    })
+        if let Some(met) = met {
+            out.push((x, met));
+        }
+        previous = Some((x, met.is_some(), refused));
+    }
+    out.sort_by_key(|s| s.0);
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// The allowed value nearest the refused one, between an allowed and a
+/// refused value (the rules are linear in one key, so allowed values form
+/// one interval), with whether the target is met there; `None` when the
+/// edge is the allowed value itself.
+fn valid_edge(probe: &mut Probe, valid: Decimal, invalid: Decimal) -> Option<(Decimal, bool)> {
+    let (mut v, mut w) = (valid, invalid);
+    for _ in 0..200 {
+        let mid = ((v + w) / Decimal::TWO).round_dp(PROBE_PLACES);
+        if mid == v || mid == w || (w - v).abs() < Decimal::new(1, 20) {
+            break;
+        }
+        if probe.met(mid).is_some() {
+            v = mid;
+        } else {
+            w = mid;
+        }
+    }
+    if v == valid {
+        return None;
+    }
+    probe.met(v).map(|met| (v, met))
 }
 
 /// Whole-month keys: try each value in turn.
@@ -294,6 +397,7 @@ fn scan(
                     direction,
                     achieved: achieved(probe, value),
                     method: Method::Scan,
+                    later: Vec::new(),
                 };
             }
             Some(_) => {}
@@ -307,13 +411,23 @@ fn scan(
 }
 
 /// The key's range: 0–100% for shares; for amounts, from 0 to well past
-/// anything a small business sees (10^15).
-fn domain(key: Key) -> (Decimal, Decimal) {
+/// anything a small business sees (10^15). The capacity starts at the
+/// baseline's average-month visits, the least the rules allow (the baseline
+/// is what was served); starting at 0 would leave that end unsampled.
+fn domain(current: &engine::Inputs<Decimal>, key: Key) -> (Decimal, Decimal) {
     if key.kind().is_rate() {
-        (Decimal::ZERO, Decimal::ONE)
-    } else {
-        (Decimal::ZERO, Decimal::from(1_000_000_000_000_000u64))
+        return (Decimal::ZERO, Decimal::ONE);
     }
+    let high = Decimal::from(1_000_000_000_000_000u64);
+    let low = match key {
+        // The same figure the rule compares with, so the end is allowed.
+        Key::Capacity => current
+            .baseline
+            .figures()
+            .map_or(Decimal::ZERO, |b| b.visits.max(Decimal::ZERO)),
+        _ => Decimal::ZERO,
+    };
+    (low.min(high), high)
 }
 
 /// Points to look for the target between: even steps for shares, and a
@@ -327,9 +441,14 @@ fn samples(lo: Decimal, hi: Decimal) -> Vec<Decimal> {
     let mut xs = vec![lo];
     let mut x = Decimal::new(1, 2);
     while x < hi {
-        for k in [1, 2, 5] {
-            xs.push(x * Decimal::from(k));
-        }
+        // Only the rungs inside the range, so the samples stay in order when
+        // the range starts above 0 (the capacity starts at the baseline's visits).
+        xs.extend(
+            [1, 2, 5]
+                .map(|k| x * Decimal::from(k))
+                .into_iter()
+                .filter(|r| *r > lo && *r < hi),
+        );
         x *= Decimal::TEN;
     }
     xs.push(hi);
@@ -363,13 +482,35 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
 /// tables, the target is not payback (a quotient) and the key is neither the
 /// discount rate nor a yearly increase (powers).
 fn piecewise_linear(inputs: &engine::Inputs<Decimal>, key: Key, target: Target) -> bool {
-    !inputs.tables.is_empty()
+    // Solving for a table's key brings the table in, even when the file
+    // has none: `--for capacity.visits` on a scenario without `[capacity]`.
+    let brings_table = matches!(key, Key::Capacity | Key::Season(_) | Key::Item(..));
+    (!inputs.tables.is_empty() || brings_table)
         && target.metric != Metric::Payback
         && key != Key::DiscountRate
         && !matches!(
             key,
             Key::Item(_, crate::scenario::ItemField::YearlyIncrease)
         )
+}
+
+/// True when a cap bends the residual in `key`: the key sets the visits a
+/// month (leads, conversion, no-shows, a season's factor, the cap itself)
+/// and the scenario has a cap or the key is the cap. Such a residual is
+/// linear only piecewise, so a root found on one piece is not "linear in
+/// this input" even when two samples happened to lie on the same piece.
+fn bent_by_capacity(inputs: &engine::Inputs<Decimal>, key: Key) -> bool {
+    let feeds_visits = matches!(
+        key,
+        Key::BaselineLeads
+            | Key::BaselineConversion
+            | Key::BaselineNoShowRate
+            | Key::AfterLeads
+            | Key::AfterConversion
+            | Key::AfterNoShowRate
+            | Key::Season(_)
+    );
+    key == Key::Capacity || (feeds_visits && inputs.tables.capacity.is_some())
 }
 
 /// Bisection between a value that misses the target and one that meets it;

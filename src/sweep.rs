@@ -419,14 +419,7 @@ impl Plan<'_> {
         match summary {
             Ok(summary) => Ok(Point { values, summary }),
             Err(overflow) => Err(SweepError::OverflowAt {
-                at: self
-                    .grid
-                    .axes
-                    .iter()
-                    .zip(values)
-                    .map(|(a, v)| format!("{}={v}", a.key.path()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                at: point_text(self.grid, &values),
                 overflow,
             }),
         }
@@ -453,7 +446,14 @@ pub fn check<'a>(grid: &'a Grid, draft: &'a Draft) -> Result<Plan<'a>, SweepErro
             .draft
             .resolve_inputs()
             .map_err(SweepError::Invalid)?;
-        scratch.summarize(&inputs)?;
+        // A corner that cannot be computed is named like any other point,
+        // so the refusal blames the varied values, not the file's.
+        scratch
+            .summarize(&inputs)
+            .map_err(|overflow| SweepError::OverflowAt {
+                at: point_text(grid, &values_at(grid, corner)),
+                overflow,
+            })?;
         corners.push(inputs);
     }
     let keys: Vec<Key> = grid.axes.iter().map(|a| a.key).collect();
@@ -474,6 +474,16 @@ pub fn check<'a>(grid: &'a Grid, draft: &'a Draft) -> Result<Plan<'a>, SweepErro
             })
             .collect(),
     })
+}
+
+/// A point as `--vary` would write it: `after.leads=+25%, costs.monthly=100`.
+fn point_text(grid: &Grid, values: &[Written]) -> String {
+    grid.axes
+        .iter()
+        .zip(values)
+        .map(|(a, v)| format!("{}={v}", a.key.path()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Points per block: large enough to amortise a thread hand-off, small enough

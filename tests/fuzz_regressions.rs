@@ -253,3 +253,57 @@ fn a_variant_refused_names_its_own_lines() {
     // Zeros cause nothing and are not listed.
     assert!(!e.contains("baseline.leads"), "{e}");
 }
+
+#[test]
+fn refusals_name_the_tables_keys_that_caused_them() {
+    // Found in review: a cost line's, a season factor's or a varied value's
+    // overflow named the file's other keys, not the one that caused it.
+    let seasonal = "examples/fitness-seasonal.toml";
+    let e = refused(&[
+        "calc",
+        seasonal,
+        "--set",
+        "costs.item.Telephony.monthly=7.9e28",
+    ]);
+    assert!(
+        e.contains("--set costs.item.Telephony.monthly=7.9e28"),
+        "{e}"
+    );
+    let e = refused(&[
+        "sensitivity",
+        seasonal,
+        "--set",
+        "costs.item.Telephony.setup=7e28",
+    ]);
+    assert!(e.contains("--set costs.item.Telephony.setup=7e28"), "{e}");
+    let e = refused(&[
+        "sweep",
+        seasonal,
+        "--set",
+        "scenario.months=120",
+        "--vary",
+        "seasonality.leads.7=0..1e24:1e22",
+        "-f",
+        "csv",
+    ]);
+    assert!(
+        e.contains("it comes from --vary seasonality.leads.7=1000000000000000000000000"),
+        "{e}"
+    );
+    // The varied key is named with its value at the point, not the file's.
+    let e = refused(&[
+        "sweep",
+        "examples/salon-rostov.toml",
+        "--set",
+        "costs.setup=0",
+        "--vary",
+        "costs.monthly=1e-20..0:-1e-26",
+        "-f",
+        "csv",
+    ]);
+    assert!(
+        e.contains("it comes from --vary costs.monthly=0.00000000000000000001"),
+        "{e}"
+    );
+    assert!(!e.contains("costs.monthly = 10000"), "{e}");
+}

@@ -112,6 +112,18 @@ fn payback_is_the_last_crossing_when_a_low_season_dips_below_zero() {
     assert_eq!(num(&v["monthly"][0]["revenue_after"]), 40000.0);
     // With no cap, nothing is turned away, and the summary does not say so.
     assert!(s.get("turned_away").is_none());
+    // The table explains why break-even (month 2) comes before payback (8.75).
+    let out = common::roi()
+        .args(["calc", "-"])
+        .write_stdin(SEASONAL)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Cash first reached zero in month 2, then fell below it again"),
+        "{text}"
+    );
+    assert!(text.contains("for good: 8.75 months."), "{text}");
 }
 
 #[test]
@@ -185,7 +197,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
             "line 14: costs.item.name = \"Telephony\": another [[costs.item]] already has this name; names must differ",
             "line 15: costs.item.name: every [[costs.item]] needs a name in quotes, like name = \"Telephony\"",
             "line 20: costs.item.CRM.to = 4: comes before the line's first month (costs.item.CRM.from = 9); a line runs from `from` to `to`, with from ≤ to",
-            "line 22: capacity.visits = 30: is below the visits the baseline already serves (40 a month: leads × conversion × (1 − no-show rate)), above the capacity of 30; the baseline is what was served, so raise capacity.visits or correct [baseline]",
+            "line 22: capacity.visits = 30: is below the 40 visits a month the baseline already serves (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or correct [baseline]",
             "line 24: seasonality.start = \"2026-3\": must be the calendar month of projection month 1, written \"YYYY-MM\" in quotes, like \"2026-03\"",
             "line 25: seasonality.leads.3 = -1: must not be negative; it takes a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8",
         ]
@@ -195,7 +207,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
     for fragment in [
         "строка 11: costs.item.Telephony.to = 30: выходит за горизонт прогноза (scenario.months = 12)",
         "это название уже есть у другой [[costs.item]]",
-        "строка 22: capacity.visits = 30: меньше числа визитов",
+        "строка 22: capacity.visits = 30: меньше, чем обслуживается сейчас: визитов в месяц — 40",
         "в виде \"ГГГГ-ММ\"",
         "допустимые ключи в [[costs.item]]",
     ] {
@@ -250,7 +262,20 @@ fn a_half_written_seasonality_is_refused_with_what_is_missing() {
         &["calc", "-"],
         Some(&format!("{SALON}[capacity]\nvisits = \"30..60\"\n")),
     );
-    assert!(e.contains("above the capacity of 30"), "{e}");
+    assert!(
+        e.contains("capacity.visits = \"30..60\": is below the 40 visits a month"),
+        "{e}"
+    );
+    // A baseline range must fit at its busy end: 150..300 leads × 20% is 60
+    // visits at the high end, above the cap of 50, which simulate would draw.
+    let e = refused_with(
+        &["simulate", "-", "--set", "baseline.leads=150..300"],
+        Some(&format!("{SALON}[capacity]\nvisits = 50\n")),
+    );
+    assert!(
+        e.contains("capacity.visits = 50: is below the 60 visits a month the baseline serves at the busy end of its ranges"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -507,4 +532,38 @@ fn the_page_and_the_csv_show_the_tables_too() {
         lines.next().unwrap(),
         "1,1.00000000,15000.00,37000.00,-22000.00,15000.00,37000.00,-22000.00,-0.59459459,60000.00,75000.00,15.00"
     );
+}
+
+#[test]
+fn compare_shows_what_the_cap_turns_away() {
+    // A third master lifts the cap to 75, above the after demand of 65 visits:
+    // nothing is turned away and the salon is the article's uncapped one
+    // (ROI 210.3%); with two masters 15 visits a month, 180 over 12 months, are lost.
+    let text = format!(
+        "{}\n[[variant]]\nname = \"Third master\"\nset = {{ \"capacity.visits\" = 75 }}\n",
+        std::fs::read_to_string("examples/salon-capacity.toml").unwrap()
+    );
+    let table = stdout_with(&["compare", "-"], Some(&text));
+    let row = table
+        .lines()
+        .find(|l| l.contains("Visits turned away"))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(row.contains("180") && row.contains("0 (-180)"), "{row}");
+    let json: Value =
+        serde_json::from_str(&stdout_with(&["compare", "-", "-f", "json"], Some(&text))).unwrap();
+    assert_eq!(
+        json["scenarios"][0]["summary"]["turned_away"].to_string(),
+        "180.00"
+    );
+    assert_eq!(
+        json["scenarios"][1]["summary"]["turned_away"].to_string(),
+        "0.00"
+    );
+    assert_eq!(
+        json["scenarios"][1]["summary"]["roi"].to_string(),
+        "2.10344828"
+    );
+    // Without a cap anywhere the row is not there.
+    let plain = stdout_with(&["compare", "examples/salon-rostov.toml"], None);
+    assert!(!plain.contains("turned away"), "{plain}");
 }

@@ -337,6 +337,19 @@ impl Loaded {
             .context(crate::i18n::f("cannot compute {}", &[&self.source.name]))
     }
 
+    /// A refusal at one point of a sweep, with the inputs as that point has
+    /// them: the varied keys name `--vary` and their values there.
+    pub fn overflow_with(
+        &self,
+        o: crate::engine::Overflow,
+        varied: &[crate::scenario::Override],
+    ) -> anyhow::Error {
+        let mut draft = self.draft.clone();
+        varied.iter().for_each(|v| draft.apply(v));
+        let origins = self.origins(&draft, o.keys);
+        anyhow::Error::new(o.with_origins(origins))
+    }
+
     /// The refusal for the scenario [`Loaded::with_variants`] listed at
     /// `index` (0 the base, then each variant), with the inputs as that
     /// scenario has them: a variant's own changes name its lines.

@@ -26,10 +26,18 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
             SweepError::Invalid(problems) => loaded.invalid(problems),
             SweepError::Overflow(o) => loaded.overflow(o),
             SweepError::OverflowAt { at, overflow } => {
-                anyhow::Error::new(overflow).context(crate::i18n::f(
-                    "cannot compute {} at --vary {}",
-                    &[&loaded.source.name, &at],
-                ))
+                // The inputs as they were at that point: the varied keys as
+                // `--vary` set them, the rest from the file and --set.
+                let varied: Vec<_> = at
+                    .split(", ")
+                    .filter_map(|part| crate::scenario::Override::from_flag("--vary", part).ok())
+                    .collect();
+                loaded
+                    .overflow_with(overflow, &varied)
+                    .context(crate::i18n::f(
+                        "cannot compute {} at --vary {}",
+                        &[&loaded.source.name, &at],
+                    ))
             }
             SweepError::Io(e) => e.into(),
         }

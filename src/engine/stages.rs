@@ -1,11 +1,14 @@
 //! Which inputs feed each step of the model, so that a refused step can be
 //! traced back to the lines of the file that caused it.
 
+/// A season's factors multiply the leads of every funnel; a scenario without
+/// `[seasonality]` has none, so naming them adds nothing there.
 const BASELINE_FUNNEL: &[&str] = &[
     "baseline.leads",
     "baseline.conversion",
     "baseline.no_show_rate",
     "baseline.average_check",
+    "seasonality.leads.*",
 ];
 /// An `[after]` value may be a change from the baseline, so both feed it.
 const AFTER_FUNNEL: &[&str] = &[
@@ -17,6 +20,7 @@ const AFTER_FUNNEL: &[&str] = &[
     "baseline.conversion",
     "baseline.no_show_rate",
     "baseline.average_check",
+    "seasonality.leads.*",
 ];
 const BENEFIT: &[&str] = &[
     "after.leads",
@@ -31,13 +35,19 @@ const BENEFIT: &[&str] = &[
     "savings.staff_hours",
     "savings.hourly_rate",
     "savings.other",
+    "seasonality.leads.*",
 ];
 const SAVINGS: &[&str] = &[
     "savings.staff_hours",
     "savings.hourly_rate",
     "savings.other",
 ];
-const COST: &[&str] = &["costs.setup", "costs.monthly", "scenario.months"];
+const COST: &[&str] = &[
+    "costs.setup",
+    "costs.monthly",
+    "scenario.months",
+    "costs.item.*",
+];
 /// The tables' keys: a path ending in `.*` stands for every key the scenario
 /// has under it (each season factor, each cost line).
 const SEASON: &[&str] = &["seasonality.leads.*", "baseline.leads", "after.leads"];
@@ -76,6 +86,9 @@ const ALL: &[&str] = &[
     "scenario.months",
     "assumptions.ramp_months",
     "assumptions.discount_rate",
+    "capacity.visits",
+    "seasonality.leads.*",
+    "costs.item.*",
 ];
 
 /// The keys whose values feed `stage`; `after` for the funnel after the
@@ -97,9 +110,15 @@ pub(super) fn keys(stage: &str, after: bool) -> &'static [&'static str] {
     }
 }
 
-/// `path` alone, as a slice of the static table (empty for an unknown path).
+/// `path` alone, as a slice of the static table. A table's key (a season
+/// factor, a cost line's field) is not in the table: its one-element list is
+/// made on the spot and kept, which happens only on the way to an error.
 pub(super) fn one(path: &str) -> &'static [&'static str] {
-    ALL.iter()
-        .position(|p| *p == path)
-        .map_or(&[], |i| &ALL[i..=i])
+    match ALL.iter().position(|p| *p == path) {
+        Some(i) => &ALL[i..=i],
+        None => {
+            let path: &'static str = Box::leak(path.to_string().into_boxed_str());
+            Box::leak(Box::new([path]))
+        }
+    }
 }

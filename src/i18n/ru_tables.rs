@@ -43,8 +43,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
             "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"
         }
-        "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
-            "меньше числа визитов, которые уже обслуживаются сейчас ({} в месяц: leads × conversion × (1 − no_show_rate)), это больше вместимости {}; [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        "is below the {} visits a month the baseline already serves (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or correct [baseline]" => {
+            "меньше, чем обслуживается сейчас: визитов в месяц — {} (leads × conversion × (1 − no_show_rate)); [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или исправьте [baseline]"
+        }
+        "is below the {} visits a month the baseline serves at the busy end of its ranges (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or narrow the [baseline] ranges" => {
+            "меньше, чем даёт [baseline] на верхней границе своих диапазонов: визитов в месяц — {} (leads × conversion × (1 − no_show_rate)); [baseline] — это то, что реально обслужено, поэтому увеличьте capacity.visits или сузьте диапазоны в [baseline]"
         }
         "too many cost lines: a scenario holds at most {} [[costs.item]]; merge the small ones" => {
             "слишком много строк затрат: в сценарии может быть не больше {} [[costs.item]]; объедините мелкие"
@@ -63,10 +66,13 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "setup" => "разовые затраты",
         "cost" => "затраты",
         // Reports.
-        "Visits turned away over the horizon" => "Отказано в визитах за весь срок",
-        "Visits turned away over {}" => "Отказано в визитах за {}",
-        "Assistant ([costs])" => "Ассистент ([costs])",
+        "Visits turned away over the horizon" => "Не хватило мест за весь срок, визитов",
+        "Visits turned away over {}" => "Не хватило мест за {}, визитов",
+        "Assistant: setup and subscription" => "Ассистент: внедрение и подписка",
         "Cost lines" => "Статьи затрат",
+        "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}." => {
+            "Денежный итог впервые дошёл до нуля в месяце {}, но потом снова ушёл в минус (низкий сезон или поздние разовые затраты); окупаемость считается с момента, когда он окончательно стал положительным: {}."
+        }
         "Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon." => {
             "Разовые затраты статьи оплачиваются в начале её первого месяца, а её ежемесячный платёж растёт на годовое повышение каждые 12 месяцев с этого момента; окупаемость — это момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
         }
@@ -96,6 +102,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "October" => "октябрь",
         "November" => "ноябрь",
         "December" => "декабрь",
+        // solve: a target met only within an interval of the key (a cap).
+        "{}: the target is met only {}." => "{}: цель достигается только {}.",
+        "between {} and {}" => "в диапазоне от {} до {}",
+        "at {} and below" => "при значении {} и ниже",
+        "at {} and above" => "при значении {} и выше",
+        " and " => " и ",
+        "At {} = {}: {} = {}; exact value, for --set: {}" => {
+            "При {} = {}: {} = {}; точное значение для --set: {}"
+        }
         _ => return None,
     })
 }

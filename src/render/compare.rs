@@ -23,12 +23,14 @@ enum Shown {
     Ratio(Decimal),
     Months(Decimal),
     Month(u32),
+    /// Visits (a count), for the cap's row.
+    Count(Decimal),
     Text(String),
 }
 
 /// The rows of the table; the NPV row is dropped when no scenario discounts,
-/// since NPV then equals net.
-const ROWS: [Row; 9] = [
+/// since NPV then equals net, and the cap's row when no scenario has a cap.
+const ROWS: [Row; 10] = [
     Row {
         label: "Horizon",
         show: |r, lang| Some(Shown::Text(lang.months(r.scenario.inputs.months))),
@@ -64,6 +66,16 @@ const ROWS: [Row; 9] = [
     Row {
         label: "NPV",
         show: |r, _| Some(Shown::Money(r.projection.summary.npv)),
+    },
+    Row {
+        label: "Visits turned away over the horizon",
+        show: |r, _| {
+            r.scenario
+                .inputs
+                .tables
+                .capacity
+                .map(|_| Shown::Count(r.projection.summary.turned_away))
+        },
     },
 ];
 
@@ -112,6 +124,13 @@ fn cell(
                 _ => None,
             },
         ),
+        (Shown::Count(v), first) => (
+            f.count(*v, Sign::Plain),
+            match first {
+                Some(Shown::Count(b)) => v.checked_sub(*b).map(|d| f.count(d, Sign::Explicit)),
+                _ => None,
+            },
+        ),
         (Shown::Text(t), _) => (t.clone(), None),
     };
     match diff {
@@ -137,7 +156,15 @@ pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
         header.extend(reports.iter().map(|r| r.scenario.name.clone()));
         let mut grid = Grid::new(header, 1);
         let first = &reports[0];
-        for row in ROWS.iter().filter(|r| discounted || r.label != "NPV") {
+        let capped = reports
+            .iter()
+            .any(|r| r.scenario.inputs.tables.capacity.is_some());
+        let shown = |r: &&Row| match r.label {
+            "NPV" => discounted,
+            "Visits turned away over the horizon" => capped,
+            _ => true,
+        };
+        for row in ROWS.iter().filter(shown) {
             let base = (row.show)(first, lang);
             let mut cells = vec![lang.tr(row.label).to_string()];
             for (i, report) in reports.iter().enumerate() {
@@ -234,7 +261,15 @@ pub fn json(reports: &[Report]) -> String {
                 name: &r.scenario.name,
                 currency: &r.scenario.currency,
                 months: r.scenario.inputs.months,
-                summary: (&r.projection.summary).into(),
+                summary: JsonSummary {
+                    turned_away: r
+                        .scenario
+                        .inputs
+                        .tables
+                        .capacity
+                        .map(|_| crate::render::json::Visits(r.projection.summary.turned_away)),
+                    ..(&r.projection.summary).into()
+                },
             })
             .collect(),
     };

@@ -5,7 +5,7 @@ use crate::i18n::Lang;
 use crate::metric::{Metric, Unit};
 use crate::render::json::{Exact, Money, Ratio, SCHEMA_VERSION};
 use crate::scenario::{Key, Kind, Uncertain};
-use crate::solve::{Direction, Method, Range, Solution, Target};
+use crate::solve::{Boundary, Direction, Method, Range, Solution, Target};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -148,7 +148,8 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
             direction,
             achieved,
             method,
-        } => {
+            later,
+        } if later.is_empty() => {
             let relative = versus_baseline(q, *value).map_or(String::new(), |r| format!(" ({r})"));
             let side = l.tr(match direction {
                 Direction::AtLeast => "at this value and above",
@@ -169,12 +170,51 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
                 &[&q.key.path(), &exact_text(*value, *direction)],
             ));
             out.push('\n');
-            out.push_str(l.tr(match method {
-                Method::Exact => "Solved exactly: the target is linear in this input.\n",
-                Method::Piecewise => "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n",
-                Method::Search => "Found by bisection, to far below a kopeck.\n",
-                Method::Scan => "Found by trying every whole number of months.\n",
-            }));
+            out.push_str(method_line(l, *method));
+        }
+        Solution::Found {
+            value,
+            direction,
+            achieved,
+            method,
+            later,
+        } => {
+            let first = Boundary {
+                value: *value,
+                direction: *direction,
+                achieved: *achieved,
+                method: *method,
+            };
+            let all: Vec<&Boundary> = std::iter::once(&first).chain(later).collect();
+            out.push_str(&l.fill(
+                "{}: the target is met only {}.",
+                &[&q.key.path(), &intervals(q, &all)],
+            ));
+            out.push('\n');
+            for b in &all {
+                out.push_str(&l.fill(
+                    "At {} = {}: {} = {}; exact value, for --set: {}",
+                    &[
+                        &q.key.path(),
+                        &key_value(q, b.value),
+                        &metric_words(q),
+                        &metric_value(q, b.achieved),
+                        &exact_text(b.value, b.direction),
+                    ],
+                ));
+                out.push('\n');
+            }
+            // The least exact of the ways the boundaries were found.
+            let method = all
+                .iter()
+                .map(|b| b.method)
+                .max_by_key(|m| match m {
+                    Method::Exact | Method::Scan => 0,
+                    Method::Piecewise => 1,
+                    Method::Search => 2,
+                })
+                .unwrap_or(*method);
+            out.push_str(method_line(l, method));
         }
         Solution::Never { range } => {
             out.push_str(&l.fill(
@@ -203,6 +243,41 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
         out.push('\n');
     }
     out
+}
+
+/// How the answer was found, as a line of text.
+fn method_line(l: Lang, method: Method) -> &'static str {
+    l.tr(match method {
+        Method::Exact => "Solved exactly: the target is linear in this input.\n",
+        Method::Piecewise => "Solved exactly: near the answer the target is linear in this input (the capacity or a season bends it elsewhere).\n",
+        Method::Search => "Found by bisection, to far below a kopeck.\n",
+        Method::Scan => "Found by trying every whole number of months.\n",
+    })
+}
+
+/// Where the target is met, given the places where that changes in
+/// increasing order: "between 64.44 and 209.72", "at 10 and below and at 50 and above".
+fn intervals(q: &Question<'_>, all: &[&Boundary]) -> String {
+    let l = q.fmt.lang;
+    let shown = |x: Decimal| {
+        let relative = versus_baseline(q, x).map_or(String::new(), |r| format!(" ({r})"));
+        format!("{}{relative}", key_value(q, x))
+    };
+    let mut pieces = Vec::new();
+    let mut open: Option<Decimal> = None;
+    for b in all {
+        match b.direction {
+            Direction::AtLeast => open = Some(b.value),
+            Direction::AtMost => pieces.push(match open.take() {
+                Some(from) => l.fill("between {} and {}", &[&shown(from), &shown(b.value)]),
+                None => l.fill("at {} and below", &[&shown(b.value)]),
+            }),
+        }
+    }
+    if let Some(from) = open {
+        pieces.push(l.fill("at {} and above", &[&shown(from)]));
+    }
+    pieces.join(l.tr(" and "))
 }
 
 /// The answer to 12 decimal places, rounded towards the side that meets the
@@ -254,11 +329,49 @@ struct JsonSolution {
     achieved: Option<Figure>,
     /// "at_least" or "at_most": which side of `value` meets the target; null if none.
     direction: Option<&'static str>,
-    /// "exact", "search" or "scan"; null if none.
+    /// "exact", "piecewise", "search" or "scan"; null if none.
     method: Option<&'static str>,
     /// "found"; or why there is no answer: "never" or "always" met within
     /// the key's range, or "undefined" (an ROI target without costs).
     outcome: &'static str,
+    /// The second place where being met changes, when there is one (a cap
+    /// can make the target met only between `value` and `until.value`);
+    /// left out when `value` is the only boundary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    until: Option<JsonBoundary>,
+    /// Any places past `until` where being met changes again, in order;
+    /// left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    then: Vec<JsonBoundary>,
+}
+
+/// A later boundary of the target, described as the first one is.
+#[derive(Serialize)]
+struct JsonBoundary {
+    /// The key's value there, to 12 places, rounded towards the side that meets the target.
+    value: Exact,
+    /// "at_most" where the target stops being met above `value`, "at_least" where it is met again.
+    direction: &'static str,
+    /// The metric at `value`; null when it is undefined.
+    achieved: Option<Figure>,
+    /// "exact", "piecewise", "search" or "scan".
+    method: &'static str,
+}
+
+fn direction_name(direction: Direction) -> &'static str {
+    match direction {
+        Direction::AtLeast => "at_least",
+        Direction::AtMost => "at_most",
+    }
+}
+
+fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::Exact => "exact",
+        Method::Piecewise => "piecewise",
+        Method::Search => "search",
+        Method::Scan => "scan",
+    }
 }
 
 /// The target as given.
@@ -279,25 +392,32 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
             direction,
             achieved,
             method,
+            ..
         } => (
             Some(exact(*value, *direction)),
             achieved.map(|a| figure(metric, a)),
-            Some(match direction {
-                Direction::AtLeast => "at_least",
-                Direction::AtMost => "at_most",
-            }),
-            Some(match method {
-                Method::Exact => "exact",
-                Method::Piecewise => "piecewise",
-                Method::Search => "search",
-                Method::Scan => "scan",
-            }),
+            Some(direction_name(*direction)),
+            Some(method_name(*method)),
             "found",
         ),
         Solution::Never { .. } => (None, None, None, None, "never"),
         Solution::Always { .. } => (None, None, None, None, "always"),
         Solution::Undefined => (None, None, None, None, "undefined"),
     };
+    let mut later = match solution {
+        Solution::Found { later, .. } => later
+            .iter()
+            .map(|b| JsonBoundary {
+                value: Exact(exact(b.value, b.direction)),
+                direction: direction_name(b.direction),
+                achieved: b.achieved.map(|a| figure(metric, a)),
+                method: method_name(b.method),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+    .into_iter();
+    let until = later.next();
     let relative = match (value, q.baseline) {
         // Checked: a value and its baseline near ±7.9e28, or a baseline of
         // 1e-28, may give a change no decimal holds; it is then left out.
@@ -321,9 +441,68 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
         direction,
         method,
         outcome,
+        until,
+        then: later.collect(),
     };
     // Plain numbers and strings always serialise.
     let mut text = serde_json::to_string_pretty(&doc).expect("the JSON answer serialises");
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::Boundary;
+
+    /// A target met outside an interval — below one value and again above
+    /// another — no capped example reaches yet; the words must still be right.
+    #[test]
+    fn a_target_met_outside_an_interval_is_said_as_two_pieces() {
+        let q = Question {
+            name: "Test",
+            fmt: Fmt {
+                lang: Lang::En,
+                currency: "RUB",
+            },
+            key: Key::AfterLeads,
+            target: Target {
+                metric: Metric::Net,
+                value: Decimal::ZERO,
+            },
+            baseline: None,
+            months: 12,
+            ranges: &[],
+        };
+        let boundary = |value: i64, direction| Boundary {
+            value: Decimal::from(value),
+            direction,
+            achieved: Some(Decimal::ZERO),
+            method: Method::Exact,
+        };
+        let first = boundary(10, Direction::AtMost);
+        let solution = Solution::Found {
+            value: first.value,
+            direction: first.direction,
+            achieved: first.achieved,
+            method: first.method,
+            later: vec![
+                boundary(50, Direction::AtLeast),
+                boundary(70, Direction::AtMost),
+            ],
+        };
+        let text = lines(&q, &solution);
+        assert!(
+            text.contains(
+                "after.leads: the target is met only at 10 and below and between 50 and 70.\n"
+            ),
+            "{text}"
+        );
+        let json: serde_json::Value = serde_json::from_str(&json(&q, &solution)).unwrap();
+        assert_eq!(json["direction"], "at_most");
+        assert_eq!(json["until"]["value"].to_string(), "50");
+        assert_eq!(json["until"]["direction"], "at_least");
+        assert_eq!(json["then"][0]["value"].to_string(), "70");
+        assert_eq!(json["then"][0]["direction"], "at_most");
+    }
 }

@@ -324,7 +324,7 @@ fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
         to: i.months,
         yearly_increase: Decimal::ZERO,
     };
-    let rows = std::iter::once((l.tr("Assistant ([costs])").to_string(), &base))
+    let rows = std::iter::once((l.tr("Assistant: setup and subscription").to_string(), &base))
         .chain(i.tables.items.iter().map(|item| {
             let name = crate::scenario::ItemId::from_tag(item.tag)
                 .name()
@@ -491,6 +491,18 @@ fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
         notes.push(l.fill(
             "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {}).",
             &[&month, &factors.join("; ")],
+        ));
+    }
+    // Break-even is the first month the cumulative net reaches zero; payback
+    // the last time cash turns up for good. A low season or a later setup
+    // between them would read as a contradiction without a word.
+    let s = &report.projection.summary;
+    if let (Some(month), Some(payback)) = (s.break_even_month, s.payback_months)
+        && payback > rust_decimal::Decimal::from(month)
+    {
+        notes.push(l.fill(
+            "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}.",
+            &[&month, &l.months(f.number(payback, 2))],
         ));
     }
     if !i.tables.items.is_empty() {

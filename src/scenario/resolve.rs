@@ -108,6 +108,11 @@ impl<'d> Resolver<'d> {
         Some(point)
     }
 
+    /// The resolved low and high ends of a key given as a range, once resolved.
+    pub(super) fn ends(&self, key: Key) -> Option<(Decimal, Decimal)> {
+        self.ends[key.index()?]
+    }
+
     /// Applies the key's rules to one written value.
     fn resolve_written(
         &mut self,

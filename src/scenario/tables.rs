@@ -460,27 +460,49 @@ fn whole(d: Decimal) -> Option<u32> {
 }
 
 /// The baseline's average month must fit the capacity: the baseline is what
-/// was served, so it cannot exceed what can be served.
+/// was served, so it cannot exceed what can be served. Ranges must fit at
+/// their ends, which a simulation draws: the capacity's lowest against the
+/// baseline's busiest (most leads, highest conversion, fewest no-shows).
 fn check_baseline_fits(draft: &Draft, r: &mut Resolver<'_>, cap: Decimal, b: &Funnel<Decimal>) {
-    // Overflow here is the engine's to report, with its own message.
-    let Ok(figures) = b.figures() else { return };
     let Slot::Given(spec) = draft.tables.slot(Key::Capacity) else {
         return;
     };
-    // A range must fit at its low end too, which a simulation will draw.
+    let mut busiest = *b;
+    let mut ranged = false;
+    if let Some((_, high)) = r.ends(Key::BaselineLeads) {
+        (busiest.leads, ranged) = (high, true);
+    }
+    if let Some((_, high)) = r.ends(Key::BaselineConversion) {
+        (busiest.conversion, ranged) = (high, true);
+    }
+    if let Some((low, _)) = r.ends(Key::BaselineNoShowRate) {
+        (busiest.no_show_rate, ranged) = (low, true);
+    }
+    // Overflow here is the engine's to report, with its own message.
+    let Ok(figures) = busiest.figures() else {
+        return;
+    };
     let cap = spec.range.map_or(cap, |range| range.low.number().min(cap));
     if figures.visits <= cap {
         return;
     }
     let fmt = crate::format::Fmt::messages();
-    let count = |d: Decimal| fmt.count(d, crate::format::Sign::Plain);
+    let visits = fmt.count(figures.visits, crate::format::Sign::Plain);
+    let message = if ranged {
+        f(
+            "is below the {} visits a month the baseline serves at the busy end of its ranges (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or narrow the [baseline] ranges",
+            &[&visits],
+        )
+    } else {
+        f(
+            "is below the {} visits a month the baseline already serves (leads × conversion × (1 − no-show rate)); the baseline is what was served, so raise capacity.visits or correct [baseline]",
+            &[&visits],
+        )
+    };
     r.problems.push(Problem {
         location: spec.location.clone(),
         key: Some(Key::Capacity.path().into()),
         value: Some(spec.text.clone().unwrap_or_else(|| cap.to_string())),
-        message: f(
-            "is below the visits the baseline already serves ({} a month: leads × conversion × (1 − no-show rate)), above the capacity of {}; the baseline is what was served, so raise capacity.visits or correct [baseline]",
-            &[&count(figures.visits), &count(cap)],
-        ),
+        message,
     });
 }

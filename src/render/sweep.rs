@@ -169,6 +169,7 @@ impl Writer {
         } else {
             b'.'
         };
+        let mut memos: [Memo; 14] = Default::default();
         for (n, p) in (first..).zip(points) {
             for ((axis, text), (i, v)) in self.axes.iter().enumerate().zip(self.indexed(n, p)) {
                 if axis > 0 {
@@ -179,9 +180,13 @@ impl Writer {
                     None => csv_value(out, v, self.dialect),
                 }
             }
-            for (_, cell) in JsonSummary::from(&p.summary).cells() {
+            for ((_, cell), memo) in JsonSummary::from(&p.summary)
+                .cells()
+                .into_iter()
+                .zip(&mut memos)
+            {
                 out.push(delimiter);
-                push_cell(out, cell, mark);
+                memo.push(out, cell, mark);
             }
             out.extend_from_slice(if self.dialect.excel { b"\r\n" } else { b"\n" });
         }
@@ -245,6 +250,41 @@ fn csv_value(out: &mut Vec<u8>, v: Written, dialect: Dialect) {
 /// A varied key's value as a JSON member: `"after.leads": "+5%", `.
 fn json_value(out: &mut Vec<u8>, key: Key, v: Written) {
     let _ = std::io::Write::write_fmt(out, format_args!("\"{}\": \"{v}\", ", key.path()));
+}
+
+/// One summary column's last figure and its text: along a grid's row most
+/// columns repeat (with an inner `costs.monthly` axis, the revenue, benefit
+/// and total-benefit columns are the same for the whole row), and copying the
+/// text is cheaper than formatting it again. Keyed by the figure's exact bits,
+/// so a hit writes the very bytes formatting would.
+#[derive(Default)]
+struct Memo {
+    /// The cell kind (1 money, 2 ratio) and the decimal's bits, when cached.
+    key: Option<(u8, [u8; 16])>,
+    /// The text that figure was written as.
+    text: Vec<u8>,
+}
+
+impl Memo {
+    /// Writes `cell` as [`push_cell`] does, reusing the last text when the
+    /// figure is the same.
+    fn push(&mut self, out: &mut Vec<u8>, cell: Cell, mark: u8) {
+        let key = match cell {
+            Cell::Money(d) => (1, d.serialize()),
+            Cell::Ratio(d) => (2, d.serialize()),
+            // Month numbers and empty cells cost less to write than to look up.
+            cell => return push_cell(out, cell, mark),
+        };
+        if self.key == Some(key) {
+            out.extend_from_slice(&self.text);
+            return;
+        }
+        let start = out.len();
+        push_cell(out, cell, mark);
+        self.text.clear();
+        self.text.extend_from_slice(&out[start..]);
+        self.key = Some(key);
+    }
 }
 
 /// A summary figure as CSV and JSON write it: money to 2 places, ratios to
@@ -451,5 +491,39 @@ fn metric_title(metric: Metric) -> &'static str {
         Metric::Net => "net over the horizon",
         Metric::Npv => "NPV",
         Metric::Benefit => "monthly benefit",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repeated figure is copied from the memo, a new one formatted: the
+    /// texts are worked out by hand, including a rounding, a change of kind
+    /// with the same decimal, and a decimal comma.
+    #[test]
+    fn memo_writes_what_formatting_writes() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let cells = [
+            Cell::Money(d("1.005")),
+            Cell::Money(d("1.005")),
+            Cell::Money(d("2")),
+            Cell::Ratio(d("2")),
+            Cell::Null,
+            Cell::Month(7),
+            Cell::Ratio(d("2")),
+            Cell::Money(d("-0.001")),
+        ];
+        for (mark, expected) in [
+            (b'.', "1.01|1.01|2.00|2.00000000||7|2.00000000|0.00|"),
+            (b',', "1,01|1,01|2,00|2,00000000||7|2,00000000|0,00|"),
+        ] {
+            let (mut memo, mut out) = (Memo::default(), Vec::new());
+            for cell in cells {
+                memo.push(&mut out, cell, mark);
+                out.push(b'|');
+            }
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 }

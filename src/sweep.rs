@@ -411,6 +411,7 @@ impl Plan<'_> {
             inputs,
             ..
         } = scratch;
+        // A copy of the base once per worker; `at` keeps it right point after point.
         let inputs = inputs.get_or_insert_with(|| self.base.inputs().clone());
         let summary = match self.base.at(&values[..self.grid.axes.len()], inputs) {
             Some(()) => summarize_in(schedule, benefit, inputs),

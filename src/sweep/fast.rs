@@ -70,8 +70,13 @@ impl Base {
     /// (in axis order); `None` if a value cannot be set this way (a cost
     /// line's months) or computed, which the corner checks rule out: the
     /// caller then asks the draft, which resolves it or names the problem.
+    ///
+    /// `inputs` must have started as a copy of [`Base::inputs`] and been
+    /// changed only by this method: it writes every varied key and every
+    /// follower at each point, and nothing else, so the other fields still
+    /// hold the base's values and copying the whole inputs back (some 500
+    /// bytes a point, memcpy in the sweep's profile) is not needed.
     pub(super) fn at(&self, values: &[Written], inputs: &mut Inputs<Decimal>) -> Option<()> {
-        inputs.clone_from(&self.inputs);
         for &(key, axis) in &self.order {
             set(inputs, key, values[axis])?;
         }

@@ -6,7 +6,7 @@
 # project's 2-core machine; other builds on the machine skew wall time, so
 # `uptime` is printed first: measure when the load is below 1.
 # Last measured (load 1.8-2.3, README's Performance): salon min 0.61 s /
-# median 0.77 s, clinic 1.22 / 1.40 s, fitness 1.38 / 1.50 s; a figure
+# median 0.77 s, clinic 1.22 / 1.40 s, fitness 1.38 / 1.50 s. For a figure
 # that does not move with the load, see bench/instructions.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

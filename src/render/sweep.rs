@@ -252,22 +252,25 @@ fn json_value(out: &mut Vec<u8>, key: Key, v: Written) {
     let _ = std::io::Write::write_fmt(out, format_args!("\"{}\": \"{v}\", ", key.path()));
 }
 
-/// One summary column's last figure and its text: along a grid's row most
-/// columns repeat (with an inner `costs.monthly` axis, the revenue, benefit
-/// and total-benefit columns are the same for the whole row), and copying the
-/// text is cheaper than formatting it again. Keyed by the figure's exact bits,
-/// so a hit writes the very bytes formatting would.
+/// One summary column's last figure and where its text is: along a grid's
+/// row most columns repeat (with an inner `costs.monthly` axis, the revenue,
+/// benefit and total-benefit columns are the same for the whole row), and
+/// copying the text is cheaper than formatting it again. Keyed by the
+/// figure's exact bits, so a hit writes the very bytes formatting would.
 #[derive(Default)]
 struct Memo {
     /// The cell kind (1 money, 2 ratio) and the decimal's bits, when cached.
     key: Option<(u8, [u8; 16])>,
-    /// The text that figure was written as.
-    text: Vec<u8>,
+    /// Where in the output buffer that figure's text was last written: the
+    /// buffer only grows while a block is written, so the text stays there,
+    /// and a figure that changes every point costs no copy to remember.
+    at: std::ops::Range<usize>,
 }
 
 impl Memo {
-    /// Writes `cell` as [`push_cell`] does, reusing the last text when the
-    /// figure is the same.
+    /// Appends `cell` to `out` as [`push_cell`] does, copying the last text
+    /// when the figure is the same. `out` must only have grown since the
+    /// last call on this memo.
     fn push(&mut self, out: &mut Vec<u8>, cell: Cell, mark: u8) {
         let key = match cell {
             Cell::Money(d) => (1, d.serialize()),
@@ -275,15 +278,14 @@ impl Memo {
             // Month numbers and empty cells cost less to write than to look up.
             cell => return push_cell(out, cell, mark),
         };
-        if self.key == Some(key) {
-            out.extend_from_slice(&self.text);
-            return;
-        }
         let start = out.len();
-        push_cell(out, cell, mark);
-        self.text.clear();
-        self.text.extend_from_slice(&out[start..]);
-        self.key = Some(key);
+        if self.key == Some(key) {
+            out.extend_from_within(self.at.clone());
+        } else {
+            push_cell(out, cell, mark);
+            self.key = Some(key);
+        }
+        self.at = start..out.len();
     }
 }
 

@@ -5,8 +5,8 @@
 # (apt-get install hyperfine time). The target is 0.6 s for the salon on the
 # project's 2-core machine; other builds on the machine skew wall time, so
 # `uptime` is printed first: measure when the load is below 1.
-# Last measured (load 1.8-2.3, README's Performance): salon min 0.61 s /
-# median 0.77 s, clinic 1.22 / 1.40 s, fitness 1.38 / 1.50 s. For a figure
+# Last measured (load 1.3-1.9, README's Performance): salon min 0.58 s /
+# median 0.73 s, clinic 1.25 / 1.50 s, fitness 1.40 / 1.60 s. For a figure
 # that does not move with the load, see bench/instructions.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 //! The model against figures worked by hand: the article's salon, ramps, payback and overflow.
 use super::*;
+use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()

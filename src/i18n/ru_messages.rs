@@ -207,7 +207,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")" => {
             "слишком велико для целого TOML; запишите с порядком (1e20) или в кавычках (\"99999999999999999999\")"
         }
-        "is too large to compute exactly" => "слишком велико для точного расчёта",
         "must be a list of tables, each written [[variant]] with a name and a set" => {
             "должно быть списком таблиц [[variant]], каждая с name и set"
         }

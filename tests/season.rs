@@ -8,11 +8,15 @@ use common::stdout;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 
-/// The salon's story: 2024-06 … 2026-02, the assistant from 2025-12. A
-/// baseline of 2025-03 … 2025-11 leaves 18 months before the assistant.
-fn baseline_scenario(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+/// Writes `recs` as a Bitrix24 CSV with the salon's mapping, measures the
+/// baseline `period` into a scenario file, and returns its path and text.
+fn measured(
+    dir: &std::path::Path,
+    recs: &[exports::Rec],
+    period: &str,
+) -> (std::path::PathBuf, String) {
     let file = dir.join("deals.csv");
-    std::fs::write(&file, exports::bitrix_csv(&exports::salon_story())).unwrap();
+    std::fs::write(&file, exports::bitrix_csv(recs)).unwrap();
     let map = dir.join("map.toml");
     std::fs::write(&map, exports::SALON_MAP).unwrap();
     let scenario = dir.join("salon.toml");
@@ -22,13 +26,19 @@ fn baseline_scenario(dir: &std::path::Path) -> (std::path::PathBuf, String) {
         "--map",
         map.to_str().unwrap(),
         "--baseline",
-        "2025-03..2025-11",
+        period,
         "--scenario",
         "-o",
         scenario.to_str().unwrap(),
     ]);
     let text = std::fs::read_to_string(&scenario).unwrap();
     (scenario, text)
+}
+
+/// The salon's story: 2024-06 … 2026-02, the assistant from 2025-12. A
+/// baseline of 2025-03 … 2025-11 leaves 18 months before the assistant.
+fn baseline_scenario(dir: &std::path::Path) -> (std::path::PathBuf, String) {
+    measured(dir, &exports::salon_story(), "2025-03..2025-11")
 }
 
 #[test]
@@ -69,21 +79,9 @@ fn a_year_of_data_writes_the_season_worked_by_hand() {
 #[test]
 fn less_than_a_year_writes_no_season() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("deals.csv");
     // 2025-01 … 2025-03 only.
     let recs = exports::salon((2025, 1), &[96, 104, 131], None, 7);
-    std::fs::write(&file, exports::bitrix_csv(&recs)).unwrap();
-    let map = dir.path().join("map.toml");
-    std::fs::write(&map, exports::SALON_MAP).unwrap();
-    let text = stdout(&[
-        "measure",
-        file.to_str().unwrap(),
-        "--map",
-        map.to_str().unwrap(),
-        "--baseline",
-        "2025-01..2025-03",
-        "--scenario",
-    ]);
+    let (_, text) = measured(dir.path(), &recs, "2025-01..2025-03");
     assert!(!text.contains("[seasonality]"), "{text}");
     // Without a season, leads is the plain mean: 331 / 3 to 12 places.
     assert!(text.contains("\nleads = 110.333333333333\n"), "{text}");

@@ -1,6 +1,6 @@
 //! The command line, all of it: every flag, argument and subcommand is declared here.
 
-use crate::metric::Metric;
+use crate::forecast::metric::Metric;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -117,11 +117,11 @@ pub struct SimulateArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// Number of trials.
-    #[arg(long, default_value_t = crate::simulate::DEFAULT_TRIALS,
-          value_parser = clap::value_parser!(u64).range(1..=crate::simulate::MAX_TRIALS))]
+    #[arg(long, default_value_t = crate::forecast::simulate::DEFAULT_TRIALS,
+          value_parser = clap::value_parser!(u64).range(1..=crate::forecast::simulate::MAX_TRIALS))]
     pub trials: u64,
     /// Seed of the random numbers; the same seed gives the same output on any machine.
-    #[arg(long, default_value_t = crate::simulate::DEFAULT_SEED)]
+    #[arg(long, default_value_t = crate::forecast::simulate::DEFAULT_SEED)]
     pub seed: u64,
     /// Also write every trial's drawn inputs and results to this CSV file.
     #[arg(long, value_name = "FILE.csv")]
@@ -472,14 +472,14 @@ pub struct Offer(fn() -> Vec<String>);
 impl Offer {
     /// `KEY=` for `--set KEY=VALUE` and `--vary KEY=FROM..TO`.
     pub const ASSIGN: Offer = Offer(|| {
-        crate::scenario::all_paths()
+        crate::forecast::scenario::all_paths()
             .map(|k| format!("{k}="))
             .collect()
     });
     /// The numeric keys, for `--for KEY`, with the optional tables' fixed
     /// ones (a cost line's keys depend on the file).
     pub const NUMERIC: Offer = Offer(|| {
-        use crate::scenario::Key;
+        use crate::forecast::scenario::Key;
         Key::ALL
             .into_iter()
             .chain([Key::Capacity])

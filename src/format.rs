@@ -167,6 +167,18 @@ pub struct Fmt<'a> {
     pub currency: &'a str,
 }
 
+/// `1 row`, `5 rows`; `1 строка`, `2 строки`, `5 строк`, the count grouped
+/// as the language groups it. Here rather than in [`crate::i18n`], which
+/// knows words, not how numbers are written.
+pub fn rows(lang: Lang, n: u64) -> String {
+    let shown = Fmt {
+        lang,
+        currency: "RUB",
+    }
+    .count(n.into(), Sign::Plain);
+    lang.counted(n, &shown, ["row", "rows"], ["строка", "строки", "строк"])
+}
+
 impl Fmt<'_> {
     /// English with roubles: for messages that are not yet translated.
     pub const EN: Fmt<'static> = Fmt {
@@ -269,7 +281,18 @@ impl Fmt<'_> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
+
+    #[test]
+    fn rows_are_counted_in_each_language() {
+        assert_eq!(rows(Lang::Ru, 1), "1\u{a0}строка");
+        assert_eq!(rows(Lang::Ru, 22), "22\u{a0}строки");
+        assert_eq!(rows(Lang::Ru, 111), "111\u{a0}строк");
+        assert_eq!(rows(Lang::Ru, 1021), "1\u{a0}021\u{a0}строка");
+        assert_eq!(rows(Lang::En, 1), "1 row");
+        assert_eq!(rows(Lang::En, 1200), "1,200 rows");
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -7,23 +7,14 @@
 
 pub mod cli;
 pub mod commands;
-pub mod engine;
+pub mod evidence;
+pub mod forecast;
 pub mod format;
 pub mod i18n;
 pub mod input;
-pub mod measure;
-pub mod metric;
 pub mod output;
-pub mod pilot;
 pub mod render;
-pub mod report;
-pub mod scenario;
-pub mod sensitivity;
-pub mod simulate;
-pub mod solve;
-pub mod stats;
 pub mod stdio;
-pub mod sweep;
 
 /// Exit status for a mistake in what the user gave (file, key, value, path),
 /// as opposed to 1 for a failure of the machine.
@@ -32,11 +23,11 @@ pub const EXIT_USER_ERROR: u8 = 2;
 /// The exit status an error deserves.
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     let by_user = error.chain().any(|e| {
-        e.is::<scenario::ScenarioError>()
+        e.is::<forecast::scenario::ScenarioError>()
             || e.is::<input::InputError>()
-            || e.is::<measure::error::MeasureError>()
-            || e.is::<measure::table::ReadError>()
-            || e.is::<engine::Overflow>()
+            || e.is::<evidence::measure::error::MeasureError>()
+            || e.is::<evidence::measure::table::ReadError>()
+            || e.is::<forecast::engine::Overflow>()
             || e.is::<output::AlreadyExists>()
             || e.is::<output::UsageError>()
     });

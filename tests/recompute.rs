@@ -13,8 +13,8 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
 use proptest::prelude::*;
-use roi::report::Report;
-use roi::scenario::{Scenario, Source};
+use roi::forecast::report::Report;
+use roi::forecast::scenario::{Scenario, Source};
 use serde_json::Value;
 
 type Q = BigRational;

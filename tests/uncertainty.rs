@@ -4,8 +4,8 @@
 mod common;
 
 use common::refused_with;
-use roi::scenario::{Draft, Source};
-use roi::simulate::{self, Model};
+use roi::forecast::scenario::{Draft, Source};
+use roi::forecast::simulate::{self, Model};
 use serde_json::Value;
 
 /// The article's salon with one range on `after.leads`.

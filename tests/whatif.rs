@@ -547,9 +547,9 @@ fn solve_mistakes_are_explained() {
 /// library (not read back from rounded JSON), and whether it meets `target`.
 fn meets_exactly(file: &str, sets: &[String], name: &str, target: &str) -> bool {
     use rust_decimal::Decimal;
-    let loaded = roi::commands::Loaded::read(std::path::Path::new(file), sets).unwrap();
-    let summary = roi::engine::summarize(&loaded.scenario().unwrap().inputs).unwrap();
-    let metric = roi::metric::Metric::from_name(name).unwrap();
+    let loaded = roi::forecast::scenario::Loaded::read(std::path::Path::new(file), sets).unwrap();
+    let summary = roi::forecast::engine::summarize(&loaded.scenario().unwrap().inputs).unwrap();
+    let metric = roi::forecast::metric::Metric::from_name(name).unwrap();
     let wanted: Decimal = target.parse().unwrap();
     match metric.of(&summary) {
         None => false,

@@ -1,10 +1,10 @@
 //! `roi calc FILE`: read, check, project, render.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{CalcArgs, Format};
+use crate::forecast::report::Report;
 use crate::format::Fmt;
 use crate::render;
-use crate::report::Report;
 use anyhow::Result;
 
 /// The formats `roi calc` writes.
@@ -19,9 +19,9 @@ pub const FORMATS: [Format; 5] = [
 /// Runs `roi calc`.
 pub fn run(args: CalcArgs, ui: &Ui) -> Result<()> {
     let out = ui.output(&args.output, &FORMATS, &[&args.scenario.file], false)?;
-    let loaded = Loaded::from_args(&args.scenario)?;
+    let loaded = super::load(&args.scenario)?;
     let scenario = loaded.scenario()?;
-    loaded.warn();
+    super::warn(&loaded);
     let report = Report::build(scenario).map_err(|o| loaded.overflow(o))?;
     let fmt = Fmt {
         lang: ui.lang,

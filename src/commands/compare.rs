@@ -1,10 +1,11 @@
 //! `roi compare FILE...`: every file's base scenario and variants, side by side.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{CompareArgs, Format};
+use crate::forecast::report::Report;
+use crate::forecast::scenario::Loaded;
 use crate::output::UsageError;
 use crate::render::compare;
-use crate::report::Report;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
@@ -22,7 +23,7 @@ pub fn run(args: CompareArgs, ui: &Ui) -> Result<()> {
     for file in &args.files {
         let loaded = Loaded::read(file, &args.set)?;
         let scenarios = loaded.with_variants()?;
-        loaded.warn();
+        super::warn(&loaded);
         for (index, scenario) in scenarios.into_iter().enumerate() {
             let name = scenario.name.clone();
             let report = Report::build(scenario)

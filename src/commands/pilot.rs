@@ -2,13 +2,15 @@
 //! exports, judge the pilot, render the verdict, and optionally write the
 //! evidence forward as a scenario.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{Format, PilotArgs};
+use crate::evidence::exports;
+use crate::evidence::measure::error::Period;
+use crate::evidence::pilot;
+use crate::forecast::scenario::Loaded;
 use crate::format::Fmt;
 use crate::i18n::t;
-use crate::measure::error::Period;
 use crate::output::{Destination, UsageError, distinct};
-use crate::pilot;
 use crate::render;
 use anyhow::Result;
 use std::path::Path;
@@ -78,8 +80,8 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         }
         None => None,
     };
-    let req = super::measure::request(&args.export)?;
-    let m = super::measure::measured(&req, args.export.strict)?;
+    let req = exports::request(&super::exports(&args.export))?;
+    let m = exports::measured(&req, args.export.strict)?;
     let judged = pilot::judge(&m, baseline, pilot_period, plan.as_ref(), expect)?;
     let fmt = Fmt {
         lang: ui.lang,
@@ -95,7 +97,8 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     };
     if let Some(dest) = write_to {
         let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
-        let text = super::measure::scenario_with(&m, baseline, ui, Some(after))?;
+        let b = m.scenario_baseline(baseline)?;
+        let text = render::scenario_file::measured(&m, &b, baseline, ui.lang, Some(after));
         dest.write(text.as_bytes())?;
     }
     out.destination.write(&bytes)

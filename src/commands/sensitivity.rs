@@ -1,18 +1,18 @@
 //! `roi sensitivity FILE [--swing 20%]`: which assumption to check first.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{Format, SensitivityArgs};
+use crate::forecast::scenario::{Location, Problem};
+use crate::forecast::sensitivity;
 use crate::format::Fmt;
 use crate::render::sensitivity as render;
-use crate::scenario::{Location, Problem};
-use crate::sensitivity;
 use anyhow::Result;
 
 /// Runs `roi sensitivity`.
 pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
     let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
     let out = ui.output(&args.output, &formats, &[&args.scenario.file], false)?;
-    let loaded = Loaded::from_args(&args.scenario)?;
+    let loaded = super::load(&args.scenario)?;
     let Some(swing) = sensitivity::parse_swing(&args.swing) else {
         return Err(loaded.invalid(vec![Problem {
             location: Location::Flag("--swing"),
@@ -23,7 +23,7 @@ pub fn run(args: SensitivityArgs, ui: &Ui) -> Result<()> {
         }]));
     };
     let scenario = loaded.scenario()?;
-    loaded.warn();
+    super::warn(&loaded);
     let (base, bars) = sensitivity::tornado(&loaded.draft, swing).map_err(|e| loaded.explain(e))?;
     let bytes = match out.format {
         Format::Json => render::json(&base, &bars, swing).into_bytes(),

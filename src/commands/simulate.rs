@@ -1,13 +1,13 @@
 //! `roi simulate FILE`: seeded Monte Carlo over the scenario's ranges.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{Format, SimulateArgs};
+use crate::forecast::scenario::Problem;
+use crate::forecast::simulate::{self, Model};
 use crate::format::Fmt;
 use crate::i18n::{f, t};
 use crate::output::{Destination, UsageError, distinct};
 use crate::render::simulate as render;
-use crate::scenario::Problem;
-use crate::simulate::{self, Model};
 use anyhow::Result;
 use std::io::{IsTerminal, Write};
 
@@ -35,16 +35,16 @@ pub fn run(args: SimulateArgs, ui: &Ui) -> Result<()> {
         }
         None => None,
     };
-    let loaded = Loaded::from_args(&args.scenario)?;
+    let loaded = super::load(&args.scenario)?;
     let scenario = loaded.scenario()?;
-    loaded.warn();
+    super::warn(&loaded);
     if scenario.ranges.is_empty() {
         return Err(loaded.invalid(vec![Problem::file(t(
             "the scenario has no ranges, so every trial would be the same; give a key a range, like after.leads = \"+15%..+40%\"",
         ))]));
     }
     // The point scenario must compute before thousands of variations of it can.
-    crate::engine::summarize(&scenario.inputs).map_err(|o| loaded.overflow(o))?;
+    crate::forecast::engine::summarize(&scenario.inputs).map_err(|o| loaded.overflow(o))?;
     let model = Model::new(&loaded.draft, &scenario.inputs);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let show_progress = std::io::stderr().is_terminal() && args.trials >= 200_000;

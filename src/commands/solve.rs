@@ -1,19 +1,21 @@
 //! `roi solve FILE --for KEY --target METRIC=VALUE`: goal seeking on the model.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{Format, SolveArgs};
+use crate::forecast::scenario::value::Written;
+use crate::forecast::scenario::{
+    Key, Location, Problem, Spec, TEXT_KEYS, all_paths, unknown_key_message,
+};
+use crate::forecast::solve::{self, Target};
 use crate::format::Fmt;
 use crate::render::solve::{self as render, Question};
-use crate::scenario::value::Written;
-use crate::scenario::{Key, Location, Problem, Spec, TEXT_KEYS, all_paths, unknown_key_message};
-use crate::solve::{self, Target};
 use anyhow::{Context, Result};
 use rust_decimal::Decimal;
 
 /// Runs `roi solve`.
 pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
     let out = ui.answer(&args.output, &[&args.scenario.file])?;
-    let mut loaded = Loaded::from_args(&args.scenario)?;
+    let mut loaded = super::load(&args.scenario)?;
     let flag_problem = |flag: &'static str, key: &str, message: String| Problem {
         location: Location::Flag(flag),
         key: Some(key.to_string()),
@@ -51,7 +53,7 @@ pub fn run(args: SolveArgs, ui: &Ui) -> Result<()> {
         );
     }
     let scenario = loaded.scenario()?;
-    loaded.warn();
+    super::warn(&loaded);
     let solution = solve::solve(&loaded.draft, key, target).map_err(|e| loaded.explain(e))?;
     let baseline = key.baseline().and_then(|b| b.field(&scenario.inputs));
     let ranges: Vec<_> = scenario

@@ -1,19 +1,19 @@
 //! `roi sweep FILE --vary KEY=FROM..TO[:STEP]`: a table, a matrix, or tidy rows streamed out.
 
-use super::{Loaded, Ui};
+use super::Ui;
 use crate::cli::{Format, SweepArgs};
+use crate::forecast::scenario::Problem;
+use crate::forecast::sweep::{self, Axis, Grid, SweepError};
 use crate::format::Fmt;
 use crate::render::sweep as render;
-use crate::scenario::Problem;
-use crate::sweep::{self, Axis, Grid, SweepError};
 use anyhow::Result;
 
 /// Runs `roi sweep`.
 pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let formats = [Format::Table, Format::Json, Format::Csv, Format::Xlsx];
     let out = ui.output(&args.output, &formats, &[&args.scenario.file], false)?;
-    let loaded = Loaded::from_args(&args.scenario)?;
-    loaded.warn();
+    let loaded = super::load(&args.scenario)?;
+    super::warn(&loaded);
     let axes = args
         .vary
         .iter()
@@ -30,7 +30,9 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                 // `--vary` set them, the rest from the file and --set.
                 let varied: Vec<_> = at
                     .split(", ")
-                    .filter_map(|part| crate::scenario::Override::from_flag("--vary", part).ok())
+                    .filter_map(|part| {
+                        crate::forecast::scenario::Override::from_flag("--vary", part).ok()
+                    })
                     .collect();
                 loaded
                     .overflow_with(overflow, &varied)
@@ -50,7 +52,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
     let dialect = out.dialect;
     let too_many = |limit: u64, message: &'static str| {
         loaded.invalid(vec![Problem {
-            location: crate::scenario::Location::Flag("--vary"),
+            location: crate::forecast::scenario::Location::Flag("--vary"),
             key: None,
             value: None,
             message: crate::i18n::f(
@@ -96,7 +98,7 @@ pub fn run(args: SweepArgs, ui: &Ui) -> Result<()> {
                 || grid
                     .axes()
                     .iter()
-                    .any(|a| a.key == crate::scenario::Key::DiscountRate);
+                    .any(|a| a.key == crate::forecast::scenario::Key::DiscountRate);
             let text = render::table(
                 &grid,
                 &points,

@@ -96,16 +96,6 @@ impl Lang {
         out
     }
 
-    /// `1 row`, `5 rows`; `1 строка`, `2 строки`, `5 строк`.
-    pub fn rows(self, n: u64) -> String {
-        let shown = crate::format::Fmt {
-            lang: self,
-            currency: "RUB",
-        }
-        .count(n.into(), crate::format::Sign::Plain);
-        self.counted(n, &shown, ["row", "rows"], ["строка", "строки", "строк"])
-    }
-
     /// `1 month`, `5 months`; in Russian `1 месяц`, `3 месяца`, `5 месяцев`.
     pub fn months(self, n: impl std::fmt::Display) -> String {
         let text = n.to_string();
@@ -284,12 +274,6 @@ mod tests {
         assert_eq!(Lang::Ru.months("0.91"), "0,91\u{a0}месяца");
         assert_eq!(Lang::En.months(1), "1 month");
         assert_eq!(Lang::En.months(12), "12 months");
-        assert_eq!(Lang::Ru.rows(1), "1\u{a0}строка");
-        assert_eq!(Lang::Ru.rows(22), "22\u{a0}строки");
-        assert_eq!(Lang::Ru.rows(111), "111\u{a0}строк");
-        assert_eq!(Lang::Ru.rows(1021), "1\u{a0}021\u{a0}строка");
-        assert_eq!(Lang::En.rows(1), "1 row");
-        assert_eq!(Lang::En.rows(1200), "1,200 rows");
         assert_eq!(Lang::Ru.months(0), "0\u{a0}месяцев");
         assert_eq!(Lang::Ru.months(22), "22\u{a0}месяца");
         assert_eq!(Lang::Ru.months_genitive(1), "1\u{a0}месяца");

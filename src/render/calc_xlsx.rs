@@ -3,11 +3,11 @@
 //! monthly and annual projection, the funnel and the assumptions, one sheet each.
 
 use super::xlsx::{Book, Sheet, Value};
-use crate::engine::Summary;
+use crate::forecast::engine::Summary;
+use crate::forecast::report::Report;
+use crate::forecast::scenario::{ItemField, Key};
 use crate::format::Fmt;
 use crate::i18n::Lang;
-use crate::report::Report;
-use crate::scenario::{ItemField, Key};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Chart, ChartType, XlsxError};
 
@@ -238,7 +238,7 @@ fn assumptions_sheet(book: &Book, report: &Report, f: &Fmt<'_>) -> Result<Sheet,
     sheet.header(&[l.tr("Input"), l.tr("Value")], 1)?;
     for key in Key::ALL
         .into_iter()
-        .chain(crate::scenario::table_keys(&i.tables))
+        .chain(crate::forecast::scenario::table_keys(&i.tables))
     {
         let value = match key {
             Key::Months => Value::Whole(i.months.into()),

@@ -4,10 +4,10 @@ use super::Medium;
 use super::csv::{Dialect, Rows};
 use super::fit::{Grid, narrowest, wrap};
 use super::xlsx::{Book, Value};
+use crate::forecast::report::Report;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::json::{JsonSummary, SCHEMA_VERSION};
-use crate::report::Report;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -7,8 +7,8 @@
 //! with decimal points fits no spreadsheet locale). In both, a text cell a
 //! spreadsheet would run as a formula is neutralised.
 
+use crate::forecast::report::Report;
 use crate::format::{MONEY_PLACES, RATIO_PLACES, write_fixed};
-use crate::report::Report;
 use std::fmt::Display;
 use std::fmt::Write as _;
 

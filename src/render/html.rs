@@ -6,9 +6,9 @@
 
 use super::Medium;
 use super::table::{self, Tone};
+use crate::forecast::report::Report;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
-use crate::report::Report;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;

@@ -3,9 +3,9 @@
 //! Money is a JSON number rounded to 2 places, ratios and fractional months
 //! to 8 (half away from zero); `null` marks what is undefined.
 
-use crate::engine::{Funnel, FunnelFigures, Month, Year};
+use crate::forecast::engine::{Funnel, FunnelFigures, Month, Year};
+use crate::forecast::report::Report;
 use crate::format::{MONEY_PLACES, RATIO_PLACES, money_value, ratio_value, write_fixed};
-use crate::report::Report;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -352,8 +352,8 @@ impl From<&Year<Decimal>> for JsonYear {
     }
 }
 
-impl From<&crate::engine::Summary<Decimal>> for JsonSummary {
-    fn from(s: &crate::engine::Summary<Decimal>) -> Self {
+impl From<&crate::forecast::engine::Summary<Decimal>> for JsonSummary {
+    fn from(s: &crate::forecast::engine::Summary<Decimal>) -> Self {
         JsonSummary {
             baseline_revenue: Money(s.baseline_revenue),
             after_revenue: Money(s.after_revenue),
@@ -404,7 +404,7 @@ impl<'a> From<&'a Report> for JsonReport<'a> {
                     .items
                     .iter()
                     .map(|item| JsonCostItem {
-                        name: crate::scenario::ItemId::from_tag(item.tag)
+                        name: crate::forecast::scenario::ItemId::from_tag(item.tag)
                             .name()
                             .to_string(),
                         setup: Exact(item.setup),
@@ -449,7 +449,7 @@ pub fn render(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{Scenario, Source};
+    use crate::forecast::scenario::{Scenario, Source};
 
     #[test]
     fn cells_follow_the_json_summary_field_for_field() {

@@ -4,13 +4,13 @@
 use super::csv::{Dialect, Rows};
 use super::fit::{Grid, wrap};
 use super::json::{Money, Ratio};
+use crate::evidence::measure::Measured;
+use crate::evidence::measure::error::Period;
+use crate::evidence::measure::funnel::{Channel, Figures};
+use crate::evidence::measure::profile::System;
+use crate::evidence::measure::records::How;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
-use crate::measure::error::Period;
-use crate::measure::funnel::{Channel, Figures};
-use crate::measure::profile::System;
-use crate::measure::records::How;
-use crate::measure::{Measured, quality_lines};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -542,7 +542,7 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
                 &file.path,
                 &how.join(", "),
                 &file.header_row,
-                &l.rows(file.rows),
+                &crate::format::rows(l, file.rows),
             ],
         ));
     }
@@ -560,7 +560,10 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
                     _ => "",
                 };
                 let text = if s.text.is_empty() { "—" } else { &s.text };
-                format!("«{text}» → {outcome}{by}: {}", l.rows(s.rows))
+                format!(
+                    "«{text}» → {outcome}{by}: {}",
+                    crate::format::rows(l, s.rows)
+                )
             })
             .collect();
         let mut line = l.fill("Statuses: {}", &[&shown.join("; ")]);
@@ -617,8 +620,8 @@ fn notes(m: &Measured, l: Lang) -> Vec<String> {
 }
 
 /// An outcome in words (catalogue key).
-pub fn outcome_word(o: crate::measure::profile::Outcome) -> &'static str {
-    use crate::measure::profile::Outcome;
+pub fn outcome_word(o: crate::evidence::measure::profile::Outcome) -> &'static str {
+    use crate::evidence::measure::profile::Outcome;
     match o {
         Outcome::Lost => "lost",
         Outcome::Open => "in progress",
@@ -626,32 +629,6 @@ pub fn outcome_word(o: crate::measure::profile::Outcome) -> &'static str {
         Outcome::Visited => "came",
         Outcome::NoShow => "did not come",
     }
-}
-
-/// One line for stderr when rows were left out or repeated, or `None`.
-pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
-    let q = &m.quality;
-    let mut parts = Vec::new();
-    if q.skipped_rows() > 0 {
-        parts.push(l.fill(
-            "left out {} of {} rows:{}",
-            &[&q.skipped_rows(), &q.rows, &quality_lines(q)],
-        ));
-    }
-    if q.duplicates > 0 {
-        parts.push(l.fill("{} repeating an ID counted once", &[&l.rows(q.duplicates)]));
-    }
-    if q.conflicts > 0 {
-        let ex = &q.conflict_examples[0];
-        parts.push(l.fill(
-            "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)",
-            &[&q.conflicts, &ex.id, &ex.counted.0, &ex.counted.1, &ex.other.0, &ex.other.1],
-        ));
-    }
-    if q.outside_period > 0 {
-        parts.push(l.fill("{} outside --from/--to", &[&l.rows(q.outside_period)]));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// `--format xlsx`: the months as numbers (a sheet per channel split in one

@@ -1,9 +1,9 @@
 //! `roi measure --print-map`: a profile's mapping written as a mapping file to edit.
 
+use crate::evidence::measure::layout::CUSTOM;
+use crate::evidence::measure::mapping::outcome_names;
+use crate::evidence::measure::profile::{BITRIX24_DEALS, Field, PROFILES, Profile, System, Total};
 use crate::i18n::Lang;
-use crate::measure::layout::CUSTOM;
-use crate::measure::mapping::outcome_names;
-use crate::measure::profile::{BITRIX24_DEALS, Field, PROFILES, Profile, System, Total};
 use std::fmt::Write;
 
 fn quoted(s: &str) -> String {
@@ -82,8 +82,8 @@ pub fn render(system: Option<System>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::mapping::Mapping;
-    use crate::scenario::Source;
+    use crate::evidence::measure::mapping::Mapping;
+    use crate::forecast::scenario::Source;
 
     #[test]
     fn every_printed_map_reads_back_as_its_profile() {

@@ -1,4 +1,4 @@
-//! Renderers: each turns a [`Report`](crate::report::Report) into text and nothing else.
+//! Renderers: each turns a [`Report`](crate::forecast::report::Report) into text and nothing else.
 
 pub mod calc_xlsx;
 pub mod compare;
@@ -18,9 +18,9 @@ pub mod sweep;
 pub mod table;
 pub mod xlsx;
 
+use crate::forecast::scenario::value::Written;
+use crate::forecast::scenario::{Key, Uncertain};
 use crate::format::{Fmt, Sign};
-use crate::scenario::value::Written;
-use crate::scenario::{Key, Uncertain};
 
 /// Where text ends up: a terminal may point to other commands, a page or a
 /// workbook an owner forwards may not.

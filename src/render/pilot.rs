@@ -2,9 +2,9 @@
 //! statistics, then the figures behind it; and the JSON contract.
 
 use super::fit::{Grid, wrap};
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::pilot::{Change, Kind, Metric, Pilot, Reason, Verdict};
 use crate::format::{Fmt, Sign};
-use crate::measure::funnel::Channel;
-use crate::pilot::{Change, Kind, Metric, Pilot, Reason, Verdict};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
@@ -74,7 +74,7 @@ fn reason_json(r: &Reason) -> Value {
 
 /// Actual − planned per figure, in its units, and as a share of the plan for
 /// leads, the check and revenue (rates differ in points already).
-fn variance(m: &crate::pilot::PlanMonth) -> Value {
+fn variance(m: &crate::evidence::pilot::PlanMonth) -> Value {
     let names = [
         "leads",
         "conversion",
@@ -108,7 +108,7 @@ struct Months {
 
 /// `--format json`.
 pub fn json(p: &Pilot) -> String {
-    let period = |x: crate::measure::error::Period| Months {
+    let period = |x: crate::evidence::measure::error::Period| Months {
         from: x.from.to_string(),
         to: x.to.to_string(),
         months: x.months(),
@@ -352,7 +352,7 @@ pub fn headings(keys: &[&'static str], lang: crate::i18n::Lang) -> Vec<String> {
 
 /// The plan's months as rows: month, leads planned and actual, revenue planned
 /// and actual, ROI to date planned and actual.
-pub fn plan_rows(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<Vec<String>> {
+pub fn plan_rows(plan: &crate::evidence::pilot::PlanReport, f: &Fmt<'_>) -> Vec<Vec<String>> {
     let roi = |r: Option<Decimal>| r.map_or("—".into(), |r| f.percent(r, Sign::Plain));
     plan.months
         .iter()
@@ -371,7 +371,7 @@ pub fn plan_rows(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<Vec<String
 }
 
 /// One sentence per baseline metric the plan has more than 10% off the data.
-pub fn differs_lines(plan: &crate::pilot::PlanReport, f: &Fmt<'_>) -> Vec<String> {
+pub fn differs_lines(plan: &crate::evidence::pilot::PlanReport, f: &Fmt<'_>) -> Vec<String> {
     let l = f.lang;
     plan.differs
         .iter()

@@ -6,11 +6,11 @@ use super::html::{STYLE, esc};
 use super::pilot::{
     CHANGE_HEADER, PLAN_HEADER, differs_lines, metric_rows, plan_rows, reason_lines,
 };
+use crate::evidence::measure::Measured;
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::pilot::{Kind, Metric, Pilot};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
-use crate::measure::Measured;
-use crate::measure::funnel::Channel;
-use crate::pilot::{Kind, Metric, Pilot};
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;

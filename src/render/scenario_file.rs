@@ -1,12 +1,12 @@
 //! A scenario file written from measured figures, which `roi calc` reads as is:
 //! the facts in `[baseline]`, with comments saying where each came from.
 
+use crate::evidence::measure::cell::Month;
+use crate::evidence::measure::error::Period;
+use crate::evidence::measure::season::{self, Season};
+use crate::evidence::measure::{Baseline, Measured as Export};
 use crate::format::{Fmt, Sign, round};
 use crate::i18n::Lang;
-use crate::measure::Baseline;
-use crate::measure::cell::Month;
-use crate::measure::error::Period;
-use crate::measure::season::{self, Season};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -71,15 +71,76 @@ pub struct Measured<'a> {
     pub after: Option<String>,
 }
 
+/// The measured baseline as a scenario file, naming the exports it came
+/// from; `after` (already written by a pilot) replaces the templates.
+pub fn measured(
+    m: &Export,
+    b: &Baseline,
+    period: Period,
+    lang: Lang,
+    after: Option<String>,
+) -> String {
+    let count = |n: u64| {
+        Fmt {
+            lang,
+            currency: "RUB",
+        }
+        .count(n.into(), Sign::Plain)
+    };
+    let sources = m
+        .files
+        .iter()
+        .map(|file| {
+            lang.fill(
+                "{} ({}, {}): {}",
+                &[
+                    &file.path,
+                    &super::measure::system_name(m.system),
+                    &file.kind.name(),
+                    &crate::format::rows(lang, file.rows),
+                ],
+            )
+        })
+        .chain(std::iter::once(lang.fill(
+            "{} counted, {} repeated IDs, {} left out",
+            &[
+                &count(m.quality.used),
+                &count(m.quality.duplicates),
+                &count(m.quality.skipped_rows()),
+            ],
+        )))
+        .collect();
+    let stem = m
+        .files
+        .first()
+        .map(|f| {
+            std::path::Path::new(&f.path)
+                .file_stem()
+                .map_or(f.path.clone(), |s| s.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
+    let name = lang.fill("{}, measured {}", &[&stem, &period]);
+    render(
+        &Measured {
+            baseline: &b,
+            sources,
+            name,
+            currency: "RUB",
+            after,
+        },
+        lang,
+    )
+}
+
 /// `[after]` as ranges from a pilot's 95% intervals, clipped to what the
 /// scenario rules allow, and the plan's costs, savings and assumptions.
 pub fn pilot_after(
-    p: &crate::pilot::Pilot,
-    plan: Option<&crate::scenario::Scenario>,
+    p: &crate::evidence::pilot::Pilot,
+    plan: Option<&crate::forecast::scenario::Scenario>,
     lang: Lang,
 ) -> String {
-    use crate::measure::funnel::Channel;
-    use crate::pilot::Metric;
+    use crate::evidence::measure::funnel::Channel;
+    use crate::evidence::pilot::Metric;
     use rust_decimal::prelude::FromPrimitive;
     let mut out = String::new();
     let _ = writeln!(out);

@@ -3,11 +3,11 @@
 use super::csv::{Dialect, Rows};
 use super::fit::{Grid, widest, wrap};
 use super::xlsx::{Book, Value};
-use crate::engine::Summary;
+use crate::forecast::engine::Summary;
+use crate::forecast::sensitivity::{Bar, Ends};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::json::{Ratio, SCHEMA_VERSION};
-use crate::sensitivity::{Bar, Ends};
 use rust_decimal::Decimal;
 use serde::Serialize;
 

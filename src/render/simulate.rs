@@ -5,10 +5,10 @@ use super::csv::{Dialect, Rows};
 use super::fit::{Grid, wrap};
 use super::json::Exact;
 use super::xlsx::{Book, Value};
+use crate::forecast::scenario::{Scenario, Uncertain};
+use crate::forecast::simulate::{Model, PERCENTILES, Report, Run, Stats};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
-use crate::scenario::{Scenario, Uncertain};
-use crate::simulate::{Model, PERCENTILES, Report, Run, Stats};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
@@ -57,7 +57,7 @@ fn shown(v: Option<f64>, unit: Unit, f: &Fmt<'_>) -> String {
     }
 }
 
-fn ranges_text(ranges: &[(crate::scenario::Key, Uncertain)], f: &Fmt<'_>) -> String {
+fn ranges_text(ranges: &[(crate::forecast::scenario::Key, Uncertain)], f: &Fmt<'_>) -> String {
     let list: Vec<String> = ranges
         .iter()
         .map(|(k, r)| format!("{} {}", k.path(), super::range_text(f, *k, r)))

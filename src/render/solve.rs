@@ -1,11 +1,11 @@
 //! `roi solve` output: the answer in the key's own terms, for people and for scripts.
 
+use crate::forecast::metric::{Metric, Unit};
+use crate::forecast::scenario::{Key, Kind, Uncertain};
+use crate::forecast::solve::{Boundary, Direction, Method, Range, Solution, Target};
 use crate::format::{self, Fmt, Sign};
 use crate::i18n::Lang;
-use crate::metric::{Metric, Unit};
 use crate::render::json::{Exact, Money, Ratio, SCHEMA_VERSION};
-use crate::scenario::{Key, Kind, Uncertain};
-use crate::solve::{Boundary, Direction, Method, Range, Solution, Target};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
@@ -453,7 +453,7 @@ pub fn json(q: &Question<'_>, solution: &Solution) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::Boundary;
+    use crate::forecast::solve::Boundary;
 
     /// A target met outside an interval — below one value and again above
     /// another — no capped example reaches yet; the words must still be right.

@@ -5,13 +5,13 @@ use super::Medium;
 use super::csv::{Dialect, Rows};
 use super::fit::{Grid as Table, wrap};
 use super::xlsx::{Book, Value};
+use crate::forecast::metric::{Metric, Unit};
+use crate::forecast::scenario::value::Written;
+use crate::forecast::scenario::{Key, Uncertain};
+use crate::forecast::sweep::{Grid, Point};
 use crate::format::{Fmt, MONEY_PLACES, RATIO_PLACES, Sign, push_fixed};
 use crate::i18n::Lang;
-use crate::metric::{Metric, Unit};
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
-use crate::scenario::value::Written;
-use crate::scenario::{Key, Uncertain};
-use crate::sweep::{Grid, Point};
 use rust_decimal::Decimal;
 use std::fmt::Write;
 
@@ -33,7 +33,7 @@ pub fn csv_header(grid: &Grid, dialect: Dialect) -> String {
 
 /// The summary's field names, in JSON order.
 fn summary_names() -> impl Iterator<Item = &'static str> {
-    let zero = crate::engine::Summary {
+    let zero = crate::forecast::engine::Summary {
         baseline_revenue: Decimal::ZERO,
         after_revenue: Decimal::ZERO,
         revenue_uplift: Decimal::ZERO,
@@ -385,7 +385,7 @@ pub fn table(
             // instead, so a matrix of amounts fits the terminal.
             let bare = columns.key.is_money();
             header.extend((0..columns.count).map(|j| match columns.value(j) {
-                crate::scenario::value::Written::Number(n) if bare => {
+                crate::forecast::scenario::value::Written::Number(n) if bare => {
                     f.count(n, crate::format::Sign::Plain)
                 }
                 w => super::written(f, columns.key, w),

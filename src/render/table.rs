@@ -2,9 +2,9 @@
 
 use super::Medium;
 use super::fit::{Grid, wrap};
-use crate::engine::FunnelFigures;
+use crate::forecast::engine::FunnelFigures;
+use crate::forecast::report::Report;
 use crate::format::{Fmt, Sign};
-use crate::report::Report;
 use comfy_table::{Cell, Color};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -316,7 +316,7 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
 fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
     let l = f.lang;
     let i = &report.scenario.inputs;
-    let base = crate::engine::CostItem {
+    let base = crate::forecast::engine::CostItem {
         tag: u32::MAX,
         setup: i.setup_cost,
         monthly: i.monthly_cost,
@@ -326,7 +326,7 @@ fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
     };
     let rows = std::iter::once((l.tr("Assistant: setup and subscription").to_string(), &base))
         .chain(i.tables.items.iter().map(|item| {
-            let name = crate::scenario::ItemId::from_tag(item.tag)
+            let name = crate::forecast::scenario::ItemId::from_tag(item.tag)
                 .name()
                 .to_string();
             (name, item)

@@ -8,10 +8,10 @@
 //! heading. Each command builds its own sheets (`calc`'s in
 //! [`calc_xlsx`](super::calc_xlsx)) and a new command adds its own the same way.
 
+use crate::forecast::scenario::Key;
+use crate::forecast::scenario::value::Written;
 use crate::format::{MONEY_PLACES, RATIO_PLACES, currency_symbol, round};
 use crate::i18n::Lang;
-use crate::scenario::Key;
-use crate::scenario::value::Written;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ColNum, Format, RowNum, Workbook, Worksheet, XlsxError};

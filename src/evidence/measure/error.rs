@@ -1,0 +1,240 @@
+//! Why an export cannot be measured, said so the owner can fix it: the file,
+//! the row, the column, the value as written and what is allowed (exit code 2).
+
+use super::cell::Month;
+use super::layout::NotFound;
+use super::mapping::outcome_names;
+use super::profile::System;
+use super::table::ReadError;
+use crate::i18n::{f, t};
+use std::fmt;
+
+/// A whole run refused.
+#[derive(Debug, thiserror::Error)]
+pub enum MeasureError {
+    /// A file could not be read as a table.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// No usable header row in a file.
+    #[error("{}", header_message(file, problem))]
+    Header {
+        /// The file as named.
+        file: String,
+        /// What was wrong.
+        problem: NotFound,
+    },
+    /// Files of different systems given together.
+    #[error("{}", f(
+        "{} is a {} export, but {} is a {} export; measure one system's files at a time",
+        &[file, system, first, first_system],
+    ))]
+    Mixed {
+        /// The later file.
+        file: String,
+        /// Its system.
+        system: System,
+        /// The first file.
+        first: String,
+        /// Its system.
+        first_system: System,
+    },
+    /// Status texts no profile or mapping gives an outcome.
+    #[error("{}", unknown_statuses(.0))]
+    UnknownStatuses(Vec<(String, u64)>),
+    /// `--sheet` for a file that has no sheets.
+    #[error("{}", f("--sheet: {} is a {} file, which has no sheets", &[file, &kind.name().to_uppercase()]))]
+    NoSheets {
+        /// The file as named.
+        file: String,
+        /// What it is.
+        kind: super::table::Kind,
+    },
+    /// `--ai` on a monthly sheet, which splits by its `ai_` columns.
+    #[error(
+        "{}",
+        t(
+            "--ai picks records by a column's text; a monthly sheet is split by its ai_ columns instead (ai_leads, ai_bookings, …)"
+        )
+    )]
+    AiOnMonthly,
+    /// Nothing was counted.
+    #[error("{}", f("no records were counted: {}", &[.0]))]
+    Empty(String),
+    /// `--strict` and rows were left out or disagreed.
+    #[error("{}", f("--strict: {}", &[.0]))]
+    Strict(String),
+    /// A period (`--baseline`, `--pilot`) that cannot be used.
+    #[error("{}", f("{} {}: {}", &[flag, value, message]))]
+    Period {
+        /// The flag.
+        flag: &'static str,
+        /// As written.
+        value: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+fn columns(row: &Option<(u64, Vec<String>)>) -> String {
+    match row {
+        Some((n, headers)) => {
+            let shown: Vec<String> = headers
+                .iter()
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| format!("«{}»", h.trim()))
+                .collect();
+            f("row {} has {}", &[n, &shown.join(", ")])
+        }
+        None => t("the file has no rows").to_string(),
+    }
+}
+
+fn nearest_of(wanted: &[String], row: &Option<(u64, Vec<String>)>) -> String {
+    let Some((_, headers)) = row else {
+        return String::new();
+    };
+    let mut best: Option<(f64, &str)> = None;
+    for h in headers {
+        for w in wanted {
+            let score = strsim::jaro_winkler(&h.to_lowercase(), &w.to_lowercase());
+            if score > 0.75 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, h.as_str()));
+            }
+        }
+    }
+    best.map(|(_, h)| f("; the nearest is «{}»", &[&h.trim()]))
+        .unwrap_or_default()
+}
+
+fn header_message(file: &str, problem: &NotFound) -> String {
+    match problem {
+        NotFound::Read(e) => e.to_string(),
+        NotFound::Unknown { best } => f(
+            "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`roi measure --source bitrix24 --print-map` prints a mapping to start from)",
+            &[&file, &columns(best)],
+        ),
+        NotFound::Ambiguous(a, b) => f(
+            "{}: its columns fit both {} and {}; say which with --source",
+            &[&file, a, b],
+        ),
+        NotFound::Missing {
+            system,
+            key,
+            wanted,
+            best,
+        } => {
+            let names: Vec<String> = wanted.iter().map(|w| format!("«{w}»")).collect();
+            f(
+                "{}: no {} column of a {} export (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
+                &[
+                    &file,
+                    key,
+                    system,
+                    &names.join(t(" or ")),
+                    &columns(best),
+                    &nearest_of(wanted, best),
+                    key,
+                ],
+            )
+        }
+        NotFound::Mapped { key, name, best } => f(
+            "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}",
+            &[
+                &file,
+                key,
+                name,
+                &columns(best),
+                &nearest_of(std::slice::from_ref(name), best),
+            ],
+        ),
+        NotFound::AiColumn { column, header } => {
+            let best = Some(header.clone());
+            f(
+                "{}: the assistant's column «{}» is not in the header; {}{}",
+                &[
+                    &file,
+                    column,
+                    &columns(&best),
+                    &nearest_of(std::slice::from_ref(column), &best),
+                ],
+            )
+        }
+    }
+}
+
+/// Every unknown status with its row count, and a `[status]` block to paste.
+fn unknown_statuses(list: &[(String, u64)]) -> String {
+    let mut out = f(
+        "{} status texts have no outcome, so their rows cannot be counted:",
+        &[&list.len()],
+    );
+    for (text, rows) in list {
+        out.push_str(&format!(
+            "\n  «{text}»: {}",
+            crate::format::rows(crate::i18n::current(), *rows)
+        ));
+    }
+    out.push_str("\n\n");
+    out.push_str(&f(
+        "Say what each means in a mapping file and pass it with --map (each one of: {}):",
+        &[&outcome_names()],
+    ));
+    out.push_str("\n\n[status]\n");
+    for (text, _) in list {
+        let quoted = toml::Value::String(text.clone()).to_string();
+        out.push_str(&format!("{quoted} = \"\"\n"));
+    }
+    out.trim_end().to_string()
+}
+
+/// A period written `FROM..TO` in months, checked against the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// The first month.
+    pub from: Month,
+    /// The last month.
+    pub to: Month,
+}
+
+impl Period {
+    /// Months in it.
+    pub fn months(self) -> u32 {
+        self.from.span(self.to)
+    }
+
+    /// Reads `2025-06..2025-11` (a single `2025-06` is that month alone).
+    pub fn parse(flag: &'static str, text: &str) -> Result<Period, MeasureError> {
+        let bad = |message: String| MeasureError::Period {
+            flag,
+            value: text.to_string(),
+            message,
+        };
+        let (a, b) = text.split_once("..").unwrap_or((text, text));
+        let month = |s: &str| {
+            s.trim().parse::<Month>().map_err(|()| {
+                bad(f(
+                    "\"{}\" is not a month; write months as YYYY-MM, like 2025-06..2025-11",
+                    &[&s.trim()],
+                ))
+            })
+        };
+        let (from, to) = (month(a)?, month(b)?);
+        if to < from {
+            return Err(bad(t(
+                "the period runs backwards; write the earlier month first",
+            )
+            .into()));
+        }
+        Ok(Period { from, to })
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}..{}", self.from, self.to)
+        }
+    }
+}

@@ -1,0 +1,587 @@
+//! Finding the header row (it may sit below a title block) and which column
+//! holds what, by a built-in profile's names or the user's mapping.
+
+use super::mapping::{Mapping, Test};
+use super::profile::{Field, PROFILES, Profile, System, Total, normalize};
+use super::table::{Cell, ReadError, Rows};
+use std::collections::BTreeMap;
+
+/// How far down a title block may push the header row (1C-style reports).
+pub const HEADER_SEARCH_ROWS: u64 = 20;
+
+/// A mapping-only export: every column and status comes from `--map`.
+pub static CUSTOM: Profile = Profile {
+    system: System::Custom,
+    entity: "records",
+    columns: &[],
+    markers: &[],
+    statuses: &[],
+    success: super::profile::Outcome::Visited,
+    fallback: None,
+    records_are_leads: true,
+};
+
+/// Which columns of one file hold what.
+#[derive(Debug, Clone)]
+pub enum Layout {
+    /// One row per record (deal, lead, booking).
+    Records(RecordLayout),
+    /// One row per month of totals.
+    Monthly(MonthlyLayout),
+}
+
+impl Layout {
+    /// The system the layout belongs to.
+    pub fn system(&self) -> System {
+        match self {
+            Layout::Records(r) => r.profile.system,
+            Layout::Monthly(_) => System::Monthly,
+        }
+    }
+
+    /// The header row's number as the user sees it.
+    pub fn header_row(&self) -> u64 {
+        match self {
+            Layout::Records(r) => r.header_row,
+            Layout::Monthly(m) => m.header_row,
+        }
+    }
+}
+
+/// Columns of a records export.
+#[derive(Debug, Clone)]
+pub struct RecordLayout {
+    /// The profile whose statuses apply.
+    pub profile: &'static Profile,
+    /// 0-based column of each field found.
+    pub columns: BTreeMap<Field, usize>,
+    /// The header row as written.
+    pub headers: Vec<String>,
+    /// Its row number.
+    pub header_row: u64,
+    /// The assistant's conditions, by column.
+    pub ai: Vec<(usize, Test)>,
+}
+
+/// Columns of a monthly sheet: `(total, is the assistant's share)` → column.
+#[derive(Debug, Clone)]
+pub struct MonthlyLayout {
+    /// 0-based column of each total found.
+    pub columns: BTreeMap<(Total, bool), usize>,
+    /// The header row as written.
+    pub headers: Vec<String>,
+    /// Its row number.
+    pub header_row: u64,
+}
+
+/// Why no usable header row was found.
+#[derive(Debug)]
+pub enum NotFound {
+    /// The file could not be read.
+    Read(ReadError),
+    /// No row in the first [`HEADER_SEARCH_ROWS`] looks like any system's header.
+    Unknown {
+        /// The most header-like row seen: its number and texts.
+        best: Option<(u64, Vec<String>)>,
+    },
+    /// Two systems fit equally well.
+    Ambiguous(System, System),
+    /// The system is known but a required column is not there.
+    Missing {
+        /// The system asked for.
+        system: System,
+        /// The `[columns]` key of what is missing.
+        key: &'static str,
+        /// The names it goes by.
+        wanted: Vec<String>,
+        /// The most header-like row: its number and texts.
+        best: Option<(u64, Vec<String>)>,
+    },
+    /// A column the mapping names for `key` is not in the file.
+    Mapped {
+        /// The `[columns]` key.
+        key: &'static str,
+        /// The header the mapping gives.
+        name: String,
+        /// The most header-like row: its number and texts.
+        best: Option<(u64, Vec<String>)>,
+    },
+    /// An `--ai`/`[ai]` column that is not in the header.
+    AiColumn {
+        /// The column as the user named it.
+        column: String,
+        /// The header row: its number and texts.
+        header: (u64, Vec<String>),
+    },
+}
+
+/// A cell as header text.
+fn text(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Empty => String::new(),
+        Cell::Text(t) => t.to_string(),
+        Cell::Number(n) => n.to_string(),
+        Cell::DateTime(d) => d.to_string(),
+        Cell::Bool(b) => b.to_string(),
+    }
+}
+
+/// One candidate's fit to one row.
+struct Fit {
+    layout: Layout,
+    score: usize,
+}
+
+/// Reads rows until the header, leaving `rows` on it so the next row is data.
+/// `want` is the system asked for (`None` = tell from the headers).
+pub fn find(
+    rows: &mut dyn Rows,
+    want: Option<System>,
+    mapping: &Mapping,
+) -> Result<Layout, NotFound> {
+    let mut best: Option<(usize, u64, Vec<String>)> = None;
+    let mut missing: Option<(&'static str, Vec<String>)> = None;
+    for _ in 0..HEADER_SEARCH_ROWS {
+        if !rows.advance().map_err(NotFound::Read)? {
+            break;
+        }
+        let headers: Vec<String> = (0..rows.width()).map(|i| text(rows.cell(i))).collect();
+        let names: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
+        let mut fits: Vec<Fit> = Vec::new();
+        let mut seen = 0;
+        for candidate in candidates(want, mapping) {
+            match fit(candidate, &names, mapping, rows.number(), &headers) {
+                Ok(f) => fits.push(f),
+                Err((score, key, wanted)) => {
+                    seen = seen.max(score);
+                    if want.is_some() && score > 0 && missing.is_none() {
+                        missing = Some((key, wanted));
+                    }
+                }
+            }
+        }
+        let nonempty = names.iter().filter(|n| !n.is_empty()).count();
+        let rank = seen * 100 + nonempty;
+        if best.as_ref().is_none_or(|(r, _, _)| rank > *r) && nonempty > 0 {
+            best = Some((rank, rows.number(), headers.clone()));
+        }
+        fits.sort_by_key(|f| std::cmp::Reverse(f.score));
+        match fits.as_slice() {
+            [] => continue,
+            [one, two, ..]
+                if one.score == two.score && one.layout.system() != two.layout.system() =>
+            {
+                return Err(NotFound::Ambiguous(
+                    one.layout.system(),
+                    two.layout.system(),
+                ));
+            }
+            [_, ..] => {
+                let layout = fits.swap_remove(0).layout;
+                return resolve_ai(layout, mapping);
+            }
+        }
+    }
+    let best = best.map(|(_, n, h)| (n, h));
+    match (want, missing) {
+        (Some(system), Some((key, wanted))) => Err(NotFound::Missing {
+            system,
+            key,
+            wanted,
+            best,
+        }),
+        (Some(system), None) => {
+            let (key, wanted) = required(system, mapping);
+            Err(NotFound::Missing {
+                system,
+                key,
+                wanted,
+                best,
+            })
+        }
+        (None, _) => {
+            // A mapping that names a column the file lacks: say that, not "unknown system".
+            let lacking = [Field::Created, Field::Status]
+                .into_iter()
+                .find_map(|field| {
+                    let name = mapping.fields.get(&field)?;
+                    let names: Vec<String> =
+                        best.as_ref()?.1.iter().map(|h| normalize(h)).collect();
+                    (!names.contains(&normalize(name))).then(|| (field.key(), name.clone()))
+                });
+            match lacking {
+                Some((key, name)) => Err(NotFound::Mapped { key, name, best }),
+                None => Err(NotFound::Unknown { best }),
+            }
+        }
+    }
+}
+
+/// What identifies a system's header when nothing fits: its date column.
+fn required(system: System, mapping: &Mapping) -> (&'static str, Vec<String>) {
+    if system == System::Monthly {
+        return (
+            "month",
+            names_of_total(Total::Month, false, mapping)
+                .into_iter()
+                .collect(),
+        );
+    }
+    let profile = PROFILES
+        .iter()
+        .find(|p| p.system == system)
+        .copied()
+        .unwrap_or(&CUSTOM);
+    ("created", names_of(profile, Field::Created, mapping))
+}
+
+/// The candidates to try: what the user asked for, else every system.
+fn candidates(want: Option<System>, mapping: &Mapping) -> Vec<Candidate> {
+    let want = want.or(mapping.source);
+    let mut all: Vec<Candidate> = PROFILES.iter().map(|p| Candidate::Records(p)).collect();
+    if mapping.fields.contains_key(&Field::Created) && mapping.fields.contains_key(&Field::Status) {
+        all.push(Candidate::Records(&CUSTOM));
+    }
+    all.push(Candidate::Monthly);
+    all.retain(|c| match (c, want) {
+        (_, None) => true,
+        (Candidate::Monthly, Some(s)) => s == System::Monthly,
+        (Candidate::Records(p), Some(s)) => p.system == s,
+    });
+    all
+}
+
+#[derive(Clone, Copy)]
+enum Candidate {
+    Records(&'static Profile),
+    Monthly,
+}
+
+/// Names a field goes by: the mapping's, else the profile's.
+fn names_of(profile: &Profile, field: Field, mapping: &Mapping) -> Vec<String> {
+    match mapping.fields.get(&field) {
+        Some(name) => vec![name.clone()],
+        None => profile
+            .aliases(field)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    }
+}
+
+fn names_of_total(total: Total, ai: bool, mapping: &Mapping) -> Vec<String> {
+    if let Some(name) = mapping.totals.get(&(total, ai)) {
+        return vec![name.clone()];
+    }
+    let base = total.aliases();
+    if !ai {
+        return base.iter().map(|s| s.to_string()).collect();
+    }
+    let mut names = vec![format!("ai_{}", total.key())];
+    for alias in base {
+        names.push(format!("ai {alias}"));
+        names.push(format!("{alias} ai"));
+        names.push(format!("{alias} (ai)"));
+        names.push(format!("ии {alias}"));
+    }
+    names
+}
+
+fn position(names: &[String], wanted: &[String]) -> Option<usize> {
+    let wanted: Vec<String> = wanted.iter().map(|w| normalize(w)).collect();
+    names
+        .iter()
+        .position(|n| !n.is_empty() && wanted.contains(n))
+}
+
+/// How a candidate fits a row: a layout and a score, or how close it came
+/// (fields found) and what it lacked.
+fn fit(
+    candidate: Candidate,
+    names: &[String],
+    mapping: &Mapping,
+    row: u64,
+    headers: &[String],
+) -> Result<Fit, (usize, &'static str, Vec<String>)> {
+    match candidate {
+        Candidate::Records(profile) => {
+            let mut columns = BTreeMap::new();
+            for field in Field::ALL {
+                if let Some(i) = position(names, &names_of(profile, field, mapping)) {
+                    columns.insert(field, i);
+                }
+            }
+            let markers = profile
+                .markers
+                .iter()
+                .filter(|m| names.contains(&normalize(m)))
+                .count();
+            // A mapping that names both required columns describes a file of its
+            // own: a built-in profile claims it only by the headers that mark it.
+            let mapped = mapping.fields.contains_key(&Field::Created)
+                && mapping.fields.contains_key(&Field::Status);
+            if mapped
+                && markers == 0
+                && profile.system != System::Custom
+                && mapping.source.is_none()
+            {
+                return Err((0, "created", names_of(profile, Field::Created, mapping)));
+            }
+            for field in [Field::Created, Field::Status] {
+                if !columns.contains_key(&field) {
+                    return Err((
+                        columns.len(),
+                        field.key(),
+                        names_of(profile, field, mapping),
+                    ));
+                }
+            }
+            Ok(Fit {
+                score: columns.len() + markers,
+                layout: Layout::Records(RecordLayout {
+                    profile,
+                    columns,
+                    headers: headers.to_vec(),
+                    header_row: row,
+                    ai: Vec::new(),
+                }),
+            })
+        }
+        Candidate::Monthly => {
+            let mut columns = BTreeMap::new();
+            for total in Total::ALL {
+                for ai in [false, true] {
+                    if total == Total::Month && ai {
+                        continue;
+                    }
+                    if let Some(i) = position(names, &names_of_total(total, ai, mapping)) {
+                        columns.insert((total, ai), i);
+                    }
+                }
+            }
+            let month = names_of_total(Total::Month, false, mapping);
+            if !columns.contains_key(&(Total::Month, false)) {
+                return Err((columns.len(), "month", month));
+            }
+            if columns.len() < 2 {
+                return Err((
+                    columns.len(),
+                    "leads",
+                    names_of_total(Total::Leads, false, mapping),
+                ));
+            }
+            Ok(Fit {
+                score: columns.len(),
+                layout: Layout::Monthly(MonthlyLayout {
+                    columns,
+                    headers: headers.to_vec(),
+                    header_row: row,
+                }),
+            })
+        }
+    }
+}
+
+/// Finds the assistant's columns in a records header.
+fn resolve_ai(layout: Layout, mapping: &Mapping) -> Result<Layout, NotFound> {
+    let Layout::Records(mut records) = layout else {
+        return Ok(layout);
+    };
+    let names: Vec<String> = records.headers.iter().map(|h| normalize(h)).collect();
+    for condition in &mapping.ai.conditions {
+        match position(&names, std::slice::from_ref(&condition.column)) {
+            Some(i) => records.ai.push((i, condition.test.clone())),
+            None => {
+                return Err(NotFound::AiColumn {
+                    column: condition.column.clone(),
+                    header: (records.header_row, records.headers.clone()),
+                });
+            }
+        }
+    }
+    Ok(Layout::Records(records))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::evidence::measure::mapping::{AiRule, Condition};
+
+    /// Rows held in memory, for tests of everything above the readers.
+    pub struct Grid {
+        rows: Vec<Vec<String>>,
+        at: Option<usize>,
+    }
+
+    impl Grid {
+        pub fn new(rows: &[&[&str]]) -> Grid {
+            Grid {
+                rows: rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.to_string()).collect())
+                    .collect(),
+                at: None,
+            }
+        }
+    }
+
+    impl Rows for Grid {
+        fn advance(&mut self) -> Result<bool, ReadError> {
+            let next = self.at.map_or(0, |a| a + 1);
+            self.at = Some(next);
+            Ok(next < self.rows.len())
+        }
+        fn number(&self) -> u64 {
+            self.at.map_or(0, |a| a as u64 + 1)
+        }
+        fn width(&self) -> usize {
+            self.rows[self.at.unwrap()].len()
+        }
+        fn cell(&self, i: usize) -> Cell<'_> {
+            match self.rows[self.at.unwrap()].get(i).map(|s| s.trim()) {
+                None | Some("") => Cell::Empty,
+                Some(t) => Cell::Text(t),
+            }
+        }
+    }
+
+    #[test]
+    fn finds_a_bitrix_header_below_a_title_block() {
+        let mut g = Grid::new(&[
+            &["Сделки за январь"],
+            &[],
+            &[
+                "ID",
+                "Название сделки",
+                "Стадия сделки",
+                "Сумма",
+                "Дата создания",
+                "Источник",
+                "",
+            ],
+            &[
+                "1",
+                "Маникюр",
+                "Сделка успешна",
+                "1500",
+                "31.01.2025",
+                "AI-ассистент",
+                "",
+            ],
+        ]);
+        let mapping = Mapping {
+            ai: AiRule {
+                conditions: vec![Condition {
+                    column: "источник".into(),
+                    test: Test::Contains("ai".into()),
+                }],
+            },
+            ..Mapping::default()
+        };
+        let Layout::Records(r) = find(&mut g, None, &mapping).unwrap() else {
+            panic!("records")
+        };
+        assert_eq!(r.profile.system, System::Bitrix24);
+        assert_eq!(r.profile.entity, "deals");
+        assert_eq!(r.header_row, 3);
+        assert_eq!(r.columns[&Field::Created], 4);
+        assert_eq!(r.columns[&Field::Status], 2);
+        assert_eq!(r.ai, [(5, Test::Contains("ai".into()))]);
+        assert_eq!(g.number(), 3, "left on the header");
+    }
+
+    #[test]
+    fn tells_the_systems_apart() {
+        let system = |header: &[&str]| {
+            let mut g = Grid::new(&[header]);
+            find(&mut g, None, &Mapping::default()).map(|l| l.system())
+        };
+        assert_eq!(
+            system(&[
+                "ID",
+                "Название сделки",
+                "Бюджет ₽",
+                "Этап сделки",
+                "Дата создания",
+                "Теги"
+            ])
+            .unwrap(),
+            System::AmoCrm
+        );
+        assert_eq!(
+            system(&[
+                "id",
+                "create_date",
+                "datetime",
+                "attendance",
+                "cost",
+                "deleted"
+            ])
+            .unwrap(),
+            System::Yclients
+        );
+        assert_eq!(
+            system(&[
+                "ID",
+                "Название лида",
+                "Статус",
+                "Состояние",
+                "Дата создания"
+            ])
+            .unwrap(),
+            System::Bitrix24
+        );
+        assert_eq!(
+            system(&[
+                "Месяц",
+                "Заявки",
+                "Записи",
+                "Пришли",
+                "Неявки",
+                "Выручка",
+                "ai_leads"
+            ])
+            .unwrap(),
+            System::Monthly
+        );
+        assert!(matches!(
+            system(&["Дата создания", "Статус"]),
+            Err(NotFound::Ambiguous(..))
+        ));
+        assert!(matches!(
+            system(&["Клиент", "Телефон"]),
+            Err(NotFound::Unknown { best: Some((1, _)) })
+        ));
+    }
+
+    #[test]
+    fn says_which_column_is_missing() {
+        let mut g = Grid::new(&[&["ID", "Стадия сделки", "Дата"]]);
+        match find(&mut g, Some(System::Bitrix24), &Mapping::default()) {
+            Err(NotFound::Missing {
+                key, wanted, best, ..
+            }) => {
+                assert_eq!(key, "created");
+                assert_eq!(wanted, ["Дата создания", "DATE_CREATE"]);
+                assert_eq!(best.unwrap().1, ["ID", "Стадия сделки", "Дата"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_mapping_names_the_columns() {
+        let mut g = Grid::new(&[&["Когда", "Что с клиентом", "Деньги"]]);
+        let mut mapping = Mapping::default();
+        mapping.fields.insert(Field::Created, "Когда".into());
+        mapping
+            .fields
+            .insert(Field::Status, "Что с клиентом".into());
+        mapping.fields.insert(Field::Amount, "Деньги".into());
+        let Layout::Records(r) = find(&mut g, None, &mapping).unwrap() else {
+            panic!("records")
+        };
+        assert_eq!(r.profile.system, System::Custom);
+        assert_eq!(r.columns[&Field::Amount], 2);
+    }
+}

@@ -1,0 +1,397 @@
+//! `roi measure`'s input side: a business's own CRM and booking exports, read as
+//! the systems write them, turned into a measured monthly funnel.
+//!
+//! The data flows one way, one module each: bytes → a [`table`] of cells
+//! (sniffing the kind and the encoding, then a CSV, spreadsheet or HTML reader)
+//! → a profile or mapping (which column is which, which status is which
+//! outcome, which records are the assistant's) → records → a monthly funnel.
+//! Nothing here computes statistics or prints.
+
+pub mod cell;
+pub mod error;
+pub mod funnel;
+pub mod layout;
+pub mod mapping;
+pub mod profile;
+pub mod quality;
+pub mod read;
+pub mod records;
+pub mod season;
+pub mod table;
+
+use cell::Month;
+use error::{MeasureError, Period};
+use funnel::{Channel, Coverage, Figures, Funnel};
+use layout::{Layout, NotFound};
+use mapping::Mapping;
+use profile::System;
+use quality::Quality;
+use records::{Counter, StatusUse};
+use rust_decimal::Decimal;
+use table::{Encoding, Kind, Opened, Origin, ReadError};
+
+/// What to measure: the files, the system, the mapping and the period.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// The exports, read as one table.
+    pub files: Vec<Origin>,
+    /// The system that wrote them (`None`: tell from the headers).
+    pub source: Option<System>,
+    /// The user's mapping, with `--ai` flags added to its rule.
+    pub mapping: Mapping,
+    /// Leave out records created before this month.
+    pub from: Option<Month>,
+    /// Leave out records created after this month.
+    pub to: Option<Month>,
+    /// The sheet of a workbook (default: the first).
+    pub sheet: Option<String>,
+}
+
+/// One file as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileInfo {
+    /// As the user named it.
+    pub path: String,
+    /// The kind sniffed from its bytes.
+    pub kind: Kind,
+    /// Its text encoding (CSV and HTML).
+    pub encoding: Option<Encoding>,
+    /// The sheet read (workbooks).
+    pub sheet: Option<String>,
+    /// The header's row number.
+    pub header_row: u64,
+    /// Data rows read.
+    pub rows: u64,
+}
+
+/// A measured funnel and the account of how it was counted.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    /// The system that wrote the files.
+    pub system: System,
+    /// What its rows are: deals, leads, records, months.
+    pub entity: &'static str,
+    /// The files.
+    pub files: Vec<FileInfo>,
+    /// Month by month, channel by channel.
+    pub funnel: Funnel,
+    /// Every row accounted for.
+    pub quality: Quality,
+    /// How each status text was counted (records only).
+    pub statuses: Vec<StatusUse>,
+}
+
+/// Reads the files with `open` (the readers, or test doubles) and counts them.
+pub fn measure(
+    request: &Request,
+    open: impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+) -> Result<Measured, MeasureError> {
+    let mut opened: Vec<(FileInfo, Layout, Opened)> = Vec::new();
+    let mut want = request.source.or(request.mapping.source);
+    for origin in &request.files {
+        let name = origin.name();
+        let mut file = open(origin, request.sheet.as_deref())?;
+        if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html) {
+            return Err(MeasureError::NoSheets {
+                file: name,
+                kind: file.kind,
+            });
+        }
+        let layout = match layout::find(file.rows.as_mut(), want, &request.mapping) {
+            Ok(l) => l,
+            Err(problem) => {
+                let problem = match problem {
+                    NotFound::Read(e) => return Err(e.into()),
+                    other => other,
+                };
+                // A later file that fits another system is a mix-up, not a missing column.
+                if let (Some((first, info, _)), Some(system)) = (opened.first(), want)
+                    && let Ok(mut again) = open(origin, request.sheet.as_deref())
+                    && let Ok(other) = layout::find(again.rows.as_mut(), None, &request.mapping)
+                    && other.system() != system
+                {
+                    return Err(MeasureError::Mixed {
+                        file: name,
+                        system: other.system(),
+                        first: first.path.clone(),
+                        first_system: info.system(),
+                    });
+                }
+                return Err(MeasureError::Header {
+                    file: name,
+                    problem,
+                });
+            }
+        };
+        want = Some(layout.system());
+        if matches!(layout, Layout::Monthly(_)) && request.mapping.ai.is_set() {
+            return Err(MeasureError::AiOnMonthly);
+        }
+        let info = FileInfo {
+            path: name,
+            kind: file.kind,
+            encoding: file.encoding,
+            sheet: file.sheet.clone(),
+            header_row: layout.header_row(),
+            rows: 0,
+        };
+        opened.push((info, layout, file));
+    }
+    let Some((_, first, _)) = opened.first() else {
+        return Err(MeasureError::Empty(t("no files were given").into()));
+    };
+    let (system, entity) = match first {
+        Layout::Records(r) => (r.profile.system, r.profile.entity),
+        Layout::Monthly(_) => (System::Monthly, "months"),
+    };
+    let coverage = opened
+        .iter()
+        .map(|(_, l, _)| records::coverage(l, &request.mapping))
+        .reduce(|a, b| Coverage {
+            leads: a.leads && b.leads,
+            bookings: a.bookings && b.bookings,
+            visits: a.visits && b.visits,
+            no_shows: a.no_shows && b.no_shows,
+            revenue: a.revenue && b.revenue,
+            per_visit: a.per_visit && b.per_visit,
+        })
+        .unwrap_or(Coverage {
+            leads: false,
+            bookings: false,
+            visits: false,
+            no_shows: false,
+            revenue: false,
+            per_visit: false,
+        });
+    let split = request.mapping.ai.is_set()
+        || opened.iter().any(|(_, l, _)| match l {
+            Layout::Monthly(m) => m.columns.keys().any(|(_, ai)| *ai),
+            Layout::Records(_) => false,
+        });
+    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
+    let mut files = Vec::new();
+    for (mut info, layout, mut file) in opened {
+        let before = counter.quality.rows;
+        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
+        info.rows = counter.quality.rows - before;
+        files.push(info);
+    }
+    let unknown: Vec<(String, u64)> = counter
+        .statuses()
+        .iter()
+        .filter(|s| s.outcome.is_none())
+        .map(|s| (s.text.clone(), s.rows))
+        .collect();
+    if !unknown.is_empty() {
+        return Err(MeasureError::UnknownStatuses(unknown));
+    }
+    if counter.quality.used == 0 {
+        let q = &counter.quality;
+        let why = if q.rows == 0 {
+            t("the files have no data rows below their headers").to_string()
+        } else if q.outside_period == q.rows - q.duplicates {
+            t("every record falls outside --from/--to").to_string()
+        } else {
+            f(
+                "every one of the {} rows was left out (see the reasons below)",
+                &[&q.rows],
+            ) + &quality_lines(q)
+        };
+        return Err(MeasureError::Empty(why));
+    }
+    let statuses = counter.statuses().to_vec();
+    Ok(Measured {
+        system,
+        entity,
+        files,
+        funnel: counter.funnel,
+        quality: counter.quality,
+        statuses,
+    })
+}
+
+use crate::i18n::{Lang, f, t};
+
+/// Rows left out, one line per reason, for messages.
+pub fn quality_lines(q: &Quality) -> String {
+    let mut out = String::new();
+    for s in &q.skipped {
+        let examples: Vec<String> = s
+            .examples
+            .iter()
+            .map(|e| f("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
+            .collect();
+        out.push_str(&format!(
+            "\n  {} — {}: {} ({})",
+            if s.column.is_empty() {
+                "—"
+            } else {
+                &s.column
+            },
+            t(s.reason.describe()),
+            crate::format::rows(crate::i18n::current(), s.rows),
+            examples.join("; ")
+        ));
+    }
+    out
+}
+
+/// One line for stderr when rows were left out or repeated, or `None`.
+pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
+    let q = &m.quality;
+    let mut parts = Vec::new();
+    if q.skipped_rows() > 0 {
+        parts.push(l.fill(
+            "left out {} of {} rows:{}",
+            &[&q.skipped_rows(), &q.rows, &quality_lines(q)],
+        ));
+    }
+    if q.duplicates > 0 {
+        parts.push(l.fill(
+            "{} repeating an ID counted once",
+            &[&crate::format::rows(l, q.duplicates)],
+        ));
+    }
+    if q.conflicts > 0 {
+        let ex = &q.conflict_examples[0];
+        parts.push(l.fill(
+            "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)",
+            &[&q.conflicts, &ex.id, &ex.counted.0, &ex.counted.1, &ex.other.0, &ex.other.1],
+        ));
+    }
+    if q.outside_period > 0 {
+        parts.push(l.fill(
+            "{} outside --from/--to",
+            &[&crate::format::rows(l, q.outside_period)],
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// A baseline period's figures for a scenario, with each metric's range over its months.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Baseline {
+    /// The months.
+    pub period: Period,
+    /// Leads per month: Σ leads / months.
+    pub leads: Option<Decimal>,
+    /// The period's totals' figures (Σ bookings / Σ leads, …).
+    pub figures: Figures,
+    /// Each metric's lowest and highest month.
+    pub ranges: Vec<Spread>,
+    /// The year's shape, when the months up to the baseline's end hold every calendar month.
+    pub season: Option<season::Season>,
+}
+
+/// How far a metric moved over a period's months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spread {
+    /// The scenario key: `leads`, `conversion`, `no_show_rate`, `average_check`.
+    pub metric: &'static str,
+    /// The lowest month and its value.
+    pub low: (Month, Decimal),
+    /// The highest month and its value.
+    pub high: (Month, Decimal),
+}
+
+/// Reads one metric off a month's figures.
+type Metric = fn(&Figures) -> Option<Decimal>;
+
+impl Measured {
+    /// Checks that every month of `period` has records; else says which do not.
+    pub fn check_period(&self, flag: &'static str, period: Period) -> Result<(), MeasureError> {
+        let missing = self.funnel.missing(period.from, period.to);
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<String> = missing.iter().map(Month::to_string).collect();
+        let span = self
+            .funnel
+            .span()
+            .map(|(a, b)| Period { from: a, to: b }.to_string())
+            .unwrap_or_default();
+        Err(MeasureError::Period {
+            flag,
+            value: period.to_string(),
+            message: f(
+                "no records in {} (the data covers {}); choose months the files hold",
+                &[&list.join(", "), &span],
+            ),
+        })
+    }
+
+    /// The period's baseline for a scenario file, refused when the data
+    /// lacks a figure a scenario needs (leads, conversion, average check) or
+    /// its conversion is above 100%.
+    pub fn scenario_baseline(&self, period: Period) -> Result<Baseline, MeasureError> {
+        let b = self.baseline(period)?;
+        let fig = &b.figures;
+        let lacking = if fig.leads.is_none() || fig.conversion.is_none() {
+            Some(t(
+                "the data has no leads, so no leads or conversion for [baseline] (a booking system's records are bookings); measure the CRM's or the chats' export instead, or write them by hand",
+            ))
+        } else if fig.average_check.is_none() {
+            Some(t(
+                "the data has no amounts of visits, so no average_check for [baseline]; name the amount column in a mapping file ([columns] amount = \"…\"), or write it by hand",
+            ))
+        } else if fig
+            .conversion
+            .is_some_and(|c| c > rust_decimal::Decimal::ONE)
+        {
+            Some(t(
+                "the period has more bookings than leads, so its conversion is above 100%; check the leads column",
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = lacking {
+            return Err(MeasureError::Period {
+                flag: "--scenario",
+                value: period.to_string(),
+                message: why.into(),
+            });
+        }
+        Ok(b)
+    }
+
+    /// The baseline of channel `all` over `period`.
+    pub fn baseline(&self, period: Period) -> Result<Baseline, MeasureError> {
+        self.check_period("--baseline", period)?;
+        let total = self.funnel.period(period.from, period.to, Channel::All);
+        let months = Decimal::from(period.months());
+        let mut ranges = Vec::new();
+        let per_month: Vec<(Month, Figures)> = period
+            .from
+            .through(period.to)
+            .filter_map(|m| Some((m, self.funnel.tally(m, Channel::All)?.figures())))
+            .collect();
+        let metrics: [(&'static str, Metric); 4] = [
+            ("leads", |f| f.leads.map(Decimal::from)),
+            ("conversion", |f| f.conversion),
+            ("no_show_rate", |f| f.no_show_rate),
+            ("average_check", |f| f.average_check),
+        ];
+        for (name, get) in metrics {
+            let values: Vec<(Month, Decimal)> = per_month
+                .iter()
+                .filter_map(|(m, fig)| Some((*m, get(fig)?)))
+                .collect();
+            let low = values.iter().min_by_key(|(_, v)| *v);
+            let high = values.iter().max_by_key(|(_, v)| *v);
+            if let (Some(low), Some(high)) = (low, high) {
+                ranges.push(Spread {
+                    metric: name,
+                    low: *low,
+                    high: *high,
+                });
+            }
+        }
+        Ok(Baseline {
+            period,
+            leads: total.leads.map(|l| Decimal::from(l) / months),
+            figures: total.figures(),
+            ranges,
+            season: season::learn(&self.funnel, period.to),
+        })
+    }
+}

@@ -170,5 +170,3 @@ pub enum ReadError {
         detail: String,
     },
 }
-
-pub use super::read::open;

@@ -1,7 +1,11 @@
-//! roi: does an AI sales assistant pay for itself? A scenario file in, an exact projection out.
+//! roi: does an AI sales assistant pay for itself? First as a forecast, then from the business's own data.
 //!
-//! The data flows one way: [`input`] → [`scenario`] → [`engine`] → [`report`]
-//! → [`render`] → [`output`]; [`cli`] and [`commands`] tie them to the command line.
+//! Two halves share the plumbing. The [`forecast`]: a scenario file →
+//! a checked scenario → the exact engine → what-ifs and uncertainty. The
+//! [`evidence`]: exports → a measured funnel → statistics → a pilot's
+//! verdict. Either way the data flows one way: [`input`] → a half's model and
+//! analyses → a report value → [`render`] → [`output`]; [`cli`] and
+//! [`commands`] tie them to the command line.
 
 #![warn(missing_docs)]
 

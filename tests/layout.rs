@@ -154,10 +154,8 @@ impl Crate {
                         }
                         None => dir.join(&name).join("mod.rs"),
                     };
-                    let owns_dir = matches!(
-                        target.file_name().and_then(|n| n.to_str()),
-                        Some("mod.rs")
-                    );
+                    let owns_dir =
+                        matches!(target.file_name().and_then(|n| n.to_str()), Some("mod.rs"));
                     let child_dir = if owns_dir {
                         target.parent().expect("a file has a folder").to_path_buf()
                     } else {
@@ -346,7 +344,8 @@ impl Refs<'_> {
     fn function(&mut self, sig: &syn::Signature, block: &syn::Block) {
         let start = sig.fn_token.span.start().line;
         let end = block.brace_token.span.close().end().line;
-        self.fns.push((sig.ident.to_string(), end + 1 - start, start));
+        self.fns
+            .push((sig.ident.to_string(), end + 1 - start, start));
     }
 }
 
@@ -493,7 +492,11 @@ fn sibling_modules_form_no_circle() {
             }
         }
     }
-    assert!(circles.is_empty(), "import circles:\n{}", circles.join("\n"));
+    assert!(
+        circles.is_empty(),
+        "import circles:\n{}",
+        circles.join("\n")
+    );
 }
 
 /// A path from `start` back to itself, if any (depth first).
@@ -528,9 +531,9 @@ fn commands_do_not_call_commands() {
     let wrong: Vec<String> = krate
         .edges()
         .into_iter()
-        .filter(|(from, to, _)| {
-            matches!((command(from), command(to)), (Some(a), Some(b)) if a != b)
-        })
+        .filter(
+            |(from, to, _)| matches!((command(from), command(to)), (Some(a), Some(b)) if a != b),
+        )
         .map(|(from, _, via)| format!("{from} uses {via}"))
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -547,7 +550,11 @@ fn no_file_is_over_the_limit() {
             (lines > MAX_FILE_LINES).then(|| format!("{} has {lines} lines", f.display()))
         })
         .collect();
-    assert!(long.is_empty(), "over {MAX_FILE_LINES} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "over {MAX_FILE_LINES} lines:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]
@@ -558,10 +565,17 @@ fn no_function_is_over_the_limit_but_flat_tables() {
         .iter()
         .filter(|(module, name, ..)| !FLAT_TABLES.contains(&(module.as_str(), name.as_str())))
         .map(|(module, name, lines, file, line)| {
-            format!("{module}::{name} ({}:{line}): {lines} lines", file.display())
+            format!(
+                "{module}::{name} ({}:{line}): {lines} lines",
+                file.display()
+            )
         })
         .collect();
-    assert!(long.is_empty(), "over {MAX_FN_LINES} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "over {MAX_FN_LINES} lines:\n{}",
+        long.join("\n")
+    );
     // The list names only functions that are still long.
     for (module, name) in FLAT_TABLES {
         assert!(

@@ -1,4 +1,4 @@
-//! One module per subcommand, each with `run(args) -> anyhow::Result<()>`.
+//! One module per subcommand, each with `run(args) -> anyhow::Result<()>`; this file holds what they share (the output, the scenario and exports the flags name). No command calls another.
 
 pub mod calc;
 pub mod compare;

@@ -1,4 +1,4 @@
-//! Reading a scenario from a file or standard input: the I/O edge before any parsing.
+//! Reading a scenario or mapping from a file or standard input, and what is wrong in one: the I/O edge before any parsing, shared by both halves.
 
 use crate::i18n::f;
 use std::io::{self, Read};

@@ -1,4 +1,4 @@
-//! Renderers: each turns a [`Report`](crate::forecast::report::Report) into text and nothing else.
+//! Renderers for both halves: each draws the report value it is given (a projection, a sweep, a measured funnel, a pilot's verdict) as text or bytes, and nothing else.
 
 pub mod calc_xlsx;
 pub mod compare;

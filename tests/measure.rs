@@ -717,3 +717,66 @@ fn output_never_overwrites_the_mapping() {
     ]);
     assert_eq!(std::fs::read_to_string(&map).unwrap(), exports::SALON_MAP);
 }
+
+#[test]
+fn yclients_api_json_is_read_as_the_api_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let bookings: Vec<Rec> = recs
+        .iter()
+        .filter(|r| matches!(r.fate, Fate::Came | Fate::NoShow | Fate::Booked))
+        .cloned()
+        .collect();
+    let page = exports::yclients_json(&recs);
+    let file = write(dir.path(), "records.json", &page);
+    let json = measure_json(&[file.to_str().unwrap(), "--ai", "comment~ИИ"]);
+    assert_eq!(json["source"], "yclients");
+    assert_eq!(json["files"][0]["kind"], "json");
+    assert_funnel(&json, &bookings, false);
+    // The same records one per line (NDJSON), and as a bare array.
+    let value: Value = serde_json::from_slice(&page).unwrap();
+    let data = value["data"].as_array().unwrap();
+    let lines: String = data.iter().map(|r| format!("{r}\n")).collect();
+    let ndjson = write(dir.path(), "records.ndjson", lines.as_bytes());
+    let array = write(
+        dir.path(),
+        "array.json",
+        &serde_json::to_vec(&data).unwrap(),
+    );
+    for file in [ndjson, array] {
+        let again = measure_json(&[file.to_str().unwrap(), "--ai", "comment~ИИ"]);
+        assert_eq!(again["months"], json["months"], "{}", file.display());
+    }
+}
+
+#[test]
+fn json_that_is_not_records_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(1 << 20);
+    for (name, text, says) in [
+        (
+            "obj.json",
+            format!("{{\"success\": false, \"meta\": {{\"message\": \"{long}\"}}}}"),
+            "no \"data\" list",
+        ),
+        ("num.json", "[1, 2, 3]".to_string(), "item 1 is a number"),
+        (
+            "bad.json",
+            format!("{{\"data\": [{{\"id\": \"{long}"),
+            "not a readable json file",
+        ),
+        // Not JSON to the sniffer (it begins with a quote): read as CSV and
+        // refused for its header, quoting at most 80 characters of it.
+        (
+            "text.json",
+            format!("\"{long}\""),
+            "cannot tell which system",
+        ),
+    ] {
+        let file = write(dir.path(), name, text.as_bytes());
+        let err = refused(&["measure", file.to_str().unwrap()]);
+        assert!(err.contains(says), "{name}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{name}: {err}");
+        assert!(err.len() < 600, "{name}: {} bytes", err.len());
+    }
+}

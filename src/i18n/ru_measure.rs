@@ -70,6 +70,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "все строки ({}) пропущены (причины ниже)"
         }
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
+        "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
+        "and {} more" => "и ещё {}",
+        "{}: JSON, but not a list of records ({}); roi reads an array of records, {\"data\": [...]} as the YCLIENTS API returns it, or one record per line" => {
+            "{}: это JSON, но не список записей ({}); roi читает массив записей, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одной записи в строке"
+        }
         "--strict: {}" => "--strict: {}",
         "no date" => "нет даты",
         "not a date" => "не дата",

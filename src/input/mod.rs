@@ -11,7 +11,7 @@ pub(crate) use lines::LineIndex;
 pub use lines::line_of;
 #[cfg(test)]
 pub(crate) use lines::scans;
-pub use problem::{Location, Problem, ScenarioError, nearest};
+pub use problem::{Location, Problem, QUOTE_CHARS, ScenarioError, clip, nearest};
 
 /// A scenario's or mapping's text and the name to report it under.
 #[derive(Debug, Clone)]

@@ -110,3 +110,44 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
+
+/// The most characters of a value a message quotes: enough to recognise a
+/// cell or a header, never a 10 MB cell on the terminal.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `text` as a message quotes it: at most [`QUOTE_CHARS`] characters, a
+/// longer one cut with "…" and the number of characters left out, and
+/// control characters (a newline in a cell) escaped, so one problem stays on
+/// one line whatever the file holds.
+pub fn clip(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(QUOTE_CHARS) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    let rest = chars.count();
+    if rest > 0 {
+        out = crate::i18n::f("{}… ({} more characters)", &[&out, &rest]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_value_is_clipped_and_kept_on_one_line() {
+        assert_eq!(clip("Сделка успешна"), "Сделка успешна");
+        assert_eq!(clip("a\nb\tc"), "a\\nb\\tc");
+        let long = "я".repeat(1000);
+        let shown = clip(&long);
+        assert!(shown.starts_with(&"я".repeat(80)), "{shown}");
+        assert!(shown.ends_with("… (920 more characters)"), "{shown}");
+        assert_eq!(clip(&"x".repeat(80)), "x".repeat(80));
+    }
+}

@@ -492,3 +492,60 @@ pub fn bitrix_xlsx(recs: &[Rec]) -> Vec<u8> {
         }
     })
 }
+
+/// YCLIENTS' (and Altegio's) API answer for records, as `GET
+/// /api/v1/records/{company_id}` returns a page of it: `{"success", "data":
+/// [...], "meta"}`, the price as the sum of `services[].cost` (split over two
+/// services where the record has kopecks to split), `create_date` with its
+/// offset, `attendance` 1 came, −1 no-show, 0 waiting, 2 confirmed, and a
+/// deleted record's booking kept with `deleted: true`. The assistant's
+/// records say so in `comment`.
+pub fn yclients_json(recs: &[Rec]) -> Vec<u8> {
+    let mut data = Vec::new();
+    for r in recs {
+        let (attendance, deleted) = match r.fate {
+            Fate::Came => (1, false),
+            Fate::NoShow => (-1, false),
+            Fate::Booked if r.id % 2 == 0 => (2, false),
+            Fate::Booked => (0, false),
+            Fate::Lost if r.id % 5 == 0 => (0, true),
+            _ => continue,
+        };
+        let services = match r.kopecks {
+            Some(k) if k >= 200 => {
+                let first = k / 2 / 100 * 100;
+                serde_json::json!([
+                    {"id": 1, "title": "Стрижка", "cost": serde_json::from_str::<serde_json::Value>(&rub(first)).unwrap(), "first_cost": 0},
+                    {"id": 2, "title": "Укладка", "cost": serde_json::from_str::<serde_json::Value>(&rub(k - first)).unwrap(), "first_cost": 0},
+                ])
+            }
+            Some(k) => serde_json::json!([{"id": 1, "title": "Стрижка", "cost": k as f64 / 100.0}]),
+            None => serde_json::json!([]),
+        };
+        data.push(serde_json::json!({
+            "id": r.id,
+            "company_id": 4564,
+            "staff_id": 7,
+            "services": services,
+            "staff": {"id": 7, "name": "Мастер"},
+            "client": {"id": 900 + r.id % 37, "name": "Клиент", "phone": format!("+7 928 {:03} {:02} {:02}", r.id % 1000, r.id % 100, r.hour)},
+            "date": format!("{:04}-{:02}-{:02} {:02}:00:00", r.year, r.month, r.day, r.hour),
+            "datetime": format!("{:04}-{:02}-{:02}T{:02}:00:00+03:00", r.year, r.month, r.day, r.hour),
+            "create_date": format!("{:04}-{:02}-{:02}T{:02}:{:02}:00+0300", r.year, r.month, r.day, r.hour, r.id % 60),
+            "comment": if r.ai { "Запись через ИИ-ассистента" } else { "" },
+            "online": true,
+            "attendance": attendance,
+            "visit_attendance": attendance,
+            "confirmed": i32::from(attendance == 2),
+            "deleted": deleted,
+            "paid_full": i32::from(attendance == 1),
+            "record_labels": [],
+        }));
+    }
+    let page = serde_json::json!({
+        "success": true,
+        "data": data,
+        "meta": {"total_count": data.len()},
+    });
+    serde_json::to_vec_pretty(&page).unwrap()
+}

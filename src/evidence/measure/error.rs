@@ -7,6 +7,7 @@ use super::mapping::outcome_names;
 use super::profile::System;
 use super::table::ReadError;
 use crate::i18n::{f, t};
+use crate::input::clip;
 use std::fmt;
 
 /// A whole run refused.
@@ -81,7 +82,7 @@ fn columns(row: &Option<(u64, Vec<String>)>) -> String {
             let shown: Vec<String> = headers
                 .iter()
                 .filter(|h| !h.trim().is_empty())
-                .map(|h| format!("«{}»", h.trim()))
+                .map(|h| format!("«{}»", clip(h.trim())))
                 .collect();
             f("row {} has {}", &[n, &shown.join(", ")])
         }
@@ -102,7 +103,7 @@ fn nearest_of(wanted: &[String], row: &Option<(u64, Vec<String>)>) -> String {
             }
         }
     }
-    best.map(|(_, h)| f("; the nearest is «{}»", &[&h.trim()]))
+    best.map(|(_, h)| f("; the nearest is «{}»", &[&clip(h.trim())]))
         .unwrap_or_default()
 }
 
@@ -123,7 +124,7 @@ fn header_message(file: &str, problem: &NotFound) -> String {
             wanted,
             best,
         } => {
-            let names: Vec<String> = wanted.iter().map(|w| format!("«{w}»")).collect();
+            let names: Vec<String> = wanted.iter().map(|w| format!("«{}»", clip(w))).collect();
             f(
                 "{}: no {} column of a {} export (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
                 &[
@@ -142,7 +143,7 @@ fn header_message(file: &str, problem: &NotFound) -> String {
             &[
                 &file,
                 key,
-                name,
+                &clip(name),
                 &columns(best),
                 &nearest_of(std::slice::from_ref(name), best),
             ],
@@ -153,7 +154,7 @@ fn header_message(file: &str, problem: &NotFound) -> String {
                 "{}: the assistant's column «{}» is not in the header; {}{}",
                 &[
                     &file,
-                    column,
+                    &clip(column),
                     &columns(&best),
                     &nearest_of(std::slice::from_ref(column), &best),
                 ],
@@ -162,17 +163,28 @@ fn header_message(file: &str, problem: &NotFound) -> String {
     }
 }
 
+/// Unknown statuses a refusal lists.
+const MAX_STATUSES: usize = 40;
+
 /// Every unknown status with its row count, and a `[status]` block to paste.
 fn unknown_statuses(list: &[(String, u64)]) -> String {
     let mut out = f(
         "{} status texts have no outcome, so their rows cannot be counted:",
         &[&list.len()],
     );
-    for (text, rows) in list {
+    // A hostile file may hold a million distinct statuses: the first ones
+    // are enough to see what the column holds.
+    let shown = &list[..list.len().min(MAX_STATUSES)];
+    for (text, rows) in shown {
         out.push_str(&format!(
-            "\n  «{text}»: {}",
+            "\n  «{}»: {}",
+            clip(text),
             crate::format::rows(crate::i18n::current(), *rows)
         ));
+    }
+    if list.len() > shown.len() {
+        out.push_str("\n  ");
+        out.push_str(&f("and {} more", &[&(list.len() - shown.len())]));
     }
     out.push_str("\n\n");
     out.push_str(&f(
@@ -180,7 +192,11 @@ fn unknown_statuses(list: &[(String, u64)]) -> String {
         &[&outcome_names()],
     ));
     out.push_str("\n\n[status]\n");
-    for (text, _) in list {
+    // Only texts short enough to be statuses: the block is for pasting.
+    for (text, _) in shown
+        .iter()
+        .filter(|(t, _)| t.chars().count() <= 4 * crate::input::QUOTE_CHARS)
+    {
         let quoted = toml::Value::String(text.clone()).to_string();
         out.push_str(&format!("{quoted} = \"\"\n"));
     }

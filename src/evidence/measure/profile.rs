@@ -379,7 +379,11 @@ pub static YCLIENTS: Profile = Profile {
                 "Статус",
             ],
         ),
-        (Field::Amount, &["Стоимость", "cost", "Сумма", "Итого"]),
+        // The API's price is its services' costs, summed by the JSON reader.
+        (
+            Field::Amount,
+            &["Стоимость", "cost", "services.cost", "Сумма", "Итого"],
+        ),
         (
             Field::Visit,
             &["Дата визита", "datetime", "date", "Дата и время визита"],

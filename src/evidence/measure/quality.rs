@@ -144,7 +144,8 @@ impl Quality {
             skip.examples.push(Example {
                 file: file.to_string(),
                 row,
-                value: value.to_string(),
+                // A bad cell is shown, never copied whole: it may be megabytes.
+                value: crate::input::clip(value),
             });
         }
     }

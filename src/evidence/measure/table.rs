@@ -33,10 +33,12 @@ pub enum Kind {
     Html,
     /// Delimited text.
     Csv,
+    /// JSON records (YCLIENTS' and Altegio's API).
+    Json,
 }
 
 impl Kind {
-    /// The name used in JSON and messages: `xlsx`, `ods`, `xls`, `html`, `csv`.
+    /// The name used in JSON and messages: `xlsx`, `ods`, `xls`, `html`, `csv`, `json`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Xlsx => "xlsx",
@@ -44,6 +46,7 @@ impl Kind {
             Kind::Xls => "xls",
             Kind::Html => "html",
             Kind::Csv => "csv",
+            Kind::Json => "json",
         }
     }
 }
@@ -158,6 +161,14 @@ pub enum ReadError {
     NoTable {
         /// The file as named.
         file: String,
+    },
+    /// JSON that is not a list of records: what was found instead, never the value itself.
+    #[error("{}", crate::i18n::f("{}: JSON, but not a list of records ({}); roi reads an array of records, {\"data\": [...]} as the YCLIENTS API returns it, or one record per line", &[file, found]))]
+    NotRecords {
+        /// The file as named.
+        file: String,
+        /// What the document holds instead.
+        found: String,
     },
     /// A CSV that breaks the format midway (an unclosed quote, say).
     #[error("{}", crate::i18n::f("{}, line {}: {}", &[file, line, detail]))]

@@ -3,6 +3,7 @@
 
 mod csv;
 mod html;
+mod json;
 mod sheet;
 mod text;
 
@@ -22,6 +23,7 @@ pub fn open(origin: &Origin, sheet: Option<&str>) -> Result<Opened, ReadError> {
     match sniff_kind(&head) {
         kind @ (Kind::Xlsx | Kind::Ods | Kind::Xls) => sheet::open(origin, kind, sheet),
         Kind::Html => html::open(origin),
+        Kind::Json => json::open(origin),
         Kind::Csv => csv::open(origin, &head),
     }
 }
@@ -32,8 +34,10 @@ pub(crate) fn sniff_kind(head: &[u8]) -> Kind {
         if is_ods(head) { Kind::Ods } else { Kind::Xlsx }
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Kind::Xls
-    } else if text::starts_with_lt(head) {
+    } else if text::first_char(head) == Some(b'<') {
         Kind::Html
+    } else if matches!(text::first_char(head), Some(b'[' | b'{')) {
+        Kind::Json
     } else {
         Kind::Csv
     }

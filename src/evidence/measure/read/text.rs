@@ -28,21 +28,23 @@ fn bom(head: &[u8]) -> Option<Bom> {
     }
 }
 
-/// Whether the text in `head` begins with `<` once a byte-order mark and
-/// whitespace are skipped: an HTML (or XML) document rather than CSV.
-pub(super) fn starts_with_lt(head: &[u8]) -> bool {
+/// The first ASCII character of the text in `head` once a byte-order mark
+/// and whitespace are skipped: `<` begins an HTML (or XML) document, `[` or
+/// `{` JSON, anything else is read as CSV.
+pub(super) fn first_char(head: &[u8]) -> Option<u8> {
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         bytes
             .chunks_exact(2)
             .map(|b| unit([b[0], b[1]]))
             .find(|&u| !char::from_u32(u.into()).is_some_and(char::is_whitespace))
-            == Some(u16::from(b'<'))
+            .and_then(|u| u8::try_from(u).ok())
+            .filter(u8::is_ascii)
     };
     match bom(head) {
         Some(Bom::Utf16Le) => utf16(&head[2..], u16::from_le_bytes),
         Some(Bom::Utf16Be) => utf16(&head[2..], u16::from_be_bytes),
-        Some(Bom::Utf8) => first_non_space(&head[3..]) == Some(b'<'),
-        None => first_non_space(head) == Some(b'<'),
+        Some(Bom::Utf8) => first_non_space(&head[3..]),
+        None => first_non_space(head),
     }
 }
 

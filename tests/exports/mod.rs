@@ -549,3 +549,152 @@ pub fn yclients_json(recs: &[Rec]) -> Vec<u8> {
     });
     serde_json::to_vec_pretty(&page).unwrap()
 }
+
+/// amoCRM's own CSV export of deals, as its importers read it: comma
+/// separated, UTF-8 with a BOM, 76 columns in a fixed order in which several
+/// names repeat («Источник», «Товар», «roistat», «cid», «uid», «tid»), the
+/// creation date titled «Дата создания сделки» and written `DD-MM-YYYY
+/// HH:MM:SS`, tags in one cell split by commas.
+pub fn amocrm_csv(recs: &[Rec]) -> Vec<u8> {
+    const HEADER: [&str; 76] = [
+        "ID",
+        "Название сделки",
+        "Бюджет",
+        "Ответственный",
+        "Дата создания сделки",
+        "Кем создана сделка",
+        "Дата редактирования",
+        "Кем редактирована",
+        "Дата закрытия",
+        "Теги",
+        "Примечание",
+        "Примечание 2",
+        "Примечание 3",
+        "Примечание 4",
+        "Примечание 5",
+        "Этап сделки",
+        "Воронка",
+        "Полное имя контакта",
+        "Компания контакта",
+        "Ответственный за контакт",
+        "Компания",
+        "Рабочий телефон",
+        "Рабочий прямой телефон",
+        "Мобильный телефон",
+        "Факс",
+        "Домашний телефон",
+        "Другой телефон",
+        "Рабочий email",
+        "Личный email",
+        "Другой email",
+        "Город",
+        "Источник",
+        "Должность",
+        "Товар",
+        "Skype",
+        "ICQ",
+        "Jabber",
+        "Google Talk",
+        "MSN",
+        "Другой IM",
+        "Пользовательское соглашение",
+        "cid",
+        "uid",
+        "tid",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_term",
+        "utm_content",
+        "utm_referrer",
+        "_ym_uid",
+        "_ym_counter",
+        "roistat",
+        "referrer",
+        "openstat_service",
+        "openstat_campaign",
+        "openstat_ad",
+        "openstat_source",
+        "from",
+        "gclientid",
+        "gclid",
+        "yclid",
+        "fbclid",
+        "GOOGLE_ID",
+        "roistat",
+        "KEYWORD",
+        "ADV_CAMP",
+        "TRAF_TYPE",
+        "TRAF_SRC",
+        "Товар",
+        "Производитель",
+        "cid",
+        "uid",
+        "tid",
+        "Источник",
+        "domain",
+    ];
+    let quote = |cell: &str| {
+        if cell.contains([',', '"', '\n']) {
+            format!("\"{}\"", cell.replace('"', "\"\""))
+        } else {
+            cell.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.map(quote).join(","));
+    out.push('\n');
+    for r in recs {
+        let mut cells = vec![String::new(); 76];
+        cells[0] = r.id.to_string();
+        cells[1] = format!("Сделка #{}", r.id);
+        cells[2] = r.kopecks.map_or(String::new(), |k| {
+            if k % 100 == 0 {
+                (k / 100).to_string()
+            } else {
+                rub(k)
+            }
+        });
+        cells[3] = "Администратор".into();
+        cells[4] = format!(
+            "{:02}-{:02}-{:04} {:02}:{:02}:{:02}",
+            r.day,
+            r.month,
+            r.year,
+            r.hour,
+            r.id % 60,
+            r.id % 37
+        );
+        cells[9] = if r.ai {
+            "Instagram, AI-lead".into()
+        } else {
+            "Instagram".into()
+        };
+        cells[15] = match r.fate {
+            Fate::Lost => "Закрыто и не реализовано",
+            Fate::Open => "Переговоры",
+            Fate::Booked => "Записан на услугу",
+            Fate::Came => "Успешно реализовано",
+            Fate::NoShow => "Не пришёл",
+        }
+        .into();
+        cells[16] = "Салон".into();
+        cells[17] = format!("Клиент {}", r.id % 53);
+        cells[21] = format!(
+            "+7 (928) {:03}-{:02}-{:02}",
+            r.id % 1000,
+            r.id % 100,
+            r.hour
+        );
+        // The contact's source and the deal's: the file has two «Источник».
+        cells[31] = "Сайт".into();
+        cells[74] = if r.ai {
+            "ИИ-ассистент".into()
+        } else {
+            "Администратор".into()
+        };
+        out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out.into_bytes()
+}

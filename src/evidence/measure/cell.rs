@@ -111,7 +111,7 @@ pub enum Bad {
 pub const MOSCOW: i32 = 3 * 3600;
 
 /// Every form of a date the systems write, tried in turn (chrono formats).
-const DATE_FORMATS: [&str; 3] = ["%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"];
+const DATE_FORMATS: [&str; 2] = ["%d.%m.%Y", "%Y-%m-%d"];
 const DATETIME_FORMATS: [&str; 6] = [
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
@@ -121,17 +121,209 @@ const DATETIME_FORMATS: [&str; 6] = [
     "%Y-%m-%dT%H:%M:%S%.f",
 ];
 
+/// The order of day and month in a date like `03/04/2025`, which the text
+/// alone cannot tell: 3 April to a Russian, March 4 to an American.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Day, month, year: `13/01/2025`, `13-01-2025`.
+    Dmy,
+    /// Month, day, year: `01/13/2025`, as English Google Sheets write it.
+    Mdy,
+    /// Year, month, day: `2025/01/13`.
+    Ymd,
+}
+
+impl Order {
+    /// Every order, as a mapping file names them.
+    pub const ALL: [Order; 3] = [Order::Dmy, Order::Mdy, Order::Ymd];
+
+    /// The name in a mapping file's `[dates] order`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Dmy => "dmy",
+            Order::Mdy => "mdy",
+            Order::Ymd => "ymd",
+        }
+    }
+
+    /// The order a mapping file's name gives.
+    pub fn from_name(name: &str) -> Option<Order> {
+        Order::ALL.into_iter().find(|o| o.name() == name.trim())
+    }
+}
+
+/// A mapping's own date format (`%d-%m-%Y %H:%M:%S`), parsed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFormat {
+    /// The format as written.
+    pub text: String,
+    items: Vec<chrono::format::Item<'static>>,
+}
+
+impl DateFormat {
+    /// Reads a strftime-like format; it must name the day, the month and the
+    /// four-digit year, or it could not place a record in its month.
+    pub fn parse(text: &str) -> Result<DateFormat, &'static str> {
+        use chrono::format::{Item, StrftimeItems};
+        let items = StrftimeItems::new(text)
+            .parse_to_owned()
+            .map_err(|_| "is not a date format; write it like \"%d-%m-%Y %H:%M:%S\" (%d day, %m month, %Y year, %H:%M:%S time)")?;
+        if items.iter().any(|i| matches!(i, Item::Error)) {
+            return Err(
+                "is not a date format; write it like \"%d-%m-%Y %H:%M:%S\" (%d day, %m month, %Y year, %H:%M:%S time)",
+            );
+        }
+        let has = |codes: &[&str]| codes.iter().any(|c| text.contains(c));
+        if !has(&["%d", "%e"]) || !has(&["%m", "%b", "%B", "%h"]) || !has(&["%Y"]) {
+            return Err(
+                "must name the day, the month and the four-digit year (%d, %m and %Y), like \"%d-%m-%Y %H:%M:%S\"",
+            );
+        }
+        Ok(DateFormat {
+            text: text.to_string(),
+            items,
+        })
+    }
+
+    fn read(&self, text: &str) -> Option<NaiveDate> {
+        use chrono::format::{Parsed, parse};
+        let mut parsed = Parsed::new();
+        parse(&mut parsed, text.trim(), self.items.iter()).ok()?;
+        parsed.to_naive_date().ok()
+    }
+}
+
+/// How one column's dates are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRule {
+    /// The order of `a/b/YYYY` and `a-b-YYYY` dates when the mapping (or the
+    /// system's profile) says it; otherwise the column proves its own.
+    pub order: Option<Order>,
+    /// The mapping's own format: text cells must match it.
+    pub format: Option<DateFormat>,
+    /// Seconds east of UTC, for Unix timestamps.
+    pub utc_offset: i32,
+}
+
+impl DateRule {
+    /// Dates of no declared order or format, timestamps in `utc_offset`.
+    pub fn zone(utc_offset: i32) -> DateRule {
+        DateRule {
+            order: None,
+            format: None,
+            utc_offset,
+        }
+    }
+}
+
+/// What one date cell says about its column's order of day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clue {
+    /// The date reads one way only: by its form (`31.01.2025`, ISO, a date
+    /// cell), by the rule's order or format, or because day and month agree.
+    Settled,
+    /// `13/01/2025`: the first field is above 12, so the day comes first.
+    DayFirst,
+    /// `01/13/2025`: the second field is above 12, so the month comes first.
+    MonthFirst,
+    /// `03/04/2025`: either order reads. Taken day first until the column
+    /// proves an order; a column that proves none is refused.
+    Either,
+}
+
 /// The calendar date of a cell: `31.01.2025`, `31.01.2025 14:05[:33]`,
 /// `2025-01-31`, ISO 8601 with an offset (the date where it was written),
 /// Unix seconds (amoCRM's API; read in the zone `utc_offset` seconds east of
-/// UTC), or a spreadsheet's date cell or date serial.
+/// UTC), or a spreadsheet's date cell or date serial. A date whose day and
+/// month could be either way round (`03/04/2025`) is read day first: use
+/// [`date_by`] where the column must prove its order.
 pub fn date(cell: Cell<'_>, utc_offset: i32) -> Result<Option<NaiveDate>, Bad> {
+    Ok(date_by(cell, &DateRule::zone(utc_offset))?.map(|(d, _)| d))
+}
+
+/// The date of a cell by a column's rule, and what it says about the
+/// column's order of day and month (`a/b/YYYY`, `a-b-YYYY`, with an
+/// optional time): by the rule's order when it has one, else by the cell's
+/// own evidence.
+pub fn date_by(cell: Cell<'_>, rule: &DateRule) -> Result<Option<(NaiveDate, Clue)>, Bad> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::DateTime(dt) => in_years(Some(dt.date())).map(Some),
-        Cell::Number(serial) => in_years(excel_serial(serial)).map(Some),
+        Cell::DateTime(dt) => Ok(Some((in_years(Some(dt.date()))?, Clue::Settled))),
+        Cell::Number(serial) => Ok(Some((in_years(excel_serial(serial))?, Clue::Settled))),
         Cell::Bool(_) => Err(Bad::Date),
-        Cell::Text(text) => in_years(any_date(text, utc_offset)).map(Some),
+        Cell::Text(text) => {
+            if let Some(format) = &rule.format {
+                return Ok(Some((in_years(format.read(text))?, Clue::Settled)));
+            }
+            if let Some(parts) = year_last(text) {
+                let (date, clue) = parts.read(rule.order).ok_or(Bad::Date)?;
+                return Ok(Some((in_years(Some(date))?, clue)));
+            }
+            let read = match rule.order {
+                // `2025/01/31`: a year-first date with slashes.
+                Some(Order::Ymd) => any_date(&text.replace('/', "-"), rule.utc_offset),
+                _ => any_date(text, rule.utc_offset),
+            };
+            Ok(Some((in_years(read)?, Clue::Settled)))
+        }
+    }
+}
+
+/// The fields of `a/b/YYYY` or `a-b-YYYY` (one or two digits each), with an
+/// optional ` HH:MM[:SS]`: a date whose order the text does not say.
+#[derive(Debug, Clone, Copy)]
+struct YearLast {
+    a: u32,
+    b: u32,
+    year: i32,
+}
+
+/// `text` as a year-last date with slashes or dashes, if it is one.
+fn year_last(text: &str) -> Option<YearLast> {
+    let text = text.trim().trim_matches('\u{a0}');
+    let (date, time) = match text.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (text, None),
+    };
+    let sep = if date.contains('/') { '/' } else { '-' };
+    let mut fields = date.split(sep);
+    let (a, b, y) = (fields.next()?, fields.next()?, fields.next()?);
+    let short = |f: &str| (1..=2).contains(&f.len()) && f.bytes().all(|c| c.is_ascii_digit());
+    if fields.next().is_some() || !short(a) || !short(b) || y.len() != 4 {
+        return None;
+    }
+    if !y.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // A time, when present, must be a real one: 25:99 is a bad cell.
+    if let Some(t) = time {
+        let ok = ["%H:%M:%S", "%H:%M"]
+            .iter()
+            .any(|f| chrono::NaiveTime::parse_from_str(t, f).is_ok());
+        if !ok {
+            return None;
+        }
+    }
+    Some(YearLast {
+        a: a.parse().ok()?,
+        b: b.parse().ok()?,
+        year: y.parse().ok()?,
+    })
+}
+
+impl YearLast {
+    /// The date by `order`, or by the fields' own evidence when there is none.
+    fn read(self, order: Option<Order>) -> Option<(NaiveDate, Clue)> {
+        let ymd = |month: u32, day: u32| NaiveDate::from_ymd_opt(self.year, month, day);
+        match order {
+            Some(Order::Dmy) => Some((ymd(self.b, self.a)?, Clue::Settled)),
+            Some(Order::Mdy) => Some((ymd(self.a, self.b)?, Clue::Settled)),
+            Some(Order::Ymd) => None,
+            None if self.a == self.b => Some((ymd(self.a, self.b)?, Clue::Settled)),
+            None if self.a > 12 => Some((ymd(self.b, self.a)?, Clue::DayFirst)),
+            None if self.b > 12 => Some((ymd(self.a, self.b)?, Clue::MonthFirst)),
+            None => Some((ymd(self.b, self.a)?, Clue::Either)),
+        }
     }
 }
 
@@ -260,11 +452,15 @@ fn excel_serial(serial: f64) -> Option<NaiveDate> {
 
 /// An amount: `1500`, `1500.50`, `1 500,50`, `1 500,50 ₽`, `1500 руб.`,
 /// `1,500.50`, with ordinary, no-break (U+00A0) or narrow (U+202F) spaces
-/// between thousands; a spreadsheet's number cell as it is. Empty is `None`.
+/// between thousands; a spreadsheet's number cell as it is. Empty is `None`,
+/// and so is a placeholder a sheet writes for "no amount" (see [`is_blank`]).
 pub fn amount(cell: Cell<'_>) -> Result<Option<Decimal>, Bad> {
     let value = match cell {
         Cell::Empty => return Ok(None),
+        // pandas and HTML exports write an empty number as NaN.
+        Cell::Number(n) if n.is_nan() => return Ok(None),
         Cell::Number(n) => float(n).ok_or(Bad::Amount)?,
+        Cell::Text(text) if is_blank(text) => return Ok(None),
         Cell::Text(text) => match amount_text(text)? {
             Some(d) => d,
             None => return Ok(None),
@@ -275,6 +471,24 @@ pub fn amount(cell: Cell<'_>) -> Result<Option<Decimal>, Bad> {
         return Err(Bad::Negative);
     }
     Ok(Some(value))
+}
+
+/// What sheets write in an amount's place for "none": a dash of any
+/// length, «н/д», «нет», `n/a`, `nan`, `null`, `none` (any case, spaces around).
+pub fn is_blank(text: &str) -> bool {
+    let t = text.trim().trim_matches('\u{a0}');
+    // Amounts are most cells of a million-row export: digits go straight on.
+    if t.is_empty() {
+        return true;
+    }
+    if t.len() > 6 || t.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    matches!(t, "-" | "—" | "–" | "−" | "--")
+        || [
+            "н/д", "нет", "n/a", "na", "nan", "null", "none", "#н/д", "#n/a",
+        ]
+        .contains(&t.to_lowercase().as_str())
 }
 
 /// A spreadsheet number as the decimal it was typed as: Rust prints the
@@ -506,8 +720,101 @@ mod tests {
         ] {
             assert!(amt(bad).is_err(), "{bad}");
         }
-        assert_eq!(amount(Cell::Number(f64::NAN)), Err(Bad::Amount));
+        assert_eq!(amount(Cell::Number(f64::INFINITY)), Err(Bad::Amount));
         assert_eq!(amount(Cell::Bool(true)), Err(Bad::Amount));
+    }
+
+    #[test]
+    fn placeholders_are_empty_amounts() {
+        for blank in [
+            "", " ", "-", "—", "–", "--", "н/д", "Н/Д", "нет", "n/a", "N/A", "nan", "NaN", "null",
+            "#Н/Д", " - ",
+        ] {
+            assert_eq!(amt(blank), Ok(None), "{blank:?}");
+        }
+        assert_eq!(amount(Cell::Number(f64::NAN)), Ok(None));
+        // A dash with digits is a sign, not a placeholder.
+        assert_eq!(amt("-5"), Err(Bad::Negative));
+        assert_eq!(amt("нет данных"), Err(Bad::Amount));
+    }
+
+    fn by(text: &str, order: Option<Order>) -> Result<Option<(NaiveDate, Clue)>, Bad> {
+        let rule = DateRule {
+            order,
+            ..DateRule::zone(MOSCOW)
+        };
+        date_by(Cell::Text(text), &rule)
+    }
+
+    #[test]
+    fn a_dates_order_is_proved_by_its_fields_never_guessed() {
+        let got = |t: &str| by(t, None).unwrap().unwrap();
+        assert_eq!(got("13/01/2025"), (ymd(2025, 1, 13), Clue::DayFirst));
+        assert_eq!(got("1/13/2025"), (ymd(2025, 1, 13), Clue::MonthFirst));
+        assert_eq!(got("03/04/2025"), (ymd(2025, 4, 3), Clue::Either));
+        assert_eq!(got("04/04/2025"), (ymd(2025, 4, 4), Clue::Settled));
+        // amoCRM's CSV: dashes, the year last, a time.
+        assert_eq!(
+            got("24-01-2025 17:44:48"),
+            (ymd(2025, 1, 24), Clue::DayFirst)
+        );
+        assert_eq!(got("04-01-2025 17:44"), (ymd(2025, 1, 4), Clue::Either));
+        // The forms that say their order stay settled.
+        assert_eq!(got("03.04.2025"), (ymd(2025, 4, 3), Clue::Settled));
+        assert_eq!(got("2025-04-03"), (ymd(2025, 4, 3), Clue::Settled));
+        // An order given reads every such date, and refuses what it cannot be.
+        let mdy = |t: &str| by(t, Some(Order::Mdy));
+        assert_eq!(
+            mdy("03/04/2025"),
+            Ok(Some((ymd(2025, 3, 4), Clue::Settled)))
+        );
+        assert_eq!(mdy("13/01/2025"), Err(Bad::Date));
+        let dmy = |t: &str| by(t, Some(Order::Dmy));
+        assert_eq!(
+            dmy("03-04-2025 10:00:00"),
+            Ok(Some((ymd(2025, 4, 3), Clue::Settled)))
+        );
+        assert_eq!(
+            by("2025/04/03", Some(Order::Ymd)),
+            Ok(Some((ymd(2025, 4, 3), Clue::Settled)))
+        );
+        // Nonsense stays refused whatever the order.
+        for bad in [
+            "13/13/2025",
+            "0/5/2025",
+            "1/2/25",
+            "1/2/2025 25:00",
+            "1/2/3/2025",
+        ] {
+            assert!(by(bad, None).is_err(), "{bad}");
+        }
+        assert_eq!(by("1/2/1900", None), Err(Bad::Year));
+    }
+
+    #[test]
+    fn a_mappings_format_reads_what_no_built_in_form_does() {
+        let format = DateFormat::parse("%d-%m-%Y %H:%M:%S").unwrap();
+        let rule = DateRule {
+            format: Some(format),
+            ..DateRule::zone(MOSCOW)
+        };
+        assert_eq!(
+            date_by(Cell::Text("04-01-2025 17:44:48"), &rule),
+            Ok(Some((ymd(2025, 1, 4), Clue::Settled)))
+        );
+        assert_eq!(date_by(Cell::Text("2025-01-04"), &rule), Err(Bad::Date));
+        let compact = DateFormat::parse("%Y%m%d").unwrap();
+        let rule = DateRule {
+            format: Some(compact),
+            ..DateRule::zone(MOSCOW)
+        };
+        assert_eq!(
+            date_by(Cell::Text("20250104"), &rule),
+            Ok(Some((ymd(2025, 1, 4), Clue::Settled)))
+        );
+        assert!(DateFormat::parse("%H:%M").is_err());
+        assert!(DateFormat::parse("%d.%m.%y").is_err());
+        assert!(DateFormat::parse("%d-%m-%Y %Q").is_err());
     }
 
     fn ymd(y: i32, m: u32, day: u32) -> NaiveDate {

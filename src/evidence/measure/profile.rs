@@ -301,7 +301,16 @@ pub static BITRIX24_LEADS: Profile = Profile {
         (Field::Created, &["Дата создания", "DATE_CREATE"]),
         (Field::Status, &["Статус", "STATUS_ID", "Статус лида"]),
         (Field::Group, &["Состояние", "STATUS_SEMANTIC_ID"]),
-        (Field::Amount, &["Возможная сумма", "Сумма", "OPPORTUNITY"]),
+        // «Возможная сумма сделки» is how the REST field OPPORTUNITY is titled.
+        (
+            Field::Amount,
+            &[
+                "Возможная сумма сделки",
+                "Возможная сумма",
+                "Сумма",
+                "OPPORTUNITY",
+            ],
+        ),
         (Field::Source, &["Источник", "SOURCE_ID"]),
         (Field::UtmSource, &["UTM Source", "UTM_SOURCE"]),
     ],
@@ -330,12 +339,20 @@ pub static BITRIX24_LEADS: Profile = Profile {
 };
 
 /// amoCRM deals: 142 and 143 are the closed stages every pipeline shares.
+/// Its CSV export titles the date «Дата создания сделки» and writes it
+/// `DD-MM-YYYY HH:MM:SS`; its other stages are each business's own, so only
+/// the stages of a new account's pipeline are known to be in progress, and
+/// any other is refused until the mapping says what it means («Записан» is a
+/// booking in a salon, not an open lead).
 pub static AMOCRM: Profile = Profile {
     system: System::AmoCrm,
     entity: "deals",
     columns: &[
         (Field::Id, &["ID", "id"]),
-        (Field::Created, &["Дата создания", "created_at"]),
+        (
+            Field::Created,
+            &["Дата создания", "Дата создания сделки", "created_at"],
+        ),
         (Field::Status, &["Этап сделки", "status_id", "Этап"]),
         (Field::Amount, &["Бюджет", "Бюджет ₽", "Бюджет, ₽", "price"]),
         (Field::Source, &["Источник", "source"]),
@@ -349,6 +366,8 @@ pub static AMOCRM: Profile = Profile {
         "Воронка",
         "pipeline_id",
         "Основной контакт",
+        "Дата создания сделки",
+        "Полное имя контакта",
     ],
     statuses: &[
         ("Успешно реализовано", Outcome::Visited),
@@ -356,9 +375,14 @@ pub static AMOCRM: Profile = Profile {
         ("Закрыто и не реализовано", Outcome::Lost),
         ("143", Outcome::Lost),
         ("Неразобранное", Outcome::Open),
+        // A new account's first pipeline.
+        ("Первичный контакт", Outcome::Open),
+        ("Переговоры", Outcome::Open),
+        ("Принимают решение", Outcome::Open),
+        ("Согласование договора", Outcome::Open),
     ],
     success: Outcome::Visited,
-    fallback: Some(Outcome::Open),
+    fallback: None,
     records_are_leads: true,
 };
 

@@ -529,9 +529,17 @@ fn print_map_gives_a_file_that_reads_back() {
     let recs = records();
     let file = write(dir.path(), "amo.xlsx", &exports::amocrm_xlsx(&recs));
     // The printed map reads back; only the salon's own stages are left to say.
-    let err = refused(&["measure", file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+    ]);
     assert!(err.contains("2 status texts have no outcome"), "{err}");
-    assert!(err.contains("«Записан на услугу»") && err.contains("«Не пришёл»"), "{err}");
+    assert!(
+        err.contains("«Записан на услугу»") && err.contains("«Не пришёл»"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -72,6 +72,18 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "a row runs past {} MB: a quoted field is never closed (a \" is missing), or this is not an export" => {
+            "строка длиннее {} МБ: кавычка в ячейке не закрыта (не хватает \"), или это не выгрузка"
+        }
+        "its shared strings unpack to {} MB, more than an export holds (at most {} MB); save the sheet again from Excel, or as CSV" => {
+            "общие строки книги распаковываются в {} МБ — больше, чем бывает в выгрузке (не более {} МБ); пересохраните лист в Excel или сохраните как CSV"
+        }
+        "it unpacks to {} MB, more than an export holds (at most {} MB); save the sheet as CSV" => {
+            "файл распаковывается в {} МБ — больше, чем бывает в выгрузке (не более {} МБ); сохраните лист как CSV"
+        }
+        "the sheet holds more than {} cells; export fewer months or save it as CSV" => {
+            "на листе больше {} ячеек; выгрузите меньше месяцев или сохраните лист как CSV"
+        }
         "{}: JSON, but not a list of records ({}); roi reads an array of records, {\"data\": [...]} as the YCLIENTS API returns it, or one record per line" => {
             "{}: это JSON, но не список записей ({}); roi читает массив записей, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одной записи в строке"
         }

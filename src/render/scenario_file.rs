@@ -122,7 +122,7 @@ pub fn measured(
     let name = lang.fill("{}, measured {}", &[&stem, &period]);
     render(
         &Measured {
-            baseline: &b,
+            baseline: b,
             sources,
             name,
             currency: "RUB",

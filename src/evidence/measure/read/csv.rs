@@ -95,6 +95,23 @@ enum State {
     QuoteInQuoted,
 }
 
+/// The longest record read: far past any export's row, and short of holding a
+/// whole file in one field when a quote is never closed.
+pub(crate) const MAX_RECORD: u64 = 1 << 20;
+
+/// The error a [`QuoteTap`] stops the CSV reader with when a record passes
+/// [`MAX_RECORD`], told apart from the system's read errors.
+#[derive(Debug)]
+struct TooLong;
+
+impl std::fmt::Display for TooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("record too long")
+    }
+}
+
+impl std::error::Error for TooLong {}
+
 /// How many of the latest bytes a [`QuoteTap`] keeps: more than the CSV reader
 /// buffers (64 KiB), so the byte a record ended on is always still there.
 const RECENT: usize = 1 << 17;
@@ -116,6 +133,8 @@ struct QuoteTap {
     passed: u64,
     /// The latest [`RECENT`] bytes passed, byte `n` of the input at `n % RECENT`.
     recent: Vec<u8>,
+    /// Where the current record began: just after the last line break outside quotes.
+    record_start: u64,
 }
 
 impl QuoteTap {
@@ -127,6 +146,7 @@ impl QuoteTap {
             ended: false,
             passed: 0,
             recent: vec![0; RECENT],
+            record_start: 0,
         }
     }
 
@@ -160,10 +180,16 @@ impl QuoteTap {
                         // After a closing quote the csv crate keeps the bytes as unquoted text.
                         _ => State::Unquoted,
                     };
+                    if b == b'\n' && self.state == State::Start {
+                        self.record_start = self.passed + i as u64 + 1;
+                    }
                     i += 1;
                 }
                 State::Unquoted => match memchr::memchr3(d, b'\n', b'\r', &bytes[i..]) {
                     Some(at) => {
+                        if bytes[i + at] == b'\n' {
+                            self.record_start = self.passed + (i + at) as u64 + 1;
+                        }
                         i += at + 1;
                         self.state = State::Start;
                     }
@@ -195,6 +221,11 @@ impl Read for QuoteTap {
         self.follow(&buf[..n]);
         self.keep(&buf[..n]);
         self.passed += n as u64;
+        // One record past the limit: an unclosed quote swallowing the file,
+        // or not an export; stop before the reader holds any more of it.
+        if self.passed - self.record_start > MAX_RECORD {
+            return Err(std::io::Error::other(TooLong));
+        }
         Ok(n)
     }
 }
@@ -251,6 +282,17 @@ impl Rows for CsvRows {
             Err(e) => {
                 let line = e.position().map_or(self.line + 1, |p| p.line());
                 match e.into_kind() {
+                    ::csv::ErrorKind::Io(error)
+                        if error.get_ref().is_some_and(|e| e.is::<TooLong>()) =>
+                    {
+                        Err(self.error(
+                            self.line + 1,
+                            crate::i18n::f(
+                                "a row runs past {} MB: a quoted field is never closed (a \" is missing), or this is not an export",
+                                &[&(MAX_RECORD >> 20)],
+                            ),
+                        ))
+                    }
                     ::csv::ErrorKind::Io(error) => Err(ReadError::Io {
                         file: self.file.clone(),
                         error,

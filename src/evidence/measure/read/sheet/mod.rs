@@ -1,5 +1,11 @@
 //! Workbooks (XLSX, XLS, ODS) through `calamine`: one sheet loaded, its cells
 //! typed as the spreadsheet stores them, rows and columns numbered as it shows them.
+//!
+//! An XLSX sheet is read cell by cell and kept sparse, so its memory follows
+//! the cells it holds, not the rectangle they span: one cell at XFD1048576
+//! would otherwise make a range of 17 billion cells. Its parts are checked
+//! before they are opened: a few hundred kilobytes of zip can unpack to
+//! gigabytes of shared strings.
 
 use std::io::Cursor;
 use std::sync::Arc;
@@ -15,7 +21,7 @@ pub(super) fn open(origin: &Origin, kind: Kind, wanted: Option<&str>) -> Result<
     let (sheet, range) = match kind {
         Kind::Xls => load::<calamine::Xls<_>>(bytes, &file, kind, wanted)?,
         Kind::Ods => load::<calamine::Ods<_>>(bytes, &file, kind, wanted)?,
-        _ => load::<calamine::Xlsx<_>>(bytes, &file, kind, wanted)?,
+        _ => return sparse::open(bytes, &file, wanted),
     };
     // The used range may start below row 1 or right of column A (a blank margin).
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
@@ -31,6 +37,39 @@ pub(super) fn open(origin: &Origin, kind: Kind, wanted: Option<&str>) -> Result<
             width: 0,
         }),
     })
+}
+
+/// The sheet `wanted` names (the exact name, else the one name that differs
+/// only in case or surrounding spaces), or the first.
+fn choose(sheets: &[String], wanted: Option<&str>) -> Option<String> {
+    match wanted {
+        Some(wanted) => sheets.iter().find(|s| *s == wanted).cloned().or_else(|| {
+            let mut like = sheets
+                .iter()
+                .filter(|s| s.trim().to_lowercase() == wanted.trim().to_lowercase());
+            match (like.next(), like.next()) {
+                (Some(one), None) => Some(one.clone()),
+                _ => None,
+            }
+        }),
+        None => sheets.first().cloned(),
+    }
+}
+
+/// The refusal when no sheet is chosen.
+fn no_sheet(file: &str, kind: Kind, wanted: Option<&str>, sheets: Vec<String>) -> ReadError {
+    match wanted {
+        Some(sheet) => ReadError::NoSheet {
+            file: file.to_owned(),
+            sheet: sheet.to_owned(),
+            sheets,
+        },
+        None => ReadError::Damaged {
+            file: file.to_owned(),
+            kind,
+            detail: crate::i18n::t("the workbook has no sheets").to_owned(),
+        },
+    }
 }
 
 /// The chosen sheet's name and cells.
@@ -52,28 +91,8 @@ where
     let mut book: W =
         calamine::open_workbook_from_rs(bytes).map_err(|e: W::Error| damaged(e.to_string()))?;
     let sheets = book.sheet_names();
-    let name = match wanted {
-        // The exact name, else the one name that differs only in case or surrounding spaces.
-        Some(wanted) => sheets.iter().find(|s| *s == wanted).cloned().or_else(|| {
-            let mut like = sheets
-                .iter()
-                .filter(|s| s.trim().to_lowercase() == wanted.trim().to_lowercase());
-            match (like.next(), like.next()) {
-                (Some(one), None) => Some(one.clone()),
-                _ => None,
-            }
-        }),
-        None => sheets.first().cloned(),
-    };
-    let Some(name) = name else {
-        return Err(match wanted {
-            Some(sheet) => ReadError::NoSheet {
-                file: file.to_owned(),
-                sheet: sheet.to_owned(),
-                sheets,
-            },
-            None => damaged(crate::i18n::t("the workbook has no sheets").to_owned()),
-        });
+    let Some(name) = choose(&sheets, wanted) else {
+        return Err(no_sheet(file, kind, wanted, sheets));
     };
     let range = book
         .worksheet_range(&name)
@@ -128,6 +147,8 @@ impl Rows for SheetRows {
         }
     }
 }
+
+mod sparse;
 
 /// A spreadsheet value as a cell.
 fn cell(data: &Data) -> Cell<'_> {

@@ -139,32 +139,15 @@ pub fn find(
     want: Option<System>,
     mapping: &Mapping,
 ) -> Result<Layout, NotFound> {
-    let mut best: Option<(usize, u64, Vec<String>)> = None;
-    let mut missing: Option<(&'static str, Vec<String>)> = None;
+    let mut search = Search {
+        best: None,
+        missing: None,
+    };
     for _ in 0..HEADER_SEARCH_ROWS {
         if !rows.advance().map_err(NotFound::Read)? {
             break;
         }
-        let headers: Vec<String> = (0..rows.width()).map(|i| text(rows.cell(i))).collect();
-        let names: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
-        let mut fits: Vec<Fit> = Vec::new();
-        let mut seen = 0;
-        for candidate in candidates(want, mapping) {
-            match fit(candidate, &names, mapping, rows.number(), &headers) {
-                Ok(f) => fits.push(f),
-                Err((score, key, wanted)) => {
-                    seen = seen.max(score);
-                    if want.is_some() && score > 0 && missing.is_none() {
-                        missing = Some((key, wanted));
-                    }
-                }
-            }
-        }
-        let nonempty = names.iter().filter(|n| !n.is_empty()).count();
-        let rank = seen * 100 + nonempty;
-        if best.as_ref().is_none_or(|(r, _, _)| rank > *r) && nonempty > 0 {
-            best = Some((rank, rows.number(), headers.clone()));
-        }
+        let mut fits = search.row(rows, want, mapping);
         fits.sort_by_key(|f| std::cmp::Reverse(f.score));
         match fits.as_slice() {
             [] => continue,
@@ -182,36 +165,80 @@ pub fn find(
             }
         }
     }
-    let best = best.map(|(_, n, h)| (n, h));
-    match (want, missing) {
-        (Some(system), Some((key, wanted))) => Err(NotFound::Missing {
-            system,
-            key,
-            wanted,
-            best,
-        }),
-        (Some(system), None) => {
-            let (key, wanted) = required(system, mapping);
-            Err(NotFound::Missing {
+    Err(search.not_found(want, mapping))
+}
+
+/// What [`find`] has seen of the rows that were not a header, to say why
+/// none was when the search gives up.
+struct Search {
+    /// The most header-like row: its rank, number and texts.
+    best: Option<(usize, u64, Vec<String>)>,
+    /// The first column the system asked for lacked in a row that partly
+    /// fit it, and the names that column goes by.
+    missing: Option<(&'static str, Vec<String>)>,
+}
+
+impl Search {
+    /// Every candidate that fits the current row, noting how close the
+    /// others came.
+    fn row(&mut self, rows: &dyn Rows, want: Option<System>, mapping: &Mapping) -> Vec<Fit> {
+        let headers: Vec<String> = (0..rows.width()).map(|i| text(rows.cell(i))).collect();
+        let names: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
+        let mut fits: Vec<Fit> = Vec::new();
+        let mut seen = 0;
+        for candidate in candidates(want, mapping) {
+            match fit(candidate, &names, mapping, rows.number(), &headers) {
+                Ok(f) => fits.push(f),
+                Err((score, key, wanted)) => {
+                    seen = seen.max(score);
+                    if want.is_some() && score > 0 && self.missing.is_none() {
+                        self.missing = Some((key, wanted));
+                    }
+                }
+            }
+        }
+        let nonempty = names.iter().filter(|n| !n.is_empty()).count();
+        let rank = seen * 100 + nonempty;
+        if self.best.as_ref().is_none_or(|(r, _, _)| rank > *r) && nonempty > 0 {
+            self.best = Some((rank, rows.number(), headers.clone()));
+        }
+        fits
+    }
+
+    /// Why no header was found: the column the system asked for lacks, the
+    /// column the mapping names, or no system at all.
+    fn not_found(self, want: Option<System>, mapping: &Mapping) -> NotFound {
+        let best = self.best.map(|(_, n, h)| (n, h));
+        match (want, self.missing) {
+            (Some(system), Some((key, wanted))) => NotFound::Missing {
                 system,
                 key,
                 wanted,
                 best,
-            })
-        }
-        (None, _) => {
-            // A mapping that names a column the file lacks: say that, not "unknown system".
-            let lacking = [Field::Created, Field::Status]
-                .into_iter()
-                .find_map(|field| {
-                    let name = mapping.fields.get(&field)?;
-                    let names: Vec<String> =
-                        best.as_ref()?.1.iter().map(|h| normalize(h)).collect();
-                    (!names.contains(&normalize(name))).then(|| (field.key(), name.clone()))
-                });
-            match lacking {
-                Some((key, name)) => Err(NotFound::Mapped { key, name, best }),
-                None => Err(NotFound::Unknown { best }),
+            },
+            (Some(system), None) => {
+                let (key, wanted) = required(system, mapping);
+                NotFound::Missing {
+                    system,
+                    key,
+                    wanted,
+                    best,
+                }
+            }
+            (None, _) => {
+                // A mapping that names a column the file lacks: say that, not "unknown system".
+                let lacking = [Field::Created, Field::Status]
+                    .into_iter()
+                    .find_map(|field| {
+                        let name = mapping.fields.get(&field)?;
+                        let names: Vec<String> =
+                            best.as_ref()?.1.iter().map(|h| normalize(h)).collect();
+                        (!names.contains(&normalize(name))).then(|| (field.key(), name.clone()))
+                    });
+                match lacking {
+                    Some((key, name)) => NotFound::Mapped { key, name, best },
+                    None => NotFound::Unknown { best },
+                }
             }
         }
     }
@@ -294,6 +321,10 @@ fn position(names: &[String], wanted: &[String]) -> Option<usize> {
         .position(|n| !n.is_empty() && wanted.contains(n))
 }
 
+/// How close a candidate came to a row (fields found), and the first column
+/// it lacked with the names that column goes by.
+type Short = (usize, &'static str, Vec<String>);
+
 /// How a candidate fits a row: a layout and a score, or how close it came
 /// (fields found) and what it lacked.
 fn fit(
@@ -302,84 +333,99 @@ fn fit(
     mapping: &Mapping,
     row: u64,
     headers: &[String],
-) -> Result<Fit, (usize, &'static str, Vec<String>)> {
+) -> Result<Fit, Short> {
     match candidate {
-        Candidate::Records(profile) => {
-            let mut columns = BTreeMap::new();
-            for field in Field::ALL {
-                if let Some(i) = position(names, &names_of(profile, field, mapping)) {
-                    columns.insert(field, i);
-                }
-            }
-            let markers = profile
-                .markers
-                .iter()
-                .filter(|m| names.contains(&normalize(m)))
-                .count();
-            // A mapping that names both required columns describes a file of its
-            // own: a built-in profile claims it only by the headers that mark it.
-            let mapped = mapping.fields.contains_key(&Field::Created)
-                && mapping.fields.contains_key(&Field::Status);
-            if mapped
-                && markers == 0
-                && profile.system != System::Custom
-                && mapping.source.is_none()
-            {
-                return Err((0, "created", names_of(profile, Field::Created, mapping)));
-            }
-            for field in [Field::Created, Field::Status] {
-                if !columns.contains_key(&field) {
-                    return Err((
-                        columns.len(),
-                        field.key(),
-                        names_of(profile, field, mapping),
-                    ));
-                }
-            }
-            Ok(Fit {
-                score: columns.len() + markers,
-                layout: Layout::Records(RecordLayout {
-                    profile,
-                    columns,
-                    headers: headers.to_vec(),
-                    header_row: row,
-                    ai: Vec::new(),
-                }),
-            })
-        }
-        Candidate::Monthly => {
-            let mut columns = BTreeMap::new();
-            for total in Total::ALL {
-                for ai in [false, true] {
-                    if total == Total::Month && ai {
-                        continue;
-                    }
-                    if let Some(i) = position(names, &names_of_total(total, ai, mapping)) {
-                        columns.insert((total, ai), i);
-                    }
-                }
-            }
-            let month = names_of_total(Total::Month, false, mapping);
-            if !columns.contains_key(&(Total::Month, false)) {
-                return Err((columns.len(), "month", month));
-            }
-            if columns.len() < 2 {
-                return Err((
-                    columns.len(),
-                    "leads",
-                    names_of_total(Total::Leads, false, mapping),
-                ));
-            }
-            Ok(Fit {
-                score: columns.len(),
-                layout: Layout::Monthly(MonthlyLayout {
-                    columns,
-                    headers: headers.to_vec(),
-                    header_row: row,
-                }),
-            })
+        Candidate::Records(profile) => fit_records(profile, names, mapping, row, headers),
+        Candidate::Monthly => fit_monthly(names, mapping, row, headers),
+    }
+}
+
+/// How a system's records fit a row: its created and status columns must
+/// be there; the fields found and the system's marker headers score it.
+fn fit_records(
+    profile: &'static Profile,
+    names: &[String],
+    mapping: &Mapping,
+    row: u64,
+    headers: &[String],
+) -> Result<Fit, Short> {
+    let mut columns = BTreeMap::new();
+    for field in Field::ALL {
+        if let Some(i) = position(names, &names_of(profile, field, mapping)) {
+            columns.insert(field, i);
         }
     }
+    let markers = profile
+        .markers
+        .iter()
+        .filter(|m| names.contains(&normalize(m)))
+        .count();
+    // A mapping that names both required columns describes a file of its
+    // own: a built-in profile claims it only by the headers that mark it.
+    let mapped =
+        mapping.fields.contains_key(&Field::Created) && mapping.fields.contains_key(&Field::Status);
+    if mapped && markers == 0 && profile.system != System::Custom && mapping.source.is_none() {
+        return Err((0, "created", names_of(profile, Field::Created, mapping)));
+    }
+    for field in [Field::Created, Field::Status] {
+        if !columns.contains_key(&field) {
+            return Err((
+                columns.len(),
+                field.key(),
+                names_of(profile, field, mapping),
+            ));
+        }
+    }
+    Ok(Fit {
+        score: columns.len() + markers,
+        layout: Layout::Records(RecordLayout {
+            profile,
+            columns,
+            headers: headers.to_vec(),
+            header_row: row,
+            ai: Vec::new(),
+        }),
+    })
+}
+
+/// How a sheet of monthly totals fits a row: a month column and at least
+/// one total; each total found (the assistant's too) scores it.
+fn fit_monthly(
+    names: &[String],
+    mapping: &Mapping,
+    row: u64,
+    headers: &[String],
+) -> Result<Fit, Short> {
+    let mut columns = BTreeMap::new();
+    for total in Total::ALL {
+        for ai in [false, true] {
+            if total == Total::Month && ai {
+                continue;
+            }
+            if let Some(i) = position(names, &names_of_total(total, ai, mapping)) {
+                columns.insert((total, ai), i);
+            }
+        }
+    }
+    let month = names_of_total(Total::Month, false, mapping);
+    if !columns.contains_key(&(Total::Month, false)) {
+        return Err((columns.len(), "month", month));
+    }
+    if columns.len() < 2 {
+        return Err((
+            columns.len(),
+            "leads",
+            names_of_total(Total::Leads, false, mapping),
+        ));
+    }
+    Ok(Fit {
+        score: columns.len(),
+        layout: Layout::Monthly(MonthlyLayout {
+            columns,
+            headers: headers.to_vec(),
+            header_row: row,
+        }),
+    })
 }
 
 /// Finds the assistant's columns in a records header.

@@ -145,10 +145,9 @@ impl Mapping {
             variant: None,
             problems,
         };
-        let line = |span: std::ops::Range<usize>| Location::Line(line_of(text, span.start));
         let raw: RawMapping = toml::from_str(text).map_err(|e| {
             fail(vec![Problem {
-                location: e.span().map_or(Location::File, line),
+                location: e.span().map_or(Location::File, |span| line(text, span)),
                 key: None,
                 value: None,
                 message: f(
@@ -157,125 +156,31 @@ impl Mapping {
                 ),
             }])
         })?;
-        let mut problems = Vec::new();
-        let mut mapping = Mapping::default();
+        let mut check = Check {
+            text,
+            mapping: Mapping::default(),
+            problems: Vec::new(),
+        };
         if let Some(s) = raw.source {
-            let systems = [
-                System::Bitrix24,
-                System::AmoCrm,
-                System::Yclients,
-                System::Monthly,
-            ];
-            match systems
-                .iter()
-                .find(|sys| sys.name() == s.get_ref().as_str())
-            {
-                Some(sys) => mapping.source = Some(*sys),
-                None => problems.push(Problem {
-                    location: line(s.span()),
-                    key: Some("source".into()),
-                    value: Some(format!("\"{}\"", s.get_ref())),
-                    message: f(
-                        "not a system this tool knows; it takes {}",
-                        &[&"bitrix24, amocrm, yclients, monthly"],
-                    ),
-                }),
-            }
+            check.source(s);
         }
         for (key, header) in raw.columns.unwrap_or_default() {
-            let field = Field::ALL.into_iter().find(|f| f.key() == key);
-            let total = Total::ALL.into_iter().find_map(|tot| {
-                if tot.key() == key {
-                    Some((tot, false))
-                } else if tot != Total::Month && key.strip_prefix("ai_") == Some(tot.key()) {
-                    Some((tot, true))
-                } else {
-                    None
-                }
-            });
-            let name = header.get_ref().trim().to_string();
-            if name.is_empty() {
-                problems.push(Problem {
-                    location: line(header.span()),
-                    key: Some(format!("columns.{key}")),
-                    value: Some("\"\"".into()),
-                    message: t("give the column's header as it is written in the file").into(),
-                });
-                continue;
-            }
-            match (field, total) {
-                (Some(field), _) => {
-                    mapping.fields.insert(field, name);
-                }
-                (None, Some(total)) => {
-                    mapping.totals.insert(total, name);
-                }
-                (None, None) => {
-                    let keys = column_keys();
-                    let near = crate::input::nearest(&key, keys.iter().map(String::as_str));
-                    let mut message = t("unknown column key").to_string();
-                    if let Some(n) = near.first() {
-                        message.push_str(&f(" (did you mean `{}`?)", &[n]));
-                    }
-                    message.push_str(&f(". Keys: {}", &[&keys.join(", ")]));
-                    problems.push(Problem {
-                        location: line(header.span()),
-                        key: Some(format!("columns.{key}")),
-                        value: None,
-                        message,
-                    });
-                }
-            }
+            check.column(key, header);
         }
         for (status, outcome) in raw.status.unwrap_or_default() {
-            match Outcome::from_name(outcome.get_ref()) {
-                Some(o) => mapping.statuses.push((status, o)),
-                None => problems.push(Problem {
-                    location: line(outcome.span()),
-                    key: Some(format!("status.\"{status}\"")),
-                    value: Some(format!("\"{}\"", outcome.get_ref())),
-                    message: f("an outcome is one of: {}", &[&outcome_names()]),
-                }),
-            }
+            check.status(status, outcome);
         }
         if let Some(ai) = raw.ai {
-            let span = ai.span();
-            let ai = ai.into_inner();
-            let test = match (ai.equals, ai.contains) {
-                (Some(e), None) => Some(Test::Equals(match e.into_inner() {
-                    OneOrMany::One(v) => vec![v],
-                    OneOrMany::Many(v) => v,
-                })),
-                (None, Some(c)) => Some(Test::Contains(c.into_inner())),
-                _ => None,
-            };
-            match (ai.column, test) {
-                (Some(column), Some(test)) => mapping.ai.conditions.push(Condition {
-                    column: column.into_inner(),
-                    test,
-                }),
-                _ => problems.push(Problem {
-                    location: line(span),
-                    key: Some("ai".into()),
-                    value: None,
-                    message: t(
-                        "[ai] takes a column and either equals = [\"…\"] (the cell is one of these) or contains = \"…\"",
-                    )
-                    .into(),
-                }),
-            }
+            check.ai(ai);
         }
         if let Some(offset) = raw.dates.and_then(|d| d.utc_offset) {
-            match parse_offset(offset.get_ref()) {
-                Some(secs) => mapping.utc_offset = Some(secs),
-                None => problems.push(Problem {
-                    location: line(offset.span()),
-                    key: Some("dates.utc_offset".into()),
-                    value: Some(format!("\"{}\"", offset.get_ref())),
-                    message: t("an offset from UTC like \"+03:00\" (Moscow) or \"+05:00\"").into(),
-                }),
-            }
+            check.utc_offset(offset);
         }
+        let Check {
+            mapping,
+            mut problems,
+            ..
+        } = check;
         if problems.is_empty() {
             Ok(mapping)
         } else {
@@ -283,6 +188,153 @@ impl Mapping {
             Err(fail(problems))
         }
     }
+}
+
+/// Where a span of the file is, for a problem's location.
+fn line(text: &str, span: std::ops::Range<usize>) -> Location {
+    Location::Line(line_of(text, span.start))
+}
+
+/// A mapping file's sections being checked one by one: what they say so
+/// far, and every mistake found, so all are reported together.
+struct Check<'a> {
+    /// The file's text, for the lines of its mistakes.
+    text: &'a str,
+    mapping: Mapping,
+    problems: Vec<Problem>,
+}
+
+impl Check<'_> {
+    /// `source = "…"`: one of the systems this tool knows.
+    fn source(&mut self, s: Spanned<String>) {
+        let systems = [
+            System::Bitrix24,
+            System::AmoCrm,
+            System::Yclients,
+            System::Monthly,
+        ];
+        match systems
+            .iter()
+            .find(|sys| sys.name() == s.get_ref().as_str())
+        {
+            Some(sys) => self.mapping.source = Some(*sys),
+            None => self.problems.push(Problem {
+                location: line(self.text, s.span()),
+                key: Some("source".into()),
+                value: Some(format!("\"{}\"", s.get_ref())),
+                message: f(
+                    "not a system this tool knows; it takes {}",
+                    &[&"bitrix24, amocrm, yclients, monthly"],
+                ),
+            }),
+        }
+    }
+
+    /// One `[columns]` entry: a record field's or a monthly total's header.
+    fn column(&mut self, key: String, header: Spanned<String>) {
+        let field = Field::ALL.into_iter().find(|f| f.key() == key);
+        let total = Total::ALL.into_iter().find_map(|tot| {
+            if tot.key() == key {
+                Some((tot, false))
+            } else if tot != Total::Month && key.strip_prefix("ai_") == Some(tot.key()) {
+                Some((tot, true))
+            } else {
+                None
+            }
+        });
+        let name = header.get_ref().trim().to_string();
+        if name.is_empty() {
+            self.problems.push(Problem {
+                location: line(self.text, header.span()),
+                key: Some(format!("columns.{key}")),
+                value: Some("\"\"".into()),
+                message: t("give the column's header as it is written in the file").into(),
+            });
+            return;
+        }
+        match (field, total) {
+            (Some(field), _) => {
+                self.mapping.fields.insert(field, name);
+            }
+            (None, Some(total)) => {
+                self.mapping.totals.insert(total, name);
+            }
+            (None, None) => self.problems.push(Problem {
+                location: line(self.text, header.span()),
+                key: Some(format!("columns.{key}")),
+                value: None,
+                message: unknown_column(&key),
+            }),
+        }
+    }
+
+    /// One `[status]` entry: a status text as written and its outcome.
+    fn status(&mut self, status: String, outcome: Spanned<String>) {
+        match Outcome::from_name(outcome.get_ref()) {
+            Some(o) => self.mapping.statuses.push((status, o)),
+            None => self.problems.push(Problem {
+                location: line(self.text, outcome.span()),
+                key: Some(format!("status.\"{status}\"")),
+                value: Some(format!("\"{}\"", outcome.get_ref())),
+                message: f("an outcome is one of: {}", &[&outcome_names()]),
+            }),
+        }
+    }
+
+    /// `[ai]`: a column and one test of its text, added to the rule.
+    fn ai(&mut self, ai: Spanned<RawAi>) {
+        let span = ai.span();
+        let ai = ai.into_inner();
+        let test = match (ai.equals, ai.contains) {
+            (Some(e), None) => Some(Test::Equals(match e.into_inner() {
+                OneOrMany::One(v) => vec![v],
+                OneOrMany::Many(v) => v,
+            })),
+            (None, Some(c)) => Some(Test::Contains(c.into_inner())),
+            _ => None,
+        };
+        match (ai.column, test) {
+            (Some(column), Some(test)) => self.mapping.ai.conditions.push(Condition {
+                column: column.into_inner(),
+                test,
+            }),
+            _ => self.problems.push(Problem {
+                location: line(self.text, span),
+                key: Some("ai".into()),
+                value: None,
+                message: t(
+                    "[ai] takes a column and either equals = [\"…\"] (the cell is one of these) or contains = \"…\"",
+                )
+                .into(),
+            }),
+        }
+    }
+
+    /// `[dates] utc_offset`: the zone Unix timestamps are read in.
+    fn utc_offset(&mut self, offset: Spanned<String>) {
+        match parse_offset(offset.get_ref()) {
+            Some(secs) => self.mapping.utc_offset = Some(secs),
+            None => self.problems.push(Problem {
+                location: line(self.text, offset.span()),
+                key: Some("dates.utc_offset".into()),
+                value: Some(format!("\"{}\"", offset.get_ref())),
+                message: t("an offset from UTC like \"+03:00\" (Moscow) or \"+05:00\"").into(),
+            }),
+        }
+    }
+}
+
+/// The message for a `[columns]` key that is neither a field nor a total:
+/// the nearest key, if one is near, and every key there is.
+fn unknown_column(key: &str) -> String {
+    let keys = column_keys();
+    let near = crate::input::nearest(key, keys.iter().map(String::as_str));
+    let mut message = t("unknown column key").to_string();
+    if let Some(n) = near.first() {
+        message.push_str(&f(" (did you mean `{}`?)", &[n]));
+    }
+    message.push_str(&f(". Keys: {}", &[&keys.join(", ")]));
+    message
 }
 
 /// `lost, open, booked, visited, no_show`.

@@ -86,57 +86,7 @@ pub fn measure(
     request: &Request,
     open: impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
 ) -> Result<Measured, MeasureError> {
-    let mut opened: Vec<(FileInfo, Layout, Opened)> = Vec::new();
-    let mut want = request.source.or(request.mapping.source);
-    for origin in &request.files {
-        let name = origin.name();
-        let mut file = open(origin, request.sheet.as_deref())?;
-        if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html) {
-            return Err(MeasureError::NoSheets {
-                file: name,
-                kind: file.kind,
-            });
-        }
-        let layout = match layout::find(file.rows.as_mut(), want, &request.mapping) {
-            Ok(l) => l,
-            Err(problem) => {
-                let problem = match problem {
-                    NotFound::Read(e) => return Err(e.into()),
-                    other => other,
-                };
-                // A later file that fits another system is a mix-up, not a missing column.
-                if let (Some((first, info, _)), Some(system)) = (opened.first(), want)
-                    && let Ok(mut again) = open(origin, request.sheet.as_deref())
-                    && let Ok(other) = layout::find(again.rows.as_mut(), None, &request.mapping)
-                    && other.system() != system
-                {
-                    return Err(MeasureError::Mixed {
-                        file: name,
-                        system: other.system(),
-                        first: first.path.clone(),
-                        first_system: info.system(),
-                    });
-                }
-                return Err(MeasureError::Header {
-                    file: name,
-                    problem,
-                });
-            }
-        };
-        want = Some(layout.system());
-        if matches!(layout, Layout::Monthly(_)) && request.mapping.ai.is_set() {
-            return Err(MeasureError::AiOnMonthly);
-        }
-        let info = FileInfo {
-            path: name,
-            kind: file.kind,
-            encoding: file.encoding,
-            sheet: file.sheet.clone(),
-            header_row: layout.header_row(),
-            rows: 0,
-        };
-        opened.push((info, layout, file));
-    }
+    let opened = open_all(request, &open)?;
     let Some((_, first, _)) = opened.first() else {
         return Err(MeasureError::Empty(t("no files were given").into()));
     };
@@ -144,9 +94,116 @@ pub fn measure(
         Layout::Records(r) => (r.profile.system, r.profile.entity),
         Layout::Monthly(_) => (System::Monthly, "months"),
     };
-    let coverage = opened
+    let coverage = coverage(&opened, &request.mapping);
+    let split = split(&opened, &request.mapping);
+    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
+    let mut files = Vec::new();
+    for (mut info, layout, mut file) in opened {
+        let before = counter.quality.rows;
+        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
+        info.rows = counter.quality.rows - before;
+        files.push(info);
+    }
+    counted(&counter)?;
+    let statuses = counter.statuses().to_vec();
+    Ok(Measured {
+        system,
+        entity,
+        files,
+        funnel: counter.funnel,
+        quality: counter.quality,
+        statuses,
+    })
+}
+
+/// Every file opened and its header found, in the order given, before any
+/// row is counted: a wrong file is refused before the long count begins.
+fn open_all(
+    request: &Request,
+    open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+) -> Result<Vec<(FileInfo, Layout, Opened)>, MeasureError> {
+    let mut opened: Vec<(FileInfo, Layout, Opened)> = Vec::new();
+    // The first file's system is the one every later file must share.
+    let mut want = request.source.or(request.mapping.source);
+    for origin in &request.files {
+        let one = open_one(request, open, origin, want, opened.first())?;
+        want = Some(one.1.system());
+        opened.push(one);
+    }
+    Ok(opened)
+}
+
+/// Opens one file and finds its header, expecting system `want` if known;
+/// `first` is the first file opened, to name when this one is of another system.
+fn open_one(
+    request: &Request,
+    open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+    origin: &Origin,
+    want: Option<System>,
+    first: Option<&(FileInfo, Layout, Opened)>,
+) -> Result<(FileInfo, Layout, Opened), MeasureError> {
+    let name = origin.name();
+    let mut file = open(origin, request.sheet.as_deref())?;
+    if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html) {
+        return Err(MeasureError::NoSheets {
+            file: name,
+            kind: file.kind,
+        });
+    }
+    let layout = match layout::find(file.rows.as_mut(), want, &request.mapping) {
+        Ok(l) => l,
+        Err(NotFound::Read(e)) => return Err(e.into()),
+        Err(problem) => {
+            // A later file that fits another system is a mix-up, not a missing column.
+            if let (Some((first, first_layout, _)), Some(system)) = (first, want)
+                && let Some(other) = other_system(request, open, origin, system)
+            {
+                return Err(MeasureError::Mixed {
+                    file: name,
+                    system: other,
+                    first: first.path.clone(),
+                    first_system: first_layout.system(),
+                });
+            }
+            return Err(MeasureError::Header {
+                file: name,
+                problem,
+            });
+        }
+    };
+    if matches!(layout, Layout::Monthly(_)) && request.mapping.ai.is_set() {
+        return Err(MeasureError::AiOnMonthly);
+    }
+    let info = FileInfo {
+        path: name,
+        kind: file.kind,
+        encoding: file.encoding,
+        sheet: file.sheet.clone(),
+        header_row: layout.header_row(),
+        rows: 0,
+    };
+    Ok((info, layout, file))
+}
+
+/// The system a file fits when read afresh expecting none, if not `system`;
+/// `None` when it fits nothing, or cannot be read again.
+fn other_system(
+    request: &Request,
+    open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+    origin: &Origin,
+    system: System,
+) -> Option<System> {
+    let mut again = open(origin, request.sheet.as_deref()).ok()?;
+    let other = layout::find(again.rows.as_mut(), None, &request.mapping).ok()?;
+    (other.system() != system).then(|| other.system())
+}
+
+/// What every file can say: a figure one file lacks is unknown for the
+/// whole funnel.
+fn coverage(opened: &[(FileInfo, Layout, Opened)], mapping: &Mapping) -> Coverage {
+    opened
         .iter()
-        .map(|(_, l, _)| records::coverage(l, &request.mapping))
+        .map(|(_, l, _)| records::coverage(l, mapping))
         .reduce(|a, b| Coverage {
             leads: a.leads && b.leads,
             bookings: a.bookings && b.bookings,
@@ -162,20 +219,23 @@ pub fn measure(
             no_shows: false,
             revenue: false,
             per_visit: false,
-        });
-    let split = request.mapping.ai.is_set()
+        })
+}
+
+/// Whether the funnel is split into the assistant's channel and the rest:
+/// the mapping says which records are the assistant's, or a monthly sheet
+/// has the assistant's own columns.
+fn split(opened: &[(FileInfo, Layout, Opened)], mapping: &Mapping) -> bool {
+    mapping.ai.is_set()
         || opened.iter().any(|(_, l, _)| match l {
             Layout::Monthly(m) => m.columns.keys().any(|(_, ai)| *ai),
             Layout::Records(_) => false,
-        });
-    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
-    let mut files = Vec::new();
-    for (mut info, layout, mut file) in opened {
-        let before = counter.quality.rows;
-        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
-        info.rows = counter.quality.rows - before;
-        files.push(info);
-    }
+        })
+}
+
+/// Refuses a count nothing can be measured from: status texts with no
+/// known outcome (every one listed, for the mapping), or no row used.
+fn counted(counter: &Counter) -> Result<(), MeasureError> {
     let unknown: Vec<(String, u64)> = counter
         .statuses()
         .iter()
@@ -199,15 +259,7 @@ pub fn measure(
         };
         return Err(MeasureError::Empty(why));
     }
-    let statuses = counter.statuses().to_vec();
-    Ok(Measured {
-        system,
-        entity,
-        files,
-        funnel: counter.funnel,
-        quality: counter.quality,
-        statuses,
-    })
+    Ok(())
 }
 
 use crate::i18n::{Lang, f, t};

@@ -472,6 +472,32 @@ pub fn judge(
     expect: Option<f64>,
 ) -> Result<Pilot, MeasureError> {
     check_periods(m, baseline, pilot)?;
+    let mut out = planned(m, baseline, pilot, expected_uplift(expect, plan));
+    let Some(p) = pilot else {
+        return Ok(out);
+    };
+    for &channel in m.funnel.channels() {
+        let changes = changes(m, baseline, p, channel, out.dispersion.phi);
+        if channel == Channel::All {
+            out.seasonal_checked = changes[0].seasonal.is_some();
+        }
+        out.metrics.extend(changes);
+    }
+    if m.funnel.split {
+        out.attribution = Some(attribution(m, p, &out));
+    }
+    out.extra_months = extra_months(&out, p);
+    if let Some(plan) = plan {
+        out.plan = Some(plan::compare(m, baseline, p, plan, &out.metrics)?);
+    }
+    out.decision = decide::decide(&out, plan);
+    Ok(out)
+}
+
+/// The judgement as far as the baseline alone goes, which is all a plan
+/// needs: how its leads vary, the smallest rise pilots of each length can
+/// see, and the months the rise planned for (`want`) needs.
+fn planned(m: &Measured, baseline: Period, pilot: Option<Period>, want: f64) -> Pilot {
     let counts = months_of(m, baseline, Channel::All);
     let dispersion = stats::dispersion(&counts);
     let k0 = baseline.months();
@@ -485,10 +511,9 @@ pub fn judge(
                 .and_then(|mean| stats::minimum_detectable_uplift(dispersion.phi, mean, k0, k1)),
         })
         .collect();
-    let want = expected_uplift(expect, plan);
     let need = base_mean
         .and_then(|mean| stats::months_to_detect(dispersion.phi, mean, k0, want, MAX_MONTHS));
-    let mut out = Pilot {
+    Pilot {
         baseline,
         pilot,
         dispersion,
@@ -501,78 +526,93 @@ pub fn judge(
         extra_months: None,
         plan: None,
         decision: Decision::plan_only(),
+    }
+}
+
+/// Every metric of one channel, leads first. `phi_all` is the baseline's
+/// variation of `all` leads, worked out already; another channel's leads
+/// vary by their own.
+fn changes(
+    m: &Measured,
+    baseline: Period,
+    p: Period,
+    channel: Channel,
+    phi_all: f64,
+) -> [Change; 5] {
+    let phi = if channel == Channel::All {
+        phi_all
+    } else {
+        stats::dispersion(&months_of(m, baseline, channel)).phi
     };
-    let Some(p) = pilot else {
-        return Ok(out);
-    };
-    let per_visit = m.funnel.coverage.per_visit;
-    for &channel in m.funnel.channels() {
-        let phi = if channel == Channel::All {
-            dispersion.phi
-        } else {
-            stats::dispersion(&months_of(m, baseline, channel)).phi
-        };
-        let (t0, t1) = (
-            m.funnel.period(baseline.from, baseline.to, channel),
-            m.funnel.period(p.from, p.to, channel),
-        );
-        let mut l = leads(m, baseline, p, channel, phi);
-        if channel == Channel::All {
-            l.seasonal = seasonal(m, baseline, p, phi);
-            out.seasonal_checked = l.seasonal.is_some();
-            // A rise the season alone would bring is no evidence of the assistant.
-            if l.verdict == Some(Verdict::Up) && l.seasonal.is_some_and(|s| s.low <= 1.0) {
-                l.verdict = Some(Verdict::Unclear);
-                l.season_explains = true;
-            }
+    let (t0, t1) = (
+        m.funnel.period(baseline.from, baseline.to, channel),
+        m.funnel.period(p.from, p.to, channel),
+    );
+    let mut l = leads(m, baseline, p, channel, phi);
+    if channel == Channel::All {
+        l.seasonal = seasonal(m, baseline, p, phi);
+        // A rise the season alone would bring is no evidence of the assistant.
+        if l.verdict == Some(Verdict::Up) && l.seasonal.is_some_and(|s| s.low <= 1.0) {
+            l.verdict = Some(Verdict::Unclear);
+            l.season_explains = true;
         }
-        out.metrics.push(l);
-        out.metrics.push(rate(
+    }
+    let judged = |t: &Tally| t.visits.zip(t.no_shows).map(|(v, n)| v + n);
+    [
+        l,
+        rate(
             Metric::Conversion,
             channel,
             (t0.bookings, t0.leads),
             (t1.bookings, t1.leads),
-        ));
-        let judged = |t: &Tally| t.visits.zip(t.no_shows).map(|(v, n)| v + n);
-        out.metrics.push(rate(
+        ),
+        rate(
             Metric::NoShowRate,
             channel,
             (t0.no_shows, judged(&t0)),
             (t1.no_shows, judged(&t1)),
-        ));
-        out.metrics.push(check(channel, &t0, &t1, per_visit));
-        out.metrics.push(revenue(channel, &t0, &t1, baseline, p));
+        ),
+        check(channel, &t0, &t1, m.funnel.coverage.per_visit),
+        revenue(channel, &t0, &t1, baseline, p),
+    ]
+}
+
+/// The assistant's own numbers in the pilot, and whether the other
+/// channels' leads fell as its appeared (`out` holds the changes).
+fn attribution(m: &Measured, p: Period, out: &Pilot) -> Attribution {
+    let ai = m.funnel.period(p.from, p.to, Channel::Ai);
+    let other = out.find(Metric::Leads, Channel::Other);
+    Attribution {
+        leads: ai.leads,
+        bookings: ai.bookings,
+        visits: ai.visits,
+        revenue: ai.revenue,
+        // Only a clear fall: a dip inside the noise is no evidence of relabelling.
+        cannibalisation: ai.leads.unwrap_or(0) > 0
+            && other.is_some_and(|o| o.verdict == Some(Verdict::Down)),
     }
-    if m.funnel.split {
-        let ai = m.funnel.period(p.from, p.to, Channel::Ai);
-        let other = out.find(Metric::Leads, Channel::Other);
-        out.attribution = Some(Attribution {
-            leads: ai.leads,
-            bookings: ai.bookings,
-            visits: ai.visits,
-            revenue: ai.revenue,
-            // Only a clear fall: a dip inside the noise is no evidence of relabelling.
-            cannibalisation: ai.leads.unwrap_or(0) > 0
-                && other.is_some_and(|o| o.verdict == Some(Verdict::Down)),
-        });
-    }
-    // More months to see the observed rise, else the one planned for.
+}
+
+/// Months more the pilot needs (at least one) before its rise can be told
+/// from chance: the observed rise while it is still unclear, else the one planned for.
+fn extra_months(out: &Pilot, p: Period) -> Option<u32> {
     let observed = out
         .find(Metric::Leads, Channel::All)
         .filter(|l| l.verdict == Some(Verdict::Unclear))
         .and_then(|l| l.change)
         .filter(|u| *u > 0.0);
-    let total = match (observed, base_mean) {
-        (Some(u), Some(mean)) => stats::months_to_detect(dispersion.phi, mean, k0, u, MAX_MONTHS),
+    let total = match (observed, out.baseline_leads) {
+        (Some(u), Some(mean)) => stats::months_to_detect(
+            out.dispersion.phi,
+            mean,
+            out.baseline.months(),
+            u,
+            MAX_MONTHS,
+        ),
         _ => None,
     }
-    .or(need);
-    out.extra_months = total.map(|t| t.saturating_sub(p.months()).max(1));
-    if let Some(plan) = plan {
-        out.plan = Some(plan::compare(m, baseline, p, plan, &out.metrics)?);
-    }
-    out.decision = decide::decide(&out, plan);
-    Ok(out)
+    .or(out.expect.1);
+    total.map(|t| t.saturating_sub(p.months()).max(1))
 }
 
 impl Pilot {

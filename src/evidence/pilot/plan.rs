@@ -104,26 +104,34 @@ pub fn compare(
     };
     let projection = engine::project(i).map_err(overflow)?;
     let measured = measured_baseline(m, baseline, i);
-    let figures = m
-        .funnel
-        .period(baseline.from, baseline.to, Channel::All)
-        .figures();
-    let base_revenue = figures
-        .revenue
-        .map(|r| r / Decimal::from(baseline.months()));
-    let savings = i.staff_hours * i.hourly_rate + i.other_savings;
+    let differs = differs(i, &measured);
+    let months = months(m, baseline, pilot, i, &projection.monthly);
+    Ok(PlanReport {
+        name: plan.name.clone(),
+        months,
+        differs,
+        projected_roi: projected(i, measured, metrics),
+    })
+}
+
+/// The baseline metrics the plan put more than [`TOLERANCE`] off the
+/// measured ones: (name, plan's, measured).
+fn differs(
+    plan: &Inputs<Decimal>,
+    measured: &engine::Funnel<Decimal>,
+) -> Vec<(&'static str, Decimal, Decimal)> {
     let mut differs = Vec::new();
     for (name, planned, got) in [
-        ("leads", i.baseline.leads, measured.leads),
-        ("conversion", i.baseline.conversion, measured.conversion),
+        ("leads", plan.baseline.leads, measured.leads),
+        ("conversion", plan.baseline.conversion, measured.conversion),
         (
             "no_show_rate",
-            i.baseline.no_show_rate,
+            plan.baseline.no_show_rate,
             measured.no_show_rate,
         ),
         (
             "average_check",
-            i.baseline.average_check,
+            plan.baseline.average_check,
             measured.average_check,
         ),
     ] {
@@ -136,6 +144,26 @@ pub fn compare(
             differs.push((name, planned, got));
         }
     }
+    differs
+}
+
+/// The pilot's months, planned (with the plan's ramp-up, from its
+/// `projected` months) and measured, each with the money to date both ways.
+fn months(
+    m: &Measured,
+    baseline: Period,
+    pilot: Period,
+    i: &Inputs<Decimal>,
+    projected: &[engine::Month<Decimal>],
+) -> Vec<PlanMonth> {
+    let figures = m
+        .funnel
+        .period(baseline.from, baseline.to, Channel::All)
+        .figures();
+    let base_revenue = figures
+        .revenue
+        .map(|r| r / Decimal::from(baseline.months()));
+    let savings = i.staff_hours * i.hourly_rate + i.other_savings;
     let mut months = Vec::new();
     let (mut benefit, mut cost, mut actual_benefit) =
         (Decimal::ZERO, Decimal::ZERO, Some(Decimal::ZERO));
@@ -145,7 +173,7 @@ pub fn compare(
     let (rb, ra) = (revenue(&i.baseline), revenue(&i.after));
     for (n, month) in pilot.from.through(pilot.to).enumerate() {
         // Past the plan's horizon the plan says nothing more.
-        let Some(pm) = projection.monthly.get(n) else {
+        let Some(pm) = projected.get(n) else {
             break;
         };
         let s = pm.share;
@@ -156,14 +184,7 @@ pub fn compare(
             between(i.baseline.average_check, i.after.average_check, s),
             between(rb, ra, s),
         ];
-        let f = m.funnel.tally(month, Channel::All).map(|t| t.figures());
-        let actual = [
-            f.and_then(|f| f.leads).map(Decimal::from),
-            f.and_then(|f| f.conversion),
-            f.and_then(|f| f.no_show_rate),
-            f.and_then(|f| f.average_check),
-            f.and_then(|f| f.revenue),
-        ];
+        let actual = actual(m, month);
         benefit += pm.benefit;
         cost += pm.cost;
         actual_benefit = match (actual_benefit, actual[4], base_revenue) {
@@ -181,12 +202,20 @@ pub fn compare(
             actual_to_date: actual_benefit.map(|b| ToDate::new(b, cost)),
         });
     }
-    Ok(PlanReport {
-        name: plan.name.clone(),
-        months,
-        differs,
-        projected_roi: projected(i, measured, metrics),
-    })
+    months
+}
+
+/// A month's measured leads, conversion, no-show rate, check and revenue,
+/// where the data has them.
+fn actual(m: &Measured, month: Month) -> [Option<Decimal>; 5] {
+    let f = m.funnel.tally(month, Channel::All).map(|t| t.figures());
+    [
+        f.and_then(|f| f.leads).map(Decimal::from),
+        f.and_then(|f| f.conversion),
+        f.and_then(|f| f.no_show_rate),
+        f.and_then(|f| f.average_check),
+        f.and_then(|f| f.revenue),
+    ]
 }
 
 /// ROI over the plan's horizon if the pilot's clear changes hold: the plan's costs,

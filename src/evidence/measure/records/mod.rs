@@ -2,13 +2,16 @@
 //! counted in the month it was created, streaming, so memory does not grow
 //! with the rows (only a 24-byte entry per distinct ID, to count repeats once).
 
+mod monthly;
+
 use super::cell::{self, Bad, Month};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
-use super::layout::{Layout, MonthlyLayout, RecordLayout};
+use super::layout::{Layout, RecordLayout};
 use super::mapping::{Mapping, Test};
 use super::profile::{Field, Outcome, Semantic, Total, normalize, semantic};
 use super::quality::{Conflict, Quality, Reason};
 use super::table::{Cell, ReadError, Rows};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
@@ -60,6 +63,28 @@ struct Seen {
     fingerprint: u32,
     file: u16,
     row: u32,
+}
+
+/// The current row of a records export, its cells found by field through
+/// the layout: borrowed, so a row costs nothing to look at.
+struct Record<'a> {
+    layout: &'a RecordLayout,
+    rows: &'a dyn Rows,
+}
+
+impl<'a> Record<'a> {
+    fn col(&self, f: Field) -> Option<usize> {
+        self.layout.columns.get(&f).copied()
+    }
+
+    /// The field's header as written, for the account of skipped rows.
+    fn header(&self, f: Field) -> &'a str {
+        self.col(f).map_or("", |i| self.layout.headers[i].as_str())
+    }
+
+    fn cell(&self, f: Field) -> Cell<'a> {
+        self.col(f).map_or(Cell::Empty, |i| self.rows.cell(i))
+    }
 }
 
 /// A fast hash for the per-row lookups (IDs, status texts): a multiply per
@@ -321,57 +346,24 @@ impl Counter {
         found
     }
 
+    /// Counts one row of a records export: dated, priced, classified by its
+    /// status, counted once per ID, and tallied in its month and channel.
     fn record(&mut self, file: &str, file_index: u16, layout: &RecordLayout, rows: &dyn Rows) {
         let row = rows.number();
-        let col = |f: Field| layout.columns.get(&f).copied();
-        let header = |f: Field| col(f).map_or("", |i| layout.headers[i].as_str());
-        let cell = |f: Field| col(f).map_or(Cell::Empty, |i| rows.cell(i));
-
-        let created = match cell::date(cell(Field::Created), self.utc_offset) {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                self.quality
-                    .skip(Reason::NoDate, header(Field::Created), file, row, "");
-                return;
-            }
-            Err(bad) => {
-                let value = cell_text(cell(Field::Created));
-                self.quality
-                    .skip(reason_of(bad), header(Field::Created), file, row, &value);
-                return;
-            }
+        let r = Record { layout, rows };
+        let Some((created, amount)) = self.dated(file, row, &r) else {
+            return;
         };
-        let amount = match cell::amount(cell(Field::Amount)) {
-            Ok(a) => a,
-            Err(bad) => {
-                let value = cell_text(cell(Field::Amount));
-                self.quality
-                    .skip(reason_of(bad), header(Field::Amount), file, row, &value);
-                return;
-            }
-        };
-        let status = cell_str(cell(Field::Status));
-        let deleted = col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
+        let status = cell_str(r.cell(Field::Status));
+        let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
         let outcome = if deleted {
             Some((Outcome::Lost, How::Deleted))
-        } else if status.is_empty() && col(Field::Group).is_none() {
+        } else if status.is_empty() && r.col(Field::Group).is_none() {
             self.quality
-                .skip(Reason::NoStatus, header(Field::Status), file, row, "");
+                .skip(Reason::NoStatus, r.header(Field::Status), file, row, "");
             return;
         } else {
-            self.by_text(layout, &status)
-                .or_else(|| {
-                    let group = cell_text(cell(Field::Group));
-                    semantic(&group).map(|s| {
-                        let o = match s {
-                            Semantic::Success => layout.profile.success,
-                            Semantic::Failure => Outcome::Lost,
-                            Semantic::Process => Outcome::Open,
-                        };
-                        (o, How::Group)
-                    })
-                })
-                .or_else(|| layout.profile.fallback.map(|o| (o, How::Fallback)))
+            self.classify(&r, &status)
         };
         self.note_status(&status, outcome.map(|o| o.0), outcome.map(|o| o.1));
         let Some((outcome, _)) = outcome else {
@@ -379,7 +371,7 @@ impl Counter {
             return;
         };
 
-        if let Some(i) = col(Field::Id) {
+        if let Some(i) = r.col(Field::Id) {
             let id = cell_str(rows.cell(i));
             if !id.trim().is_empty()
                 && !self.first_time(&id, outcome, amount, Month::of(created), file_index, row)
@@ -392,7 +384,69 @@ impl Counter {
             self.quality.outside_period += 1;
             return;
         }
-        let ai = layout.ai.iter().enumerate().any(|(n, (i, test))| {
+        let ai = self.is_ai(layout, rows);
+        self.quality.used += 1;
+        if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
+            self.quality.unpriced_visits += 1;
+        }
+        self.tally(month, ai, outcome, amount);
+    }
+
+    /// A record's creation date and amount; `None` (the row skipped, with
+    /// the reason) when either cannot be read.
+    fn dated(
+        &mut self,
+        file: &str,
+        row: u64,
+        r: &Record<'_>,
+    ) -> Option<(NaiveDate, Option<Decimal>)> {
+        let created = match cell::date(r.cell(Field::Created), self.utc_offset) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                self.quality
+                    .skip(Reason::NoDate, r.header(Field::Created), file, row, "");
+                return None;
+            }
+            Err(bad) => {
+                let value = cell_text(r.cell(Field::Created));
+                self.quality
+                    .skip(reason_of(bad), r.header(Field::Created), file, row, &value);
+                return None;
+            }
+        };
+        let amount = match cell::amount(r.cell(Field::Amount)) {
+            Ok(a) => a,
+            Err(bad) => {
+                let value = cell_text(r.cell(Field::Amount));
+                self.quality
+                    .skip(reason_of(bad), r.header(Field::Amount), file, row, &value);
+                return None;
+            }
+        };
+        Some((created, amount))
+    }
+
+    /// The outcome of a status that is there: by its text, else by
+    /// Bitrix24's stage group, else by the profile's rule for unknown stages.
+    fn classify(&mut self, r: &Record<'_>, status: &str) -> Option<(Outcome, How)> {
+        self.by_text(r.layout, status)
+            .or_else(|| {
+                let group = cell_text(r.cell(Field::Group));
+                semantic(&group).map(|s| {
+                    let o = match s {
+                        Semantic::Success => r.layout.profile.success,
+                        Semantic::Failure => Outcome::Lost,
+                        Semantic::Process => Outcome::Open,
+                    };
+                    (o, How::Group)
+                })
+            })
+            .or_else(|| r.layout.profile.fallback.map(|o| (o, How::Fallback)))
+    }
+
+    /// Whether the assistant brought the record: any of the rule's columns passes its test.
+    fn is_ai(&mut self, layout: &RecordLayout, rows: &dyn Rows) -> bool {
+        layout.ai.iter().enumerate().any(|(n, (i, test))| {
             let text = cell_str(rows.cell(*i));
             // A source column holds a handful of values: test each text once.
             if self.ai_seen.len() <= n {
@@ -406,11 +460,12 @@ impl Counter {
                     hit
                 }
             }
-        });
-        self.quality.used += 1;
-        if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
-            self.quality.unpriced_visits += 1;
-        }
+        })
+    }
+
+    /// Adds a used record to its month: to every record's tally, and to
+    /// its channel's when the funnel is split.
+    fn tally(&mut self, month: Month, ai: bool, outcome: Outcome, amount: Option<Decimal>) {
         let split = self.funnel.split;
         let tallies = self.funnel.month_mut(month);
         let channel = if ai { Channel::Ai } else { Channel::Other };
@@ -475,123 +530,6 @@ impl Counter {
             }
         }
     }
-
-    fn monthly(&mut self, file: &str, file_index: u16, layout: &MonthlyLayout, rows: &dyn Rows) {
-        let row = rows.number();
-        let col = |t: Total, ai: bool| layout.columns.get(&(t, ai)).copied();
-        let month_col = col(Total::Month, false).unwrap_or(0);
-        let header = |i: usize| layout.headers[i].as_str();
-        let month = match cell::month(rows.cell(month_col)) {
-            Ok(Some(m)) => m,
-            Ok(None) => {
-                self.quality
-                    .skip(Reason::NoDate, header(month_col), file, row, "");
-                return;
-            }
-            Err(bad) => {
-                let value = cell_text(rows.cell(month_col));
-                self.quality
-                    .skip(reason_of(bad), header(month_col), file, row, &value);
-                return;
-            }
-        };
-        let mut sides = [Tally::default(), Tally::default()];
-        for (side, ai) in [(0, false), (1, true)] {
-            let t = &mut sides[side];
-            for total in [Total::Leads, Total::Bookings, Total::Visits, Total::NoShows] {
-                let Some(i) = col(total, ai) else { continue };
-                let value = match cell::count(rows.cell(i)) {
-                    Ok(v) => v,
-                    Err(bad) => {
-                        let text = cell_text(rows.cell(i));
-                        self.quality
-                            .skip(reason_of(bad), header(i), file, row, &text);
-                        return;
-                    }
-                };
-                match total {
-                    Total::Leads => t.leads = value,
-                    Total::Bookings => t.bookings = value,
-                    Total::Visits => t.visits = value,
-                    _ => t.no_shows = value,
-                }
-            }
-            if let Some(i) = col(Total::Revenue, ai) {
-                match cell::amount(rows.cell(i)) {
-                    Ok(v) => t.revenue = v,
-                    Err(bad) => {
-                        let text = cell_text(rows.cell(i));
-                        self.quality
-                            .skip(reason_of(bad), header(i), file, row, &text);
-                        return;
-                    }
-                }
-            }
-        }
-        let [all, ai] = sides;
-        let split = self.funnel.split;
-        let other = if split {
-            match subtract(&all, &ai) {
-                Some(o) => o,
-                None => {
-                    self.quality
-                        .skip(Reason::AiAboveTotal, "", file, row, &month.to_string());
-                    return;
-                }
-            }
-        } else {
-            Tally::default()
-        };
-        // A month given twice (overlapping sheets) counts once, like a repeated ID.
-        if let Some(&(first_file, first_row)) = self.months_seen.get(&month) {
-            self.quality.duplicates += 1;
-            if self.funnel.months.get(&month).is_some_and(|t| t[0] != all) {
-                self.quality.conflict(Conflict {
-                    id: month.to_string(),
-                    counted: (self.files[first_file as usize].clone(), first_row),
-                    other: (file.to_string(), row),
-                    says: format!(
-                        "leads {}; bookings {}; visits {}",
-                        all.leads.map_or("—".into(), |v| v.to_string()),
-                        all.bookings.map_or("—".into(), |v| v.to_string()),
-                        all.visits.map_or("—".into(), |v| v.to_string())
-                    ),
-                });
-            }
-            return;
-        }
-        self.months_seen.insert(month, (file_index, row));
-        if self.outside(month) {
-            self.quality.outside_period += 1;
-            return;
-        }
-        self.quality.used += 1;
-        self.funnel.months.insert(month, [all, ai, other]);
-    }
-}
-
-/// The rest of a sheet's month once the assistant's share is taken out.
-fn subtract(all: &Tally, ai: &Tally) -> Option<Tally> {
-    fn minus(a: Option<u64>, b: Option<u64>) -> Result<Option<u64>, ()> {
-        match (a, b) {
-            (Some(a), Some(b)) => a.checked_sub(b).map(Some).ok_or(()),
-            _ => Ok(None),
-        }
-    }
-    let revenue = match (all.revenue, ai.revenue) {
-        (Some(a), Some(b)) if b > a => return None,
-        (Some(a), Some(b)) => Some(a - b),
-        _ => None,
-    };
-    Some(Tally {
-        leads: minus(all.leads, ai.leads).ok()?,
-        bookings: minus(all.bookings, ai.bookings).ok()?,
-        visits: minus(all.visits, ai.visits).ok()?,
-        no_shows: minus(all.no_shows, ai.no_shows).ok()?,
-        revenue,
-        priced: 0,
-        revenue_squares: None,
-    })
 }
 
 /// Adds one record to a tally.

@@ -148,55 +148,14 @@ const DASH: &str = "—";
 /// each difference goes under its figure, and then the scenarios are dealt
 /// into several tables, each with the labels.
 pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
-    let discounted = reports
-        .iter()
-        .any(|r| !r.scenario.inputs.discount_rate.is_zero());
-    let grid = |stacked: bool| {
-        let mut header = vec![String::new()];
-        header.extend(reports.iter().map(|r| r.scenario.name.clone()));
-        let mut grid = Grid::new(header, 1);
-        let first = &reports[0];
-        let capped = reports
-            .iter()
-            .any(|r| r.scenario.inputs.tables.capacity.is_some());
-        let shown = |r: &&Row| match r.label {
-            "NPV" => discounted,
-            "Visits turned away over the horizon" => capped,
-            _ => true,
-        };
-        for row in ROWS.iter().filter(shown) {
-            let base = (row.show)(first, lang);
-            let mut cells = vec![lang.tr(row.label).to_string()];
-            for (i, report) in reports.iter().enumerate() {
-                let f = Fmt {
-                    lang,
-                    currency: &report.scenario.currency,
-                };
-                let same_currency = report.scenario.currency == first.scenario.currency;
-                let against = if i == 0 { None } else { base.as_ref() };
-                // Net (and NPV) keep their sign, as calc shows them.
-                let signed = matches!(row.label, "Net" | "NPV");
-                cells.push(cell(
-                    (row.show)(report, lang),
-                    against,
-                    &f,
-                    same_currency,
-                    signed,
-                    stacked,
-                ));
-            }
-            grid.row(cells);
-        }
-        grid
-    };
     // Differences beside their figures are tried only if the columns could
     // fit at all, so the cells of thousands of columns are not formatted
     // twice for nothing.
     let whole = narrowest(reports.len() + 1) <= width;
     let drawn = whole
-        .then(|| grid(false).draw_whole(width))
+        .then(|| grid(reports, lang, false).draw_whole(width))
         .flatten()
-        .unwrap_or_else(|| grid(true).draw(width));
+        .unwrap_or_else(|| grid(reports, lang, true).draw(width));
     let mut out = format!(
         "{}\n{drawn}\n",
         wrap(
@@ -208,6 +167,66 @@ pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
             ""
         ),
     );
+    out.push_str(&notes(reports, lang, &drawn, width));
+    out
+}
+
+/// The comparison's grid: a row per metric, a column per scenario, each
+/// difference beside its figure or, when `stacked`, under it. NPV is left
+/// out when no scenario discounts (it then equals net), and the cap's row
+/// when no scenario has a cap.
+fn grid(reports: &[Report], lang: Lang, stacked: bool) -> Grid {
+    let discounted = reports
+        .iter()
+        .any(|r| !r.scenario.inputs.discount_rate.is_zero());
+    let mut header = vec![String::new()];
+    header.extend(reports.iter().map(|r| r.scenario.name.clone()));
+    let mut grid = Grid::new(header, 1);
+    let capped = reports
+        .iter()
+        .any(|r| r.scenario.inputs.tables.capacity.is_some());
+    let shown = |r: &&Row| match r.label {
+        "NPV" => discounted,
+        "Visits turned away over the horizon" => capped,
+        _ => true,
+    };
+    for row in ROWS.iter().filter(shown) {
+        grid.row(cells(reports, row, lang, stacked));
+    }
+    grid
+}
+
+/// One metric's row: its label, then each scenario's figure with its
+/// difference from the first scenario's.
+fn cells(reports: &[Report], row: &Row, lang: Lang, stacked: bool) -> Vec<String> {
+    let first = &reports[0];
+    let base = (row.show)(first, lang);
+    let mut cells = vec![lang.tr(row.label).to_string()];
+    for (i, report) in reports.iter().enumerate() {
+        let f = Fmt {
+            lang,
+            currency: &report.scenario.currency,
+        };
+        let same_currency = report.scenario.currency == first.scenario.currency;
+        let against = if i == 0 { None } else { base.as_ref() };
+        // Net (and NPV) keep their sign, as calc shows them.
+        let signed = matches!(row.label, "Net" | "NPV");
+        cells.push(cell(
+            (row.show)(report, lang),
+            against,
+            &f,
+            same_currency,
+            signed,
+            stacked,
+        ));
+    }
+    cells
+}
+
+/// What follows the table: what a dash means, if one was drawn, and each
+/// scenario's ranges held at a single value.
+fn notes(reports: &[Report], lang: Lang, drawn: &str, width: usize) -> String {
+    let mut out = String::new();
     if drawn.contains(DASH) {
         out.push_str(&wrap(
             lang.tr("A dash marks a figure that is undefined (no costs, or no payback within the horizon)."),

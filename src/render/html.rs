@@ -9,6 +9,7 @@ use super::table::{self, Tone};
 use crate::forecast::report::Report;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
@@ -179,23 +180,33 @@ fn section_html(out: &mut String, section: &table::Section, attributes: &str) {
     }
 }
 
+/// Green for cash at or above zero, as the tables tone a gain.
+const GAIN: RGBColor = RGBColor(46, 139, 87);
+
+/// Red for cash below zero, and for the payback line.
+const LOSS: RGBColor = RGBColor(192, 57, 43);
+
+/// The chart's plotting area: months across, cash up.
+type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// How far the cash axis runs: the lowest and highest cash position (zero
+/// included) and the margin kept beyond each.
+struct Span {
+    low: f64,
+    high: f64,
+    pad: f64,
+}
+
 /// The cash position month by month (setup paid at month 0) as an SVG line,
 /// with zero and break-even marked; `None` only if drawing fails.
 fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
     let l = f.lang;
-    let p = &report.projection;
-    let to_f64 = |d: Decimal| d.to_f64().unwrap_or(0.0);
     let months = report.scenario.inputs.months as f64;
-    let mut points = vec![(0.0, -to_f64(report.scenario.inputs.setup_cost))];
-    points.extend(
-        p.monthly
-            .iter()
-            .map(|m| (f64::from(m.month), to_f64(m.cumulative_net))),
-    );
+    let points = cash_points(report);
     let low = points.iter().map(|p| p.1).fold(0.0, f64::min);
     let high = points.iter().map(|p| p.1).fold(0.0, f64::max);
     let pad = ((high - low) * 0.08).max(1.0);
-    let (green, red) = (RGBColor(46, 139, 87), RGBColor(192, 57, 43));
+    let span = Span { low, high, pad };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (880, 380)).into_drawing_area();
@@ -236,37 +247,64 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
             .ok()?;
         chart
             .draw_series(points.iter().map(|&(x, y)| {
-                let colour = if y < 0.0 { red } else { green };
+                let colour = if y < 0.0 { LOSS } else { GAIN };
                 Circle::new((x, y), 4, colour.filled())
             }))
             .ok()?;
-        if let Some(exact) = p.summary.payback_months {
-            let payback = to_f64(exact);
-            chart
-                .draw_series(LineSeries::new(
-                    [(payback, low - pad), (payback, high + pad)],
-                    red.stroke_width(2),
-                ))
-                .ok()?;
-            // The same words and figure as the summary's "Payback" row.
-            let label = l.fill("payback {}", &[&table::months_text(f, exact)]);
-            chart
-                .draw_series(std::iter::once({
-                    // Late in the horizon the label goes left of the line, so it stays on the chart.
-                    let side = if payback > months / 2.0 {
-                        HPos::Right
-                    } else {
-                        HPos::Left
-                    };
-                    let font = ("sans-serif", 18)
-                        .into_font()
-                        .color(&red)
-                        .pos(Pos::new(side, VPos::Center));
-                    Text::new(format!(" {label} "), (payback, high + pad * 0.4), font)
-                }))
-                .ok()?;
+        if let Some(exact) = report.projection.summary.payback_months {
+            payback_mark(&mut chart, f, exact, months, &span)?;
         }
         root.present().ok()?;
     }
     Some(svg)
+}
+
+/// The cash position at month 0 (the setup paid) and at the end of each month.
+fn cash_points(report: &Report) -> Vec<(f64, f64)> {
+    let to_f64 = |d: Decimal| d.to_f64().unwrap_or(0.0);
+    let mut points = vec![(0.0, -to_f64(report.scenario.inputs.setup_cost))];
+    points.extend(
+        report
+            .projection
+            .monthly
+            .iter()
+            .map(|m| (f64::from(m.month), to_f64(m.cumulative_net))),
+    );
+    points
+}
+
+/// A line at the payback point, `exact` months in, labelled with the same
+/// words and figure as the summary's "Payback" row.
+fn payback_mark(
+    chart: &mut Plot<'_, '_>,
+    f: &Fmt<'_>,
+    exact: Decimal,
+    months: f64,
+    span: &Span,
+) -> Option<()> {
+    let Span { low, high, pad } = *span;
+    let payback = exact.to_f64().unwrap_or(0.0);
+    chart
+        .draw_series(LineSeries::new(
+            [(payback, low - pad), (payback, high + pad)],
+            LOSS.stroke_width(2),
+        ))
+        .ok()?;
+    let label = f.lang.fill("payback {}", &[&table::months_text(f, exact)]);
+    chart
+        .draw_series(std::iter::once({
+            // Late in the horizon the label goes left of the line, so it stays on the chart.
+            let side = if payback > months / 2.0 {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
+            let font = ("sans-serif", 18)
+                .into_font()
+                .color(&LOSS)
+                .pos(Pos::new(side, VPos::Center));
+            Text::new(format!(" {label} "), (payback, high + pad * 0.4), font)
+        }))
+        .ok()?;
+    Some(())
 }

@@ -76,17 +76,67 @@ pub fn table(
         "",
     );
     out.push('\n');
-    let ends: Vec<Decimal> = bars
-        .iter()
-        .flat_map(|b| [b.at_low.roi, b.at_high.roi])
-        .chain([base.roi])
-        .flatten()
-        .collect();
-    let lo = ends.iter().copied().min().unwrap_or_default();
-    let hi = ends.iter().copied().max().unwrap_or_default();
-    // The figures first; the bar takes what room is left. When the figures
-    // alone leave too little, each end goes on a line of its own.
-    let grid = |bar_width: Option<usize>, stacked: bool| {
+    let drawn = Tornado::new(bars, base.roi, f).draw(width);
+    out.push_str(&drawn);
+    out.push('\n');
+    out.push_str(&notes(&drawn, swing, f, width));
+    out
+}
+
+/// The tornado's inputs, and the span of ROI their bars are drawn against.
+struct Tornado<'a> {
+    /// The inputs, largest swing first.
+    bars: &'a [Bar],
+    /// ROI with every input at its point value, marked on each bar.
+    base: Option<Decimal>,
+    /// The lowest ROI at any end, or the point ROI if lower: a bar's left edge.
+    lo: Decimal,
+    /// The highest, likewise: a bar's right edge.
+    hi: Decimal,
+    /// How numbers read.
+    f: &'a Fmt<'a>,
+}
+
+impl<'a> Tornado<'a> {
+    /// The tornado of `bars` around the point ROI `base`.
+    fn new(bars: &'a [Bar], base: Option<Decimal>, f: &'a Fmt<'a>) -> Tornado<'a> {
+        let ends: Vec<Decimal> = bars
+            .iter()
+            .flat_map(|b| [b.at_low.roi, b.at_high.roi])
+            .chain([base])
+            .flatten()
+            .collect();
+        Tornado {
+            bars,
+            base,
+            lo: ends.iter().copied().min().unwrap_or_default(),
+            hi: ends.iter().copied().max().unwrap_or_default(),
+            f,
+        }
+    }
+
+    /// The chart, `width` columns wide at most. The figures come first; the
+    /// bar takes what room is left. When the figures alone leave too little,
+    /// each end goes on a line of its own, and with less still, the bars go.
+    fn draw(&self, width: usize) -> String {
+        let with_bar = [false, true].into_iter().find_map(|stacked| {
+            // Labels wrap as needed to leave the bar its room.
+            let figures = self
+                .grid(None, stacked)
+                .draw_whole(width.saturating_sub(MIN_BAR + 3))?;
+            // A column costs its width, two spaces of padding and a border.
+            let room = width.saturating_sub(widest(&figures) + 3).min(BAR);
+            (room >= MIN_BAR)
+                .then(|| self.grid(Some(room), stacked).draw_whole(width))
+                .flatten()
+        });
+        with_bar.unwrap_or_else(|| self.grid(None, true).draw(width))
+    }
+
+    /// A row per input, with a bar `bar_width` wide if given; `stacked` puts
+    /// each end on its own line.
+    fn grid(&self, bar_width: Option<usize>, stacked: bool) -> Grid {
+        let (l, f) = (self.f.lang, self.f);
         let arrow = if stacked { " →\n" } else { " → " };
         let mut header = vec![
             l.tr("Input").to_string(),
@@ -99,7 +149,7 @@ pub fn table(
             header.push(String::new());
         }
         let mut grid = Grid::new(header, 1);
-        for b in bars {
+        for b in self.bars {
             let mut row = vec![
                 b.key.path().to_string(),
                 format!(
@@ -116,32 +166,26 @@ pub fn table(
                 ),
             ];
             if let Some(w) = bar_width {
-                row.push(bar(b, base.roi, lo, hi, w));
+                row.push(bar(b, self.base, self.lo, self.hi, w));
             }
             grid.row(row);
         }
         grid
-    };
-    let with_bar = [false, true].into_iter().find_map(|stacked| {
-        // Labels wrap as needed to leave the bar its room.
-        let figures = grid(None, stacked).draw_whole(width.saturating_sub(MIN_BAR + 3))?;
-        // A column costs its width, two spaces of padding and a border.
-        let room = width.saturating_sub(widest(&figures) + 3).min(BAR);
-        (room >= MIN_BAR)
-            .then(|| grid(Some(room), stacked).draw_whole(width))
-            .flatten()
-    });
-    let drawn = with_bar.unwrap_or_else(|| grid(None, true).draw(width));
-    out.push_str(&drawn);
-    out.push('\n');
-    out.push_str(&wrap(
+    }
+}
+
+/// What the chart's ends mean and how to read it: the bar's legend when
+/// bars were drawn, the order of the rows when not.
+fn notes(drawn: &str, swing: Decimal, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    let mut out = wrap(
         &l.fill(
             "Inputs with a range go to its ends; the others move by ±{} of their value (shares stop at 100%).",
             &[&f.percent(swing, Sign::Plain)],
         ),
         width,
         "",
-    ));
+    );
     out.push('\n');
     if drawn.contains('┃') {
         out.push_str(&wrap(l.tr("The bar runs from ROI at one end to ROI at the other; ┃ marks today's estimate. Check the top inputs first."), width, ""));

@@ -22,8 +22,11 @@ enum Unit {
     Months,
 }
 
+/// A metric: its JSON name, label, unit and statistics.
+type Metric<'r> = (&'static str, &'static str, Unit, &'r Stats);
+
 /// The reported metrics: JSON name, label, unit, statistics.
-fn metrics(r: &Report) -> [(&'static str, &'static str, Unit, &Stats); 4] {
+fn metrics(r: &Report) -> [Metric<'_>; 4] {
     [
         ("roi", "ROI over the horizon", Unit::Ratio, &r.roi),
         ("net", "Net", Unit::Money, &r.net),
@@ -69,7 +72,30 @@ fn ranges_text(ranges: &[(crate::forecast::scenario::Key, Uncertain)], f: &Fmt<'
 /// metrics as rows, or, when that is too wide, with metrics as columns.
 pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> String {
     let l = f.lang;
-    let mut out = wrap(
+    let mut out = heading(scenario, r, f, width);
+    out.push('\n');
+    let drawn = statistics(scenario, r, f, width);
+    out.push_str(&drawn);
+    out.push('\n');
+    out.push_str(&odds(r, f, width));
+    out.push_str(&histogram(r, f, width));
+    out.push('\n');
+    out.push_str(&wrap(&ranges_text(&scenario.ranges, f), width, ""));
+    out.push('\n');
+    if drawn.contains(DASH) || out.contains(DASH) {
+        out.push_str(&wrap(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."), width, ""));
+        out.push('\n');
+    }
+    out.push_str(&wrap(l.tr("Statistics come from binary floating point runs of the same model as `roi calc`; sampling error is far larger than rounding."), width, ""));
+    out.push('\n');
+    out
+}
+
+/// What was run: the scenario, how many trials, the seed that repeats them
+/// and the horizon.
+fn heading(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    wrap(
         &l.fill(
             "{} — {} (seed {}), {}-month horizon",
             &[
@@ -86,8 +112,13 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         ),
         width,
         "",
-    );
-    out.push('\n');
+    )
+}
+
+/// The mean and percentiles of each metric, metrics as rows; when that does
+/// not fit `width`, turned so that the metrics are the columns.
+fn statistics(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
     let statistics: Vec<String> = std::iter::once(l.tr("Mean").to_string())
         .chain(PERCENTILES.iter().map(|p| format!("P{p}")))
         .collect();
@@ -98,7 +129,7 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         1,
     );
     // NPV equals net without discounting, as calc's table says; it is shown only with a rate.
-    let shown_metrics: Vec<_> = metrics(r)
+    let shown_metrics: Vec<Metric<'_>> = metrics(r)
         .into_iter()
         .filter(|(name, ..)| *name != "npv" || !scenario.inputs.discount_rate.is_zero())
         .collect();
@@ -107,44 +138,52 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         row.extend(stats.percentiles.iter().map(|p| shown(*p, *unit, f)));
         wide.row(row);
     }
-    let drawn = if let Some(drawn) = wide.draw_whole(width) {
-        drawn
-    } else {
-        let mut tall = Grid::new(
-            std::iter::once(String::new())
-                .chain(
-                    shown_metrics
-                        .iter()
-                        .map(|(_, label, _, _)| l.tr(label).to_string()),
-                )
-                .collect(),
-            1,
-        );
-        for (i, statistic) in statistics.iter().enumerate() {
-            let mut row = vec![statistic.clone()];
-            for (_, _, unit, stats) in &shown_metrics {
-                let v = if i == 0 {
-                    stats.mean
-                } else {
-                    stats.percentiles[i - 1]
-                };
-                row.push(shown(v, *unit, f));
-            }
-            tall.row(row);
+    wide.draw_whole(width)
+        .unwrap_or_else(|| tall(&statistics, &shown_metrics, f, width))
+}
+
+/// The statistics with a column per metric and a row per statistic, for
+/// terminals too narrow for seven percentiles side by side.
+fn tall(statistics: &[String], shown_metrics: &[Metric<'_>], f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    let mut tall = Grid::new(
+        std::iter::once(String::new())
+            .chain(
+                shown_metrics
+                    .iter()
+                    .map(|(_, label, _, _)| l.tr(label).to_string()),
+            )
+            .collect(),
+        1,
+    );
+    for (i, statistic) in statistics.iter().enumerate() {
+        let mut row = vec![statistic.clone()];
+        for (_, _, unit, stats) in shown_metrics {
+            let v = if i == 0 {
+                stats.mean
+            } else {
+                stats.percentiles[i - 1]
+            };
+            row.push(shown(v, *unit, f));
         }
-        tall.draw(width)
-    };
-    out.push_str(&drawn);
-    out.push('\n');
+        tall.row(row);
+    }
+    tall.draw(width)
+}
+
+/// The chances that matter to an owner: a positive ROI, and payback within
+/// 3, 6 and 12 months and the horizon; each line ends with a newline.
+fn odds(r: &Report, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
     let p = |x: Option<f64>| {
         x.and_then(Decimal::from_f64)
             .map_or_else(|| DASH.to_string(), |d| f.percent(d, Sign::Plain))
     };
-    out.push_str(&wrap(
+    let mut out = wrap(
         &l.fill("Chance that ROI > 0: {}", &[&p(r.roi_positive)]),
         width,
         "",
-    ));
+    );
     out.push('\n');
     out.push_str(&wrap(
         &l.fill(
@@ -161,38 +200,37 @@ pub fn table(scenario: &Scenario, r: &Report, f: &Fmt<'_>, width: usize) -> Stri
         "",
     ));
     out.push('\n');
-    if !r.histogram.is_empty() {
-        out.push('\n');
-        out.push_str(&wrap(
-            l.tr("ROI over the horizon, trials per bin"),
-            width,
-            "",
+    out
+}
+
+/// The spread of ROI as a bar per bin, after a blank line; nothing when
+/// there are no bins.
+fn histogram(r: &Report, f: &Fmt<'_>, width: usize) -> String {
+    let mut out = String::new();
+    if r.histogram.is_empty() {
+        return out;
+    }
+    out.push('\n');
+    out.push_str(&wrap(
+        f.lang.tr("ROI over the horizon, trials per bin"),
+        width,
+        "",
+    ));
+    out.push('\n');
+    let most = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1);
+    let digits = most.to_string().len();
+    // `from … to bar count`: the bar takes what the figures leave.
+    let longest = 40
+        .min(width.saturating_sub(10 + 3 + 10 + 1 + 1 + digits))
+        .max(1) as u64;
+    for (from, to, count) in &r.histogram {
+        let bar = "█".repeat(((*count * longest).div_ceil(most)) as usize);
+        out.push_str(&format!(
+            "{:>10} … {:>10} {bar} {count}\n",
+            shown(Some(*from), Unit::Ratio, f),
+            shown(Some(*to), Unit::Ratio, f)
         ));
-        out.push('\n');
-        let most = r.histogram.iter().map(|b| b.2).max().unwrap_or(1).max(1);
-        let digits = most.to_string().len();
-        // `from … to bar count`: the bar takes what the figures leave.
-        let longest = 40
-            .min(width.saturating_sub(10 + 3 + 10 + 1 + 1 + digits))
-            .max(1) as u64;
-        for (from, to, count) in &r.histogram {
-            let bar = "█".repeat(((*count * longest).div_ceil(most)) as usize);
-            out.push_str(&format!(
-                "{:>10} … {:>10} {bar} {count}\n",
-                shown(Some(*from), Unit::Ratio, f),
-                shown(Some(*to), Unit::Ratio, f)
-            ));
-        }
     }
-    out.push('\n');
-    out.push_str(&wrap(&ranges_text(&scenario.ranges, f), width, ""));
-    out.push('\n');
-    if drawn.contains(DASH) || out.contains(DASH) {
-        out.push_str(&wrap(l.tr("A dash marks a figure that does not exist: the mean or a percentile of payback that falls on trials that do not pay back within the horizon."), width, ""));
-        out.push('\n');
-    }
-    out.push_str(&wrap(l.tr("Statistics come from binary floating point runs of the same model as `roi calc`; sampling error is far larger than rounding."), width, ""));
-    out.push('\n');
     out
 }
 
@@ -210,16 +248,35 @@ pub fn xlsx(
     r: &Report,
     lang: Lang,
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let l = lang;
     let mut book = Book::new(lang, &scenario.currency);
-    let money = |v: Option<f64>, unit: Unit| match v.and_then(|v| rounded(v, unit)) {
+    statistics_sheet(&mut book, scenario, r, lang)?;
+    odds_sheet(&mut book, r, lang)?;
+    histogram_sheet(&mut book, r, lang)?;
+    ranges_sheet(&mut book, scenario, lang)?;
+    book.bytes()
+}
+
+/// A statistic as a workbook cell of its unit's kind; empty where the figure
+/// does not exist.
+fn cell(v: Option<f64>, unit: Unit) -> Value {
+    match v.and_then(|v| rounded(v, unit)) {
         None => Value::Empty,
         Some(d) => match unit {
             Unit::Ratio => Value::Ratio(d),
             Unit::Money => Value::Money(d),
             Unit::Months => Value::Months(d),
         },
-    };
+    }
+}
+
+/// The sheet of each metric's mean and percentiles, under a title naming the
+/// run.
+fn statistics_sheet(
+    book: &mut Book,
+    scenario: &Scenario,
+    r: &Report,
+    l: Lang,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut sheet = book.sheet(l.tr("Statistics"))?;
     sheet.title(&format!(
         "{} — {}",
@@ -232,12 +289,15 @@ pub fn xlsx(
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     sheet.header(&header, 1)?;
     for (_, label, unit, stats) in metrics(r) {
-        let mut row = vec![Value::text(l.tr(label)), money(stats.mean, unit)];
-        row.extend(stats.percentiles.iter().map(|p| money(*p, unit)));
+        let mut row = vec![Value::text(l.tr(label)), cell(stats.mean, unit)];
+        row.extend(stats.percentiles.iter().map(|p| cell(*p, unit)));
         sheet.row(&row)?;
     }
-    book.add(sheet)?;
+    book.add(sheet)
+}
 
+/// The sheet of the chances of a positive ROI and of payback in time.
+fn odds_sheet(book: &mut Book, r: &Report, l: Lang) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut sheet = book.sheet(l.tr("Odds"))?;
     sheet.header(&[l.tr("Event"), l.tr("Chance")], 1)?;
     let events = [
@@ -250,19 +310,30 @@ pub fn xlsx(
     for (event, (_, chance)) in events.iter().zip(probabilities(r)) {
         sheet.row(&[Value::text(l.tr(event)), Value::ratio(chance)])?;
     }
-    book.add(sheet)?;
+    book.add(sheet)
+}
 
+/// The sheet of ROI's bins and the trials in each.
+fn histogram_sheet(book: &mut Book, r: &Report, l: Lang) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut sheet = book.sheet(l.tr("Histogram"))?;
     sheet.header(&[l.tr("ROI from"), l.tr("ROI to"), l.tr("Trials")], 0)?;
     for (from, to, trials) in &r.histogram {
         sheet.row(&[
-            money(Some(*from), Unit::Ratio),
-            money(Some(*to), Unit::Ratio),
+            cell(Some(*from), Unit::Ratio),
+            cell(Some(*to), Unit::Ratio),
             Value::Whole(*trials),
         ])?;
     }
-    book.add(sheet)?;
+    book.add(sheet)
+}
 
+/// The sheet of the ranges the trials drew from, so the workbook says what
+/// was uncertain.
+fn ranges_sheet(
+    book: &mut Book,
+    scenario: &Scenario,
+    l: Lang,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut sheet = book.sheet(l.tr("Ranges"))?;
     sheet.header(
         &[
@@ -283,8 +354,7 @@ pub fn xlsx(
             Value::text(l.tr(u.dist.name())),
         ])?;
     }
-    book.add(sheet)?;
-    book.bytes()
+    book.add(sheet)
 }
 
 /// One metric's statistics in JSON; null where the figure does not exist.

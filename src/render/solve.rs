@@ -138,40 +138,26 @@ pub fn text(q: &Question<'_>, solution: &Solution, width: usize) -> String {
     super::fit::wrap(&lines(q, solution), width, "  ")
 }
 
+/// The answer in words, unwrapped: the question, the answer, and which
+/// ranges the figures hold at a single value.
 fn lines(q: &Question<'_>, solution: &Solution) -> String {
     let l = q.fmt.lang;
     let mut out = l.fill("{}: {} for {}", &[&q.name, &q.key.path(), &target_text(q)]);
     out.push('\n');
+    out.push_str(&answer(q, solution));
+    for note in super::range_notes(q.ranges, &q.fmt, super::Medium::Terminal) {
+        out.push_str(&note);
+        out.push('\n');
+    }
+    out
+}
+
+/// What the solution says: the value that meets the target, the several
+/// places where being met changes, or why there is no such value.
+fn answer(q: &Question<'_>, solution: &Solution) -> String {
+    let l = q.fmt.lang;
+    let line = |text: String| text + "\n";
     match solution {
-        Solution::Found {
-            value,
-            direction,
-            achieved,
-            method,
-            later,
-        } if later.is_empty() => {
-            let relative = versus_baseline(q, *value).map_or(String::new(), |r| format!(" ({r})"));
-            let side = l.tr(match direction {
-                Direction::AtLeast => "at this value and above",
-                Direction::AtMost => "at this value and below",
-            });
-            out.push_str(&l.fill(
-                "{} = {}{}: the target is met {}.",
-                &[&q.key.path(), &key_value(q, *value), &relative, &side],
-            ));
-            out.push('\n');
-            out.push_str(&l.fill(
-                "There, {} = {}.",
-                &[&metric_words(q), &metric_value(q, *achieved)],
-            ));
-            out.push('\n');
-            out.push_str(&l.fill(
-                "Exact value, for --set {}=…: {}",
-                &[&q.key.path(), &exact_text(*value, *direction)],
-            ));
-            out.push('\n');
-            out.push_str(method_line(l, *method));
-        }
         Solution::Found {
             value,
             direction,
@@ -185,63 +171,90 @@ fn lines(q: &Question<'_>, solution: &Solution) -> String {
                 achieved: *achieved,
                 method: *method,
             };
-            let all: Vec<&Boundary> = std::iter::once(&first).chain(later).collect();
-            out.push_str(&l.fill(
-                "{}: the target is met only {}.",
-                &[&q.key.path(), &intervals(q, &all)],
-            ));
-            out.push('\n');
-            for b in &all {
-                out.push_str(&l.fill(
-                    "At {} = {}: {} = {}; exact value, for --set: {}",
-                    &[
-                        &q.key.path(),
-                        &key_value(q, b.value),
-                        &metric_words(q),
-                        &metric_value(q, b.achieved),
-                        &exact_text(b.value, b.direction),
-                    ],
-                ));
-                out.push('\n');
+            if later.is_empty() {
+                one_boundary(q, &first)
+            } else {
+                boundaries(q, &first, later)
             }
-            // The least exact of the ways the boundaries were found.
-            let method = all
-                .iter()
-                .map(|b| b.method)
-                .max_by_key(|m| match m {
-                    Method::Exact | Method::Scan => 0,
-                    Method::Piecewise => 1,
-                    Method::Search => 2,
-                })
-                .unwrap_or(*method);
-            out.push_str(method_line(l, method));
         }
-        Solution::Never { range } => {
-            out.push_str(&l.fill(
-                "No value meets the target: tried {}.",
-                &[&range_text(q, range)],
-            ));
-            out.push('\n');
-        }
-        Solution::Always { range } => {
-            out.push_str(&l.fill(
-                "Every value meets the target: tried {}.",
-                &[&range_text(q, range)],
-            ));
-            out.push('\n');
-        }
-        Solution::Undefined => {
-            out.push_str(&l.fill(
-                "ROI is undefined here: the scenario has no costs (costs.setup and costs.monthly are 0), and ROI divides by cost, so no value of {} reaches an ROI target. Give a cost, or solve for net or benefit.",
-                &[&q.key.path()],
-            ));
-            out.push('\n');
-        }
+        Solution::Never { range } => line(l.fill(
+            "No value meets the target: tried {}.",
+            &[&range_text(q, range)],
+        )),
+        Solution::Always { range } => line(l.fill(
+            "Every value meets the target: tried {}.",
+            &[&range_text(q, range)],
+        )),
+        Solution::Undefined => line(l.fill(
+            "ROI is undefined here: the scenario has no costs (costs.setup and costs.monthly are 0), and ROI divides by cost, so no value of {} reaches an ROI target. Give a cost, or solve for net or benefit.",
+            &[&q.key.path()],
+        )),
     }
-    for note in super::range_notes(q.ranges, &q.fmt, super::Medium::Terminal) {
-        out.push_str(&note);
+}
+
+/// The target met on one side of one value: that value against the
+/// baseline, the metric there, the exact figure to paste, and how it was found.
+fn one_boundary(q: &Question<'_>, b: &Boundary) -> String {
+    let l = q.fmt.lang;
+    let relative = versus_baseline(q, b.value).map_or(String::new(), |r| format!(" ({r})"));
+    let side = l.tr(match b.direction {
+        Direction::AtLeast => "at this value and above",
+        Direction::AtMost => "at this value and below",
+    });
+    let mut out = l.fill(
+        "{} = {}{}: the target is met {}.",
+        &[&q.key.path(), &key_value(q, b.value), &relative, &side],
+    );
+    out.push('\n');
+    out.push_str(&l.fill(
+        "There, {} = {}.",
+        &[&metric_words(q), &metric_value(q, b.achieved)],
+    ));
+    out.push('\n');
+    out.push_str(&l.fill(
+        "Exact value, for --set {}=…: {}",
+        &[&q.key.path(), &exact_text(b.value, b.direction)],
+    ));
+    out.push('\n');
+    out.push_str(method_line(l, b.method));
+    out
+}
+
+/// The target met only in some stretches (a cap can bend it back): where,
+/// then each boundary with the metric there and its exact figure, and the
+/// least exact way any of them was found.
+fn boundaries(q: &Question<'_>, first: &Boundary, later: &[Boundary]) -> String {
+    let l = q.fmt.lang;
+    let all: Vec<&Boundary> = std::iter::once(first).chain(later).collect();
+    let mut out = l.fill(
+        "{}: the target is met only {}.",
+        &[&q.key.path(), &intervals(q, &all)],
+    );
+    out.push('\n');
+    for b in &all {
+        out.push_str(&l.fill(
+            "At {} = {}: {} = {}; exact value, for --set: {}",
+            &[
+                &q.key.path(),
+                &key_value(q, b.value),
+                &metric_words(q),
+                &metric_value(q, b.achieved),
+                &exact_text(b.value, b.direction),
+            ],
+        ));
         out.push('\n');
     }
+    // The least exact of the ways the boundaries were found.
+    let method = all
+        .iter()
+        .map(|b| b.method)
+        .max_by_key(|m| match m {
+            Method::Exact | Method::Scan => 0,
+            Method::Piecewise => 1,
+            Method::Search => 2,
+        })
+        .unwrap_or(first.method);
+    out.push_str(method_line(l, method));
     out
 }
 

@@ -8,7 +8,7 @@ use super::xlsx::{Book, Value};
 use crate::forecast::metric::{Metric, Unit};
 use crate::forecast::scenario::value::Written;
 use crate::forecast::scenario::{Key, Uncertain};
-use crate::forecast::sweep::{Grid, Point};
+use crate::forecast::sweep::{Axis, Grid, Point};
 use crate::format::{Fmt, MONEY_PLACES, RATIO_PLACES, Sign, push_fixed};
 use crate::i18n::Lang;
 use crate::render::json::{Cell, JsonSummary, SCHEMA_VERSION};
@@ -333,93 +333,16 @@ pub fn table(
     width: usize,
 ) -> String {
     let l = f.lang;
-    let axes = grid.axes();
-    let (t, title) = match axes {
-        [a] => {
-            let mut header = vec![
-                a.key.path().to_string(),
-                l.tr("ROI").to_string(),
-                l.tr("First-month ROI").to_string(),
-                l.tr("Payback, months").to_string(),
-                l.tr("Break-even month").to_string(),
-                l.tr("Net").to_string(),
-            ];
-            if sweep.discounted {
-                header.push(l.tr("NPV").to_string());
-            }
-            header.push(l.tr("Monthly benefit").to_string());
-            // The key's values are figures too; they stay, as labels, in every part.
-            let mut t = Table::new(header, 0);
-            t.keep = 1;
-            for p in points {
-                let s = &p.summary;
-                let mut row = vec![
-                    super::written(f, a.key, p.values[0]),
-                    shown(Metric::Roi, p, f),
-                    s.first_month_roi
-                        .map_or(DASH.into(), |r| f.percent(r, Sign::Plain)),
-                    shown(Metric::Payback, p, f),
-                    s.break_even_month.map_or(DASH.into(), |m| m.to_string()),
-                    shown(Metric::Net, p, f),
-                ];
-                if sweep.discounted {
-                    row.push(shown(Metric::Npv, p, f));
-                }
-                row.push(shown(Metric::Benefit, p, f));
-                t.row(row);
-            }
-            let title = l.fill(
-                "{}: {} from {} to {}",
-                &[
-                    &sweep.name,
-                    &a.key.path(),
-                    &super::written(f, a.key, a.value(0)),
-                    &super::written(f, a.key, a.value(a.count - 1)),
-                ],
-            );
-            (t, title)
-        }
+    let (t, title) = match grid.axes() {
+        [a] => (one_key(a, points, sweep, f), one_key_title(a, sweep, f)),
         [rows, columns] => {
-            let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
-            // Money headings drop the currency sign, said once in the title
-            // instead, so a matrix of amounts fits the terminal.
-            let bare = columns.key.is_money();
-            header.extend((0..columns.count).map(|j| match columns.value(j) {
-                crate::forecast::scenario::value::Written::Number(n) if bare => {
-                    f.count(n, crate::format::Sign::Plain)
-                }
-                w => super::written(f, columns.key, w),
-            }));
-            let mut t = Table::new(header, 0);
-            t.keep = 1;
-            for (i, row) in points.chunks(columns.count as usize).enumerate() {
-                let mut cells = vec![super::written(f, rows.key, rows.value(i as u64))];
-                cells.extend(row.iter().map(|p| shown(metric, p, f)));
-                t.row(cells);
-            }
-            let title = if bare {
-                l.fill(
-                    "{}: {} by {} (rows) and {}, {} (columns)",
-                    &[
-                        &sweep.name,
-                        &l.tr(metric_title(metric)),
-                        &rows.key.path(),
-                        &columns.key.path(),
-                        &crate::format::currency_symbol(f.currency),
-                    ],
-                )
-            } else {
-                l.fill(
-                    "{}: {} by {} (rows) and {} (columns)",
-                    &[
-                        &sweep.name,
-                        &l.tr(metric_title(metric)),
-                        &rows.key.path(),
-                        &columns.key.path(),
-                    ],
-                )
+            let m = Matrix {
+                rows,
+                columns,
+                metric,
+                sweep,
             };
-            (t, title)
+            (m.table(points, f), m.title(f))
         }
         _ => (Table::new(Vec::new(), 0), String::new()),
     };
@@ -438,6 +361,129 @@ pub fn table(
         out.push('\n');
     }
     out
+}
+
+/// One key's table: a row per value of `axis` with the headline metrics,
+/// NPV only when the scenario discounts.
+fn one_key(axis: &Axis, points: &[Point], sweep: &Sweep<'_>, f: &Fmt<'_>) -> Table {
+    let l = f.lang;
+    let mut header = vec![
+        axis.key.path().to_string(),
+        l.tr("ROI").to_string(),
+        l.tr("First-month ROI").to_string(),
+        l.tr("Payback, months").to_string(),
+        l.tr("Break-even month").to_string(),
+        l.tr("Net").to_string(),
+    ];
+    if sweep.discounted {
+        header.push(l.tr("NPV").to_string());
+    }
+    header.push(l.tr("Monthly benefit").to_string());
+    // The key's values are figures too; they stay, as labels, in every part.
+    let mut t = Table::new(header, 0);
+    t.keep = 1;
+    for p in points {
+        let s = &p.summary;
+        let mut row = vec![
+            super::written(f, axis.key, p.values[0]),
+            shown(Metric::Roi, p, f),
+            s.first_month_roi
+                .map_or(DASH.into(), |r| f.percent(r, Sign::Plain)),
+            shown(Metric::Payback, p, f),
+            s.break_even_month.map_or(DASH.into(), |m| m.to_string()),
+            shown(Metric::Net, p, f),
+        ];
+        if sweep.discounted {
+            row.push(shown(Metric::Npv, p, f));
+        }
+        row.push(shown(Metric::Benefit, p, f));
+        t.row(row);
+    }
+    t
+}
+
+/// One key's title: the scenario and the key's first and last values.
+fn one_key_title(axis: &Axis, sweep: &Sweep<'_>, f: &Fmt<'_>) -> String {
+    f.lang.fill(
+        "{}: {} from {} to {}",
+        &[
+            &sweep.name,
+            &axis.key.path(),
+            &super::written(f, axis.key, axis.value(0)),
+            &super::written(f, axis.key, axis.value(axis.count - 1)),
+        ],
+    )
+}
+
+/// Two keys: one metric at every pair of their values.
+struct Matrix<'a> {
+    /// The key down the side.
+    rows: &'a Axis,
+    /// The key across the top.
+    columns: &'a Axis,
+    /// The figure in each cell.
+    metric: Metric,
+    /// What the sweep is over.
+    sweep: &'a Sweep<'a>,
+}
+
+impl Matrix<'_> {
+    /// Money headings drop the currency sign, said once in the title
+    /// instead, so a matrix of amounts fits the terminal.
+    fn bare(&self) -> bool {
+        self.columns.key.is_money()
+    }
+
+    /// The matrix: a row per value of the row key, a column per value of
+    /// the column key.
+    fn table(&self, points: &[Point], f: &Fmt<'_>) -> Table {
+        let (rows, columns) = (self.rows, self.columns);
+        let mut header = vec![format!("{} \\ {}", rows.key.path(), columns.key.path())];
+        let bare = self.bare();
+        header.extend((0..columns.count).map(|j| match columns.value(j) {
+            crate::forecast::scenario::value::Written::Number(n) if bare => {
+                f.count(n, crate::format::Sign::Plain)
+            }
+            w => super::written(f, columns.key, w),
+        }));
+        let mut t = Table::new(header, 0);
+        t.keep = 1;
+        for (i, row) in points.chunks(columns.count as usize).enumerate() {
+            let mut cells = vec![super::written(f, rows.key, rows.value(i as u64))];
+            cells.extend(row.iter().map(|p| shown(self.metric, p, f)));
+            t.row(cells);
+        }
+        t
+    }
+
+    /// The matrix's title: the metric, which key runs which way, and the
+    /// currency when the headings left it out.
+    fn title(&self, f: &Fmt<'_>) -> String {
+        let l = f.lang;
+        let (rows, columns) = (self.rows, self.columns);
+        if self.bare() {
+            l.fill(
+                "{}: {} by {} (rows) and {}, {} (columns)",
+                &[
+                    &self.sweep.name,
+                    &l.tr(metric_title(self.metric)),
+                    &rows.key.path(),
+                    &columns.key.path(),
+                    &crate::format::currency_symbol(f.currency),
+                ],
+            )
+        } else {
+            l.fill(
+                "{}: {} by {} (rows) and {} (columns)",
+                &[
+                    &self.sweep.name,
+                    &l.tr(metric_title(self.metric)),
+                    &rows.key.path(),
+                    &columns.key.path(),
+                ],
+            )
+        }
+    }
 }
 
 /// Most grid points a workbook takes: a sheet holds 1,048,576 rows, but a

@@ -106,59 +106,98 @@ pub fn months_text(f: &Fmt<'_>, m: Decimal) -> String {
     }
 }
 
-/// The funnel, summary, monthly and annual sections.
+/// The funnel, summary, monthly and annual sections, then the cost lines
+/// when the scenario has any.
 pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
-    let l = f.lang;
-    let i = &report.scenario.inputs;
-    let p = &report.projection;
-    let sum = &p.summary;
-    let cash = |d: Decimal| Entry::from(f.money(d, Sign::Plain));
-    let signed = |d: Decimal| Entry {
+    let mut sections = vec![
+        funnel(report, f),
+        summary(report, f),
+        monthly(report, f),
+        annual(report, f),
+    ];
+    if !report.scenario.inputs.tables.items.is_empty() {
+        sections.push(cost_lines(report, f));
+    }
+    sections
+}
+
+/// An amount as it stands.
+fn cash(f: &Fmt<'_>, d: Decimal) -> Entry {
+    Entry::from(f.money(d, Sign::Plain))
+}
+
+/// An amount that can go either way: its sign shown, and toned as the gain
+/// or loss it is.
+fn signed(f: &Fmt<'_>, d: Decimal) -> Entry {
+    Entry {
         text: f.money(d, Sign::Explicit),
         tone: match d.cmp(&Decimal::ZERO) {
             Ordering::Greater => Tone::Gain,
             Ordering::Less => Tone::Loss,
             Ordering::Equal => Tone::Plain,
         },
-    };
-    let text = |s: &'static str| Entry::from(l.tr(s).to_string());
-    let horizon = l.months(i.months);
+    }
+}
 
+/// A row's label in the reader's language.
+fn label(f: &Fmt<'_>, s: &'static str) -> Entry {
+    Entry::from(f.lang.tr(s).to_string())
+}
+
+/// An ROI cell, a dash where it is undefined.
+fn roi(f: &Fmt<'_>, r: Option<Decimal>) -> Entry {
+    Entry::from(roi_cell(f, r))
+}
+
+/// A funnel row of counts: before, after, and the change with its relative size.
+fn counts(f: &Fmt<'_>, name: &'static str, b: Decimal, a: Decimal) -> Vec<Entry> {
     let count = |d: Decimal, sign: Sign| f.count(d, sign);
-    let counts = |label: &'static str, b: Decimal, a: Decimal| {
-        vec![
-            text(label),
-            count(b, Sign::Plain).into(),
-            count(a, Sign::Plain).into(),
-            change(f, b, a, count).into(),
-        ]
+    vec![
+        label(f, name),
+        count(b, Sign::Plain).into(),
+        count(a, Sign::Plain).into(),
+        change(f, b, a, count).into(),
+    ]
+}
+
+/// A funnel row of rates: before, after, and the change in points, since a
+/// relative change of a share reads as a share of a share.
+fn rates(f: &Fmt<'_>, name: &'static str, b: Decimal, a: Decimal) -> Vec<Entry> {
+    vec![
+        label(f, name),
+        f.percent(b, Sign::Plain).into(),
+        f.percent(a, Sign::Plain).into(),
+        a.checked_sub(b)
+            .map_or("—".to_string(), |d| f.points(d, Sign::Explicit))
+            .into(),
+    ]
+}
+
+/// A funnel row of amounts: before, after, and the change with its relative size.
+fn moneys(f: &Fmt<'_>, name: &'static str, b: Decimal, a: Decimal) -> Vec<Entry> {
+    vec![
+        label(f, name),
+        cash(f, b),
+        cash(f, a),
+        change(f, b, a, |d, sign| f.money(d, sign)).into(),
+    ]
+}
+
+/// The funnel per month, step by step, before and after the assistant.
+fn funnel(report: &Report, f: &Fmt<'_>) -> Section {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
+    let p = &report.projection;
+    let sum = &p.summary;
+    let figures = |name: &'static str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
+        counts(f, name, get(&p.baseline), get(&p.after))
     };
-    let rates = |label: &'static str, b: Decimal, a: Decimal| {
-        vec![
-            text(label),
-            f.percent(b, Sign::Plain).into(),
-            f.percent(a, Sign::Plain).into(),
-            a.checked_sub(b)
-                .map_or("—".to_string(), |d| f.points(d, Sign::Explicit))
-                .into(),
-        ]
-    };
-    let moneys = |label: &'static str, b: Decimal, a: Decimal| {
-        vec![
-            text(label),
-            cash(b),
-            cash(a),
-            change(f, b, a, |d, sign| f.money(d, sign)).into(),
-        ]
-    };
-    let figures = |label: &'static str, get: fn(&FunnelFigures<Decimal>) -> Decimal| {
-        counts(label, get(&p.baseline), get(&p.after))
-    };
-    let mut funnel_rows = vec![
-        counts("Leads", i.baseline.leads, i.after.leads),
-        rates("Conversion", i.baseline.conversion, i.after.conversion),
+    let mut rows = vec![
+        counts(f, "Leads", i.baseline.leads, i.after.leads),
+        rates(f, "Conversion", i.baseline.conversion, i.after.conversion),
         figures("Bookings", |x| x.bookings),
         rates(
+            f,
             "No-show rate",
             i.baseline.no_show_rate,
             i.after.no_show_rate,
@@ -166,11 +205,12 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
         figures("No-shows", |x| x.no_shows),
         figures("Visits", |x| x.visits),
         moneys(
+            f,
             "Average check",
             i.baseline.average_check,
             i.after.average_check,
         ),
-        moneys("Revenue", sum.baseline_revenue, sum.after_revenue),
+        moneys(f, "Revenue", sum.baseline_revenue, sum.after_revenue),
     ];
     if i.tables.capacity.is_some() {
         // Bookings that come, beyond the visits served: what the cap turns away.
@@ -180,9 +220,12 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
                 .and_then(|d| d.checked_sub(x.visits))
                 .unwrap_or_default()
         };
-        funnel_rows.insert(6, counts("Turned away", away(&p.baseline), away(&p.after)));
+        rows.insert(
+            6,
+            counts(f, "Turned away", away(&p.baseline), away(&p.after)),
+        );
     }
-    let funnel = Section {
+    Section {
         title: l.tr("Funnel per month").into(),
         header: vec![
             String::new(),
@@ -190,65 +233,84 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
             l.tr("After").into(),
             l.tr("Change").into(),
         ],
-        rows: funnel_rows,
+        rows,
         right_from: 1,
-    };
+    }
+}
 
+/// The summary: what a month brings at full effect and what the horizon
+/// adds up to, with NPV only when it differs from net and the cap only when
+/// there is one.
+fn summary(report: &Report, f: &Fmt<'_>) -> Section {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
+    let sum = &report.projection.summary;
+    let horizon = l.months(i.months);
     let not_within = l.fill("not within {}", &[&horizon]);
-    let roi = |r: Option<Decimal>| Entry::from(roi_cell(f, r));
-    let mut summary = vec![
-        vec![text("Monthly revenue uplift"), signed(sum.revenue_uplift)],
-        vec![text("Extra profit per month"), cash(sum.extra_profit)],
-        vec![text("Savings per month"), cash(sum.savings)],
+    let mut rows = vec![
         vec![
-            text("Monthly benefit at full effect"),
-            cash(sum.monthly_benefit),
+            label(f, "Monthly revenue uplift"),
+            signed(f, sum.revenue_uplift),
         ],
-        vec![text("First-month ROI"), roi(sum.first_month_roi)],
-        vec![l.fill("ROI over {}", &[&horizon]).into(), roi(sum.roi)],
         vec![
-            text("Payback"),
+            label(f, "Extra profit per month"),
+            cash(f, sum.extra_profit),
+        ],
+        vec![label(f, "Savings per month"), cash(f, sum.savings)],
+        vec![
+            label(f, "Monthly benefit at full effect"),
+            cash(f, sum.monthly_benefit),
+        ],
+        vec![label(f, "First-month ROI"), roi(f, sum.first_month_roi)],
+        vec![l.fill("ROI over {}", &[&horizon]).into(), roi(f, sum.roi)],
+        vec![
+            label(f, "Payback"),
             sum.payback_months
                 .map_or(not_within.clone(), |m| months_text(f, m))
                 .into(),
         ],
         vec![
-            text("Break-even month"),
+            label(f, "Break-even month"),
             sum.break_even_month
                 .map_or(not_within, |m| l.fill("month {}", &[&m]))
                 .into(),
         ],
-        vec![text("Total benefit"), cash(sum.total_benefit)],
-        vec![text("Total cost"), cash(sum.total_cost)],
-        vec![text("Net"), signed(sum.net)],
+        vec![label(f, "Total benefit"), cash(f, sum.total_benefit)],
+        vec![label(f, "Total cost"), cash(f, sum.total_cost)],
+        vec![label(f, "Net"), signed(f, sum.net)],
     ];
     if !i.discount_rate.is_zero() {
         let rate = f.percent(i.discount_rate, Sign::Plain);
-        summary.push(vec![
+        rows.push(vec![
             l.fill("NPV at {} a year", &[&rate]).into(),
-            signed(sum.npv),
+            signed(f, sum.npv),
         ]);
     }
     if let Some(cap) = i.tables.capacity {
-        summary.push(vec![
-            text("Capacity, visits a month"),
-            count(cap, Sign::Plain).into(),
+        rows.push(vec![
+            label(f, "Capacity, visits a month"),
+            f.count(cap, Sign::Plain).into(),
         ]);
-        summary.push(vec![
+        rows.push(vec![
             l.fill("Visits turned away over {}", &[&horizon]).into(),
-            count(sum.turned_away, Sign::Plain).into(),
+            f.count(sum.turned_away, Sign::Plain).into(),
         ]);
     }
-    let summary = Section {
+    Section {
         title: l.tr("Summary").into(),
         header: Vec::new(),
-        rows: summary,
+        rows,
         right_from: 1,
-    };
+    }
+}
 
-    // Where the season or the cap binds, the months differ: show how.
+/// The projection month by month. Where the season or the cap binds, the
+/// months differ: their revenue and what is turned away get columns to show how.
+fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
+    let l = f.lang;
+    let i = &report.scenario.inputs;
     let seasonal = i.tables.seasons.is_some();
-    let turning_away = sum.turned_away > Decimal::ZERO;
+    let turning_away = report.projection.summary.turned_away > Decimal::ZERO;
     let mut header = vec!["Month"];
     if seasonal {
         header.extend(["Revenue before", "Revenue after"]);
@@ -257,58 +319,60 @@ pub fn sections(report: &Report, f: &Fmt<'_>) -> Vec<Section> {
         header.push("Turned away");
     }
     header.extend(["Benefit", "Cost", "Net", "Cumulative net", "ROI to date"]);
-    let monthly = Section {
+    Section {
         title: l.tr("Monthly projection").into(),
         header: header.into_iter().map(|h| l.tr(h).to_string()).collect(),
-        rows: p
+        rows: report
+            .projection
             .monthly
             .iter()
             .map(|m| {
                 let mut row = vec![m.month.to_string().into()];
                 if seasonal {
-                    row.extend([cash(m.revenue_baseline), cash(m.revenue_after)]);
+                    row.extend([cash(f, m.revenue_baseline), cash(f, m.revenue_after)]);
                 }
                 if turning_away {
-                    row.push(count(m.turned_away, Sign::Plain).into());
+                    row.push(f.count(m.turned_away, Sign::Plain).into());
                 }
                 row.extend([
-                    cash(m.benefit),
-                    cash(m.cost),
-                    signed(m.net),
-                    signed(m.cumulative_net),
-                    roi(m.roi),
+                    cash(f, m.benefit),
+                    cash(f, m.cost),
+                    signed(f, m.net),
+                    signed(f, m.cumulative_net),
+                    roi(f, m.roi),
                 ]);
                 row
             })
             .collect(),
         right_from: 0,
-    };
-    let annual = Section {
+    }
+}
+
+/// The projection year by year.
+fn annual(report: &Report, f: &Fmt<'_>) -> Section {
+    let l = f.lang;
+    Section {
         title: l.tr("Annual projection").into(),
         header: ["Year", "Months", "Benefit", "Cost", "Net", "ROI to date"]
             .map(|h| l.tr(h).to_string())
             .into(),
-        rows: p
+        rows: report
+            .projection
             .annual
             .iter()
             .map(|y| {
                 vec![
                     y.year.to_string().into(),
                     format!("{}–{}", y.first_month, y.last_month).into(),
-                    cash(y.benefit),
-                    cash(y.cost),
-                    signed(y.net),
-                    roi(y.roi),
+                    cash(f, y.benefit),
+                    cash(f, y.cost),
+                    signed(f, y.net),
+                    roi(f, y.roi),
                 ]
             })
             .collect(),
         right_from: 0,
-    };
-    let mut sections = vec![funnel, summary, monthly, annual];
-    if !i.tables.items.is_empty() {
-        sections.push(cost_lines(report, f));
     }
-    sections
 }
 
 /// The cost lines: `[costs]` first, then each `[[costs.item]]`, with when

@@ -3,11 +3,15 @@
 
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::Period;
+use crate::evidence::measure::funnel::Channel;
 use crate::evidence::measure::season::{self, Season};
 use crate::evidence::measure::{Baseline, Measured as Export};
+use crate::evidence::pilot::{Change, Metric, Pilot};
+use crate::forecast::scenario::Scenario;
 use crate::format::{Fmt, Sign, round};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
 use std::fmt::Write;
 
 /// Places kept when a measured ratio does not end: far below any rounding the
@@ -134,14 +138,7 @@ pub fn measured(
 
 /// `[after]` as ranges from a pilot's 95% intervals, clipped to what the
 /// scenario rules allow, and the plan's costs, savings and assumptions.
-pub fn pilot_after(
-    p: &crate::evidence::pilot::Pilot,
-    plan: Option<&crate::forecast::scenario::Scenario>,
-    lang: Lang,
-) -> String {
-    use crate::evidence::measure::funnel::Channel;
-    use crate::evidence::pilot::Metric;
-    use rust_decimal::prelude::FromPrimitive;
+pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(out);
     let _ = writeln!(
@@ -150,74 +147,13 @@ pub fn pilot_after(
         lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`.")
     );
     let _ = writeln!(out, "[after]");
-    // Four places: the tables round to one, and a value already rounded to two
-    // would round again to another tenth (−14.149 → −14.15 → −14.2).
-    let pct =
-        |x: f64| -> Option<Decimal> { Some(round(Decimal::from_f64(x * 100.0)?, 4).normalize()) };
-    let signed = |d: Decimal| {
-        if d.is_sign_negative() {
-            d.to_string()
-        } else {
-            format!("+{d}")
-        }
-    };
     for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
-        let (Some(low), Some(high), Some(base)) = (c.low, c.high, c.baseline) else {
-            continue;
-        };
-        let line = match c.metric {
-            // A change cannot take leads or a check below zero: −100% at most.
-            Metric::Leads | Metric::AverageCheck => {
-                let (Some(a), Some(b)) = (pct(low.max(-1.0)), pct(high.min(10.0))) else {
-                    continue;
-                };
-                let key = if c.metric == Metric::Leads {
-                    "leads"
-                } else {
-                    "average_check"
-                };
-                format!("{key} = \"{}%..{}%\"", signed(a), signed(b))
-            }
-            Metric::Conversion | Metric::NoShowRate => {
-                // Points keep the share within 0–100%.
-                let (Some(a), Some(b)) = (pct(low.max(-base)), pct(high.min(1.0 - base))) else {
-                    continue;
-                };
-                let key = if c.metric == Metric::Conversion {
-                    "conversion"
-                } else {
-                    "no_show_rate"
-                };
-                format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b))
-            }
-            Metric::Revenue => continue,
-        };
-        let _ = writeln!(out, "{line}");
+        if let Some(line) = after_range(c) {
+            let _ = writeln!(out, "{line}");
+        }
     }
     if let Some(plan) = plan {
-        let i = &plan.inputs;
-        let _ = writeln!(out);
-        let _ = writeln!(out, "# {}", lang.fill("From the plan «{}».", &[&plan.name]));
-        let _ = writeln!(
-            out,
-            "[costs]\nsetup = {}\nmonthly = {}",
-            i.setup_cost.normalize(),
-            i.monthly_cost.normalize()
-        );
-        let _ = writeln!(
-            out,
-            "\n[savings]\nstaff_hours = {}\nhourly_rate = {}\nother = {}",
-            i.staff_hours.normalize(),
-            i.hourly_rate.normalize(),
-            i.other_savings.normalize()
-        );
-        let _ = writeln!(
-            out,
-            "\n[assumptions]\ngross_margin = {}\nramp_months = {}\ndiscount_rate = {}",
-            i.gross_margin.normalize(),
-            i.ramp_months,
-            i.discount_rate.normalize()
-        );
+        write_plan(&mut out, plan, lang);
     } else {
         let _ = writeln!(out, "\n# {}", lang.tr("[costs]: what the assistant costs."));
         let _ = writeln!(out, "# [costs]\n# setup = 25000\n# monthly = 10000");
@@ -225,15 +161,116 @@ pub fn pilot_after(
     out
 }
 
+/// A share as a percentage to four places: the tables round to one, and a
+/// value already rounded to two would round again to another tenth
+/// (−14.149 → −14.15 → −14.2).
+fn pct(x: f64) -> Option<Decimal> {
+    Some(round(Decimal::from_f64(x * 100.0)?, 4).normalize())
+}
+
+/// A change with its sign, as a range's end is written: `+12.5`, `-3`.
+fn signed(d: Decimal) -> String {
+    if d.is_sign_negative() {
+        d.to_string()
+    } else {
+        format!("+{d}")
+    }
+}
+
+/// One metric's interval as an `[after]` line, clipped so the changed figure
+/// stays possible; `None` for revenue (the model works it out) and for an
+/// interval with an end missing.
+fn after_range(c: &Change) -> Option<String> {
+    let (Some(low), Some(high), Some(base)) = (c.low, c.high, c.baseline) else {
+        return None;
+    };
+    match c.metric {
+        // A change cannot take leads or a check below zero: −100% at most.
+        Metric::Leads | Metric::AverageCheck => {
+            let (Some(a), Some(b)) = (pct(low.max(-1.0)), pct(high.min(10.0))) else {
+                return None;
+            };
+            let key = if c.metric == Metric::Leads {
+                "leads"
+            } else {
+                "average_check"
+            };
+            Some(format!("{key} = \"{}%..{}%\"", signed(a), signed(b)))
+        }
+        Metric::Conversion | Metric::NoShowRate => {
+            // Points keep the share within 0–100%.
+            let (Some(a), Some(b)) = (pct(low.max(-base)), pct(high.min(1.0 - base))) else {
+                return None;
+            };
+            let key = if c.metric == Metric::Conversion {
+                "conversion"
+            } else {
+                "no_show_rate"
+            };
+            Some(format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b)))
+        }
+        Metric::Revenue => None,
+    }
+}
+
+/// The plan's costs, savings and assumptions, copied so the file runs as is.
+fn write_plan(out: &mut String, plan: &Scenario, lang: Lang) {
+    let i = &plan.inputs;
+    let _ = writeln!(out);
+    let _ = writeln!(out, "# {}", lang.fill("From the plan «{}».", &[&plan.name]));
+    let _ = writeln!(
+        out,
+        "[costs]\nsetup = {}\nmonthly = {}",
+        i.setup_cost.normalize(),
+        i.monthly_cost.normalize()
+    );
+    let _ = writeln!(
+        out,
+        "\n[savings]\nstaff_hours = {}\nhourly_rate = {}\nother = {}",
+        i.staff_hours.normalize(),
+        i.hourly_rate.normalize(),
+        i.other_savings.normalize()
+    );
+    let _ = writeln!(
+        out,
+        "\n[assumptions]\ngross_margin = {}\nramp_months = {}\ndiscount_rate = {}",
+        i.gross_margin.normalize(),
+        i.ramp_months,
+        i.discount_rate.normalize()
+    );
+}
+
 /// The whole file. The caller checks first that leads, conversion and the check were measured.
 pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     let b = m.baseline;
-    let f = Fmt {
-        lang,
-        currency: m.currency,
-    };
-    let l = lang;
     let mut out = String::new();
+    write_head(&mut out, m, lang);
+    let facts = Facts {
+        b,
+        f: Fmt {
+            lang,
+            currency: m.currency,
+        },
+    };
+    facts.leads(&mut out);
+    facts.conversion(&mut out);
+    facts.no_show_rate(&mut out);
+    facts.average_check(&mut out);
+    facts.open_bookings(&mut out);
+    if let Some(season) = &b.season {
+        write_season(&mut out, season, b.period.to.next(), lang);
+    }
+    if let Some(after) = &m.after {
+        out.push_str(after);
+        return out;
+    }
+    write_after_template(&mut out, lang);
+    out
+}
+
+/// Where the figures came from, then `[scenario]` and the `[baseline]` heading.
+fn write_head(out: &mut String, m: &Measured<'_>, l: Lang) {
+    let b = m.baseline;
     let _ = writeln!(
         out,
         "# {}",
@@ -257,8 +294,34 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     let _ = writeln!(out, "months = 12");
     let _ = writeln!(out);
     let _ = writeln!(out, "[baseline]");
-    let spread = |metric: &str, show: &dyn Fn(Decimal) -> String| -> String {
-        b.ranges
+}
+
+/// The `[baseline]` keys, each under a comment with the totals it is worked
+/// out from and the months it ranged over.
+struct Facts<'a> {
+    b: &'a Baseline,
+    f: Fmt<'a>,
+}
+
+impl Facts<'_> {
+    fn count(&self, d: Decimal) -> String {
+        self.f.count(d, Sign::Plain)
+    }
+
+    fn percent(&self, d: Decimal) -> String {
+        self.f.percent(d, Sign::Plain)
+    }
+
+    fn money(&self, d: Decimal) -> String {
+        self.f.money(d, Sign::Plain)
+    }
+
+    /// `; lowest … (month), highest … (month)` when the metric's months were
+    /// measured apart, so a reader sees how far one month strays.
+    fn spread(&self, metric: &str, show: &dyn Fn(Decimal) -> String) -> String {
+        let l = self.f.lang;
+        self.b
+            .ranges
             .iter()
             .find(|s| s.metric == metric)
             .map(|s| {
@@ -268,22 +331,28 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
                 )
             })
             .unwrap_or_default()
-    };
-    let months = Decimal::from(b.period.months());
-    let fig = &b.figures;
-    let count = |d: Decimal| f.count(d, Sign::Plain);
-    let percent = |d: Decimal| f.percent(d, Sign::Plain);
-    let money = |d: Decimal| f.money(d, Sign::Plain);
-    if let (Some(leads), Some(total)) = (b.leads, fig.leads) {
+    }
+
+    /// `leads`: the period's leads over its months, or over the season's
+    /// weight of them when the year has a shape.
+    fn leads(&self, out: &mut String) {
+        let (b, l) = (self.b, self.f.lang);
+        let (Some(leads), Some(total)) = (b.leads, b.figures.leads) else {
+            return;
+        };
+        let months = Decimal::from(b.period.months());
         let mut value = exact_or_rounded(Decimal::from(total), months).unwrap_or(leads);
         let _ = writeln!(
             out,
             "# {}{}",
             l.fill(
                 "leads per month: {} over {}",
-                &[&count(Decimal::from(total)), &l.months(b.period.months())]
+                &[
+                    &self.count(Decimal::from(total)),
+                    &l.months(b.period.months())
+                ]
             ),
-            spread("leads", &count)
+            self.spread("leads", &|d| self.count(d))
         );
         // With a season the model multiplies leads by each month's factor, so
         // `leads` is an average month's: the period's leads over the weight its
@@ -302,94 +371,117 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
                     "# {}",
                     l.fill(
                         "an average month of the season: {} over the season's weight of these months, {}",
-                        &[&count(Decimal::from(total)), &f.number(weight, season::PLACES)]
+                        &[&self.count(Decimal::from(total)), &self.f.number(weight, season::PLACES)]
                     )
                 );
             }
         }
         let _ = writeln!(out, "leads = {value}");
     }
-    if let (Some(bookings), Some(leads)) = (fig.bookings, fig.leads)
-        && let Some(v) = exact_or_rounded(bookings.into(), leads.into())
-    {
-        let _ = writeln!(
-            out,
-            "# {}{}",
-            l.fill(
-                "bookings / leads = {} / {}",
-                &[&count(bookings.into()), &count(leads.into())]
-            ),
-            spread("conversion", &percent)
-        );
-        let _ = writeln!(out, "conversion = {v}");
-    }
-    match (fig.no_shows, fig.visits) {
-        (Some(no_shows), Some(visits)) if no_shows + visits > 0 => {
-            let v =
-                exact_or_rounded(no_shows.into(), (no_shows + visits).into()).unwrap_or_default();
+
+    /// `conversion`: the period's bookings over its leads.
+    fn conversion(&self, out: &mut String) {
+        let (fig, l) = (&self.b.figures, self.f.lang);
+        if let (Some(bookings), Some(leads)) = (fig.bookings, fig.leads)
+            && let Some(v) = exact_or_rounded(bookings.into(), leads.into())
+        {
             let _ = writeln!(
                 out,
                 "# {}{}",
                 l.fill(
-                    "no-shows / (visits + no-shows) = {} / {}",
-                    &[&count(no_shows.into()), &count((no_shows + visits).into())]
+                    "bookings / leads = {} / {}",
+                    &[&self.count(bookings.into()), &self.count(leads.into())]
                 ),
-                spread("no_show_rate", &percent)
+                self.spread("conversion", &|d| self.percent(d))
             );
-            let _ = writeln!(out, "no_show_rate = {v}");
+            let _ = writeln!(out, "conversion = {v}");
         }
-        _ => {
+    }
+
+    /// `no_show_rate`: the period's no-shows over the bookings that ended; a
+    /// comment when the data cannot say.
+    fn no_show_rate(&self, out: &mut String) {
+        let (fig, l) = (&self.b.figures, self.f.lang);
+        match (fig.no_shows, fig.visits) {
+            (Some(no_shows), Some(visits)) if no_shows + visits > 0 => {
+                let v = exact_or_rounded(no_shows.into(), (no_shows + visits).into())
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "# {}{}",
+                    l.fill(
+                        "no-shows / (visits + no-shows) = {} / {}",
+                        &[
+                            &self.count(no_shows.into()),
+                            &self.count((no_shows + visits).into())
+                        ]
+                    ),
+                    self.spread("no_show_rate", &|d| self.percent(d))
+                );
+                let _ = writeln!(out, "no_show_rate = {v}");
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "# {}",
+                    l.tr("no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it")
+                );
+            }
+        }
+    }
+
+    /// `average_check`: the priced visits' revenue over their number.
+    fn average_check(&self, out: &mut String) {
+        let (fig, l) = (&self.b.figures, self.f.lang);
+        if let (Some(revenue), Some(checks)) = (fig.revenue, fig.checks)
+            && let Some(v) = exact_or_rounded(revenue, checks.into())
+        {
+            let _ = writeln!(
+                out,
+                "# {}{}",
+                l.fill(
+                    "revenue / visits = {} / {}",
+                    &[&self.money(revenue), &self.count(checks.into())]
+                ),
+                self.spread("average_check", &|d| self.money(d))
+            );
+            let _ = writeln!(out, "average_check = {v}");
+        }
+    }
+
+    /// The model counts every booking as a visit or a no-show; bookings still
+    /// open in the export make its revenue higher than the one measured, and
+    /// a note says by how much.
+    fn open_bookings(&self, out: &mut String) {
+        let (b, l) = (self.b, self.f.lang);
+        let fig = &b.figures;
+        let open = match (fig.bookings, fig.visits, fig.no_shows) {
+            (Some(b), Some(v), Some(n)) => b.saturating_sub(v + n),
+            (Some(b), Some(v), None) => b.saturating_sub(v),
+            _ => 0,
+        };
+        if open > 0
+            && let (Some(revenue), Some(leads), Some(conv), Some(check)) =
+                (fig.revenue, b.leads, fig.conversion, fig.average_check)
+        {
+            let model =
+                leads * conv * (Decimal::ONE - fig.no_show_rate.unwrap_or_default()) * check;
+            let months = Decimal::from(b.period.months());
+            let _ = writeln!(out);
             let _ = writeln!(
                 out,
                 "# {}",
-                l.tr("no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it")
+                l.fill(
+                    "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month.",
+                    &[&self.count(open.into()), &self.money(model.round_dp(0)), &self.money((revenue / months).round_dp(0))],
+                )
             );
         }
     }
-    if let (Some(revenue), Some(checks)) = (fig.revenue, fig.checks)
-        && let Some(v) = exact_or_rounded(revenue, checks.into())
-    {
-        let _ = writeln!(
-            out,
-            "# {}{}",
-            l.fill(
-                "revenue / visits = {} / {}",
-                &[&money(revenue), &count(checks.into())]
-            ),
-            spread("average_check", &money)
-        );
-        let _ = writeln!(out, "average_check = {v}");
-    }
-    // The model counts every booking as a visit or a no-show; bookings still
-    // open in the export make its revenue higher than the one measured.
-    let open = match (fig.bookings, fig.visits, fig.no_shows) {
-        (Some(b), Some(v), Some(n)) => b.saturating_sub(v + n),
-        (Some(b), Some(v), None) => b.saturating_sub(v),
-        _ => 0,
-    };
-    if open > 0
-        && let (Some(revenue), Some(leads), Some(conv), Some(check)) =
-            (fig.revenue, b.leads, fig.conversion, fig.average_check)
-    {
-        let model = leads * conv * (Decimal::ONE - fig.no_show_rate.unwrap_or_default()) * check;
-        let months = Decimal::from(b.period.months());
-        let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "# {}",
-            l.fill(
-                "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month.",
-                &[&count(open.into()), &money(model.round_dp(0)), &money((revenue / months).round_dp(0))],
-            )
-        );
-    }
-    if let Some(season) = &b.season {
-        write_season(&mut out, season, b.period.to.next(), l);
-    }
-    if let Some(after) = &m.after {
-        out.push_str(after);
-        return out;
-    }
+}
+
+/// `[after]` and `[costs]` commented out, as examples to fill in.
+fn write_after_template(out: &mut String, l: Lang) {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -406,7 +498,6 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     let _ = writeln!(out, "# [costs]");
     let _ = writeln!(out, "# setup = 25000");
     let _ = writeln!(out, "# monthly = 10000");
-    out
 }
 
 /// `[seasonality]` from the learnt season, projection month 1 being `start`.

@@ -1,0 +1,50 @@
+//! `roi measure`'s output: the measured funnel as tables for people, JSON for
+//! scripts and CSV rows for spreadsheets, with the account of every row.
+//!
+//! One part per output: the `table` with its `notes`, the JSON and CSV
+//! `export`, the `workbook`; the words they share are here.
+
+mod export;
+mod notes;
+mod table;
+mod workbook;
+
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::measure::profile::System;
+
+pub use export::{HEADER, JsonMonth, SCHEMA_VERSION, csv, json, month_rows};
+pub use table::table_text;
+pub use workbook::xlsx;
+
+/// The system's name as people know it.
+pub fn system_name(system: System) -> &'static str {
+    match system {
+        System::Bitrix24 => "Bitrix24",
+        System::AmoCrm => "amoCRM",
+        System::Yclients => "YCLIENTS",
+        // Catalogue keys: the caller translates them.
+        System::Monthly => "monthly totals",
+        System::Custom => "mapped columns",
+    }
+}
+
+/// An outcome in words (catalogue key).
+pub fn outcome_word(o: crate::evidence::measure::profile::Outcome) -> &'static str {
+    use crate::evidence::measure::profile::Outcome;
+    match o {
+        Outcome::Lost => "lost",
+        Outcome::Open => "in progress",
+        Outcome::Booked => "booked",
+        Outcome::Visited => "came",
+        Outcome::NoShow => "did not come",
+    }
+}
+
+/// A channel in words (catalogue key).
+pub fn channel_word(c: Channel) -> &'static str {
+    match c {
+        Channel::All => "all",
+        Channel::Ai => "assistant",
+        Channel::Other => "other",
+    }
+}

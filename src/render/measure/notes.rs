@@ -1,0 +1,124 @@
+//! The notes under the measured table: what a reader must know to trust it.
+
+use super::outcome_word;
+use crate::evidence::measure::funnel::Coverage;
+use crate::evidence::measure::records::{How, StatusUse};
+use crate::evidence::measure::{FileInfo, Measured};
+use crate::i18n::Lang;
+
+/// Statuses named in the table's note; the rest are in the JSON.
+const SHOWN_STATUSES: usize = 12;
+
+/// What a reader must know to trust the table: the files, how statuses were
+/// counted, what could not be measured and why, and months with no records.
+pub fn notes(m: &Measured, l: Lang) -> Vec<String> {
+    let mut notes: Vec<String> = m.files.iter().map(|file| file_note(file, l)).collect();
+    if !m.statuses.is_empty() {
+        notes.push(statuses_note(&m.statuses, l));
+    }
+    notes.extend(unmeasured_notes(m.funnel.coverage, l));
+    if m.quality.unpriced_visits > 0 {
+        notes.push(l.fill(
+            "{} visits have no amount: revenue and the average check count only the priced ones.",
+            &[&m.quality.unpriced_visits],
+        ));
+    }
+    notes.extend(gaps_note(m, l));
+    notes
+}
+
+/// One file as read: its kind, encoding and sheet, where its header was, how
+/// many rows it had.
+fn file_note(file: &FileInfo, l: Lang) -> String {
+    let mut how = vec![file.kind.name().to_uppercase()];
+    if let Some(e) = file.encoding {
+        how.push(e.name().to_string());
+    }
+    if let Some(s) = &file.sheet {
+        how.push(l.fill("sheet «{}»", &[s]));
+    }
+    l.fill(
+        "Read {} ({}): header in row {}, {}.",
+        &[
+            &file.path,
+            &how.join(", "),
+            &file.header_row,
+            &crate::format::rows(l, file.rows),
+        ],
+    )
+}
+
+/// Each status text and the outcome it was counted as, the first
+/// [`SHOWN_STATUSES`] of them, so a miscounted stage shows at a glance.
+fn statuses_note(statuses: &[StatusUse], l: Lang) -> String {
+    let shown: Vec<String> = statuses
+        .iter()
+        .take(SHOWN_STATUSES)
+        .map(|s| {
+            let outcome = s.outcome.map_or("?", |o| l.tr(outcome_word(o)));
+            let by = match s.how {
+                Some(How::Group) => l.tr(" (by stage group)"),
+                Some(How::Fallback) => l.tr(" (any other stage is in progress)"),
+                Some(How::Deleted) => l.tr(" (deleted)"),
+                _ => "",
+            };
+            let text = if s.text.is_empty() { "—" } else { &s.text };
+            format!(
+                "«{text}» → {outcome}{by}: {}",
+                crate::format::rows(l, s.rows)
+            )
+        })
+        .collect();
+    let mut line = l.fill("Statuses: {}", &[&shown.join("; ")]);
+    if statuses.len() > SHOWN_STATUSES {
+        line.push_str(&l.fill(
+            " and {} more (see --format json)",
+            &[&(statuses.len() - SHOWN_STATUSES)],
+        ));
+    }
+    line.push('.');
+    line
+}
+
+/// The figures the data cannot give, each with the reason.
+fn unmeasured_notes(c: Coverage, l: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !c.leads {
+        notes.push(
+            l.tr("Leads and conversion: not in the data — a booking system's records are bookings; the leads live in the CRM or the chats.")
+                .into(),
+        );
+    }
+    if !c.no_shows {
+        notes.push(
+            l.tr("No-shows: not measured — no status means \"did not come\"; map one to no_show in a mapping file's [status] if the system keeps it.")
+                .into(),
+        );
+    }
+    if !c.visits {
+        notes.push(
+            l.tr("Visits, revenue and the check: not measured — no status means \"came\" (a lead export ends at the booking).")
+                .into(),
+        );
+    } else if !c.revenue {
+        notes.push(
+            l.tr("Revenue and the check: not measured — the data has no amounts.")
+                .into(),
+        );
+    }
+    notes
+}
+
+/// Months inside the data's span with no record: often an export left out.
+fn gaps_note(m: &Measured, l: Lang) -> Option<String> {
+    let (a, b) = m.funnel.span()?;
+    let gaps = m.funnel.missing(a, b);
+    if gaps.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = gaps.iter().map(ToString::to_string).collect();
+    Some(l.fill(
+        "No records in {}: is an export missing?",
+        &[&list.join(", ")],
+    ))
+}

@@ -1,0 +1,123 @@
+//! `roi measure -o funnel.xlsx`: the months as numbers, and the files and the
+//! account of every row on a sheet of their own.
+
+use super::channel_word;
+use crate::evidence::measure::Measured;
+use crate::evidence::measure::quality::Quality;
+use crate::i18n::Lang;
+use crate::render::xlsx::{Book, Sheet, Value};
+use rust_xlsxwriter::XlsxError;
+
+/// `--format xlsx`: the months as numbers (a sheet per channel split in one
+/// tidy table), the files and the account of every row.
+pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Book::new(lang, "RUB");
+    let funnel = funnel_sheet(&book, m, lang)?;
+    book.add(funnel)?;
+    let rows = rows_sheet(&book, m, lang)?;
+    book.add(rows)?;
+    book.bytes()
+}
+
+/// One row per month and channel, every figure a number a formula can use.
+fn funnel_sheet(book: &Book, m: &Measured, l: Lang) -> Result<Sheet, XlsxError> {
+    let mut funnel = book.sheet(l.tr("Funnel"))?;
+    let header: Vec<&str> = [
+        "Month",
+        "Channel",
+        "Leads",
+        "Bookings",
+        "Conversion",
+        "Visits",
+        "No-shows",
+        "No-show rate",
+        "Revenue",
+        "Average check",
+    ]
+    .iter()
+    .map(|h| l.tr(h))
+    .collect();
+    funnel.header(&header, 2)?;
+    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
+    for (month, tallies) in &m.funnel.months {
+        for &channel in m.funnel.channels() {
+            let f = tallies[channel as usize].figures();
+            funnel.row(&[
+                Value::text(month.to_string()),
+                Value::text(l.tr(channel_word(channel))),
+                count(f.leads),
+                count(f.bookings),
+                Value::ratio(f.conversion),
+                count(f.visits),
+                count(f.no_shows),
+                Value::ratio(f.no_show_rate),
+                Value::money(f.revenue),
+                Value::money(f.average_check),
+            ])?;
+        }
+    }
+    Ok(funnel)
+}
+
+/// The files read, then the account of every row.
+fn rows_sheet(book: &Book, m: &Measured, l: Lang) -> Result<Sheet, XlsxError> {
+    let mut rows = book.sheet(l.tr("Rows"))?;
+    rows.header(
+        &[
+            l.tr("File"),
+            l.tr("Kind"),
+            l.tr("Encoding"),
+            l.tr("Header row"),
+            l.tr("Rows"),
+        ],
+        1,
+    )?;
+    for f in &m.files {
+        rows.row(&[
+            Value::text(f.path.clone()),
+            Value::text(f.kind.name()),
+            Value::text(f.encoding.map_or("", |e| e.name())),
+            Value::Whole(f.header_row),
+            Value::Whole(f.rows),
+        ])?;
+    }
+    rows.blank();
+    account(&mut rows, &m.quality, l)?;
+    Ok(rows)
+}
+
+/// Where every row went: read, counted, repeated, outside the period, left
+/// out (each reason with its column and first example) and disagreeing IDs.
+fn account(rows: &mut Sheet, q: &Quality, l: Lang) -> Result<(), XlsxError> {
+    for (label, n) in [
+        ("Rows read", q.rows),
+        ("Counted", q.used),
+        ("Repeated IDs", q.duplicates),
+        ("Outside --from/--to", q.outside_period),
+        ("Left out", q.skipped_rows()),
+        ("IDs that disagree", q.conflicts),
+    ] {
+        rows.row(&[
+            Value::text(l.tr(label)),
+            Value::Empty,
+            Value::Empty,
+            Value::Empty,
+            Value::Whole(n),
+        ])?;
+    }
+    for s in &q.skipped {
+        let example = s
+            .examples
+            .first()
+            .map(|e| l.fill("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
+            .unwrap_or_default();
+        rows.row(&[
+            Value::text(l.tr(s.reason.describe())),
+            Value::text(s.column.clone()),
+            Value::text(example),
+            Value::Empty,
+            Value::Whole(s.rows),
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! `roi pilot --format json`: the verdict and every figure behind it, for
+//! scripts; its layout is a contract, versioned by [`SCHEMA_VERSION`].
+
+use crate::evidence::pilot::{Change, Pilot, PlanMonth, Reason, Verdict};
+use crate::render::json::{Money, Ratio};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// Version of the JSON layout; raised on any change that could break a reader.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An estimate for JSON: 8 places, half away from zero; null when not finite.
+fn num(x: Option<f64>) -> Value {
+    x.filter(|v| v.is_finite())
+        .and_then(Decimal::from_f64)
+        .map_or(Value::Null, |d| {
+            serde_json::to_value(Ratio(d)).unwrap_or(Value::Null)
+        })
+}
+
+fn metric_json(c: &Change) -> Value {
+    json!({
+        "metric": c.metric.name(),
+        "channel": c.channel.name(),
+        "baseline": num(c.baseline),
+        "pilot": num(c.pilot),
+        "change": num(c.change),
+        "low": num(c.low),
+        "high": num(c.high),
+        "p_value": num(c.p_value),
+        "method": c.method,
+        "verdict": c.verdict.map(Verdict::name),
+        "seasonal": c.seasonal.map(|s| num(Some(s.point - 1.0))),
+        "seasonal_low": c.seasonal.map(|s| num(Some(s.low - 1.0))),
+        "seasonal_high": c.seasonal.map(|s| num(Some(s.high - 1.0))),
+        "season_explains": c.season_explains,
+        "why": c.why.map(|w| w.text()),
+    })
+}
+
+fn money(d: Decimal) -> Value {
+    serde_json::to_value(Money(d)).unwrap_or(Value::Null)
+}
+
+fn ratio(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, |d| {
+        serde_json::to_value(Ratio(d)).unwrap_or(Value::Null)
+    })
+}
+
+fn reason_json(r: &Reason) -> Value {
+    let mut v = json!({ "reason": r.name() });
+    match r {
+        Reason::Better(c)
+        | Reason::Worse(c)
+        | Reason::Unclear(c)
+        | Reason::Season(c)
+        | Reason::Cannibalisation(c) => {
+            v["metric"] = json!(c.metric.name());
+            v["channel"] = json!(c.channel.name());
+            v["change"] = num(c.change);
+            v["low"] = num(c.low);
+            v["high"] = num(c.high);
+        }
+        Reason::RealisedRoi(d) | Reason::ProjectedRoi(d) => v["roi"] = ratio(Some(*d)),
+        Reason::NoCosts | Reason::PlanDiffers => {}
+    }
+    v
+}
+
+/// Actual − planned per figure, in its units, and as a share of the plan for
+/// leads, the check and revenue (rates differ in points already).
+fn variance(m: &PlanMonth) -> Value {
+    let names = [
+        "leads",
+        "conversion",
+        "no_show_rate",
+        "average_check",
+        "revenue",
+    ];
+    let mut units = serde_json::Map::new();
+    let mut shares = serde_json::Map::new();
+    for (i, name) in names.iter().enumerate() {
+        let diff = m.actual[i].map(|a| a - m.planned[i]);
+        let value = match i {
+            3 | 4 => diff.map_or(Value::Null, money),
+            _ => ratio(diff),
+        };
+        units.insert(name.to_string(), value);
+        if matches!(i, 0 | 3 | 4) {
+            let share = diff.and_then(|d| d.checked_div(m.planned[i]));
+            shares.insert(name.to_string(), ratio(share));
+        }
+    }
+    json!({ "units": units, "share": shares })
+}
+
+#[derive(Serialize)]
+struct Months {
+    from: String,
+    to: String,
+    months: u32,
+}
+
+/// `--format json`.
+pub fn json(p: &Pilot) -> String {
+    let period = |x: crate::evidence::measure::error::Period| Months {
+        from: x.from.to_string(),
+        to: x.to.to_string(),
+        months: x.months(),
+    };
+    let doc = json!({
+        "version": SCHEMA_VERSION,
+        "baseline": period(p.baseline),
+        "pilot": p.pilot.map(period),
+        "dispersion": { "phi": num(Some(p.dispersion.phi)), "known": p.dispersion.known },
+        "baseline_leads": num(p.baseline_leads),
+        "metrics": p.metrics.iter().map(metric_json).collect::<Vec<_>>(),
+        "seasonal_checked": p.seasonal_checked,
+        "attribution": p.attribution.map(|a| json!({
+            "leads": a.leads, "bookings": a.bookings, "visits": a.visits,
+            "revenue": a.revenue.map(money), "cannibalisation": a.cannibalisation,
+        })),
+        "detectable": p.detectable.iter().map(|d| json!({"months": d.months, "leads_uplift": num(d.leads_uplift)})).collect::<Vec<_>>(),
+        "expect": { "leads_uplift": num(Some(p.expect.0)), "months": p.expect.1 },
+        "plan": p.plan.as_ref().map(|r| json!({
+            "name": r.name,
+            "differs": r.differs.iter().map(|(k, a, b)| json!({"metric": k, "plan": ratio(Some(*a)), "measured": ratio(Some(*b))})).collect::<Vec<_>>(),
+            "projected_roi": ratio(r.projected_roi),
+            "months": r.months.iter().map(|m| json!({
+                "month": m.month.to_string(),
+                "share": ratio(Some(m.share)),
+                "planned": { "leads": ratio(Some(m.planned[0])), "conversion": ratio(Some(m.planned[1])), "no_show_rate": ratio(Some(m.planned[2])), "average_check": money(m.planned[3]), "revenue": money(m.planned[4]) },
+                "actual": { "leads": ratio(m.actual[0]), "conversion": ratio(m.actual[1]), "no_show_rate": ratio(m.actual[2]), "average_check": m.actual[3].map(money), "revenue": m.actual[4].map(money) },
+                "variance": variance(m),
+                "planned_to_date": { "benefit": money(m.planned_to_date.benefit), "cost": money(m.planned_to_date.cost), "net": money(m.planned_to_date.net), "roi": ratio(m.planned_to_date.roi) },
+                "actual_to_date": m.actual_to_date.map(|t| json!({ "benefit": money(t.benefit), "cost": money(t.cost), "net": money(t.net), "roi": ratio(t.roi) })),
+            })).collect::<Vec<_>>(),
+        })),
+        "decision": {
+            "decision": p.decision.kind.name(),
+            "reasons": p.decision.reasons.iter().map(reason_json).collect::<Vec<_>>(),
+            "extra_months": p.decision.extra_months,
+        },
+    });
+    let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_numbers_round_to_eight_places_and_infinity_is_null() {
+        assert_eq!(num(Some(0.123456789)), json!(0.12345679));
+        assert_eq!(num(Some(f64::INFINITY)), Value::Null);
+        assert_eq!(num(None), Value::Null);
+    }
+}

@@ -1,0 +1,144 @@
+//! Cells as Russians write them: amounts with spaces, commas and `₽`, dates in
+//! every form the systems export. A cell that fits no form is refused, never guessed.
+
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar month, the funnel's unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    /// The year, like 2025.
+    pub year: i32,
+    /// 1..=12.
+    pub month: u32,
+}
+
+impl Month {
+    /// The month a date falls in.
+    pub fn of(date: NaiveDate) -> Month {
+        Month {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                month: self.month + 1,
+                ..self
+            }
+        }
+    }
+
+    /// The same month `years` years earlier.
+    pub fn years_back(self, years: i32) -> Month {
+        Month {
+            year: self.year - years,
+            ..self
+        }
+    }
+
+    /// Months from `self` to `later`, counting both ends (`2025-01..2025-03` is 3).
+    pub fn span(self, later: Month) -> u32 {
+        let a = self.year * 12 + self.month as i32;
+        let b = later.year * 12 + later.month as i32;
+        (b - a + 1).max(0) as u32
+    }
+
+    /// Every month from `self` to `last`, both included.
+    pub fn through(self, last: Month) -> impl Iterator<Item = Month> {
+        std::iter::successors(Some(self), move |m| Some(m.next()).filter(|n| *n <= last))
+            .take_while(move |m| *m <= last)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for Month {
+    type Err = ();
+
+    /// `2025-06` only: the form of `--from`, `--to` and periods.
+    fn from_str(s: &str) -> Result<Month, ()> {
+        let (y, m) = s.trim().split_once('-').ok_or(())?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(());
+        }
+        let year = y.parse().map_err(|_| ())?;
+        let month = m.parse().map_err(|_| ())?;
+        if (1..=12).contains(&month) && YEARS.contains(&year) {
+            Ok(Month { year, month })
+        } else {
+            Err(())
+        }
+    }
+}
+
+/// Why a cell is not what its column needs, said so a user can find and fix it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bad {
+    /// Not a date in any form the tool reads.
+    Date,
+    /// A date outside 1970–2100 (a two-digit year reads as the year 25).
+    Year,
+    /// Not an amount.
+    Amount,
+    /// An amount below zero.
+    Negative,
+    /// `1,500`: a thousands comma or a decimal comma, it cannot be told.
+    Ambiguous,
+    /// Not a month.
+    Month,
+    /// Not a whole count ≥ 0.
+    Count,
+}
+
+/// Moscow time, where Rostov-on-Don keeps its clocks: Unix timestamps carry no
+/// zone, and a lead at 23:30 UTC on the 31st belongs to the next month there.
+pub const MOSCOW: i32 = 3 * 3600;
+
+/// The years a month or a date may fall in: an export's data, never the
+/// year 2147483647 that would make a month range endless.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1970..=2100;
+
+mod amount;
+mod date;
+mod month;
+
+pub use amount::{amount, count, is_blank};
+pub use date::{Clue, DateFormat, DateRule, Order, date, date_by};
+pub use month::month;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_count_and_step() {
+        let jan: Month = "2025-01".parse().unwrap();
+        let dec: Month = "2024-12".parse().unwrap();
+        assert_eq!(dec.next(), jan);
+        assert_eq!(dec.span(jan), 2);
+        assert_eq!(jan.span(dec), 0);
+        assert_eq!(jan.years_back(1).to_string(), "2024-01");
+        let all: Vec<String> = dec
+            .through("2025-02".parse().unwrap())
+            .map(|m| m.to_string())
+            .collect();
+        assert_eq!(all, ["2024-12", "2025-01", "2025-02"]);
+        assert!("2025-1".parse::<Month>().is_err());
+        assert!("2025-00".parse::<Month>().is_err());
+        assert!("9999-01".parse::<Month>().is_err());
+    }
+}

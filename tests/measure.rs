@@ -405,7 +405,8 @@ fn bad_cells_are_counted_and_strict_refuses_them() {
     let path = file.to_str().unwrap();
     let json = measure_json(&[path]);
     let q = &json["quality"];
-    assert_eq!((q["rows"].as_u64(), q["used"].as_u64()), (Some(5), Some(1)));
+    // Unreadable amounts on visits cost only their revenue: rows 3 and 6 count.
+    assert_eq!((q["rows"].as_u64(), q["used"].as_u64()), (Some(5), Some(3)));
     let skipped: Vec<(String, String, u64, u64, String)> = q["skipped"]
         .as_array()
         .unwrap()
@@ -424,13 +425,6 @@ fn bad_cells_are_counted_and_strict_refuses_them() {
         skipped,
         [
             (
-                "bad_amount".into(),
-                "Сумма".into(),
-                1,
-                3,
-                "полторы тысячи".into()
-            ),
-            (
                 "bad_date".into(),
                 "Дата создания".into(),
                 1,
@@ -438,21 +432,38 @@ fn bad_cells_are_counted_and_strict_refuses_them() {
                 "31.02.2025".into()
             ),
             ("no_date".into(), "Дата создания".into(), 1, 5, "".into()),
-            (
-                "ambiguous_amount".into(),
-                "Сумма".into(),
-                1,
-                6,
-                "1,500".into()
-            ),
         ]
     );
+    let unreadable: Vec<(&str, u64, &str)> = q["unreadable_amounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["reason"].as_str().unwrap(),
+                s["examples"][0]["row"].as_u64().unwrap(),
+                s["examples"][0]["value"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unreadable,
+        [
+            ("bad_amount", 3, "полторы тысячи"),
+            ("ambiguous_amount", 6, "1,500")
+        ]
+    );
+    assert_eq!(json["months"][0]["visits"], 3);
     assert_eq!(json["months"][0]["revenue"], money(150050));
     // The table says it on stderr, in one line per reason.
     let out = roi().args(["measure", path]).output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("left out 4 of 5 rows"), "{stderr}");
+    assert!(stderr.contains("left out 2 of 5 rows"), "{stderr}");
+    assert!(
+        stderr.contains("2 visits with an amount that cannot be read"),
+        "{stderr}"
+    );
     assert!(stderr.contains("deals.csv row 4: «31.02.2025»"), "{stderr}");
     let err = refused(&["measure", path, "--strict"]);
     assert!(err.contains("--strict"), "{err}");
@@ -766,12 +777,12 @@ fn json_that_is_not_records_is_refused_in_one_line() {
             format!("{{\"data\": [{{\"id\": \"{long}"),
             "not a readable json file",
         ),
-        // Not JSON to the sniffer (it begins with a quote): read as CSV and
-        // refused for its header, quoting at most 80 characters of it.
+        // Not JSON to the sniffer (it begins with a quote): read as CSV, one
+        // quoted field of a megabyte.
         (
             "text.json",
             format!("\"{long}\""),
-            "cannot tell which system",
+            "runs past 1 MB",
         ),
     ] {
         let file = write(dir.path(), name, text.as_bytes());
@@ -789,4 +800,61 @@ fn amocrm_csv_as_amocrm_writes_it() {
     assert_eq!(json["source"], "amocrm");
     assert_eq!(json["files"][0]["kind"], "csv");
     assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn a_placeholder_amount_is_an_empty_one_and_keeps_its_lead() {
+    let recs = records();
+    let json = measure_export(
+        "deals.csv",
+        &exports::bitrix_csv_placeholders(&recs),
+        exports::SALON_MAP,
+    );
+    // Before, "-" on a lost lead dropped the lead: 26 of 40 left out and 100% conversion.
+    assert_funnel(&json, &recs, true);
+    assert_eq!(json["quality"]["skipped"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn an_unreadable_amount_costs_only_its_visits_revenue() {
+    let mut recs = records();
+    // Three visits with amounts a reader cannot read: the visits still count.
+    let garbled: Vec<u32> = recs
+        .iter()
+        .filter(|r| r.fate == Fate::Came && r.id % 7 != 0)
+        .take(3)
+        .map(|r| r.id)
+        .collect();
+    let mut csv = String::from_utf8(exports::bitrix_csv(&recs)).unwrap();
+    for (id, bad) in garbled.iter().zip(["15O0.00", "1,500", "-700.00"]) {
+        let r = recs.iter_mut().find(|r| r.id == *id).unwrap();
+        let written = format!(
+            "{}.{:02}",
+            r.kopecks.unwrap() / 100,
+            r.kopecks.unwrap() % 100
+        );
+        let line_start = csv.find(&format!("\"{id}\";")).unwrap();
+        let at = line_start + csv[line_start..].find(&format!("\"{written}\"")).unwrap();
+        csv.replace_range(at + 1..at + 1 + written.len(), bad);
+        r.kopecks = None;
+    }
+    let json = measure_export("deals.csv", csv.as_bytes(), exports::SALON_MAP);
+    // Every lead, booking and visit counts; revenue and the check leave the three out.
+    assert_funnel(&json, &recs, true);
+    let unreadable = json["quality"]["unreadable_amounts"].as_array().unwrap();
+    let reasons: Vec<&str> = unreadable
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        ["bad_amount", "ambiguous_amount", "negative_amount"]
+    );
+    assert!(
+        unreadable
+            .iter()
+            .all(|s| s["rows"] == 1 && s["column"] == "Сумма")
+    );
+    assert_eq!(unreadable[0]["examples"][0]["value"], "15O0.00");
+    assert_eq!(json["quality"]["skipped"].as_array().unwrap().len(), 0);
 }

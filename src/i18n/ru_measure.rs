@@ -72,6 +72,12 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "{} visits with an amount that cannot be read (counted, without revenue)" => {
+            "визитов с нечитаемой суммой: {} (засчитаны, без выручки)"
+        }
+        "Of them, {} have an amount that cannot be read ({}: {}); each still counts as a visit: {}." => {
+            "Из них у {} сумма не читается ({}: {}); визитом каждый всё равно засчитан: {}."
+        }
         "a row runs past {} MB: a quoted field is never closed (a \" is missing), or this is not an export" => {
             "строка длиннее {} МБ: кавычка в ячейке не закрыта (не хватает \"), или это не выгрузка"
         }

@@ -698,3 +698,17 @@ pub fn amocrm_csv(recs: &[Rec]) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+/// The Bitrix24 CSV as a hand-edited copy writes "no amount": a dash, «н/д»,
+/// «нет», `nan` in turn where the export leaves the amount empty.
+pub fn bitrix_csv_placeholders(recs: &[Rec]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&bitrix_line(&BITRIX_HEADER.map(String::from), "\n"));
+    for (i, mut row) in bitrix_rows(recs).into_iter().enumerate() {
+        if row[3].is_empty() {
+            row[3] = ["-", "—", "н/д", "нет", "nan", "N/A"][i % 6].to_string();
+        }
+        out.push_str(&bitrix_line(&row, "\n"));
+    }
+    out.into_bytes()
+}

@@ -298,6 +298,12 @@ pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
             &[&q.skipped_rows(), &q.rows, &quality_lines(q)],
         ));
     }
+    if q.unreadable_visits() > 0 {
+        parts.push(l.fill(
+            "{} visits with an amount that cannot be read (counted, without revenue)",
+            &[&q.unreadable_visits()],
+        ));
+    }
     if q.duplicates > 0 {
         parts.push(l.fill(
             "{} repeating an ID counted once",

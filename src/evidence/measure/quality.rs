@@ -64,6 +64,36 @@ impl Reason {
     }
 }
 
+/// Adds a row to its reason's and column's [`Skip`], keeping the first examples.
+fn note(
+    list: &mut Vec<Skip>,
+    index: &mut BTreeMap<(Reason, String), usize>,
+    (reason, column): (Reason, &str),
+    (file, row, value): (&str, u64, &str),
+) {
+    let i = *index
+        .entry((reason, column.to_string()))
+        .or_insert_with(|| {
+            list.push(Skip {
+                reason,
+                column: column.to_string(),
+                rows: 0,
+                examples: Vec::new(),
+            });
+            list.len() - 1
+        });
+    let skip = &mut list[i];
+    skip.rows += 1;
+    if skip.examples.len() < EXAMPLES {
+        skip.examples.push(Example {
+            file: file.to_string(),
+            row,
+            // A bad cell is shown, never copied whole: it may be megabytes.
+            value: crate::input::clip(value),
+        });
+    }
+}
+
 /// A row as the user finds it: the file and the row number their program shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
@@ -120,34 +150,42 @@ pub struct Quality {
     pub conflict_examples: Vec<Conflict>,
     /// Visits counted without an amount: revenue and the check leave them out.
     pub unpriced_visits: u64,
+    /// Visits among them whose amount cell could not be read: the visit
+    /// counts, only its revenue is unknown. By reason and column.
+    pub unreadable_amounts: Vec<Skip>,
     /// Totals rows ("Итого") at the foot of a report: read, and rightly not counted.
     pub totals_rows: u64,
     skip_index: BTreeMap<(Reason, String), usize>,
+    unreadable_index: BTreeMap<(Reason, String), usize>,
 }
 
 impl Quality {
     /// Counts a row left out.
     pub fn skip(&mut self, reason: Reason, column: &str, file: &str, row: u64, value: &str) {
-        let key = (reason, column.to_string());
-        let i = *self.skip_index.entry(key).or_insert_with(|| {
-            self.skipped.push(Skip {
-                reason,
-                column: column.to_string(),
-                rows: 0,
-                examples: Vec::new(),
-            });
-            self.skipped.len() - 1
-        });
-        let skip = &mut self.skipped[i];
-        skip.rows += 1;
-        if skip.examples.len() < EXAMPLES {
-            skip.examples.push(Example {
-                file: file.to_string(),
-                row,
-                // A bad cell is shown, never copied whole: it may be megabytes.
-                value: crate::input::clip(value),
-            });
-        }
+        note(
+            &mut self.skipped,
+            &mut self.skip_index,
+            (reason, column),
+            (file, row, value),
+        );
+    }
+
+    /// Counts a visit whose amount cell could not be read: counted as a
+    /// visit, without revenue.
+    pub fn unreadable_amount(
+        &mut self,
+        reason: Reason,
+        column: &str,
+        file: &str,
+        row: u64,
+        value: &str,
+    ) {
+        note(
+            &mut self.unreadable_amounts,
+            &mut self.unreadable_index,
+            (reason, column),
+            (file, row, value),
+        );
     }
 
     /// Counts an ID whose rows disagree.
@@ -163,8 +201,13 @@ impl Quality {
         self.skipped.iter().map(|s| s.rows).sum()
     }
 
-    /// Whether anything was left out or disagreed (what `--strict` refuses).
+    /// Whether anything was left out, disagreed or could not be read (what `--strict` refuses).
     pub fn has_problems(&self) -> bool {
-        self.skipped_rows() > 0 || self.conflicts > 0
+        self.skipped_rows() > 0 || self.conflicts > 0 || !self.unreadable_amounts.is_empty()
+    }
+
+    /// Visits whose amount cell could not be read.
+    pub fn unreadable_visits(&self) -> u64 {
+        self.unreadable_amounts.iter().map(|s| s.rows).sum()
     }
 }

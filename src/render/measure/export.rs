@@ -166,6 +166,8 @@ struct JsonQuality<'a> {
     conflicts: u64,
     conflict_examples: Vec<JsonConflict<'a>>,
     unpriced_visits: u64,
+    /// Visits among the unpriced whose amount cell could not be read, by reason and column.
+    unreadable_amounts: Vec<JsonSkip<'a>>,
     totals_rows: u64,
 }
 
@@ -180,6 +182,7 @@ impl JsonQuality<'_> {
             conflicts: q.conflicts,
             conflict_examples: q.conflict_examples.iter().map(JsonConflict::new).collect(),
             unpriced_visits: q.unpriced_visits,
+            unreadable_amounts: q.unreadable_amounts.iter().map(JsonSkip::new).collect(),
             totals_rows: q.totals_rows,
         }
     }

@@ -23,6 +23,17 @@ pub fn notes(m: &Measured, l: Lang) -> Vec<String> {
             &[&m.quality.unpriced_visits],
         ));
     }
+    for s in &m.quality.unreadable_amounts {
+        let examples: Vec<String> = s
+            .examples
+            .iter()
+            .map(|e| l.fill("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
+            .collect();
+        notes.push(l.fill(
+            "Of them, {} have an amount that cannot be read ({}: {}); each still counts as a visit: {}.",
+            &[&s.rows, &s.column, &l.tr(s.reason.describe()), &examples.join("; ")],
+        ));
+    }
     notes.extend(gaps_note(m, l));
     notes
 }

@@ -351,7 +351,7 @@ impl Counter {
     fn record(&mut self, file: &str, file_index: u16, layout: &RecordLayout, rows: &dyn Rows) {
         let row = rows.number();
         let r = Record { layout, rows };
-        let Some((created, amount)) = self.dated(file, row, &r) else {
+        let Some((created, amount, unreadable)) = self.dated(file, row, &r) else {
             return;
         };
         let status = cell_str(r.cell(Field::Status));
@@ -388,18 +388,25 @@ impl Counter {
         self.quality.used += 1;
         if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
             self.quality.unpriced_visits += 1;
+            if let Some(bad) = unreadable {
+                let value = cell_text(r.cell(Field::Amount));
+                let column = r.header(Field::Amount);
+                self.quality
+                    .unreadable_amount(reason_of(bad), column, file, row, &value);
+            }
         }
         self.tally(month, ai, outcome, amount);
     }
 
-    /// A record's creation date and amount; `None` (the row skipped, with
-    /// the reason) when either cannot be read.
+    /// The record's creation date, which places it (a record without one is
+    /// left out), and its amount, which only a visit's revenue needs: an
+    /// unreadable amount is `None` with why, and costs only that revenue.
     fn dated(
         &mut self,
         file: &str,
         row: u64,
         r: &Record<'_>,
-    ) -> Option<(NaiveDate, Option<Decimal>)> {
+    ) -> Option<(NaiveDate, Option<Decimal>, Option<cell::Bad>)> {
         let created = match cell::date(r.cell(Field::Created), self.utc_offset) {
             Ok(Some(d)) => d,
             Ok(None) => {
@@ -414,16 +421,10 @@ impl Counter {
                 return None;
             }
         };
-        let amount = match cell::amount(r.cell(Field::Amount)) {
-            Ok(a) => a,
-            Err(bad) => {
-                let value = cell_text(r.cell(Field::Amount));
-                self.quality
-                    .skip(reason_of(bad), r.header(Field::Amount), file, row, &value);
-                return None;
-            }
-        };
-        Some((created, amount))
+        Some(match cell::amount(r.cell(Field::Amount)) {
+            Ok(a) => (created, a, None),
+            Err(bad) => (created, None, Some(bad)),
+        })
     }
 
     /// The outcome of a status that is there: by its text, else by

@@ -84,13 +84,14 @@ fn counts_bitrix_deals_by_cohort_with_the_ai_split() {
     );
     let q = &c.quality;
     assert_eq!(q.rows, 9, "the blank row is not a row");
-    assert_eq!(q.used, 4);
+    // Row 8's amount "abc" cannot be read: the visit counts, its revenue does not.
+    assert_eq!(q.used, 5);
     assert_eq!(q.duplicates, 2);
     assert_eq!(q.conflicts, 1);
     assert_eq!(q.conflict_examples[0].id, "4");
     assert_eq!(q.conflict_examples[0].counted.1, 6);
     assert_eq!(q.conflict_examples[0].other.1, 7);
-    assert_eq!(q.skipped_rows(), 2);
+    assert_eq!(q.skipped_rows(), 1);
     assert_eq!(q.totals_rows, 1);
     assert_eq!(
         q.rows,
@@ -101,13 +102,19 @@ fn counts_bitrix_deals_by_cohort_with_the_ai_split() {
         .iter()
         .map(|s| (s.reason, s.column.as_str(), s.examples[0].row))
         .collect();
+    assert_eq!(reasons, [(Reason::BadDate, "Дата создания", 9)]);
+    let unreadable = &q.unreadable_amounts;
+    assert_eq!(unreadable.len(), 1);
     assert_eq!(
-        reasons,
-        [
-            (Reason::BadAmount, "Сумма", 8),
-            (Reason::BadDate, "Дата создания", 9),
-        ]
+        (
+            unreadable[0].reason,
+            unreadable[0].rows,
+            unreadable[0].examples[0].row
+        ),
+        (Reason::BadAmount, 1, 8)
     );
+    assert_eq!(unreadable[0].examples[0].value, "abc");
+    assert_eq!(q.unpriced_visits, 1);
     let jan = c.funnel.tally(m("2025-01"), Channel::All).unwrap();
     assert_eq!(
         (jan.leads, jan.bookings, jan.visits),
@@ -117,13 +124,13 @@ fn counts_bitrix_deals_by_cohort_with_the_ai_split() {
     let feb = c.funnel.tally(m("2025-02"), Channel::All).unwrap();
     assert_eq!(
         (feb.leads, feb.bookings, feb.visits),
-        (Some(3), Some(2), Some(1))
+        (Some(4), Some(3), Some(2))
     );
     assert_eq!(feb.no_shows, None, "Bitrix deals have no no-show stage");
     let feb_ai = c.funnel.tally(m("2025-02"), Channel::Ai).unwrap();
     assert_eq!((feb_ai.leads, feb_ai.bookings), (Some(1), Some(1)));
     let feb_other = c.funnel.tally(m("2025-02"), Channel::Other).unwrap();
-    assert_eq!(feb_other.leads, Some(2));
+    assert_eq!(feb_other.leads, Some(3));
     assert_eq!(feb_other.revenue, Some("2500.5".parse().unwrap()));
     let how: Vec<(&str, Option<How>, u64)> = c
         .statuses()
@@ -133,7 +140,7 @@ fn counts_bitrix_deals_by_cohort_with_the_ai_split() {
     assert_eq!(
         how,
         [
-            ("Сделка успешна", Some(How::Profile), 2),
+            ("Сделка успешна", Some(How::Profile), 3),
             ("Сделка провалена", Some(How::Profile), 2),
             ("Записан", Some(How::Mapping), 1),
             ("C1:WON", Some(How::Profile), 1),

@@ -5,12 +5,14 @@
 //! run the very same model.
 
 mod checked;
+mod closed;
 mod exact;
 mod number;
 mod stages;
 
 use checked::Checked;
 pub use checked::{Limit, Overflow, OverflowDetails};
+use closed::run;
 pub use number::Number;
 
 use std::fmt::Debug;
@@ -461,185 +463,32 @@ struct Pass<N> {
     after: FunnelFigures<N>,
 }
 
-/// The one pass over the months that every output is derived from.
-fn run<N: Number>(
-    inputs: &Inputs<N>,
-    schedule: &Schedule<N>,
-    benefit: &Benefit<N>,
-    detail: bool,
-    mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
-) -> Result<Pass<N>, Overflow> {
-    let Benefit {
-        baseline,
-        after,
-        revenue_uplift,
-        extra_profit,
-        savings,
-        monthly_benefit,
-        ..
-    } = *benefit;
+/// Whether a pass's sums and differences may round: those built on a figure
+/// that may not be exact (a ramp month's quotient, a risen fee) may round far
+/// below the kopecks; all others stay exact or are refused.
+#[derive(Debug, Clone, Copy)]
+struct Rounding(bool);
 
-    let ramp = inputs.ramp_months;
-    let ramp_divisor = schedule.ramp_divisor;
-    let ramp_total = schedule.ramp_total;
-    let two = N::ONE.plus(N::ONE, "ramp")?;
-
-    // NPV = −setup + Σ f_m·v^m; after the ramp f_m is constant, so those
-    // months collapse into one product with the schedule's annuity factor.
-    let full_flow = monthly_benefit.minus(inputs.monthly_cost, "cash flow")?;
-    let mut npv = N::ZERO
-        .minus(inputs.setup_cost, "NPV")?
-        .plus_r(full_flow.times_r(schedule.annuity, "NPV")?, "NPV")?;
-    // Cash position before the month, with the setup paid at t = 0.
-    let mut cash_before = N::ZERO.minus(inputs.setup_cost, "cash")?;
-    let mut payback = None;
-    let mut break_even = None;
-    let mut first_month_roi = None;
-    let mut last = None;
-
-    let mut month = 1;
-    while month <= inputs.months {
-        let m = N::from_u32(month);
-        // Each figure is one product and at most one division of exact inputs,
-        // never a running sum of rounded parts, so anything that can be exact is.
-        let (share, benefit, cumulative_benefit) = if ramp == 0 || month > ramp {
-            let months_of_effect = m.minus(ramp_total, "ramp")?;
-            (
-                N::ONE,
-                monthly_benefit,
-                monthly_benefit.times(months_of_effect, "cumulative benefit")?,
-            )
+impl Rounding {
+    /// `a + b`, rounded only if this pass's sums may round.
+    #[inline(always)]
+    fn plus<N: Number>(self, a: N, b: N, what: &'static str) -> Result<N, Overflow> {
+        if self.0 {
+            a.plus_r(b, what)
         } else {
-            let triangle = m
-                .times(m.plus(N::ONE, "ramp")?, "ramp")?
-                .over(two, "ramp")?;
-            (
-                m.over(ramp_divisor, "ramp share")?,
-                monthly_benefit
-                    .times(m, "benefit")?
-                    .over(ramp_divisor, "benefit")?,
-                monthly_benefit
-                    .times(triangle, "cumulative benefit")?
-                    .over(ramp_divisor, "cumulative benefit")?,
-            )
-        };
-        // A ramp month's benefit is a quotient that may not terminate, so
-        // what is built on it may round; every other month is exact.
-        let rounded = ramp > 0 && month <= ramp;
-        let less = |a: N, b: N, what| {
-            if rounded {
-                a.minus_r(b, what)
-            } else {
-                a.minus(b, what)
-            }
-        };
-        let cost = if month == 1 {
-            inputs.monthly_cost.plus(inputs.setup_cost, "cost")?
-        } else {
-            inputs.monthly_cost
-        };
-        let cumulative_cost = inputs
-            .monthly_cost
-            .times(m, "cumulative cost")?
-            .plus(inputs.setup_cost, "cumulative cost")?;
-        // With the setup paid at t = 0, the cash position after a month is its cumulative net.
-        let cumulative_net = less(cumulative_benefit, cumulative_cost, "cumulative net")?;
-        let flow = less(benefit, inputs.monthly_cost, "cash flow")?;
-
-        if payback.is_none() {
-            if month == 1 && inputs.setup_cost == N::ZERO && flow >= N::ZERO {
-                payback = Some(N::ZERO);
-            } else if cumulative_net >= N::ZERO {
-                // The flow arrives evenly through the month, so the month is cut
-                // where it covers what was still owed.
-                let owed = N::ZERO.minus_r(cash_before, "payback")?;
-                let part = owed.ratio(flow, "payback")?;
-                payback = Some(N::from_u32(month - 1).plus_r(part, "payback")?);
-            }
+            a.plus(b, what)
         }
-        cash_before = cumulative_net;
-        if break_even.is_none() && cumulative_benefit >= cumulative_cost {
-            break_even = Some(month);
-        }
-        if let Some(factor) = schedule.ramp_factors.get(month as usize - 1) {
-            npv = npv.plus_r(flow.times_r(*factor, "NPV")?, "NPV")?;
-        }
-        // A division per month is the dearest step; the summary needs only two.
-        let roi_to_date = if detail || month == 1 || month == inputs.months {
-            roi(cumulative_benefit, cumulative_cost, rounded)?
-        } else {
-            None
-        };
-        if month == 1 {
-            first_month_roi = roi_to_date;
-        }
-        let row = Month {
-            month,
-            share,
-            benefit,
-            cost,
-            net: less(benefit, cost, "net")?,
-            cumulative_benefit,
-            cumulative_cost,
-            cumulative_net,
-            roi: roi_to_date,
-            revenue_baseline: baseline.revenue,
-            revenue_after: after.revenue,
-            turned_away: N::ZERO,
-        };
-        on_month(row)?;
-        // Only what the summary needs: copying the whole row every month
-        // was a memcpy per month of every sweep point.
-        last = Some((
-            cumulative_benefit,
-            cumulative_cost,
-            cumulative_net,
-            roi_to_date,
-        ));
-        // Every figure is a closed form in the month, so once the summary has
-        // what it needs from the months in between, it can go straight to the last.
-        // So can a position that is short and no longer grows: past the ramp
-        // every month adds the same exact flow, so with a flow of zero or less
-        // it never pays back nor breaks even (in exact arithmetic; a float's
-        // rounding might yet tip it, so f64 goes month by month).
-        let never = N::EXACT
-            && !rounded
-            && payback.is_none()
-            && break_even.is_none()
-            && flow <= N::ZERO
-            && cumulative_net < N::ZERO;
-        let settled = (payback.is_some() && break_even.is_some() && month >= ramp) || never;
-        month = if !detail && settled && month + 1 < inputs.months {
-            inputs.months
-        } else {
-            month + 1
-        };
     }
 
-    let (total_benefit, total_cost, net, last_roi) =
-        last.unwrap_or((N::ZERO, N::ZERO, N::ZERO, None));
-    let summary = Summary {
-        baseline_revenue: baseline.revenue,
-        after_revenue: after.revenue,
-        revenue_uplift,
-        extra_profit,
-        savings,
-        monthly_benefit,
-        first_month_roi,
-        roi: last_roi,
-        total_benefit,
-        total_cost,
-        net,
-        payback_months: payback,
-        break_even_month: break_even,
-        npv,
-        turned_away: N::ZERO,
-    };
-    Ok(Pass {
-        summary,
-        baseline,
-        after,
-    })
+    /// `a − b`, rounded only if this pass's sums may round.
+    #[inline(always)]
+    fn minus<N: Number>(self, a: N, b: N, what: &'static str) -> Result<N, Overflow> {
+        if self.0 {
+            a.minus_r(b, what)
+        } else {
+            a.minus(b, what)
+        }
+    }
 }
 
 #[cfg(test)]

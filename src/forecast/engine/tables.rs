@@ -5,7 +5,9 @@
 //! A scenario without those tables never comes here: it keeps the closed-form
 //! pass of [`super::run`], so its figures stay exactly what they were.
 
-use super::{Checked, FunnelFigures, Inputs, Month, Number, Overflow, Pass, Summary, roi};
+use super::{
+    Checked, FunnelFigures, Inputs, Month, Number, Overflow, Pass, Rounding, Summary, roi,
+};
 
 /// One cost line: a setup paid at the start of month `from`, then a monthly
 /// fee from `from` to `to` inclusive that rises every twelve months.
@@ -179,171 +181,338 @@ pub(super) fn run<N: Number>(
     detail: bool,
     mut on_month: impl FnMut(Month<N>) -> Result<(), Overflow>,
 ) -> Result<Pass<N>, Overflow> {
-    let tables = &inputs.tables;
-    let capacity = tables.capacity;
-    // The summary describes an average month (season 1) with the cap applied.
-    let (baseline, _) = month_funnel(&inputs.baseline, N::ONE, capacity)?;
-    let (after, _) = month_funnel(&inputs.after, N::ONE, capacity).map_err(Overflow::in_after)?;
-    let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
-    let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
-    let savings = inputs
-        .staff_hours
-        .times(inputs.hourly_rate, "staff savings")?
-        .plus(inputs.other_savings, "savings")?;
-    let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
-
-    let ramp = inputs.ramp_months;
-    let ramp_divisor = N::from_u32(ramp).plus(N::ONE, "ramp")?;
-    // A ramp month's benefit is a quotient that may not terminate and a risen
-    // fee a compounded product; the running sums built on them may round
-    // (twenty places below the kopecks). Everything else stays exact or refused.
-    let inexact = ramp > 0
-        || tables
-            .items
-            .iter()
-            .any(|item| item.yearly_increase != N::ZERO);
-    let add = |a: N, b: N, what| {
-        if inexact {
-            a.plus_r(b, what)
-        } else {
-            a.plus(b, what)
-        }
-    };
-    let less = |a: N, b: N, what| {
-        if inexact {
-            a.minus_r(b, what)
-        } else {
-            a.minus(b, what)
-        }
-    };
-    let monthly_rate = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
-    let v = N::ONE.over(
-        N::ONE.plus(monthly_rate, "discount factor")?,
-        "discount factor",
-    )?;
-
-    let (_, first_setup) = month_costs(inputs, 1)?;
-    let mut cash = N::ZERO.minus(first_setup, "cash")?;
-    let mut npv = cash;
-    // v^(m−1) at the start of month m.
-    let mut discount = N::ONE;
-    // The time from which cash stays ≥ 0; `None` while it is below.
-    let mut payback = (cash >= N::ZERO).then_some(N::ZERO);
-    let mut break_even = None;
-    let mut first_month_roi = None;
-    let mut cumulative_benefit = N::ZERO;
-    let mut cumulative_cost = N::ZERO;
-    let mut turned_away_total = N::ZERO;
-    let mut last = None;
-
-    // Months of one calendar month (every month, without seasons) serve alike:
-    // their funnels are worked out once.
-    let mut served: [Option<(N, N, N, N)>; 12] = [None; 12];
+    let average = Average::new(inputs)?;
+    let ramp_divisor = N::from_u32(inputs.ramp_months).plus(N::ONE, "ramp")?;
+    let sums = rounding(inputs);
+    let mut cash = Cash::open(inputs, sums)?;
+    let mut totals = Totals::new();
+    let mut calendar = Calendar([None; 12]);
     for month in 1..=inputs.months {
-        let calendar = tables.seasons.map_or(0, |s| s.index(month));
-        let (revenue_baseline, revenue_after, turned_away, full) = match served[calendar] {
-            Some(known) => known,
-            None => {
-                let season = tables.seasons.map_or(N::ONE, |s| s.factors[calendar]);
-                let (b, _) = month_funnel(&inputs.baseline, season, capacity)?;
-                let (a, turned_away) =
-                    month_funnel(&inputs.after, season, capacity).map_err(Overflow::in_after)?;
-                let full = full_benefit(inputs, &b, &a, savings)?;
-                let known = (b.revenue, a.revenue, turned_away, full);
-                served[calendar] = Some(known);
-                known
-            }
+        let figures = Figures::of(inputs, &mut calendar, average.savings, ramp_divisor, month)?;
+        let cost = sums.plus(figures.fee, figures.setup, "cost")?;
+        cash.month(month, &figures)?;
+        // A division per month is the dearest step; the summary needs only two.
+        let with_roi = detail || month == 1 || month == inputs.months;
+        let row = totals.month(month, &figures, cost, sums, with_roi)?;
+        on_month(row)?;
+        totals.last = Some(row);
+    }
+    Ok(average.pass(&cash, &totals))
+}
+
+/// Whether the pass's running sums may round: a ramp month's benefit is a
+/// quotient that may not terminate and a risen fee a compounded product, so
+/// the sums built on them may round (twenty places below the kopecks).
+/// Everything else stays exact or refused.
+fn rounding<N: Number>(inputs: &Inputs<N>) -> Rounding {
+    Rounding(
+        inputs.ramp_months > 0
+            || inputs
+                .tables
+                .items
+                .iter()
+                .any(|item| item.yearly_increase != N::ZERO),
+    )
+}
+
+/// The average month the summary describes (season 1, the cap applied) and
+/// the benefit it brings at full effect.
+#[derive(Debug, Clone, Copy)]
+struct Average<N> {
+    baseline: FunnelFigures<N>,
+    after: FunnelFigures<N>,
+    revenue_uplift: N,
+    extra_profit: N,
+    savings: N,
+    monthly_benefit: N,
+}
+
+impl<N: Number> Average<N> {
+    /// Works out the average month of a scenario.
+    fn new(inputs: &Inputs<N>) -> Result<Average<N>, Overflow> {
+        let capacity = inputs.tables.capacity;
+        let (baseline, _) = month_funnel(&inputs.baseline, N::ONE, capacity)?;
+        let (after, _) =
+            month_funnel(&inputs.after, N::ONE, capacity).map_err(Overflow::in_after)?;
+        let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
+        let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
+        let savings = inputs
+            .staff_hours
+            .times(inputs.hourly_rate, "staff savings")?
+            .plus(inputs.other_savings, "savings")?;
+        let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+        Ok(Average {
+            baseline,
+            after,
+            revenue_uplift,
+            extra_profit,
+            savings,
+            monthly_benefit,
+        })
+    }
+
+    /// The pass: this average month and what the months settled.
+    fn pass(&self, cash: &Cash<N>, totals: &Totals<N>) -> Pass<N> {
+        let last = totals.last;
+        let (total_benefit, total_cost, net) = last.map_or((N::ZERO, N::ZERO, N::ZERO), |m| {
+            (m.cumulative_benefit, m.cumulative_cost, m.cumulative_net)
+        });
+        Pass {
+            summary: Summary {
+                baseline_revenue: self.baseline.revenue,
+                after_revenue: self.after.revenue,
+                revenue_uplift: self.revenue_uplift,
+                extra_profit: self.extra_profit,
+                savings: self.savings,
+                monthly_benefit: self.monthly_benefit,
+                first_month_roi: totals.first_month_roi,
+                roi: last.and_then(|m| m.roi),
+                total_benefit,
+                total_cost,
+                net,
+                payback_months: cash.payback,
+                break_even_month: totals.break_even,
+                npv: cash.npv,
+                turned_away: totals.turned_away,
+            },
+            baseline: self.baseline,
+            after: self.after,
+        }
+    }
+}
+
+/// What a month serves: both funnels' revenue with its season and the cap
+/// applied, the visits the cap turned away, and the benefit at full effect.
+#[derive(Debug, Clone, Copy)]
+struct Served<N> {
+    revenue_baseline: N,
+    revenue_after: N,
+    turned_away: N,
+    full: N,
+}
+
+/// What each calendar month serves, worked out the first time it comes
+/// round: months of one calendar month (every month, without seasons) serve
+/// alike, so their funnels are worked out once.
+struct Calendar<N>([Option<Served<N>>; 12]);
+
+impl<N: Number> Calendar<N> {
+    /// What projection month `month` serves.
+    #[inline]
+    fn served(
+        &mut self,
+        inputs: &Inputs<N>,
+        savings: N,
+        month: u32,
+    ) -> Result<Served<N>, Overflow> {
+        let seasons = inputs.tables.seasons;
+        let calendar = seasons.map_or(0, |s| s.index(month));
+        if let Some(known) = self.0[calendar] {
+            return Ok(known);
+        }
+        let capacity = inputs.tables.capacity;
+        let season = seasons.map_or(N::ONE, |s| s.factors[calendar]);
+        let (b, _) = month_funnel(&inputs.baseline, season, capacity)?;
+        let (a, turned_away) =
+            month_funnel(&inputs.after, season, capacity).map_err(Overflow::in_after)?;
+        let known = Served {
+            revenue_baseline: b.revenue,
+            revenue_after: a.revenue,
+            turned_away,
+            full: full_benefit(inputs, &b, &a, savings)?,
         };
+        self.0[calendar] = Some(known);
+        Ok(known)
+    }
+}
+
+/// One month's figures before the running totals: what it serves, what it
+/// earns on the ramp, and what its cost lines charge.
+#[derive(Debug, Clone, Copy)]
+struct Figures<N> {
+    served: Served<N>,
+    /// Share of the full effect reached this month.
+    share: N,
+    benefit: N,
+    /// The fee over every cost line.
+    fee: N,
+    /// The setups paid at the start of the month.
+    setup: N,
+}
+
+impl<N: Number> Figures<N> {
+    /// Month `month`'s figures.
+    #[inline]
+    fn of(
+        inputs: &Inputs<N>,
+        calendar: &mut Calendar<N>,
+        savings: N,
+        ramp_divisor: N,
+        month: u32,
+    ) -> Result<Figures<N>, Overflow> {
+        let served = calendar.served(inputs, savings, month)?;
+        let ramp = inputs.ramp_months;
         let (share, benefit) = if ramp == 0 || month > ramp {
-            (N::ONE, full)
+            (N::ONE, served.full)
         } else {
             let m = N::from_u32(month);
             (
                 m.over(ramp_divisor, "ramp share")?,
-                full.times(m, "benefit")?.over(ramp_divisor, "benefit")?,
+                served
+                    .full
+                    .times(m, "benefit")?
+                    .over(ramp_divisor, "benefit")?,
             )
         };
         let (fee, setup) = month_costs(inputs, month)?;
-        let cost = add(fee, setup, "cost")?;
+        Ok(Figures {
+            served,
+            share,
+            benefit,
+            fee,
+            setup,
+        })
+    }
+}
+
+/// The cash position month by month, and what follows from it: the NPV and
+/// the payback time.
+#[derive(Debug, Clone, Copy)]
+struct Cash<N> {
+    cash: N,
+    npv: N,
+    /// The discount of one month, 1 / (1 + r/12).
+    v: N,
+    /// v^(m−1) at the start of month m.
+    discount: N,
+    /// The time from which cash stays ≥ 0; `None` while it is below.
+    payback: Option<N>,
+    sums: Rounding,
+}
+
+impl<N: Number> Cash<N> {
+    /// The position at the start of month 1, its setups paid.
+    fn open(inputs: &Inputs<N>, sums: Rounding) -> Result<Cash<N>, Overflow> {
+        let monthly_rate = inputs.discount_rate.over(N::from_u32(12), "monthly rate")?;
+        let v = N::ONE.over(
+            N::ONE.plus(monthly_rate, "discount factor")?,
+            "discount factor",
+        )?;
+        let (_, first_setup) = month_costs(inputs, 1)?;
+        let cash = N::ZERO.minus(first_setup, "cash")?;
+        Ok(Cash {
+            cash,
+            npv: cash,
+            v,
+            discount: N::ONE,
+            payback: (cash >= N::ZERO).then_some(N::ZERO),
+            sums,
+        })
+    }
+
+    /// Month `month`: its setups paid at its start, then its flow through it.
+    #[inline]
+    fn month(&mut self, month: u32, figures: &Figures<N>) -> Result<(), Overflow> {
+        let sums = self.sums;
         if month > 1 {
             // A later setup is paid at the start of its month.
-            cash = less(cash, setup, "cash")?;
-            npv = npv.minus_r(setup.times_r(discount, "NPV")?, "NPV")?;
-            if cash < N::ZERO {
-                payback = None;
+            self.cash = sums.minus(self.cash, figures.setup, "cash")?;
+            self.npv = self
+                .npv
+                .minus_r(figures.setup.times_r(self.discount, "NPV")?, "NPV")?;
+            if self.cash < N::ZERO {
+                self.payback = None;
             }
         }
-        let before = cash;
-        let flow = less(benefit, fee, "cash flow")?;
-        discount = discount.times_r(v, "discount factor")?;
-        npv = npv.plus_r(flow.times_r(discount, "NPV")?, "NPV")?;
-        cash = add(before, flow, "cash")?;
-        if cash < N::ZERO {
-            payback = None;
+        let before = self.cash;
+        let flow = sums.minus(figures.benefit, figures.fee, "cash flow")?;
+        self.discount = self.discount.times_r(self.v, "discount factor")?;
+        self.npv = self
+            .npv
+            .plus_r(flow.times_r(self.discount, "NPV")?, "NPV")?;
+        self.cash = sums.plus(before, flow, "cash")?;
+        if self.cash < N::ZERO {
+            self.payback = None;
         } else if before < N::ZERO {
             // The flow arrives evenly through the month, so the month is cut
             // where it covers what was still owed.
             let owed = N::ZERO.minus_r(before, "payback")?;
             let part = owed.ratio(flow, "payback")?;
-            payback = Some(N::from_u32(month - 1).plus_r(part, "payback")?);
+            self.payback = Some(N::from_u32(month - 1).plus_r(part, "payback")?);
         }
-        cumulative_benefit = add(cumulative_benefit, benefit, "cumulative benefit")?;
-        cumulative_cost = add(cumulative_cost, cost, "cumulative cost")?;
-        turned_away_total = turned_away_total.plus(turned_away, "turned away")?;
-        let cumulative_net = less(cumulative_benefit, cumulative_cost, "cumulative net")?;
-        if break_even.is_none() && cumulative_benefit >= cumulative_cost {
-            break_even = Some(month);
+        Ok(())
+    }
+}
+
+/// The running totals, and what the summary keeps of the months.
+#[derive(Debug, Clone, Copy)]
+struct Totals<N> {
+    cumulative_benefit: N,
+    cumulative_cost: N,
+    turned_away: N,
+    break_even: Option<u32>,
+    first_month_roi: Option<N>,
+    last: Option<Month<N>>,
+}
+
+impl<N: Number> Totals<N> {
+    /// Nothing counted yet.
+    fn new() -> Totals<N> {
+        Totals {
+            cumulative_benefit: N::ZERO,
+            cumulative_cost: N::ZERO,
+            turned_away: N::ZERO,
+            break_even: None,
+            first_month_roi: None,
+            last: None,
         }
-        let roi_to_date = if detail || month == 1 || month == inputs.months {
-            roi(cumulative_benefit, cumulative_cost, inexact)?
+    }
+
+    /// Counts month `month`, which costs `cost`, and makes its row; its ROI
+    /// to date is worked out only `with_roi`.
+    #[inline]
+    fn month(
+        &mut self,
+        month: u32,
+        figures: &Figures<N>,
+        cost: N,
+        sums: Rounding,
+        with_roi: bool,
+    ) -> Result<Month<N>, Overflow> {
+        let benefit = figures.benefit;
+        self.cumulative_benefit =
+            sums.plus(self.cumulative_benefit, benefit, "cumulative benefit")?;
+        self.cumulative_cost = sums.plus(self.cumulative_cost, cost, "cumulative cost")?;
+        let turned_away = figures.served.turned_away;
+        self.turned_away = self.turned_away.plus(turned_away, "turned away")?;
+        let (cumulative_benefit, cumulative_cost) = (self.cumulative_benefit, self.cumulative_cost);
+        let cumulative_net = sums.minus(cumulative_benefit, cumulative_cost, "cumulative net")?;
+        if self.break_even.is_none() && cumulative_benefit >= cumulative_cost {
+            self.break_even = Some(month);
+        }
+        let roi_to_date = if with_roi {
+            roi(cumulative_benefit, cumulative_cost, sums.0)?
         } else {
             None
         };
         if month == 1 {
-            first_month_roi = roi_to_date;
+            self.first_month_roi = roi_to_date;
         }
-        let row = Month {
+        Ok(Month {
             month,
-            share,
+            share: figures.share,
             benefit,
             cost,
-            net: less(benefit, cost, "net")?,
+            net: sums.minus(benefit, cost, "net")?,
             cumulative_benefit,
             cumulative_cost,
             cumulative_net,
             roi: roi_to_date,
-            revenue_baseline,
-            revenue_after,
+            revenue_baseline: figures.served.revenue_baseline,
+            revenue_after: figures.served.revenue_after,
             turned_away,
-        };
-        on_month(row)?;
-        last = Some(row);
+        })
     }
-
-    let (total_benefit, total_cost, net) = last.map_or((N::ZERO, N::ZERO, N::ZERO), |m| {
-        (m.cumulative_benefit, m.cumulative_cost, m.cumulative_net)
-    });
-    Ok(Pass {
-        summary: Summary {
-            baseline_revenue: baseline.revenue,
-            after_revenue: after.revenue,
-            revenue_uplift,
-            extra_profit,
-            savings,
-            monthly_benefit,
-            first_month_roi,
-            roi: last.and_then(|m| m.roi),
-            total_benefit,
-            total_cost,
-            net,
-            payback_months: payback,
-            break_even_month: break_even,
-            npv,
-            turned_away: turned_away_total,
-        },
-        baseline,
-        after,
-    })
 }
 
 #[cfg(test)]

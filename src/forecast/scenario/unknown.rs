@@ -19,87 +19,106 @@ pub(super) fn check(lines: &LineIndex, file: &DeTable<'_>, problems: &mut Vec<Pr
         let name = name.get_ref().as_ref();
         match value.get_ref() {
             DeValue::Table(table) if name != "variant" && tables.contains(&name) => {
-                let keys: Vec<&str> = file_paths()
-                    .filter_map(|k| k.strip_prefix(name)?.strip_prefix('.'))
-                    .collect();
-                for (key, value) in table {
-                    if let (true, DeValue::Array(items)) = (
-                        name == "costs" && key.get_ref().as_ref() == "item",
-                        value.get_ref(),
-                    ) {
-                        check_items(lines, items, problems);
-                    }
-                    let shown = key.get_ref().as_ref();
-                    if !keys.contains(&shown) {
-                        problems.push(unknown_key(
-                            lines,
-                            key.span().start,
-                            &format!("{name}.{shown}"),
-                            shown,
-                            &keys,
-                            f("[{}] takes: {}", &[&name, &keys.join(", ")]),
-                        ));
-                    }
-                }
+                check_table(lines, name, table, problems);
             }
             DeValue::Array(variants) if name == "variant" => {
-                for (i, variant) in variants.iter().enumerate() {
-                    let DeValue::Table(table) = variant.get_ref() else {
-                        continue;
-                    };
-                    for (key, _) in table {
-                        let shown = key.get_ref().as_ref();
-                        if !["name", "set"].contains(&shown) {
-                            problems.push(unknown_key(
-                                lines,
-                                key.span().start,
-                                &format!("variant[{}].{shown}", i + 1),
-                                shown,
-                                &["name", "set"],
-                                t("[[variant]] takes: name, set").to_string(),
-                            ));
-                        }
-                    }
-                }
+                check_variants(lines, variants, problems);
             }
             // A known table in the wrong shape is for the shape check to explain.
             _ if tables.contains(&name) => {}
-            DeValue::Table(_) => {
-                let mut message = t("unknown table").to_string();
-                if let Some(near) = nearest(name, tables.iter().copied()).first() {
-                    message.push_str(&f(" (did you mean [{}]?)", &[near]));
-                }
-                message.push_str(&f("; the tables are: {}", &[&list(&tables)]));
-                problems.push(Problem {
-                    location: line,
-                    key: Some(name.to_string()),
-                    value: None,
-                    message,
-                });
-            }
-            _ => {
-                // `leads = 200` above every table: say which table it belongs to.
-                let owner: Vec<&str> = all_paths()
-                    .filter(|p| p.rsplit_once('.').is_some_and(|(_, k)| k == name))
-                    .collect();
-                let message = match owner.first() {
-                    Some(path) => f(
-                        "is not inside a table; write it under [{}]",
-                        &[&path.split('.').next().unwrap_or_default()],
-                    ),
-                    None => f(
-                        "is not inside a table, and no table takes it; the tables are: {}",
-                        &[&list(&tables)],
-                    ),
-                };
-                problems.push(Problem {
-                    location: line,
-                    key: Some(name.to_string()),
-                    value: None,
-                    message,
-                });
+            DeValue::Table(_) => problems.push(unknown_table(line, name, &tables)),
+            _ => problems.push(outside_tables(line, name, &tables)),
+        }
+    }
+}
+
+/// Unknown keys in the known table `name`, and in each of its `[[costs.item]]`.
+fn check_table(lines: &LineIndex, name: &str, table: &DeTable<'_>, problems: &mut Vec<Problem>) {
+    let keys: Vec<&str> = file_paths()
+        .filter_map(|k| k.strip_prefix(name)?.strip_prefix('.'))
+        .collect();
+    for (key, value) in table {
+        if let (true, DeValue::Array(items)) = (
+            name == "costs" && key.get_ref().as_ref() == "item",
+            value.get_ref(),
+        ) {
+            check_items(lines, items, problems);
+        }
+        let shown = key.get_ref().as_ref();
+        if !keys.contains(&shown) {
+            problems.push(unknown_key(
+                lines,
+                key.span().start,
+                &format!("{name}.{shown}"),
+                shown,
+                &keys,
+                f("[{}] takes: {}", &[&name, &keys.join(", ")]),
+            ));
+        }
+    }
+}
+
+/// Unknown keys in each `[[variant]]`.
+fn check_variants(
+    lines: &LineIndex,
+    variants: &[toml::Spanned<DeValue<'_>>],
+    problems: &mut Vec<Problem>,
+) {
+    for (i, variant) in variants.iter().enumerate() {
+        let DeValue::Table(table) = variant.get_ref() else {
+            continue;
+        };
+        for (key, _) in table {
+            let shown = key.get_ref().as_ref();
+            if !["name", "set"].contains(&shown) {
+                problems.push(unknown_key(
+                    lines,
+                    key.span().start,
+                    &format!("variant[{}].{shown}", i + 1),
+                    shown,
+                    &["name", "set"],
+                    t("[[variant]] takes: name, set").to_string(),
+                ));
             }
         }
+    }
+}
+
+/// A table the file may not hold, with the nearest that it may.
+fn unknown_table(line: Location, name: &str, tables: &[&str]) -> Problem {
+    let mut message = t("unknown table").to_string();
+    if let Some(near) = nearest(name, tables.iter().copied()).first() {
+        message.push_str(&f(" (did you mean [{}]?)", &[near]));
+    }
+    message.push_str(&f("; the tables are: {}", &[&list(tables)]));
+    Problem {
+        location: line,
+        key: Some(name.to_string()),
+        value: None,
+        message,
+    }
+}
+
+/// A key above every table: `leads = 200` there is told which table it belongs to.
+fn outside_tables(line: Location, name: &str, tables: &[&str]) -> Problem {
+    let owner: Vec<&str> = all_paths()
+        .filter(|p| p.rsplit_once('.').is_some_and(|(_, k)| k == name))
+        .collect();
+    let message = match owner.first() {
+        Some(path) => f(
+            "is not inside a table; write it under [{}]",
+            &[&path.split('.').next().unwrap_or_default()],
+        ),
+        None => f(
+            "is not inside a table, and no table takes it; the tables are: {}",
+            &[&list(tables)],
+        ),
+    };
+    Problem {
+        location: line,
+        key: Some(name.to_string()),
+        value: None,
+        message,
     }
 }
 

@@ -2,191 +2,21 @@
 //! grammar, checked whole before the first byte, then evaluated point by point
 //! through the same engine as `calc`, in parallel blocks that stream out in order.
 
+mod axis;
 mod bound;
 mod fast;
 
+pub use axis::Axis;
+
 use crate::forecast::engine::{self, Benefit, Inputs, Overflow, Schedule, Summary};
-use crate::forecast::scenario::value::{self, Written};
-use crate::forecast::scenario::{Draft, Key, Kind, Location, Problem, Spec, unknown_key_message};
+use crate::forecast::scenario::value::Written;
+use crate::forecast::scenario::{Draft, Key, Location, Problem, Spec};
 use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 use std::io;
 
 /// The largest grid `roi sweep` walks.
 pub const MAX_POINTS: u64 = 10_000_000;
-
-/// Intervals in a range whose step is not given.
-const DEFAULT_INTERVALS: u32 = 10;
-
-/// One varied key: `KEY=FROM..TO[:STEP]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Axis {
-    /// The key varied.
-    pub key: Key,
-    /// The first value, in the form FROM and TO are written in.
-    pub from: Written,
-    /// The signed step between values, in the same unit as `from`'s number.
-    pub step: Decimal,
-    /// How many values, FROM included and TO included when the step lands on it.
-    pub count: u64,
-}
-
-impl Axis {
-    /// Reads `--vary KEY=FROM..TO[:STEP]`.
-    pub fn parse(arg: &str) -> Result<Axis, Problem> {
-        let fail = |key: Option<&str>, value: Option<&str>, message: String| Problem {
-            location: Location::Flag("--vary"),
-            key: Some(key.unwrap_or(arg).to_string()),
-            value: value.map(str::to_string),
-            message,
-        };
-        let Some((path, range)) = arg.split_once('=') else {
-            return Err(fail(
-                None,
-                None,
-                t("expected KEY=FROM..TO[:STEP], like after.leads=+0%..+50%:5%").into(),
-            ));
-        };
-        let (path, range) = (path.trim(), range.trim());
-        let Some(key) = Key::from_path(path) else {
-            let numeric: Vec<&str> = Key::ALL.iter().map(|k| k.path()).collect();
-            return Err(fail(
-                Some(path),
-                Some(range),
-                unknown_key_message(path, &numeric),
-            ));
-        };
-        let fail = |message: String| fail(Some(path), Some(range), message);
-        let Some((from_text, rest)) = range.split_once("..") else {
-            return Err(fail(
-                t("expected a range FROM..TO[:STEP], like 20%..30%:1pp").into(),
-            ));
-        };
-        let (to_text, step_text) = match rest.rsplit_once(':') {
-            Some((to, step)) => (to, Some(step)),
-            None => (rest, None),
-        };
-        let read = |what: &str, text: &str| {
-            value::read_str(text).map_err(|_| {
-                fail(f(
-                    "cannot read {} \"{}\"; write it as the key takes it: {}",
-                    &[&what, &text, &key.kind().allowed()],
-                ))
-            })
-        };
-        let from = read(t("FROM"), from_text)?;
-        let to = read(t("TO"), to_text)?;
-        if std::mem::discriminant(&from) != std::mem::discriminant(&to) {
-            return Err(fail(
-                t(
-                    "FROM and TO must be written the same way: both numbers, both \"N%\", \
-                 both \"+N%\" or both \"+Npp\"",
-                )
-                .into(),
-            ));
-        }
-        let Some(span) = to.number().checked_sub(from.number()) else {
-            return Err(fail(t("the range is too wide to compute exactly").into()));
-        };
-        if span.is_zero() {
-            return Err(fail(
-                t("the range is empty (FROM equals TO); use --set for a single value").into(),
-            ));
-        }
-        let step = match step_text {
-            Some(text) => {
-                // A step is a size: "1pp" needs no sign as a change would, and "+2500" may have one.
-                let text = if text.ends_with("pp") && !text.starts_with(['+', '-']) {
-                    format!("+{text}")
-                } else if text.ends_with(['%', 'p']) {
-                    text.to_string()
-                } else {
-                    text.trim_start_matches('+').to_string()
-                };
-                let step = read(t("STEP"), &text)?;
-                match (from, step) {
-                    (Written::Number(_), Written::Number(n)) => n,
-                    (Written::Number(_), _) => {
-                        return Err(fail(
-                            t("the range is in plain numbers, so the step must be one too").into(),
-                        ));
-                    }
-                    (_, step) => step.number(),
-                }
-            }
-            None if matches!(key.kind(), Kind::Months { .. }) => {
-                if span.is_sign_negative() {
-                    -Decimal::ONE
-                } else {
-                    Decimal::ONE
-                }
-            }
-            None => span / Decimal::from(DEFAULT_INTERVALS),
-        };
-        if step.is_zero() {
-            return Err(fail(
-                t("the step is zero; it must move from FROM towards TO").into(),
-            ));
-        }
-        if matches!(key.kind(), Kind::Months { .. })
-            && [from.number(), to.number(), step]
-                .iter()
-                .any(|n| !n.fract().is_zero())
-        {
-            return Err(fail(f(
-                "{} takes whole months, so FROM, TO and STEP must be whole numbers",
-                &[&key.path()],
-            )));
-        }
-        // Every value FROM + i × STEP must be exact: its whole digits and its
-        // decimals together must fit in the 28 digits exact arithmetic keeps.
-        let magnitude = from.number().abs().max(to.number().abs()).trunc();
-        let whole_digits = magnitude.to_string().len() as u32;
-        let decimals = from
-            .number()
-            .scale()
-            .max(to.number().scale())
-            .max(step.scale());
-        if whole_digits + decimals > 28 {
-            return Err(fail(
-                t(
-                    "FROM, TO and STEP together have more digits than exact arithmetic keeps (28); \
-                 use fewer decimals",
-                )
-                .into(),
-            ));
-        }
-        if step.is_sign_negative() != span.is_sign_negative() {
-            return Err(fail(
-                t("the step goes away from TO; give it the sign of TO − FROM").into(),
-            ));
-        }
-        let intervals = span
-            .checked_div(step)
-            .map(|n| n.floor())
-            .and_then(|n| u64::try_from(n).ok())
-            .filter(|n| *n < MAX_POINTS)
-            .ok_or_else(|| {
-                fail(f(
-                    "the range has more than {} values; use a larger step",
-                    &[&MAX_POINTS],
-                ))
-            })?;
-        Ok(Axis {
-            key,
-            from,
-            step,
-            count: intervals + 1,
-        })
-    }
-
-    /// The `i`-th value, exact: FROM + i × STEP.
-    pub fn value(&self, i: u64) -> Written {
-        // `i` < count ≤ MAX_POINTS, and the last value lies between FROM and TO, so this cannot overflow.
-        self.from
-            .with_number(self.from.number() + self.step * Decimal::from(i))
-    }
-}
 
 /// One or two axes; points are numbered with the last axis varying fastest.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,6 +4,7 @@
 
 use super::key::{Key, Kind, TEXT_KEYS, all_paths, unknown_key_message};
 use super::range::Uncertain;
+use super::raw::RawVariant;
 use super::spec::{Slot, Spec};
 use super::tables::TablesDraft;
 use super::value::{self, ValueError};
@@ -121,7 +122,6 @@ impl Draft {
             variants: Arc::from([]),
             tables: TablesDraft::default(),
         };
-        let source_text = |v: &Spanned<toml::Value>| text.get(v.span()).unwrap_or("").to_string();
         let meta = raw.scenario.as_ref().map(|m| m.get_ref());
         for (path, value) in [
             (TEXT_KEYS[0], meta.and_then(|m| m.name.as_ref())),
@@ -129,50 +129,38 @@ impl Draft {
         ] {
             if let Some(v) = value {
                 let location = Location::Line(lines.line(v.span().start));
-                draft.set_text(path, v.get_ref(), &source_text(v), location);
+                draft.set_text(path, v.get_ref(), &source_text(text, v), location);
             }
         }
         for key in Key::ALL {
             if let Some(v) = raw.value(key) {
                 let location = Location::Line(lines.line(v.span().start));
-                draft.set_value(key, v.get_ref(), source_text(v), location);
+                draft.set_value(key, v.get_ref(), source_text(text, v), location);
             }
         }
         tables::read(text, lines, raw, &mut draft);
+        draft.variants = draft.read_variants(text, parsed).into();
+        draft
+    }
+
+    /// The file's `[[variant]]`s, in file order. One without a name is
+    /// reported and left out; a key it sets twice, or a name another has
+    /// already, is reported.
+    fn read_variants(&mut self, text: &str, parsed: &Parsed) -> Vec<Variant> {
+        let lines = &parsed.lines;
         let mut variants = Vec::new();
         let mut names = HashSet::new();
-        for (i, variant) in raw.variant.iter().flatten().enumerate() {
+        for (i, variant) in parsed.raw.variant.iter().flatten().enumerate() {
             let line = lines.line(variant.span().start);
             let v = variant.get_ref();
-            let name = match v.name.as_ref().map(|n| n.get_ref()) {
-                Some(toml::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-                _ => {
-                    draft.problems.push(Problem {
-                        location: Location::Line(line),
-                        key: Some("variant.name".into()),
-                        value: v.name.as_ref().map(source_text),
-                        message: t(
-                            "every [[variant]] needs a name in quotes, like name = \"pessimistic\"",
-                        )
-                        .into(),
-                    });
-                    continue;
-                }
+            let Some(name) = self.variant_name(text, line, v) else {
+                continue;
             };
-            let nested = parsed.nested.get(i);
-            let mut overrides = Vec::new();
-            for (path, value) in v.set.iter().flat_map(|s| s.get_ref()) {
-                let leaf = Leaf {
-                    value: value.get_ref(),
-                    span: value.span(),
-                    exact: true,
-                };
-                flatten(path, leaf, nested, text, lines, &mut overrides);
-            }
+            let overrides = variant_overrides(v, parsed.nested.get(i), text, lines);
             let mut seen = HashSet::new();
             for o in &overrides {
                 if !seen.insert(o.path.as_str()) {
-                    draft.problems.push(Problem {
+                    self.problems.push(Problem {
                         location: o.location.clone(),
                         key: Some(o.path.clone()),
                         value: None,
@@ -181,7 +169,7 @@ impl Draft {
                 }
             }
             if !names.insert(name.clone()) {
-                draft.problems.push(Problem {
+                self.problems.push(Problem {
                     location: Location::Line(line),
                     key: Some("variant.name".into()),
                     value: Some(format!("\"{name}\"")),
@@ -191,8 +179,27 @@ impl Draft {
             }
             variants.push(Variant { name, overrides });
         }
-        draft.variants = variants.into();
-        draft
+        variants
+    }
+
+    /// A variant's name, trimmed; a missing or blank one is reported at the
+    /// variant's `line`.
+    fn variant_name(&mut self, text: &str, line: usize, v: &RawVariant) -> Option<String> {
+        match v.name.as_ref().map(|n| n.get_ref()) {
+            Some(toml::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => {
+                self.problems.push(Problem {
+                    location: Location::Line(line),
+                    key: Some("variant.name".into()),
+                    value: v.name.as_ref().map(|n| source_text(text, n)),
+                    message: t(
+                        "every [[variant]] needs a name in quotes, like name = \"pessimistic\"",
+                    )
+                    .into(),
+                });
+                None
+            }
+        }
     }
 
     /// The file's variants, in file order.
@@ -397,6 +404,31 @@ impl Draft {
     pub fn currency(&self) -> &str {
         self.currency.as_ref().map_or("RUB", |t| t.value.as_str())
     }
+}
+
+/// A value exactly as the file writes it.
+fn source_text(text: &str, v: &Spanned<toml::Value>) -> String {
+    text.get(v.span()).unwrap_or("").to_string()
+}
+
+/// A variant's `set` as overrides, each keeping its text and line as
+/// written, nested (`nested` holds the spans of its inner values) or not.
+fn variant_overrides(
+    v: &RawVariant,
+    nested: Option<&NestedSpans>,
+    text: &str,
+    lines: &LineIndex,
+) -> Vec<Override> {
+    let mut overrides = Vec::new();
+    for (path, value) in v.set.iter().flat_map(|s| s.get_ref()) {
+        let leaf = Leaf {
+            value: value.get_ref(),
+            span: value.span(),
+            exact: true,
+        };
+        flatten(path, leaf, nested, text, lines, &mut overrides);
+    }
+    overrides
 }
 
 /// The spans of the values nested in a variant's `set`, by dotted path:

@@ -129,21 +129,7 @@ impl<'d> Resolver<'d> {
         let kind = key.kind();
         match (kind, written) {
             (Kind::Months { min, max }, Written::Number(n)) => {
-                let whole = n.fract().is_zero();
-                if whole && n >= Decimal::from(min) && n <= Decimal::from(max) {
-                    return Some(n.trunc());
-                }
-                let what = if whole {
-                    "is out of range"
-                } else {
-                    "is not a whole number"
-                };
-                self.report(
-                    key,
-                    spec,
-                    f("{}; it takes {}", &[&t(what), &kind.allowed()]),
-                );
-                None
+                self.months(key, spec, n, (min, max))
             }
             (Kind::Months { .. }, _) => {
                 self.report(
@@ -161,44 +147,13 @@ impl<'d> Resolver<'d> {
                 self.in_unit_range(key, spec, n, None)
             }
             (Kind::ChangedAmount, Written::Relative(r)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
-                if n.is_sign_negative() && !n.is_zero() {
-                    let message = f(
-                        "would make it negative ({} from {}); a decrease is at most \"-100%\"",
-                        &[&n.normalize(), &base.normalize()],
-                    );
-                    self.report(key, spec, message);
-                    return None;
-                }
-                Some(n)
+                self.changed_amount(key, spec, r, base.flatten()?)
             }
             (Kind::ChangedRate, Written::Relative(r)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
-                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
-                let how = || {
-                    f(
-                        "{} ({} {} {} of it)",
-                        &[&pct(n), &pct(base), &sign(r), &pct(r.abs())],
-                    )
-                };
-                self.in_unit_range(key, spec, n, Some(&how))
+                self.changed_rate(key, spec, Form::Relative, r, base.flatten()?)
             }
             (Kind::ChangedRate, Written::Points(p)) => {
-                let base = base.flatten()?;
-                let n = self.exact(key, spec, base, value::apply(Form::Points, p, base))?;
-                let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
-                let how = || {
-                    format!(
-                        "{} ({} {} {})",
-                        pct(n),
-                        pct(base),
-                        sign(p),
-                        Fmt::messages().points(p.abs(), Sign::Plain)
-                    )
-                };
-                self.in_unit_range(key, spec, n, Some(&how))
+                self.changed_rate(key, spec, Form::Points, p, base.flatten()?)
             }
             (Kind::Amount | Kind::ChangedAmount, Written::Percent(_) | Written::Points(_)) => {
                 let message = if kind == Kind::ChangedAmount {
@@ -217,21 +172,103 @@ impl<'d> Resolver<'d> {
                 Kind::Amount | Kind::Rate | Kind::Factor,
                 Written::Relative(_) | Written::Points(_),
             ) => {
-                let message = if key.path().starts_with("baseline.") {
-                    f(
-                        "a change needs something to change from, and [baseline] holds today's figure; it takes {}",
-                        &[&kind.allowed()],
-                    )
-                } else {
-                    f(
-                        "a change needs something to change from; only [after] keys change from the baseline; it takes {}",
-                        &[&kind.allowed()],
-                    )
-                };
-                self.report(key, spec, message);
+                self.nothing_to_change_from(key, spec);
                 None
             }
         }
+    }
+
+    /// A number of months: whole, from `min` to `max`.
+    fn months(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        n: Decimal,
+        (min, max): (u32, u32),
+    ) -> Option<Decimal> {
+        let whole = n.fract().is_zero();
+        if whole && n >= Decimal::from(min) && n <= Decimal::from(max) {
+            return Some(n.trunc());
+        }
+        let what = if whole {
+            "is out of range"
+        } else {
+            "is not a whole number"
+        };
+        self.report(
+            key,
+            spec,
+            f("{}; it takes {}", &[&t(what), &key.kind().allowed()]),
+        );
+        None
+    }
+
+    /// An amount changed from its baseline `base` by the share `r`, which
+    /// may take it down to zero but not below.
+    fn changed_amount(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        r: Decimal,
+        base: Decimal,
+    ) -> Option<Decimal> {
+        let n = self.exact(key, spec, base, value::apply(Form::Relative, r, base))?;
+        if n.is_sign_negative() && !n.is_zero() {
+            let message = f(
+                "would make it negative ({} from {}); a decrease is at most \"-100%\"",
+                &[&n.normalize(), &base.normalize()],
+            );
+            self.report(key, spec, message);
+            return None;
+        }
+        Some(n)
+    }
+
+    /// A rate changed from its baseline `base` by `change`, relative or in
+    /// points (`form`), which must land in 0%–100%; the message then shows
+    /// how it got there.
+    fn changed_rate(
+        &mut self,
+        key: Key,
+        spec: &Spec,
+        form: Form,
+        change: Decimal,
+        base: Decimal,
+    ) -> Option<Decimal> {
+        let n = self.exact(key, spec, base, value::apply(form, change, base))?;
+        let pct = |d: Decimal| Fmt::messages().percent(d, Sign::Plain);
+        let how = || match form {
+            Form::Points => format!(
+                "{} ({} {} {})",
+                pct(n),
+                pct(base),
+                sign(change),
+                Fmt::messages().points(change.abs(), Sign::Plain)
+            ),
+            _ => f(
+                "{} ({} {} {} of it)",
+                &[&pct(n), &pct(base), &sign(change), &pct(change.abs())],
+            ),
+        };
+        self.in_unit_range(key, spec, n, Some(&how))
+    }
+
+    /// Reports a change where there is nothing to change from: a
+    /// `[baseline]` key, or another key outside `[after]`.
+    fn nothing_to_change_from(&mut self, key: Key, spec: &Spec) {
+        let kind = key.kind();
+        let message = if key.path().starts_with("baseline.") {
+            f(
+                "a change needs something to change from, and [baseline] holds today's figure; it takes {}",
+                &[&kind.allowed()],
+            )
+        } else {
+            f(
+                "a change needs something to change from; only [after] keys change from the baseline; it takes {}",
+                &[&kind.allowed()],
+            )
+        };
+        self.report(key, spec, message);
     }
 
     fn report(&mut self, key: Key, spec: &Spec, message: String) {

@@ -779,11 +779,7 @@ fn json_that_is_not_records_is_refused_in_one_line() {
         ),
         // Not JSON to the sniffer (it begins with a quote): read as CSV, one
         // quoted field of a megabyte.
-        (
-            "text.json",
-            format!("\"{long}\""),
-            "runs past 1 MB",
-        ),
+        ("text.json", format!("\"{long}\""), "runs past 1 MB"),
     ] {
         let file = write(dir.path(), name, text.as_bytes());
         let err = refused(&["measure", file.to_str().unwrap()]);
@@ -857,4 +853,108 @@ fn an_unreadable_amount_costs_only_its_visits_revenue() {
     );
     assert_eq!(unreadable[0]["examples"][0]["value"], "15O0.00");
     assert_eq!(json["quality"]["skipped"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_us_sheet_is_read_month_first_because_its_dates_prove_it() {
+    let recs = records();
+    // Days run 1..28: some dates prove the month comes first (1/13/2025),
+    // others read either way (3/4/2025) and are read again once proved.
+    assert!(
+        recs.iter().any(|r| r.day > 12) && recs.iter().any(|r| r.day <= 12 && r.day != r.month)
+    );
+    let json = measure_export(
+        "sheet.csv",
+        &exports::us_sheet_csv(&recs),
+        exports::SHEET_MAP,
+    );
+    assert_funnel(&json, &recs, true);
+    assert_eq!(json["quality"]["skipped"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn dates_that_never_prove_their_order_are_refused_until_the_mapping_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Only the first twelve days: every date reads either way.
+    let recs: Vec<Rec> = records().into_iter().filter(|r| r.day <= 12).collect();
+    let file = write(dir.path(), "sheet.csv", &exports::us_sheet_csv(&recs));
+    let map = write(dir.path(), "map.toml", exports::SHEET_MAP.as_bytes());
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("the dates in «Created» read either way"),
+        "{err}"
+    );
+    assert!(err.contains("[dates] order = \"dmy\""), "{err}");
+    let said = format!("{}\n[dates]\norder = \"mdy\"\n", exports::SHEET_MAP);
+    let json = measure_export("sheet.csv", &exports::us_sheet_csv(&recs), &said);
+    assert_funnel(&json, &recs, true);
+}
+
+#[test]
+fn a_column_of_both_orders_is_refused_naming_a_row_of_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Deal,Created,Stage,Amount,Channel\n\
+                1,13/01/2025,Won,100,Phone\n\
+                2,03/04/2025,Won,100,Phone\n\
+                3,01/14/2025,Won,100,Phone\n";
+    let file = write(dir.path(), "mixed.csv", text.as_bytes());
+    let map = write(dir.path(), "map.toml", exports::SHEET_MAP.as_bytes());
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("row 2 («13/01/2025») has the day first"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 4 («01/14/2025») the month first"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_mappings_date_format_reads_any_other_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Deal,Created,Stage,Amount,Channel\n\
+                1,20250113 0930,Won,100,Phone\n\
+                2,20250204 1000,Lost,,Phone\n";
+    let file = write(dir.path(), "compact.csv", text.as_bytes());
+    let with = |dates: &str| {
+        let map = format!("{}\n[dates]\n{dates}\n", exports::SHEET_MAP);
+        write(dir.path(), "map.toml", map.as_bytes())
+    };
+    let map = with("format = \"%Y%m%d %H%M\"");
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let months: Vec<&str> = json["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["channel"] == "all")
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2025-01", "2025-02"]);
+    for (dates, says) in [
+        ("order = \"yyyy\"", "dates.order = \"yyyy\": one of \"dmy\""),
+        (
+            "format = \"%H:%M\"",
+            "must name the day, the month and the four-digit year",
+        ),
+    ] {
+        let map = with(dates);
+        let err = refused(&[
+            "measure",
+            file.to_str().unwrap(),
+            "--map",
+            map.to_str().unwrap(),
+        ]);
+        assert!(err.contains(says), "{err}");
+    }
 }

@@ -72,6 +72,21 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "the dates in «{}» disagree on their order: {} row {} («{}») has the day first, {} row {} («{}») the month first; correct the column, or say the order in a mapping file: [dates] order = \"dmy\" (day first) or \"mdy\" (month first)" => {
+            "даты в «{}» записаны в разном порядке: {}, строка {} («{}») — сначала день, {}, строка {} («{}») — сначала месяц; исправьте столбец или укажите порядок в файле сопоставления: [dates] order = \"dmy\" (день первым) или \"mdy\" (месяц первым)"
+        }
+        "the dates in «{}» read either way ({} row {}: «{}» may have the day or the month first) and no date in the column proves which; say it in a mapping file: [dates] order = \"dmy\" (day first) or \"mdy\" (month first)" => {
+            "даты в «{}» читаются двояко ({}, строка {}: в «{}» первым может быть и день, и месяц), и ни одна дата столбца этого не решает; укажите порядок в файле сопоставления: [dates] order = \"dmy\" (день первым) или \"mdy\" (месяц первым)"
+        }
+        "one of \"dmy\" (31/01/2025), \"mdy\" (01/31/2025) or \"ymd\" (2025/01/31)" => {
+            "одно из: \"dmy\" (31/01/2025), \"mdy\" (01/31/2025) или \"ymd\" (2025/01/31)"
+        }
+        "is not a date format; write it like \"%d-%m-%Y %H:%M:%S\" (%d day, %m month, %Y year, %H:%M:%S time)" => {
+            "это не формат даты; пишите так: \"%d-%m-%Y %H:%M:%S\" (%d — день, %m — месяц, %Y — год, %H:%M:%S — время)"
+        }
+        "must name the day, the month and the four-digit year (%d, %m and %Y), like \"%d-%m-%Y %H:%M:%S\"" => {
+            "в формате должны быть день, месяц и год из четырёх цифр (%d, %m и %Y), например \"%d-%m-%Y %H:%M:%S\""
+        }
         "{} visits with an amount that cannot be read (counted, without revenue)" => {
             "визитов с нечитаемой суммой: {} (засчитаны, без выручки)"
         }

@@ -712,3 +712,51 @@ pub fn bitrix_csv_placeholders(recs: &[Rec]) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+/// An English Google Sheet kept by hand: comma-separated, UTF-8 without a
+/// BOM, dates `M/D/YYYY` (month first, no leading zeros) as the US locale
+/// writes them, amounts with a decimal point. Read with [`SHEET_MAP`].
+pub fn us_sheet_csv(recs: &[Rec]) -> Vec<u8> {
+    let mut out = String::from("Deal,Created,Stage,Amount,Channel\n");
+    for r in recs {
+        let stage = match r.fate {
+            Fate::Lost => "Lost",
+            Fate::Open => "New",
+            Fate::Booked => "Booked",
+            Fate::Came => "Won",
+            Fate::NoShow => "No-show",
+        };
+        out.push_str(&format!(
+            "{},{}/{}/{} {}:{:02},{},{},{}\n",
+            r.id,
+            r.month,
+            r.day,
+            r.year,
+            r.hour,
+            r.id % 60,
+            stage,
+            r.kopecks.map(rub).unwrap_or_default(),
+            if r.ai { "AI assistant" } else { "Phone" },
+        ));
+    }
+    out.into_bytes()
+}
+
+/// The mapping of [`us_sheet_csv`]: its columns and stages, no date order.
+pub const SHEET_MAP: &str = r#"[columns]
+id = "Deal"
+created = "Created"
+status = "Stage"
+amount = "Amount"
+
+[status]
+Lost = "lost"
+New = "open"
+Booked = "booked"
+Won = "visited"
+"No-show" = "no_show"
+
+[ai]
+column = "Channel"
+equals = "AI assistant"
+"#;

@@ -1,7 +1,7 @@
 //! Why an export cannot be measured, said so the owner can fix it: the file,
 //! the row, the column, the value as written and what is allowed (exit code 2).
 
-use super::cell::Month;
+use super::cell::{Month, Seen};
 use super::layout::NotFound;
 use super::mapping::outcome_names;
 use super::profile::System;
@@ -10,9 +10,57 @@ use crate::i18n::{f, t};
 use crate::input::clip;
 use std::fmt;
 
+/// A date column whose order of day and month the data does not settle.
+#[derive(Debug)]
+pub enum DateOrder {
+    /// Some dates have the day first, some the month first.
+    Both {
+        /// The column's header.
+        column: String,
+        /// A date that puts the day first.
+        day: Seen,
+        /// A date that puts the month first.
+        month: Seen,
+    },
+    /// Dates that read either way, and no date that proves which.
+    Unproven {
+        /// The column's header.
+        column: String,
+        /// The first such date.
+        cell: Seen,
+    },
+}
+
+impl fmt::Display for DateOrder {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            DateOrder::Both { column, day, month } => f(
+                "the dates in «{}» disagree on their order: {} row {} («{}») has the day first, {} row {} («{}») the month first; correct the column, or say the order in a mapping file: [dates] order = \"dmy\" (day first) or \"mdy\" (month first)",
+                &[
+                    &clip(column),
+                    &day.file,
+                    &day.row,
+                    &day.value,
+                    &month.file,
+                    &month.row,
+                    &month.value,
+                ],
+            ),
+            DateOrder::Unproven { column, cell } => f(
+                "the dates in «{}» read either way ({} row {}: «{}» may have the day or the month first) and no date in the column proves which; say it in a mapping file: [dates] order = \"dmy\" (day first) or \"mdy\" (month first)",
+                &[&clip(column), &cell.file, &cell.row, &cell.value],
+            ),
+        };
+        out.write_str(&text)
+    }
+}
+
 /// A whole run refused.
 #[derive(Debug, thiserror::Error)]
 pub enum MeasureError {
+    /// Dates whose order of day and month the data does not settle.
+    #[error("{0}")]
+    DateOrder(Box<DateOrder>),
     /// A file could not be read as a table.
     #[error(transparent)]
     Read(#[from] ReadError),

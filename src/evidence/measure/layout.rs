@@ -19,6 +19,7 @@ pub static CUSTOM: Profile = Profile {
     success: super::profile::Outcome::Visited,
     fallback: None,
     records_are_leads: true,
+    date_order: None,
 };
 
 /// Which columns of one file hold what.
@@ -61,6 +62,16 @@ pub struct RecordLayout {
     pub header_row: u64,
     /// The assistant's conditions, by column.
     pub ai: Vec<(usize, Test)>,
+}
+
+impl RecordLayout {
+    /// The header of a field's column as the file writes it; empty when unmapped.
+    pub fn header_of(&self, field: Field) -> &str {
+        self.columns
+            .get(&field)
+            .and_then(|&i| self.headers.get(i))
+            .map_or("", String::as_str)
+    }
 }
 
 /// Columns of a monthly sheet: `(total, is the assistant's share)` → column.

@@ -2,9 +2,10 @@
 //! status text is which outcome, which records the assistant brought.
 //! Read from a `--map` TOML file and `--ai` flags, checked once into a [`Mapping`].
 
+use super::cell::{DateFormat, Order};
 use super::profile::{Field, Outcome, System, Total};
 use crate::i18n::{f, t};
-use crate::input::{Location, Problem, ScenarioError, Source, line_of};
+use crate::input::{Location, Problem, ScenarioError, Source, clip, line_of};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
@@ -91,6 +92,10 @@ pub struct Mapping {
     pub ai: AiRule,
     /// Seconds east of UTC for Unix timestamps.
     pub utc_offset: Option<i32>,
+    /// `[dates] order`: the order of day and month in `a/b/YYYY` dates.
+    pub date_order: Option<Order>,
+    /// `[dates] format`: the dates' own format, for any other form.
+    pub date_format: Option<DateFormat>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,6 +127,8 @@ enum OneOrMany {
 #[serde(deny_unknown_fields)]
 struct RawDates {
     utc_offset: Option<Spanned<String>>,
+    order: Option<Spanned<String>>,
+    format: Option<Spanned<String>>,
 }
 
 /// Every `[columns]` key a mapping file may use.
@@ -173,8 +180,16 @@ impl Mapping {
         if let Some(ai) = raw.ai {
             check.ai(ai);
         }
-        if let Some(offset) = raw.dates.and_then(|d| d.utc_offset) {
-            check.utc_offset(offset);
+        if let Some(dates) = raw.dates {
+            if let Some(offset) = dates.utc_offset {
+                check.utc_offset(offset);
+            }
+            if let Some(order) = dates.order {
+                check.date_order(order);
+            }
+            if let Some(format) = dates.format {
+                check.date_format(format);
+            }
         }
         let Check {
             mapping,
@@ -319,6 +334,37 @@ impl Check<'_> {
                 key: Some("dates.utc_offset".into()),
                 value: Some(format!("\"{}\"", offset.get_ref())),
                 message: t("an offset from UTC like \"+03:00\" (Moscow) or \"+05:00\"").into(),
+            }),
+        }
+    }
+}
+
+impl Check<'_> {
+    /// `[dates] order`: `dmy`, `mdy` or `ymd`.
+    fn date_order(&mut self, order: Spanned<String>) {
+        match Order::from_name(order.get_ref()) {
+            Some(o) => self.mapping.date_order = Some(o),
+            None => self.problems.push(Problem {
+                location: line(self.text, order.span()),
+                key: Some("dates.order".into()),
+                value: Some(format!("\"{}\"", clip(order.get_ref()))),
+                message: t(
+                    "one of \"dmy\" (31/01/2025), \"mdy\" (01/31/2025) or \"ymd\" (2025/01/31)",
+                )
+                .into(),
+            }),
+        }
+    }
+
+    /// `[dates] format`: a strftime-like format with day, month and year.
+    fn date_format(&mut self, format: Spanned<String>) {
+        match DateFormat::parse(format.get_ref()) {
+            Ok(f) => self.mapping.date_format = Some(f),
+            Err(why) => self.problems.push(Problem {
+                location: line(self.text, format.span()),
+                key: Some("dates.format".into()),
+                value: Some(format!("\"{}\"", clip(format.get_ref()))),
+                message: t(why).into(),
             }),
         }
     }

@@ -19,8 +19,8 @@ pub mod records;
 pub mod season;
 pub mod table;
 
-use cell::Month;
-use error::{MeasureError, Period};
+use cell::{Month, Order, Verdict};
+use error::{DateOrder, MeasureError, Period};
 use funnel::{Channel, Coverage, Figures, Funnel};
 use layout::{Layout, NotFound};
 use mapping::Mapping;
@@ -86,25 +86,28 @@ pub fn measure(
     request: &Request,
     open: impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
 ) -> Result<Measured, MeasureError> {
-    let opened = open_all(request, &open)?;
-    let Some((_, first, _)) = opened.first() else {
-        return Err(MeasureError::Empty(t("no files were given").into()));
+    let (counted, column) = count(request, &open, None)?;
+    // Dates like 03/04/2025 read either way: the column's other cells decide,
+    // and a column that proves the month first is read again that way.
+    let counted = match counted.counter.evidence.verdict() {
+        Verdict::Read => counted,
+        Verdict::Again(order) => count(request, &open, Some(order))?.0,
+        Verdict::Both(day, month) => {
+            let why = DateOrder::Both { column, day, month };
+            return Err(MeasureError::DateOrder(Box::new(why)));
+        }
+        Verdict::Unproven(cell) => {
+            let why = DateOrder::Unproven { column, cell };
+            return Err(MeasureError::DateOrder(Box::new(why)));
+        }
     };
-    let (system, entity) = match first {
-        Layout::Records(r) => (r.profile.system, r.profile.entity),
-        Layout::Monthly(_) => (System::Monthly, "months"),
-    };
-    let coverage = coverage(&opened, &request.mapping);
-    let split = split(&opened, &request.mapping);
-    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
-    let mut files = Vec::new();
-    for (mut info, layout, mut file) in opened {
-        let before = counter.quality.rows;
-        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
-        info.rows = counter.quality.rows - before;
-        files.push(info);
-    }
-    counted(&counter)?;
+    let Counted {
+        counter,
+        system,
+        entity,
+        files,
+    } = counted;
+    counted_fully(&counter)?;
     let statuses = counter.statuses().to_vec();
     Ok(Measured {
         system,
@@ -114,6 +117,55 @@ pub fn measure(
         quality: counter.quality,
         statuses,
     })
+}
+
+/// The files counted once, before the date order and statuses are judged.
+struct Counted {
+    counter: Counter,
+    system: System,
+    entity: &'static str,
+    files: Vec<FileInfo>,
+}
+
+/// Opens and counts every file, reading year-last dates in `order` when it
+/// is known; with the header of the creation-date column, for messages.
+fn count(
+    request: &Request,
+    open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+    order: Option<Order>,
+) -> Result<(Counted, String), MeasureError> {
+    let opened = open_all(request, open)?;
+    let Some((_, first, _)) = opened.first() else {
+        return Err(MeasureError::Empty(t("no files were given").into()));
+    };
+    let (system, entity) = match first {
+        Layout::Records(r) => (r.profile.system, r.profile.entity),
+        Layout::Monthly(_) => (System::Monthly, "months"),
+    };
+    let column = match first {
+        Layout::Records(r) => r.header_of(profile::Field::Created).to_string(),
+        Layout::Monthly(_) => String::new(),
+    };
+    let coverage = coverage(&opened, &request.mapping);
+    let split = split(&opened, &request.mapping);
+    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
+    if let Some(order) = order {
+        counter = counter.with_order(order);
+    }
+    let mut files = Vec::new();
+    for (mut info, layout, mut file) in opened {
+        let before = counter.quality.rows;
+        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
+        info.rows = counter.quality.rows - before;
+        files.push(info);
+    }
+    let counted = Counted {
+        counter,
+        system,
+        entity,
+        files,
+    };
+    Ok((counted, column))
 }
 
 /// Every file opened and its header found, in the order given, before any
@@ -235,7 +287,7 @@ fn split(opened: &[(FileInfo, Layout, Opened)], mapping: &Mapping) -> bool {
 
 /// Refuses a count nothing can be measured from: status texts with no
 /// known outcome (every one listed, for the mapping), or no row used.
-fn counted(counter: &Counter) -> Result<(), MeasureError> {
+fn counted_fully(counter: &Counter) -> Result<(), MeasureError> {
     let unknown: Vec<(String, u64)> = counter
         .statuses()
         .iter()

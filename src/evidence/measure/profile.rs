@@ -1,6 +1,7 @@
 //! What each system's export looks like: its column names (the Russian UI's and
 //! the API's) and its default statuses, so a file is understood without a mapping.
 
+use super::cell::Order;
 use std::fmt;
 
 /// What became of a record.
@@ -220,6 +221,9 @@ pub struct Profile {
     pub fallback: Option<Outcome>,
     /// Whether every record is a lead (CRMs) or only a booking (booking systems: no leads).
     pub records_are_leads: bool,
+    /// The order of day and month the system writes `a-b-YYYY` dates in, when
+    /// it is known (amoCRM's CSV: day first); otherwise each column proves its own.
+    pub date_order: Option<Order>,
 }
 
 impl Profile {
@@ -290,6 +294,7 @@ pub static BITRIX24_DEALS: Profile = Profile {
     success: Outcome::Visited,
     fallback: None,
     records_are_leads: true,
+    date_order: None,
 };
 
 /// Bitrix24 leads: a converted lead became a booking.
@@ -336,6 +341,7 @@ pub static BITRIX24_LEADS: Profile = Profile {
     success: Outcome::Booked,
     fallback: None,
     records_are_leads: true,
+    date_order: None,
 };
 
 /// amoCRM deals: 142 and 143 are the closed stages every pipeline shares.
@@ -384,6 +390,7 @@ pub static AMOCRM: Profile = Profile {
     success: Outcome::Visited,
     fallback: None,
     records_are_leads: true,
+    date_order: Some(Order::Dmy),
 };
 
 /// YCLIENTS (and Altegio) booking records: bookings only, so no leads.
@@ -439,6 +446,7 @@ pub static YCLIENTS: Profile = Profile {
     success: Outcome::Visited,
     fallback: None,
     records_are_leads: false,
+    date_order: None,
 };
 
 /// Every built-in profile of records, in the order detection prefers them.

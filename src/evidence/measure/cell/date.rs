@@ -341,6 +341,72 @@ fn excel_serial(serial: f64) -> Option<NaiveDate> {
     epoch.checked_add_days(chrono::Days::new(serial.floor() as u64))
 }
 
+/// A date cell a column's verdict can point at: where it is and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    /// The file as named.
+    pub file: String,
+    /// The row as its program shows it.
+    pub row: u64,
+    /// The cell as written (clipped for messages).
+    pub value: String,
+}
+
+/// What a date column's cells proved about the order of day and month,
+/// gathered over the whole column: the first cell of each kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// A cell whose first field is above 12: the day comes first.
+    pub day_first: Option<Seen>,
+    /// A cell whose second field is above 12: the month comes first.
+    pub month_first: Option<Seen>,
+    /// A cell that reads either way, taken day first meanwhile.
+    pub either: Option<Seen>,
+}
+
+/// What a column's evidence decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Every date was read as it is meant.
+    Read,
+    /// The column proves the month comes first, but some dates were taken
+    /// day first before it did: read them again in this order.
+    Again(Order),
+    /// Cells prove both orders: the column is not one order.
+    Both(Seen, Seen),
+    /// Some dates read either way and no cell proves which.
+    Unproven(Seen),
+}
+
+impl Evidence {
+    /// Notes what one cell proved; `value` is asked for only when kept.
+    pub fn note(&mut self, clue: Clue, file: &str, row: u64, value: impl FnOnce() -> String) {
+        let slot = match clue {
+            Clue::Settled => return,
+            Clue::DayFirst => &mut self.day_first,
+            Clue::MonthFirst => &mut self.month_first,
+            Clue::Either => &mut self.either,
+        };
+        if slot.is_none() {
+            *slot = Some(Seen {
+                file: file.to_string(),
+                row,
+                value: crate::input::clip(&value()),
+            });
+        }
+    }
+
+    /// The column's verdict.
+    pub fn verdict(&self) -> Verdict {
+        match (&self.day_first, &self.month_first, &self.either) {
+            (Some(d), Some(m), _) => Verdict::Both(d.clone(), m.clone()),
+            (None, Some(_), Some(_)) => Verdict::Again(Order::Mdy),
+            (None, None, Some(e)) => Verdict::Unproven(e.clone()),
+            _ => Verdict::Read,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::MOSCOW;
@@ -396,6 +462,29 @@ mod tests {
             assert!(by(bad, None).is_err(), "{bad}");
         }
         assert_eq!(by("1/2/1900", None), Err(Bad::Year));
+    }
+
+    #[test]
+    fn a_columns_verdict_needs_its_proof() {
+        let seen = |clues: &[Clue]| {
+            let mut e = Evidence::default();
+            for (n, c) in clues.iter().enumerate() {
+                e.note(*c, "f.csv", n as u64 + 2, || format!("cell {n}"));
+            }
+            e.verdict()
+        };
+        assert_eq!(seen(&[Clue::Settled, Clue::DayFirst]), Verdict::Read);
+        assert_eq!(seen(&[Clue::Either, Clue::DayFirst]), Verdict::Read);
+        assert_eq!(seen(&[Clue::MonthFirst, Clue::MonthFirst]), Verdict::Read);
+        assert_eq!(
+            seen(&[Clue::Either, Clue::MonthFirst]),
+            Verdict::Again(Order::Mdy)
+        );
+        let Verdict::Both(d, m) = seen(&[Clue::MonthFirst, Clue::Either, Clue::DayFirst]) else {
+            panic!("both orders proved");
+        };
+        assert_eq!((d.row, m.row), (4, 2));
+        assert!(matches!(seen(&[Clue::Either]), Verdict::Unproven(s) if s.value == "cell 0"));
     }
 
     #[test]

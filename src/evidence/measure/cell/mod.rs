@@ -117,7 +117,7 @@ mod date;
 mod month;
 
 pub use amount::{amount, count, is_blank};
-pub use date::{Clue, DateFormat, DateRule, Order, date, date_by};
+pub use date::{Clue, DateFormat, DateRule, Evidence, Order, Seen, Verdict, date, date_by};
 pub use month::month;
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 mod monthly;
 
-use super::cell::{self, Bad, Month};
+use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
 use super::layout::{Layout, RecordLayout};
 use super::mapping::{Mapping, Test};
@@ -130,7 +130,13 @@ pub struct Counter {
     files: Vec<String>,
     from: Option<Month>,
     to: Option<Month>,
-    utc_offset: i32,
+    /// How the creation dates are read: the mapping's order (or the
+    /// profile's, set per file) and format, the zone of timestamps.
+    dates: DateRule,
+    /// The order the mapping gives, which a profile's does not override.
+    mapping_order: Option<Order>,
+    /// What the creation dates proved about their order of day and month.
+    pub evidence: Evidence,
 }
 
 /// The outcomes a records layout can give, for what the data covers.
@@ -268,8 +274,22 @@ impl Counter {
             files: Vec::new(),
             from,
             to,
-            utc_offset: mapping.utc_offset.unwrap_or(cell::MOSCOW),
+            dates: DateRule {
+                order: mapping.date_order,
+                format: mapping.date_format.clone(),
+                utc_offset: mapping.utc_offset.unwrap_or(cell::MOSCOW),
+            },
+            mapping_order: mapping.date_order,
+            evidence: Evidence::default(),
         }
+    }
+
+    /// Reads every date as `order` says: the second count, once a column has
+    /// proved the order its first count could not know yet.
+    pub fn with_order(mut self, order: Order) -> Counter {
+        self.mapping_order = Some(order);
+        self.dates.order = Some(order);
+        self
     }
 
     /// Every status text seen, in the order first seen.
@@ -286,6 +306,9 @@ impl Counter {
     ) -> Result<(), ReadError> {
         self.files.push(file.to_string());
         let file_index = (self.files.len() - 1) as u16;
+        if let Layout::Records(r) = layout {
+            self.dates.order = self.mapping_order.or(r.profile.date_order);
+        }
         while rows.advance()? {
             if is_empty_row(rows) {
                 continue;
@@ -406,9 +429,13 @@ impl Counter {
         file: &str,
         row: u64,
         r: &Record<'_>,
-    ) -> Option<(NaiveDate, Option<Decimal>, Option<cell::Bad>)> {
-        let created = match cell::date(r.cell(Field::Created), self.utc_offset) {
-            Ok(Some(d)) => d,
+    ) -> Option<(NaiveDate, Option<Decimal>, Option<Bad>)> {
+        let created = match cell::date_by(r.cell(Field::Created), &self.dates) {
+            Ok(Some((d, clue))) => {
+                self.evidence
+                    .note(clue, file, row, || cell_text(r.cell(Field::Created)));
+                d
+            }
             Ok(None) => {
                 self.quality
                     .skip(Reason::NoDate, r.header(Field::Created), file, row, "");

@@ -958,3 +958,35 @@ fn a_mappings_date_format_reads_any_other_form() {
         assert!(err.contains(says), "{err}");
     }
 }
+
+#[test]
+fn a_repeated_header_is_addressed_as_the_file_has_it() {
+    let recs = records();
+    let csv = exports::amocrm_csv(&recs);
+    // amoCRM's CSV has two «Источник»: the second is the deal's, where the
+    // assistant is named. By name and occurrence, and by column letter (BW).
+    for column in ["Источник#2", "BW"] {
+        let map = format!(
+            "{}\n",
+            exports::AMOCRM_MAP.replace(
+                "column = \"Теги\"\nequals = \"AI-lead\"",
+                &format!("column = \"{column}\"\nequals = \"ИИ-ассистент\"")
+            )
+        );
+        assert!(map.contains(column), "{map}");
+        let json = measure_export("amo.csv", &csv, &map);
+        assert_funnel(&json, &recs, true);
+    }
+    // The first «Источник» is the contact's: nobody there is the assistant.
+    let map = exports::AMOCRM_MAP.replace(
+        "column = \"Теги\"\nequals = \"AI-lead\"",
+        "column = \"Источник\"\nequals = \"ИИ-ассистент\"",
+    );
+    let json = measure_export("amo.csv", &csv, &map);
+    let ai: u64 = months(&json)
+        .iter()
+        .filter(|((_, c), _)| c == "ai")
+        .map(|(_, m)| m["leads"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(ai, 0);
+}

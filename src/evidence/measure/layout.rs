@@ -244,7 +244,9 @@ impl Search {
                         let name = mapping.fields.get(&field)?;
                         let names: Vec<String> =
                             best.as_ref()?.1.iter().map(|h| normalize(h)).collect();
-                        (!names.contains(&normalize(name))).then(|| (field.key(), name.clone()))
+                        locate(&names, name)
+                            .is_none()
+                            .then(|| (field.key(), name.clone()))
                     });
                 match lacking {
                     Some((key, name)) => NotFound::Mapped { key, name, best },
@@ -332,6 +334,41 @@ fn position(names: &[String], wanted: &[String]) -> Option<usize> {
         .position(|n| !n.is_empty() && wanted.contains(n))
 }
 
+/// The column a mapping or `--ai` names, as the file has it: its header
+/// (the first of that name), `Name#2` for the second column of a name the
+/// file repeats (amoCRM's CSV has two «Источник»), or a column letter
+/// (`BW`) as the spreadsheet shows it, when no header is called that.
+pub(crate) fn locate(names: &[String], name: &str) -> Option<usize> {
+    if let Some(i) = position(names, &[name.to_string()]) {
+        return Some(i);
+    }
+    if let Some((base, n)) = name.rsplit_once('#')
+        && let Ok(n) = n.trim().parse::<usize>()
+        && n >= 1
+    {
+        let base = normalize(base);
+        return names
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| **h == base)
+            .nth(n - 1)
+            .map(|(i, _)| i);
+    }
+    column_letter(name.trim())
+}
+
+/// `A` → 0, `Z` → 25, `AA` → 26, `XFD` → 16383: the 0-based column a
+/// spreadsheet letter names (upper case, at most three letters).
+fn column_letter(text: &str) -> Option<usize> {
+    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let n = text
+        .bytes()
+        .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1);
+    (n <= 16384).then(|| n - 1)
+}
+
 /// How close a candidate came to a row (fields found), and the first column
 /// it lacked with the names that column goes by.
 type Short = (usize, &'static str, Vec<String>);
@@ -362,7 +399,11 @@ fn fit_records(
 ) -> Result<Fit, Short> {
     let mut columns = BTreeMap::new();
     for field in Field::ALL {
-        if let Some(i) = position(names, &names_of(profile, field, mapping)) {
+        let found = match mapping.fields.get(&field) {
+            Some(name) => locate(names, name),
+            None => position(names, &names_of(profile, field, mapping)),
+        };
+        if let Some(i) = found {
             columns.insert(field, i);
         }
     }
@@ -413,7 +454,11 @@ fn fit_monthly(
             if total == Total::Month && ai {
                 continue;
             }
-            if let Some(i) = position(names, &names_of_total(total, ai, mapping)) {
+            let found = match mapping.totals.get(&(total, ai)) {
+                Some(name) => locate(names, name),
+                None => position(names, &names_of_total(total, ai, mapping)),
+            };
+            if let Some(i) = found {
                 columns.insert((total, ai), i);
             }
         }
@@ -446,7 +491,7 @@ fn resolve_ai(layout: Layout, mapping: &Mapping) -> Result<Layout, NotFound> {
     };
     let names: Vec<String> = records.headers.iter().map(|h| normalize(h)).collect();
     for condition in &mapping.ai.conditions {
-        match position(&names, std::slice::from_ref(&condition.column)) {
+        match locate(&names, &condition.column) {
             Some(i) => records.ai.push((i, condition.test.clone())),
             None => {
                 return Err(NotFound::AiColumn {
@@ -463,6 +508,23 @@ fn resolve_ai(layout: Layout, mapping: &Mapping) -> Result<Layout, NotFound> {
 pub(crate) mod tests {
     use super::*;
     use crate::evidence::measure::mapping::{AiRule, Condition};
+
+    #[test]
+    fn column_letters_count_as_a_spreadsheet_does() {
+        for (letters, index) in [("A", 0), ("Z", 25), ("AA", 26), ("BW", 74), ("XFD", 16383)] {
+            assert_eq!(column_letter(letters), Some(index), "{letters}");
+        }
+        for not in ["", "XFE", "AAAA", "ab", "A1", "Я"] {
+            assert_eq!(column_letter(not), None, "{not}");
+        }
+        let names: Vec<String> = ["id", "теги", "источник", "теги"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(locate(&names, "Теги"), Some(1));
+        assert_eq!(locate(&names, "Теги#2"), Some(3));
+        assert_eq!(locate(&names, "Теги#3"), None);
+        assert_eq!(locate(&names, "C"), Some(2));
+    }
 
     /// Rows held in memory, for tests of everything above the readers.
     pub struct Grid {

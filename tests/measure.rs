@@ -990,3 +990,55 @@ fn a_repeated_header_is_addressed_as_the_file_has_it() {
         .sum();
     assert_eq!(ai, 0);
 }
+
+#[test]
+fn a_monthly_sheets_assistant_columns_go_by_the_names_owners_give_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for (leads, bookings) in [
+        ("Заявки ИИ", "Записи ИИ"),
+        ("Заявки от ИИ", "Записи от ИИ"),
+        ("Заявки ассистента", "Записи ассистента"),
+        ("ИИ: заявки", "ИИ: записи"),
+        ("Leads (AI)", "Bookings (AI)"),
+    ] {
+        let text = format!(
+            "Месяц;Заявки;{leads};Записи;{bookings};Комментарий\n\
+             2025-01;100;20;40;9;тихий месяц\n\
+             2025-02;120;30;50;14;\n"
+        );
+        let file = write(dir.path(), "kpi.csv", text.as_bytes());
+        let json = measure_json(&[file.to_str().unwrap()]);
+        assert_eq!(json["source"], "monthly");
+        let got: Vec<(String, String, u64, u64)> = months(&json)
+            .into_iter()
+            .map(|((month, channel), m)| {
+                (
+                    month,
+                    channel,
+                    m["leads"].as_u64().unwrap(),
+                    m["bookings"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let want = [
+            ("2025-01", "all", 100, 40),
+            ("2025-01", "ai", 20, 9),
+            ("2025-01", "other", 80, 31),
+            ("2025-02", "all", 120, 50),
+            ("2025-02", "ai", 30, 14),
+            ("2025-02", "other", 90, 36),
+        ]
+        .map(|(m, c, l, b)| (m.to_string(), c.to_string(), l, b));
+        assert_eq!(got, want, "{leads}");
+        // What was not read is said, in JSON and under the table.
+        assert_eq!(
+            json["files"][0]["unused_columns"],
+            serde_json::json!(["Комментарий"])
+        );
+        let table = stdout(&["measure", file.to_str().unwrap()]);
+        assert!(
+            table.contains("Not read from") && table.contains("«Комментарий»"),
+            "{table}"
+        );
+    }
+}

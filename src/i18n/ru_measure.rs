@@ -72,6 +72,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "Not read from {}: {} (name a column in a mapping file if it holds a total, like [columns] ai_leads = \"…\")." => {
+            "Не прочитаны из {}: {} (если в столбце итоги, назовите его в файле сопоставления, например [columns] ai_leads = \"…\")."
+        }
         "the dates in «{}» disagree on their order: {} row {} («{}») has the day first, {} row {} («{}») the month first; correct the column, or say the order in a mapping file: [dates] order = \"dmy\" (day first) or \"mdy\" (month first)" => {
             "даты в «{}» записаны в разном порядке: {}, строка {} («{}») — сначала день, {}, строка {} («{}») — сначала месяц; исправьте столбец или укажите порядок в файле сопоставления: [dates] order = \"dmy\" (день первым) или \"mdy\" (месяц первым)"
         }

@@ -62,6 +62,8 @@ pub struct FileInfo {
     pub header_row: u64,
     /// Data rows read.
     pub rows: u64,
+    /// A monthly sheet's headers that were not read, as written.
+    pub unused: Vec<String>,
 }
 
 /// A measured funnel and the account of how it was counted.
@@ -233,6 +235,7 @@ fn open_one(
         sheet: file.sheet.clone(),
         header_row: layout.header_row(),
         rows: 0,
+        unused: layout.unused(),
     };
     Ok((info, layout, file))
 }

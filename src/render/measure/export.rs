@@ -64,12 +64,15 @@ struct JsonFile<'a> {
     sheet: Option<&'a str>,
     header_row: u64,
     rows: u64,
+    /// A monthly sheet's headers that were not read.
+    unused_columns: &'a [String],
 }
 
 impl JsonFile<'_> {
     fn new(f: &FileInfo) -> JsonFile<'_> {
         JsonFile {
             path: &f.path,
+            unused_columns: &f.unused,
             kind: f.kind.name(),
             encoding: f.encoding.map(|e| e.name()),
             sheet: f.sheet.as_deref(),

@@ -13,6 +13,17 @@ const SHOWN_STATUSES: usize = 12;
 /// counted, what could not be measured and why, and months with no records.
 pub fn notes(m: &Measured, l: Lang) -> Vec<String> {
     let mut notes: Vec<String> = m.files.iter().map(|file| file_note(file, l)).collect();
+    for file in m.files.iter().filter(|f| !f.unused.is_empty()) {
+        let names: Vec<String> = file
+            .unused
+            .iter()
+            .map(|h| format!("«{}»", crate::input::clip(h)))
+            .collect();
+        notes.push(l.fill(
+            "Not read from {}: {} (name a column in a mapping file if it holds a total, like [columns] ai_leads = \"…\").",
+            &[&file.path, &names.join(", ")],
+        ));
+    }
     if !m.statuses.is_empty() {
         notes.push(statuses_note(&m.statuses, l));
     }

@@ -47,6 +47,22 @@ impl Layout {
             Layout::Monthly(m) => m.header_row,
         }
     }
+
+    /// A monthly sheet's headers that name no column it counts («План»,
+    /// «Комментарий», or an assistant's column under a name not known), so
+    /// the owner sees what was not read; none for records, whose exports
+    /// carry dozens of columns that no funnel needs.
+    pub fn unused(&self) -> Vec<String> {
+        let Layout::Monthly(m) = self else {
+            return Vec::new();
+        };
+        m.headers
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| !h.trim().is_empty() && !m.columns.values().any(|c| c == i))
+            .map(|(_, h)| h.trim().to_string())
+            .collect()
+    }
 }
 
 /// Columns of a records export.
@@ -297,77 +313,10 @@ enum Candidate {
     Monthly,
 }
 
-/// Names a field goes by: the mapping's, else the profile's.
-fn names_of(profile: &Profile, field: Field, mapping: &Mapping) -> Vec<String> {
-    match mapping.fields.get(&field) {
-        Some(name) => vec![name.clone()],
-        None => profile
-            .aliases(field)
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    }
-}
+mod names;
 
-fn names_of_total(total: Total, ai: bool, mapping: &Mapping) -> Vec<String> {
-    if let Some(name) = mapping.totals.get(&(total, ai)) {
-        return vec![name.clone()];
-    }
-    let base = total.aliases();
-    if !ai {
-        return base.iter().map(|s| s.to_string()).collect();
-    }
-    let mut names = vec![format!("ai_{}", total.key())];
-    for alias in base {
-        names.push(format!("ai {alias}"));
-        names.push(format!("{alias} ai"));
-        names.push(format!("{alias} (ai)"));
-        names.push(format!("ии {alias}"));
-    }
-    names
-}
-
-fn position(names: &[String], wanted: &[String]) -> Option<usize> {
-    let wanted: Vec<String> = wanted.iter().map(|w| normalize(w)).collect();
-    names
-        .iter()
-        .position(|n| !n.is_empty() && wanted.contains(n))
-}
-
-/// The column a mapping or `--ai` names, as the file has it: its header
-/// (the first of that name), `Name#2` for the second column of a name the
-/// file repeats (amoCRM's CSV has two «Источник»), or a column letter
-/// (`BW`) as the spreadsheet shows it, when no header is called that.
-pub(crate) fn locate(names: &[String], name: &str) -> Option<usize> {
-    if let Some(i) = position(names, &[name.to_string()]) {
-        return Some(i);
-    }
-    if let Some((base, n)) = name.rsplit_once('#')
-        && let Ok(n) = n.trim().parse::<usize>()
-        && n >= 1
-    {
-        let base = normalize(base);
-        return names
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| **h == base)
-            .nth(n - 1)
-            .map(|(i, _)| i);
-    }
-    column_letter(name.trim())
-}
-
-/// `A` → 0, `Z` → 25, `AA` → 26, `XFD` → 16383: the 0-based column a
-/// spreadsheet letter names (upper case, at most three letters).
-fn column_letter(text: &str) -> Option<usize> {
-    if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let n = text
-        .bytes()
-        .fold(0usize, |n, b| n * 26 + usize::from(b - b'A') + 1);
-    (n <= 16384).then(|| n - 1)
-}
+pub(crate) use names::locate;
+use names::{names_of, names_of_total, position};
 
 /// How close a candidate came to a row (fields found), and the first column
 /// it lacked with the names that column goes by.
@@ -508,23 +457,6 @@ fn resolve_ai(layout: Layout, mapping: &Mapping) -> Result<Layout, NotFound> {
 pub(crate) mod tests {
     use super::*;
     use crate::evidence::measure::mapping::{AiRule, Condition};
-
-    #[test]
-    fn column_letters_count_as_a_spreadsheet_does() {
-        for (letters, index) in [("A", 0), ("Z", 25), ("AA", 26), ("BW", 74), ("XFD", 16383)] {
-            assert_eq!(column_letter(letters), Some(index), "{letters}");
-        }
-        for not in ["", "XFE", "AAAA", "ab", "A1", "Я"] {
-            assert_eq!(column_letter(not), None, "{not}");
-        }
-        let names: Vec<String> = ["id", "теги", "источник", "теги"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(locate(&names, "Теги"), Some(1));
-        assert_eq!(locate(&names, "Теги#2"), Some(3));
-        assert_eq!(locate(&names, "Теги#3"), None);
-        assert_eq!(locate(&names, "C"), Some(2));
-    }
 
     /// Rows held in memory, for tests of everything above the readers.
     pub struct Grid {

@@ -288,6 +288,15 @@ pub struct ExportArgs {
     pub strict: bool,
 }
 
+/// One of a system's exports, for `--print-map --entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityArg {
+    /// Deals (Bitrix24, amoCRM).
+    Deals,
+    /// Leads (Bitrix24).
+    Leads,
+}
+
 /// `--source`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SourceArg {
@@ -332,6 +341,10 @@ pub struct MeasureArgs {
     /// Print the --source profile's mapping as a mapping file to edit, and stop.
     #[arg(long, conflicts_with_all = ["scenario", "baseline"])]
     pub print_map: bool,
+    /// Which of the system's exports --print-map describes: Bitrix24 keeps
+    /// deals and leads apart (deals when not given).
+    #[arg(long, requires = "print_map")]
+    pub entity: Option<EntityArg>,
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,

@@ -1042,3 +1042,43 @@ fn a_monthly_sheets_assistant_columns_go_by_the_names_owners_give_them() {
         );
     }
 }
+
+#[test]
+fn the_hint_starts_from_the_profile_the_headers_come_nearest() {
+    let dir = tempfile::tempdir().unwrap();
+    for (header, hint) in [
+        // amoCRM's names, but no date column it knows.
+        (
+            "ID;Этап сделки;Бюджет;Воронка;Когда",
+            "--source amocrm --print-map",
+        ),
+        // Bitrix24 leads' names.
+        (
+            "ID;Статус лида;Возможная сумма сделки;Название лида;Когда",
+            "--source bitrix24 --entity leads --print-map",
+        ),
+        (
+            "Когда;Заявки;Записи;Визиты;Выручка",
+            "--source monthly --print-map",
+        ),
+    ] {
+        let file = write(
+            dir.path(),
+            "x.csv",
+            format!("{header}\n1;2;3;4;5\n").as_bytes(),
+        );
+        let err = refused(&["measure", file.to_str().unwrap()]);
+        assert!(err.contains(hint), "{header}: {err}");
+    }
+    // A system's name reads as a name: "the amoCRM export", never "a amocrm export".
+    let file = write(
+        dir.path(),
+        "amo.csv",
+        "ID;Этап сделки;Бюджет;Воронка\n1;2;3;4\n".as_bytes(),
+    );
+    let err = refused(&["measure", file.to_str().unwrap(), "--source", "amocrm"]);
+    assert!(
+        err.contains("the amoCRM export has no created column"),
+        "{err}"
+    );
+}

@@ -2,7 +2,7 @@
 //! optionally write the baseline scenario.
 
 use super::Ui;
-use crate::cli::{Format, MeasureArgs};
+use crate::cli::{EntityArg, Format, MeasureArgs};
 use crate::evidence::exports;
 use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::quality_line;
@@ -36,7 +36,14 @@ fn month_flag(
 /// Runs `roi measure`.
 pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if args.print_map {
-        let text = render::measure_map::render(super::system(args.export.source), ui.lang);
+        let text = render::measure_map::render(
+            super::system(args.export.source),
+            args.entity.map(|e| match e {
+                EntityArg::Deals => "deals",
+                EntityArg::Leads => "leads",
+            }),
+            ui.lang,
+        );
         let destination = Destination::for_output(args.output.output.as_deref(), &[])?;
         return destination.write(text.as_bytes());
     }

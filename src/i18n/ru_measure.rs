@@ -34,14 +34,14 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "row {} has {}" => "в строке {}: {}",
         "the file has no rows" => "в файле нет строк",
         "; the nearest is «{}»" => "; ближе всего «{}»",
-        "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`roi measure --source bitrix24 --print-map` prints a mapping to start from)" => {
-            "{}: не удаётся понять, из какой системы выгрузка: ни одна из первых 20 строк не похожа на заголовок Битрикс24, amoCRM, YCLIENTS или таблицы итогов по месяцам ({}); укажите --source, а если столбцы названы иначе — ещё и --map (образец выводит `roi measure --source bitrix24 --print-map`)"
+        "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`{}` prints a mapping to start from)" => {
+            "{}: не удаётся понять, из какой системы выгрузка: ни одна из первых 20 строк не похожа на заголовок Битрикс24, amoCRM, YCLIENTS или таблицы итогов по месяцам ({}); укажите --source, а если столбцы названы иначе — ещё и --map (образец выводит `{}`)"
         }
         "{}: its columns fit both {} and {}; say which with --source" => {
             "{}: столбцы подходят и для {}, и для {}; укажите систему через --source"
         }
-        "{}: no {} column of a {} export (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
-            "{}: нет столбца {} выгрузки {} (он называется {}); {}{}; укажите его в файле сопоставления: [columns] {} = \"…\""
+        "{}: the {} export has no {} column (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
+            "{}: в выгрузке {} нет столбца {} (он называется {}); {}{}; укажите его в файле сопоставления: [columns] {} = \"…\""
         }
         "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}" => {
             "{}: в файле сопоставления [columns] {} = «{}», но такого столбца в файле нет; {}{}"
@@ -49,8 +49,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{}: the assistant's column «{}» is not in the header; {}{}" => {
             "{}: столбца ассистента «{}» нет в заголовке; {}{}"
         }
-        "{} is a {} export, but {} is a {} export; measure one system's files at a time" => {
-            "{} — выгрузка {}, а {} — выгрузка {}; обрабатывайте файлы одной системы за раз"
+        "{} comes from {}, but {} from {}; measure one system's files at a time" => {
+            "{} — выгрузка из {}, а {} — из {}; обрабатывайте файлы одной системы за раз"
         }
         "{} status texts have no outcome, so their rows cannot be counted:" => {
             "у статусов ({}) нет исхода, их строки нельзя посчитать:"
@@ -72,6 +72,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "For {} {}: roi measure --source {} --entity {} --print-map" => {
+            "Для {} ({}): roi measure --source {} --entity {} --print-map"
+        }
         "Not read from {}: {} (name a column in a mapping file if it holds a total, like [columns] ai_leads = \"…\")." => {
             "Не прочитаны из {}: {} (если в столбце итоги, назовите его в файле сопоставления, например [columns] ai_leads = \"…\")."
         }

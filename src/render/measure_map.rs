@@ -2,7 +2,7 @@
 
 use crate::evidence::measure::layout::CUSTOM;
 use crate::evidence::measure::mapping::outcome_names;
-use crate::evidence::measure::profile::{BITRIX24_DEALS, Field, PROFILES, Profile, System, Total};
+use crate::evidence::measure::profile::{Field, PROFILES, Profile, System, Total};
 use crate::i18n::Lang;
 use std::fmt::Write;
 
@@ -10,32 +10,60 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-/// The mapping file for `system` (Bitrix24 deals when none is named).
-pub fn render(system: Option<System>, lang: Lang) -> String {
+/// The mapping of a sheet of monthly totals.
+fn monthly(l: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.tr(
+            "A sheet of monthly totals: one row a month. Give the header of each column you have."
+        )
+    );
+    let _ = writeln!(out, "source = \"monthly\"\n\n[columns]");
+    for total in Total::ALL {
+        let _ = writeln!(out, "{} = {}", total.key(), quoted(total.aliases()[1]));
+    }
+    let _ = writeln!(
+        out,
+        "# {}",
+        l.tr("The assistant's share of a month, if the sheet keeps it:")
+    );
+    let _ = writeln!(out, "# ai_leads = \"ai_leads\"");
+    out
+}
+
+/// The mapping file for `system` (Bitrix24 when none is named) and its
+/// export `entity` ("deals" or "leads"; the system's first when `None`).
+pub fn render(system: Option<System>, entity: Option<&str>, lang: Lang) -> String {
     let l = lang;
     let mut out = String::new();
     if system == Some(System::Monthly) {
-        let _ = writeln!(out, "# {}", l.tr("A sheet of monthly totals: one row a month. Give the header of each column you have."));
-        let _ = writeln!(out, "source = \"monthly\"\n\n[columns]");
-        for total in Total::ALL {
-            let _ = writeln!(out, "{} = {}", total.key(), quoted(total.aliases()[1]));
-        }
+        return monthly(l);
+    }
+    let system = system.unwrap_or(System::Bitrix24);
+    let of_system = || PROFILES.iter().filter(move |p| p.system == system);
+    let profile: &Profile = of_system()
+        .find(|p| entity.is_none_or(|e| p.entity == e))
+        .or_else(|| of_system().next())
+        .copied()
+        .unwrap_or(&CUSTOM);
+    // Bitrix24 keeps leads apart from deals: say how to get the other map.
+    for other in of_system().filter(|p| p.entity != profile.entity) {
         let _ = writeln!(
             out,
             "# {}",
-            l.tr("The assistant's share of a month, if the sheet keeps it:")
+            l.fill(
+                "For {} {}: roi measure --source {} --entity {} --print-map",
+                &[
+                    &profile.system,
+                    &l.tr(other.entity),
+                    &profile.system,
+                    &other.entity
+                ],
+            )
         );
-        let _ = writeln!(out, "# ai_leads = \"ai_leads\"");
-        return out;
     }
-    let profile: &Profile = match system {
-        None => &BITRIX24_DEALS,
-        Some(s) => PROFILES
-            .iter()
-            .find(|p| p.system == s)
-            .copied()
-            .unwrap_or(&CUSTOM),
-    };
     let _ = writeln!(
         out,
         "# {}",
@@ -86,6 +114,35 @@ mod tests {
     use crate::forecast::scenario::Source;
 
     #[test]
+    fn bitrix24_prints_its_deals_or_its_leads() {
+        let deals = render(Some(System::Bitrix24), None, Lang::En);
+        assert!(deals.contains("created = \"Дата создания\""), "{deals}");
+        assert!(
+            deals.contains("\"Сделка успешна\" = \"visited\""),
+            "{deals}"
+        );
+        assert!(deals.contains("--entity leads --print-map"), "{deals}");
+        let leads = render(Some(System::Bitrix24), Some("leads"), Lang::En);
+        assert!(
+            leads.contains("amount = \"Возможная сумма сделки\""),
+            "{leads}"
+        );
+        assert!(leads.contains("\"Сконвертирован\" = \"booked\""), "{leads}");
+        assert!(leads.contains("--entity deals --print-map"), "{leads}");
+        let m = Mapping::parse(&Source {
+            name: "leads.toml".into(),
+            text: leads,
+        })
+        .unwrap();
+        assert_eq!(
+            m.statuses.len(),
+            crate::evidence::measure::profile::BITRIX24_LEADS
+                .statuses
+                .len()
+        );
+    }
+
+    #[test]
     fn every_printed_map_reads_back_as_its_profile() {
         for system in [
             None,
@@ -94,7 +151,7 @@ mod tests {
             Some(System::Yclients),
             Some(System::Monthly),
         ] {
-            let text = render(system, Lang::Ru);
+            let text = render(system, None, Lang::Ru);
             let m = Mapping::parse(&Source {
                 name: "map.toml".into(),
                 text: text.clone(),

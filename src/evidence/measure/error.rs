@@ -4,7 +4,7 @@
 use super::cell::{Month, Seen};
 use super::layout::NotFound;
 use super::mapping::outcome_names;
-use super::profile::System;
+use super::profile::{PROFILES, System, Total, normalize};
 use super::table::ReadError;
 use crate::i18n::{f, t};
 use crate::input::clip;
@@ -74,8 +74,8 @@ pub enum MeasureError {
     },
     /// Files of different systems given together.
     #[error("{}", f(
-        "{} is a {} export, but {} is a {} export; measure one system's files at a time",
-        &[file, system, first, first_system],
+        "{} comes from {}, but {} from {}; measure one system's files at a time",
+        &[file, &t(system.title()), first, &t(first_system.title())],
     ))]
     Mixed {
         /// The later file.
@@ -124,14 +124,56 @@ pub enum MeasureError {
     },
 }
 
+/// The `--print-map` command for the profile the headers found come nearest
+/// to (the most of its column names and marker headers among them), so the
+/// hint starts from the right mapping; Bitrix24 deals when nothing is near.
+fn print_map_hint(row: &Option<(u64, Vec<String>)>) -> String {
+    let found: Vec<String> = row
+        .iter()
+        .flat_map(|(_, headers)| headers.iter().map(|h| normalize(h)))
+        .collect();
+    let score = |names: &mut dyn Iterator<Item = &str>| {
+        names.filter(|n| found.contains(&normalize(n))).count()
+    };
+    let mut best: (usize, String) = (0, "--source bitrix24".into());
+    for p in PROFILES {
+        let mut names = p
+            .columns
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .chain(p.markers.iter().copied());
+        let s = score(&mut names);
+        if s > best.0 {
+            let entity = if p.entity == "leads" {
+                " --entity leads"
+            } else {
+                ""
+            };
+            best = (s, format!("--source {}{entity}", p.system));
+        }
+    }
+    let mut totals = Total::ALL.iter().flat_map(|t| t.aliases().iter().copied());
+    if score(&mut totals) > best.0 {
+        best.1 = "--source monthly".into();
+    }
+    format!("roi measure {} --print-map", best.1)
+}
+
+/// Headers a message lists: enough to recognise the file.
+const SHOWN_HEADERS: usize = 20;
+
 fn columns(row: &Option<(u64, Vec<String>)>) -> String {
     match row {
         Some((n, headers)) => {
-            let shown: Vec<String> = headers
+            let named: Vec<&String> = headers.iter().filter(|h| !h.trim().is_empty()).collect();
+            let mut shown: Vec<String> = named
                 .iter()
-                .filter(|h| !h.trim().is_empty())
+                .take(SHOWN_HEADERS)
                 .map(|h| format!("«{}»", clip(h.trim())))
                 .collect();
+            if named.len() > SHOWN_HEADERS {
+                shown.push(f("and {} more", &[&(named.len() - SHOWN_HEADERS)]));
+            }
             f("row {} has {}", &[n, &shown.join(", ")])
         }
         None => t("the file has no rows").to_string(),
@@ -159,8 +201,8 @@ fn header_message(file: &str, problem: &NotFound) -> String {
     match problem {
         NotFound::Read(e) => e.to_string(),
         NotFound::Unknown { best } => f(
-            "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`roi measure --source bitrix24 --print-map` prints a mapping to start from)",
-            &[&file, &columns(best)],
+            "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`{}` prints a mapping to start from)",
+            &[&file, &columns(best), &print_map_hint(best)],
         ),
         NotFound::Ambiguous(a, b) => f(
             "{}: its columns fit both {} and {}; say which with --source",
@@ -174,11 +216,11 @@ fn header_message(file: &str, problem: &NotFound) -> String {
         } => {
             let names: Vec<String> = wanted.iter().map(|w| format!("«{}»", clip(w))).collect();
             f(
-                "{}: no {} column of a {} export (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
+                "{}: the {} export has no {} column (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
                 &[
                     &file,
+                    &t(system.title()),
                     key,
-                    system,
                     &names.join(t(" or ")),
                     &columns(best),
                     &nearest_of(wanted, best),

@@ -74,6 +74,19 @@ impl System {
     }
 }
 
+impl System {
+    /// Its name for people, a catalogue key ("monthly totals" is translated).
+    pub fn title(self) -> &'static str {
+        match self {
+            System::Bitrix24 => "Bitrix24",
+            System::AmoCrm => "amoCRM",
+            System::Yclients => "YCLIENTS",
+            System::Monthly => "monthly totals",
+            System::Custom => "mapped columns",
+        }
+    }
+}
+
 impl fmt::Display for System {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -18,14 +18,7 @@ pub use workbook::xlsx;
 
 /// The system's name as people know it.
 pub fn system_name(system: System) -> &'static str {
-    match system {
-        System::Bitrix24 => "Bitrix24",
-        System::AmoCrm => "amoCRM",
-        System::Yclients => "YCLIENTS",
-        // Catalogue keys: the caller translates them.
-        System::Monthly => "monthly totals",
-        System::Custom => "mapped columns",
-    }
+    system.title()
 }
 
 /// An outcome in words (catalogue key).

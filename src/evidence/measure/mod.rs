@@ -198,7 +198,7 @@ fn open_one(
 ) -> Result<(FileInfo, Layout, Opened), MeasureError> {
     let name = origin.name();
     let mut file = open(origin, request.sheet.as_deref())?;
-    if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html) {
+    if request.sheet.is_some() && matches!(file.kind, Kind::Csv | Kind::Html | Kind::Json) {
         return Err(MeasureError::NoSheets {
             file: name,
             kind: file.kind,

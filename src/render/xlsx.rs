@@ -178,11 +178,26 @@ pub struct Sheet {
     frozen: Option<(RowNum, ColNum)>,
 }
 
+/// The most characters Excel keeps in a cell.
+pub const CELL_CHARS: usize = 32_767;
+
+/// `text` as a cell can hold it: a longer one (a 40 000-character cell of
+/// an export) is cut at Excel's limit and ends with "…", where before the
+/// whole workbook failed to write.
+fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(CELL_CHARS - 1) {
+        Some((at, _)) if text.len() > at + text[at..].chars().next().map_or(0, char::len_utf8) => {
+            std::borrow::Cow::Owned(format!("{}…", &text[..at]))
+        }
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 impl Sheet {
     /// A bold title line in the first column; it does not widen the column.
     pub fn title(&mut self, text: &str) -> Result<&mut Sheet, XlsxError> {
         self.ws
-            .write_string_with_format(self.row, 0, text, &self.styles.title)?;
+            .write_string_with_format(self.row, 0, cell_text(text), &self.styles.title)?;
         self.row += 1;
         Ok(self)
     }
@@ -190,7 +205,7 @@ impl Sheet {
     /// A line of prose in the first column; it does not widen the column.
     pub fn note(&mut self, text: &str) -> Result<&mut Sheet, XlsxError> {
         self.ws
-            .write_string_with_format(self.row, 0, text, &self.styles.text)?;
+            .write_string_with_format(self.row, 0, cell_text(text), &self.styles.text)?;
         self.row += 1;
         Ok(self)
     }
@@ -206,8 +221,12 @@ impl Sheet {
     pub fn header(&mut self, names: &[&str], columns: ColNum) -> Result<&mut Sheet, XlsxError> {
         for (col, name) in names.iter().enumerate() {
             let col = col_num(col)?;
-            self.ws
-                .write_string_with_format(self.row, col, *name, &self.styles.header)?;
+            self.ws.write_string_with_format(
+                self.row,
+                col,
+                cell_text(name),
+                &self.styles.header,
+            )?;
             // A heading may wrap onto two lines, so its longest word sets the width.
             let word = name
                 .split(' ')
@@ -245,7 +264,8 @@ impl Sheet {
         let number = |d: Decimal, places: u32| round(d, places).to_f64().unwrap_or(0.0);
         let shown = match value {
             Value::Text(t) => {
-                self.ws.write_string_with_format(row, col, t, &s.text)?;
+                self.ws
+                    .write_string_with_format(row, col, cell_text(t), &s.text)?;
                 t.chars().count()
             }
             Value::Money(d) => {
@@ -380,5 +400,16 @@ mod tests {
         let bytes = book.bytes().unwrap();
         // A zip archive, as every .xlsx is.
         assert_eq!(&bytes[..2], b"PK");
+    }
+
+    #[test]
+    fn a_cell_is_cut_at_excels_limit() {
+        let fits = "я".repeat(CELL_CHARS);
+        assert_eq!(cell_text(&fits), fits.as_str());
+        let long = "я".repeat(CELL_CHARS + 1);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), CELL_CHARS);
+        assert!(cut.ends_with("я…"));
+        assert_eq!(cell_text("short"), "short");
     }
 }

@@ -341,6 +341,10 @@ pub struct MeasureArgs {
     /// Print the --source profile's mapping as a mapping file to edit, and stop.
     #[arg(long, conflicts_with_all = ["scenario", "baseline"])]
     pub print_map: bool,
+    /// A column to split the funnel by as well, like --by Источник or
+    /// --by "UTM Source": its 8 largest values and the rest, month by month.
+    #[arg(long, value_name = "COLUMN", conflicts_with = "print_map")]
+    pub by: Option<String>,
     /// Which of the system's exports --print-map describes: Bitrix24 keeps
     /// deals and leads apart (deals when not given).
     #[arg(long, requires = "print_map")]

@@ -1082,3 +1082,109 @@ fn the_hint_starts_from_the_profile_the_headers_come_nearest() {
         "{err}"
     );
 }
+
+/// What each month × source must show, counted from the generator's records.
+fn by_source(recs: &[Rec]) -> std::collections::BTreeMap<(String, String), Expected> {
+    let mut out = std::collections::BTreeMap::new();
+    for source in [
+        "AI-ассистент",
+        "Звонок",
+        "Instagram",
+        "Сайт",
+        "Повторный клиент",
+    ] {
+        let mine: Vec<Rec> = recs
+            .iter()
+            .filter(|r| exports::source(r, r.id) == source)
+            .cloned()
+            .collect();
+        for ((month, channel), e) in exports::expected(&mine) {
+            if channel == "all" {
+                out.insert((month, source.to_string()), e);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn by_source_splits_the_funnel_by_a_columns_values_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "deals.csv", &exports::bitrix_csv(&recs));
+    let map = write(dir.path(), "map.toml", exports::SALON_MAP.as_bytes());
+    let args = [
+        file.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+        "--by",
+        "Источник",
+    ];
+    let json = measure_json(&args);
+    let want = by_source(&recs);
+    let rows = json["by"]["months"].as_array().unwrap();
+    let mut seen = 0;
+    for row in rows {
+        let key = (
+            row["month"].as_str().unwrap().to_string(),
+            row["source"].as_str().unwrap().to_string(),
+        );
+        let e = want.get(&key).cloned().unwrap_or_default();
+        assert_eq!(row["leads"], e.leads, "{key:?}");
+        assert_eq!(row["bookings"], e.bookings, "{key:?}");
+        assert_eq!(row["visits"], e.visits, "{key:?}");
+        assert_eq!(row["revenue"], money(e.revenue), "{key:?}");
+        seen += u64::from(e.leads > 0);
+    }
+    assert_eq!(
+        seen,
+        want.len() as u64,
+        "every month × source with leads is there"
+    );
+    assert_eq!(json["by"]["column"], "Источник");
+    // The main funnel and the assistant's split are as without --by.
+    assert_funnel(&json, &recs, true);
+    // Largest first: the sources ranked by their leads over the period.
+    let sources: Vec<&str> = json["by"]["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    let leads = |s: &str| {
+        want.iter()
+            .filter(|((_, x), _)| x == s)
+            .map(|(_, e)| e.leads)
+            .sum::<u64>()
+    };
+    assert!(
+        sources.windows(2).all(|w| leads(w[0]) >= leads(w[1])),
+        "{sources:?}"
+    );
+    // CSV: a source column, and a row per month and source.
+    let mut csv_args = vec!["measure"];
+    csv_args.extend_from_slice(&args);
+    csv_args.extend_from_slice(&["-f", "csv"]);
+    let csv = stdout(&csv_args);
+    assert!(csv.starts_with("month,channel,source,leads"), "{csv}");
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.contains(",all,Instagram,"))
+            .count(),
+        3
+    );
+    // The table shows the split under its own heading.
+    let mut table_args = vec!["measure"];
+    table_args.extend_from_slice(&args);
+    let table = stdout(&table_args);
+    assert!(
+        table.contains("By «Источник»") && table.contains("Повторный клиент"),
+        "{table}"
+    );
+    // A column the file lacks is named with what the header has.
+    let err = refused(&["measure", file.to_str().unwrap(), "--by", "Канал"]);
+    assert!(
+        err.contains("the --by column «Канал» is not in the header"),
+        "{err}"
+    );
+}

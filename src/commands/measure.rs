@@ -60,6 +60,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     let mut req = exports::request(&super::exports(&args.export))?;
     req.from = month_flag("--from", &args.from)?;
     req.to = month_flag("--to", &args.to)?;
+    req.by = args.by.clone();
     if let (Some(from), Some(to)) = (req.from, req.to)
         && to < from
     {

@@ -91,6 +91,7 @@ pub fn request(args: &Exports<'_>) -> Result<Request> {
         from: None,
         to: None,
         sheet: args.sheet.map(str::to_string),
+        by: None,
     })
 }
 

@@ -72,6 +72,19 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "(empty)" => "(пусто)",
+        "other values" => "остальные",
+        "By «{}»" => "По столбцу «{}»",
+        "By source" => "По источникам",
+        "the revenue of {} in «{}» passes 79 octillion (7.9e28), more than can be added exactly; check the amount column for a misplaced number" => {
+            "выручка за {} в «{}» больше 7,9·10²⁸ — столько точно не сложить; проверьте столбец сумм: видимо, число попало не туда"
+        }
+        "--by splits records by a column's values; a monthly sheet holds totals, not records" => {
+            "--by делит записи по значениям столбца, а в таблице по месяцам итоги, не записи"
+        }
+        "{}: the --by column «{}» is not in the header; {}{}" => {
+            "{}: столбца --by «{}» нет в заголовке; {}{}"
+        }
         "For {} {}: roi measure --source {} --entity {} --print-map" => {
             "Для {} ({}): roi measure --source {} --entity {} --print-map"
         }

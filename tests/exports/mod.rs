@@ -186,7 +186,8 @@ fn bitrix_stage(f: Fate) -> &'static str {
     }
 }
 
-fn source(r: &Rec, n: u32) -> &'static str {
+/// The «Источник» a record carries in the Bitrix24 exports.
+pub fn source(r: &Rec, n: u32) -> &'static str {
     if r.ai {
         "AI-ассистент"
     } else {

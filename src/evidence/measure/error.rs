@@ -106,6 +106,23 @@ pub enum MeasureError {
         )
     )]
     AiOnMonthly,
+    /// `--by` on a monthly sheet, which has no records to split.
+    #[error(
+        "{}",
+        t("--by splits records by a column's values; a monthly sheet holds totals, not records")
+    )]
+    ByOnMonthly,
+    /// A month's revenue past what exact arithmetic holds.
+    #[error("{}", f(
+        "the revenue of {} in «{}» passes 79 octillion (7.9e28), more than can be added exactly; check the amount column for a misplaced number",
+        &[month, &clip(column)],
+    ))]
+    TooLarge {
+        /// The month.
+        month: Month,
+        /// The amount column as written.
+        column: String,
+    },
     /// Nothing was counted.
     #[error("{}", f("no records were counted: {}", &[.0]))]
     Empty(String),
@@ -238,6 +255,18 @@ fn header_message(file: &str, problem: &NotFound) -> String {
                 &nearest_of(std::slice::from_ref(name), best),
             ],
         ),
+        NotFound::ByColumn { column, header } => {
+            let best = Some(header.clone());
+            f(
+                "{}: the --by column «{}» is not in the header; {}{}",
+                &[
+                    &file,
+                    &clip(column),
+                    &columns(&best),
+                    &nearest_of(std::slice::from_ref(column), &best),
+                ],
+            )
+        }
         NotFound::AiColumn { column, header } => {
             let best = Some(header.clone());
             f(

@@ -45,6 +45,8 @@ pub struct Request {
     pub to: Option<Month>,
     /// The sheet of a workbook (default: the first).
     pub sheet: Option<String>,
+    /// A column to split the funnel by (`--by`), as the user named it.
+    pub by: Option<String>,
 }
 
 /// One file as read.
@@ -79,6 +81,8 @@ pub struct Measured {
     pub funnel: Funnel,
     /// Every row accounted for.
     pub quality: Quality,
+    /// The funnel by the values of the `--by` column, when asked for.
+    pub by: Option<records::Split>,
     /// How each status text was counted (records only).
     pub statuses: Vec<StatusUse>,
 }
@@ -109,8 +113,16 @@ pub fn measure(
         entity,
         files,
     } = counted;
+    if let Some((month, column)) = counter.overflow {
+        return Err(MeasureError::TooLarge { month, column });
+    }
     counted_fully(&counter)?;
     let statuses = counter.statuses().to_vec();
+    let by = counter
+        .by
+        .as_ref()
+        .zip(request.by.as_deref())
+        .map(|(b, column)| b.split(column));
     Ok(Measured {
         system,
         entity,
@@ -118,6 +130,7 @@ pub fn measure(
         funnel: counter.funnel,
         quality: counter.quality,
         statuses,
+        by,
     })
 }
 
@@ -153,6 +166,9 @@ fn count(
     let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
     if let Some(order) = order {
         counter = counter.with_order(order);
+    }
+    if request.by.is_some() {
+        counter = counter.with_by();
     }
     let mut files = Vec::new();
     for (mut info, layout, mut file) in opened {
@@ -228,6 +244,15 @@ fn open_one(
     if matches!(layout, Layout::Monthly(_)) && request.mapping.ai.is_set() {
         return Err(MeasureError::AiOnMonthly);
     }
+    if matches!(layout, Layout::Monthly(_)) && request.by.is_some() {
+        return Err(MeasureError::ByOnMonthly);
+    }
+    let layout = layout::resolve_by(layout, request.by.as_deref()).map_err(|problem| {
+        MeasureError::Header {
+            file: name.clone(),
+            problem,
+        }
+    })?;
     let info = FileInfo {
         path: name,
         kind: file.kind,

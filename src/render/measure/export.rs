@@ -4,6 +4,7 @@
 use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::{Channel, Figures};
 use crate::evidence::measure::quality::{Conflict, Example, Quality, Skip};
+use crate::evidence::measure::records::Split;
 use crate::evidence::measure::records::{How, StatusUse};
 use crate::evidence::measure::{FileInfo, Measured};
 use crate::render::csv::{Dialect, Rows};
@@ -40,7 +41,7 @@ pub struct JsonMonth {
 }
 
 impl JsonMonth {
-    fn new(month: String, channel: Channel, f: &Figures) -> JsonMonth {
+    pub(super) fn new(month: String, channel: Channel, f: &Figures) -> JsonMonth {
         JsonMonth {
             month,
             channel: channel.name(),
@@ -240,6 +241,9 @@ struct JsonMeasured<'a> {
     baseline: Option<JsonBaseline>,
     statuses: Vec<JsonStatus<'a>>,
     quality: JsonQuality<'a>,
+    /// The funnel by the `--by` column's values; absent without `--by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<JsonBy<'a>>,
 }
 
 /// Every month × channel row, in month order, `all` first.
@@ -277,6 +281,7 @@ pub fn json(m: &Measured, baseline: Option<Period>) -> String {
         baseline: baseline.map(|p| JsonBaseline::new(m, p)),
         statuses: m.statuses.iter().map(JsonStatus::new).collect(),
         quality: JsonQuality::new(&m.quality),
+        by: m.by.as_ref().map(JsonBy::new),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
     text.push('\n');
@@ -298,35 +303,112 @@ pub const HEADER: [&str; 10] = [
 ];
 
 /// `--format csv`: the `months` rows; an unknown figure is an empty cell.
+/// With `--by`, a `source` column follows `channel`: empty on the channel
+/// rows, then a row per month and value (`(other)` for the rest summed).
 pub fn csv(m: &Measured, dialect: Dialect) -> String {
     let mut rows = Rows::new(dialect, true);
-    rows.header(HEADER);
+    let mut header: Vec<&str> = HEADER.to_vec();
+    if m.by.is_some() {
+        header.insert(2, "source");
+    }
+    rows.header(header);
+    for (month, tallies) in &m.funnel.months {
+        for &channel in m.funnel.channels() {
+            let f = tallies[channel as usize].figures();
+            rows.text(&month.to_string()).text(channel.name());
+            if m.by.is_some() {
+                rows.text("");
+            }
+            figures(&mut rows, &f);
+            rows.end();
+        }
+    }
+    if let Some(split) = &m.by {
+        for (month, tallies) in &split.months {
+            for (source, tally) in split.sources.iter().zip(tallies) {
+                rows.text(&month.to_string())
+                    .text(Channel::All.name())
+                    .text(csv_source(source));
+                figures(&mut rows, &tally.figures());
+                rows.end();
+            }
+        }
+    }
+    rows.finish()
+}
+
+/// A row's figures after its labels; an unknown one is an empty cell.
+fn figures(rows: &mut Rows, f: &Figures) {
     let count = |rows: &mut Rows, v: Option<u64>| {
         match v {
             Some(v) => rows.number(v),
             None => rows.empty(),
         };
     };
-    for (month, tallies) in &m.funnel.months {
-        for &channel in m.funnel.channels() {
-            let f = tallies[channel as usize].figures();
-            rows.text(&month.to_string()).text(channel.name());
-            count(&mut rows, f.leads);
-            count(&mut rows, f.bookings);
-            rows.ratio(f.conversion);
-            count(&mut rows, f.visits);
-            count(&mut rows, f.no_shows);
-            rows.ratio(f.no_show_rate);
-            match f.revenue {
-                Some(r) => rows.money(r),
-                None => rows.empty(),
-            };
-            match f.average_check {
-                Some(a) => rows.money(a),
-                None => rows.empty(),
-            };
-            rows.end();
+    count(rows, f.leads);
+    count(rows, f.bookings);
+    rows.ratio(f.conversion);
+    count(rows, f.visits);
+    count(rows, f.no_shows);
+    rows.ratio(f.no_show_rate);
+    match f.revenue {
+        Some(r) => rows.money(r),
+        None => rows.empty(),
+    };
+    match f.average_check {
+        Some(a) => rows.money(a),
+        None => rows.empty(),
+    };
+}
+
+/// The split in JSON: the column, its values in order, and a row for each
+/// month and value with the funnel's figures.
+#[derive(Serialize)]
+pub struct JsonBy<'a> {
+    /// The column as the user named it.
+    column: &'a str,
+    /// The values shown, largest first; `null` is every other value summed.
+    sources: &'a [Option<String>],
+    /// Month × value rows: `source` is the value (`null`: the rest), the
+    /// figures as in `months` (`channel` is always `all`).
+    months: Vec<JsonByMonth<'a>>,
+}
+
+/// One month of one value.
+#[derive(Serialize)]
+struct JsonByMonth<'a> {
+    /// The value, as the file writes it; `null` for every other value summed.
+    source: Option<&'a str>,
+    #[serde(flatten)]
+    funnel: JsonMonth,
+}
+
+impl JsonBy<'_> {
+    /// The split of `m`, for its JSON document.
+    pub fn new(split: &Split) -> JsonBy<'_> {
+        let mut months = Vec::new();
+        for (month, tallies) in &split.months {
+            for (source, tally) in split.sources.iter().zip(tallies) {
+                months.push(JsonByMonth {
+                    source: source.as_deref(),
+                    funnel: JsonMonth::new(month.to_string(), Channel::All, &tally.figures()),
+                });
+            }
+        }
+        JsonBy {
+            column: &split.column,
+            sources: &split.sources,
+            months,
         }
     }
-    rows.finish()
+}
+
+/// A value as a CSV cell: as written; `(empty)` for a blank one and
+/// `(other)` for the rest summed, in every language, for scripts.
+fn csv_source(source: &Option<String>) -> &str {
+    match source {
+        Some(s) if s.is_empty() => "(empty)",
+        Some(s) => s,
+        None => "(other)",
+    }
 }

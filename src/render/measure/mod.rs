@@ -11,6 +11,7 @@ mod workbook;
 
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::measure::profile::System;
+use crate::i18n::Lang;
 
 pub use export::{HEADER, JsonMonth, SCHEMA_VERSION, csv, json, month_rows};
 pub use table::table_text;
@@ -39,5 +40,15 @@ pub fn channel_word(c: Channel) -> &'static str {
         Channel::All => "all",
         Channel::Ai => "assistant",
         Channel::Other => "other",
+    }
+}
+
+/// The name a value is shown by: itself, «(empty)» for a blank cell, and
+/// «other values» for the rest summed.
+pub fn source_name(source: &Option<String>, l: Lang) -> String {
+    match source {
+        Some(s) if s.is_empty() => l.tr("(empty)").to_string(),
+        Some(s) => crate::input::clip(s),
+        None => l.tr("other values").to_string(),
     }
 }

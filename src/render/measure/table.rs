@@ -2,12 +2,14 @@
 //! period's average, the assistant's records beside the rest, then the notes.
 
 use super::notes::notes;
+use super::source_name;
 use super::system_name;
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::{Channel, Figures};
 use crate::evidence::measure::profile::System;
+use crate::evidence::measure::records::Split;
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::fit::{Grid, wrap};
@@ -87,6 +89,9 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: us
     out.push('\n');
     out.push_str(&means_note(baseline, l, width));
     out.push_str(&channel_split(m, f, width));
+    if let Some(split) = &m.by {
+        out.push_str(&by_table(split, f, width));
+    }
     let notes = notes(m, l);
     if !notes.is_empty() {
         out.push('\n');
@@ -247,4 +252,47 @@ fn share(f: &Fmt<'_>, part: Option<u64>, all: Option<u64>) -> String {
         }
         (p, _) => count_cell(f, p),
     }
+}
+
+/// Months down, each with a row per value: the funnel as the main table
+/// shows it, the month named on its first row only so the groups read.
+fn by_table(split: &Split, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    let mut header: Vec<String> =
+        vec![l.tr("Month").to_string(), crate::input::clip(&split.column)];
+    header.extend(
+        [
+            "Leads",
+            "Bookings (conv.)",
+            "Visits",
+            "No-shows (rate)",
+            "Revenue",
+            "Average check",
+        ]
+        .iter()
+        .map(|h| l.tr(h).to_string()),
+    );
+    let mut t = Grid::new(header, 2);
+    for (month, tallies) in &split.months {
+        for (i, (source, tally)) in split.sources.iter().zip(tallies).enumerate() {
+            let mut row = vec![if i == 0 {
+                month.to_string()
+            } else {
+                String::new()
+            }];
+            row.extend(funnel_row(
+                f,
+                source_name(source, l),
+                &tally.figures(),
+                None,
+            ));
+            t.row(row);
+        }
+    }
+    let mut out = String::from("\n");
+    out.push_str(&l.fill("By «{}»", &[&crate::input::clip(&split.column)]));
+    out.push('\n');
+    out.push_str(&t.draw(width));
+    out.push('\n');
+    out
 }

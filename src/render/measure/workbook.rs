@@ -1,9 +1,10 @@
 //! `roi measure -o funnel.xlsx`: the months as numbers, and the files and the
 //! account of every row on a sheet of their own.
 
-use super::channel_word;
+use super::{channel_word, source_name};
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::quality::Quality;
+use crate::evidence::measure::records::Split;
 use crate::i18n::Lang;
 use crate::render::xlsx::{Book, Sheet, Value};
 use rust_xlsxwriter::XlsxError;
@@ -14,6 +15,10 @@ pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Book::new(lang, "RUB");
     let funnel = funnel_sheet(&book, m, lang)?;
     book.add(funnel)?;
+    if let Some(split) = &m.by {
+        let by = by_sheet(&book, split, lang)?;
+        book.add(by)?;
+    }
     let rows = rows_sheet(&book, m, lang)?;
     book.add(rows)?;
     book.bytes()
@@ -120,4 +125,46 @@ fn account(rows: &mut Sheet, q: &Quality, l: Lang) -> Result<(), XlsxError> {
         ])?;
     }
     Ok(())
+}
+
+/// The workbook's sheet of the split: a row per month and value, numbers
+/// a formula can use.
+fn by_sheet(book: &Book, split: &Split, l: Lang) -> Result<Sheet, XlsxError> {
+    let mut sheet = book.sheet(l.tr("By source"))?;
+    let column = crate::input::clip(&split.column);
+    let mut header: Vec<&str> = vec![l.tr("Month"), &column];
+    header.extend(
+        [
+            "Leads",
+            "Bookings",
+            "Conversion",
+            "Visits",
+            "No-shows",
+            "No-show rate",
+            "Revenue",
+            "Average check",
+        ]
+        .iter()
+        .map(|h| l.tr(h)),
+    );
+    sheet.header(&header, 2)?;
+    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
+    for (month, tallies) in &split.months {
+        for (source, tally) in split.sources.iter().zip(tallies) {
+            let f = tally.figures();
+            sheet.row(&[
+                Value::text(month.to_string()),
+                Value::text(source_name(source, l)),
+                count(f.leads),
+                count(f.bookings),
+                Value::ratio(f.conversion),
+                count(f.visits),
+                count(f.no_shows),
+                Value::ratio(f.no_show_rate),
+                Value::money(f.revenue),
+                Value::money(f.average_check),
+            ])?;
+        }
+    }
+    Ok(sheet)
 }

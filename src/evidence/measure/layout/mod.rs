@@ -78,6 +78,8 @@ pub struct RecordLayout {
     pub header_row: u64,
     /// The assistant's conditions, by column.
     pub ai: Vec<(usize, Test)>,
+    /// The `--by` column, when asked for.
+    pub by: Option<usize>,
 }
 
 impl RecordLayout {
@@ -135,6 +137,13 @@ pub enum NotFound {
     },
     /// An `--ai`/`[ai]` column that is not in the header.
     AiColumn {
+        /// The column as the user named it.
+        column: String,
+        /// The header row: its number and texts.
+        header: (u64, Vec<String>),
+    },
+    /// The `--by` column that is not in the header.
+    ByColumn {
         /// The column as the user named it.
         column: String,
         /// The header row: its number and texts.
@@ -385,6 +394,7 @@ fn fit_records(
             headers: headers.to_vec(),
             header_row: row,
             ai: Vec::new(),
+            by: None,
         }),
     })
 }
@@ -431,6 +441,27 @@ fn fit_monthly(
             header_row: row,
         }),
     })
+}
+
+/// Finds the `--by` column in a records header, where the file has it.
+pub fn resolve_by(layout: Layout, by: Option<&str>) -> Result<Layout, NotFound> {
+    let Some(by) = by else {
+        return Ok(layout);
+    };
+    let Layout::Records(mut records) = layout else {
+        return Ok(layout);
+    };
+    let names: Vec<String> = records.headers.iter().map(|h| normalize(h)).collect();
+    match locate(&names, by) {
+        Some(i) => records.by = Some(i),
+        None => {
+            return Err(NotFound::ByColumn {
+                column: by.to_string(),
+                header: (records.header_row, records.headers.clone()),
+            });
+        }
+    }
+    Ok(Layout::Records(records))
 }
 
 /// Finds the assistant's columns in a records header.

@@ -2,7 +2,10 @@
 //! counted in the month it was created, streaming, so memory does not grow
 //! with the rows (only a 24-byte entry per distinct ID, to count repeats once).
 
+mod by;
 mod monthly;
+
+pub use by::{BySource, SHOWN_SOURCES, Split};
 
 use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
@@ -137,6 +140,11 @@ pub struct Counter {
     mapping_order: Option<Order>,
     /// What the creation dates proved about their order of day and month.
     pub evidence: Evidence,
+    /// The funnel by the values of the `--by` column, when asked for.
+    pub by: Option<BySource>,
+    /// The first month whose revenue passed what exact arithmetic holds, and
+    /// the amount column: the count is refused rather than rounded.
+    pub overflow: Option<(Month, String)>,
 }
 
 /// The outcomes a records layout can give, for what the data covers.
@@ -281,7 +289,15 @@ impl Counter {
             },
             mapping_order: mapping.date_order,
             evidence: Evidence::default(),
+            by: None,
+            overflow: None,
         }
+    }
+
+    /// Counts the funnel by a column's values as well (`--by`).
+    pub fn with_by(mut self) -> Counter {
+        self.by = Some(BySource::new(self.funnel.coverage));
+        self
     }
 
     /// Reads every date as `order` says: the second count, once a column has
@@ -418,7 +434,10 @@ impl Counter {
                     .unreadable_amount(reason_of(bad), column, file, row, &value);
             }
         }
-        self.tally(month, ai, outcome, amount);
+        let by = layout.by.map(|i| rows.cell(i));
+        if !self.tally(month, ai, outcome, amount, by) && self.overflow.is_none() {
+            self.overflow = Some((month, r.header(Field::Amount).to_string()));
+        }
     }
 
     /// The record's creation date, which places it (a record without one is
@@ -493,14 +512,27 @@ impl Counter {
 
     /// Adds a used record to its month: to every record's tally, and to
     /// its channel's when the funnel is split.
-    fn tally(&mut self, month: Month, ai: bool, outcome: Outcome, amount: Option<Decimal>) {
+    /// And to its `--by` value's. `false` when a sum passed what exact
+    /// arithmetic holds.
+    fn tally(
+        &mut self,
+        month: Month,
+        ai: bool,
+        outcome: Outcome,
+        amount: Option<Decimal>,
+        by: Option<Cell<'_>>,
+    ) -> bool {
         let split = self.funnel.split;
         let tallies = self.funnel.month_mut(month);
         let channel = if ai { Channel::Ai } else { Channel::Other };
-        count(&mut tallies[Channel::All as usize], outcome, amount);
+        let mut fits = count(&mut tallies[Channel::All as usize], outcome, amount);
         if split {
-            count(&mut tallies[channel as usize], outcome, amount);
+            fits &= count(&mut tallies[channel as usize], outcome, amount);
         }
+        if let (Some(by), Some(cell)) = (self.by.as_mut(), by) {
+            fits &= count(by.tally_mut(month, &cell_str(cell)), outcome, amount);
+        }
+        fits
     }
 
     /// Whether this is the first row of its ID; a later one is counted as a
@@ -561,7 +593,11 @@ impl Counter {
 }
 
 /// Adds one record to a tally.
-fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) {
+/// Adds one record to a tally; `false` when its revenue would pass what
+/// exact arithmetic holds (7.9e28), which is refused, never rounded. The
+/// sum of squares only serves the checks' spread: past the limit it is
+/// unknown, not an error.
+fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) -> bool {
     let inc = |v: &mut Option<u64>| {
         if let Some(v) = v {
             *v += 1;
@@ -578,16 +614,19 @@ fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) {
         Outcome::Visited => {
             inc(&mut t.bookings);
             inc(&mut t.visits);
-            if let (Some(a), Some(r)) = (amount, t.revenue.as_mut()) {
-                // Sums of real exports stay far below Decimal's 7.9e28.
-                *r = r.saturating_add(a);
+            if let (Some(a), Some(r)) = (amount, t.revenue) {
+                let Some(sum) = r.checked_add(a) else {
+                    return false;
+                };
+                t.revenue = Some(sum);
                 t.priced += 1;
-                if let Some(sq) = t.revenue_squares.as_mut() {
-                    *sq = sq.saturating_add(a.saturating_mul(a));
-                }
+                t.revenue_squares = t
+                    .revenue_squares
+                    .and_then(|sq| sq.checked_add(a.checked_mul(a)?));
             }
         }
     }
+    true
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub fn amount(cell: Cell<'_>) -> Result<Option<Decimal>, Bad> {
 /// What sheets write in an amount's place for "none": a dash of any
 /// length, «н/д», «нет», `n/a`, `nan`, `null`, `none` (any case, spaces around).
 pub fn is_blank(text: &str) -> bool {
-    let t = text.trim().trim_matches('\u{a0}');
+    let t = super::trimmed(text);
     // Amounts are most cells of a million-row export: digits go straight on.
     if t.is_empty() {
         return true;
@@ -59,6 +59,18 @@ fn float(n: f64) -> Option<Decimal> {
 }
 
 fn amount_text(text: &str) -> Result<Option<Decimal>, Bad> {
+    // Most amounts are plain (`1500`, `1500.50`): read without a copy.
+    let b = text.as_bytes();
+    let plain = !b.is_empty()
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && b.iter().filter(|c| **c == b'.').count() <= 1
+        && b[0] != b'.'
+        && b[b.len() - 1] != b'.';
+    if plain {
+        return Decimal::from_str_exact(text)
+            .map(Some)
+            .map_err(|_| Bad::Amount);
+    }
     let mut s: String = text
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\''))

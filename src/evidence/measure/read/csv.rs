@@ -19,7 +19,7 @@ pub(super) fn open(origin: &Origin, head: &[u8]) -> Result<Opened, ReadError> {
     let start = super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(io_error)?;
     let delimiter = sniff_delimiter(&start, start.len() < SNIFF_BYTES);
     // The sniffed start is read again by the CSV reader, then the rest follows.
-    let input: Box<dyn Read> = Box::new(std::io::Cursor::new(start).chain(decoded));
+    let input: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(start).chain(decoded));
     let reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -30,12 +30,12 @@ pub(super) fn open(origin: &Origin, head: &[u8]) -> Result<Opened, ReadError> {
         kind: Kind::Csv,
         encoding: Some(text.encoding),
         sheet: None,
-        rows: Box::new(CsvRows {
+        rows: Box::new(CsvRows::spawn(Parser {
             file: origin.name(),
             reader,
-            record: ::csv::StringRecord::new(),
+            record: ::csv::ByteRecord::new(),
             line: 0,
-        }),
+        })),
     })
 }
 
@@ -124,7 +124,7 @@ const RECENT: usize = 1 << 17;
 /// It jumps from one significant byte to the next with `memchr`, so it costs
 /// little beside the parse itself.
 struct QuoteTap {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     delimiter: u8,
     state: State,
     /// The input has ended.
@@ -138,7 +138,7 @@ struct QuoteTap {
 }
 
 impl QuoteTap {
-    fn new(inner: Box<dyn Read>, delimiter: u8) -> Self {
+    fn new(inner: Box<dyn Read + Send>, delimiter: u8) -> Self {
         QuoteTap {
             inner,
             delimiter,
@@ -230,15 +230,16 @@ impl Read for QuoteTap {
     }
 }
 
-/// The rows of a CSV, one record at a time in a reused buffer.
-struct CsvRows {
+/// The CSV parser: one record at a time in a reused buffer, with the line
+/// it starts on.
+struct Parser {
     file: String,
     reader: ::csv::Reader<QuoteTap>,
-    record: ::csv::StringRecord,
+    record: ::csv::ByteRecord,
     line: u64,
 }
 
-impl CsvRows {
+impl Parser {
     fn error(&self, line: u64, detail: String) -> ReadError {
         ReadError::Csv {
             file: self.file.clone(),
@@ -248,9 +249,10 @@ impl CsvRows {
     }
 }
 
-impl Rows for CsvRows {
+impl Parser {
+    /// Reads the next record into `record`; `Ok(false)` at the end.
     fn advance(&mut self) -> Result<bool, ReadError> {
-        match self.reader.read_record(&mut self.record) {
+        match self.reader.read_byte_record(&mut self.record) {
             Ok(true) => {
                 // The `csv` crate numbers a record by where its parser resumed:
                 // before any blank lines it skipped, and after a CRLF's `\r` but
@@ -261,8 +263,7 @@ impl Rows for CsvRows {
                 let end = self.reader.position();
                 // The record that runs to the end of the input inside quotes is the unclosed one.
                 let unclosed = tap.unclosed() && end.byte() >= tap.passed;
-                let inside =
-                    memchr::memchr_iter(b'\n', self.record.as_slice().as_bytes()).count() as u64;
+                let inside = memchr::memchr_iter(b'\n', self.record.as_slice()).count() as u64;
                 let ended_by_newline =
                     !unclosed && end.byte() > 0 && tap.byte(end.byte() - 1) == b'\n';
                 self.line = end
@@ -274,6 +275,14 @@ impl Rows for CsvRows {
                         self.line,
                         crate::i18n::t("a quoted field is never closed (a \" is missing)")
                             .to_owned(),
+                    ));
+                }
+                // The text reaching here is UTF-8 (checked whole, or decoded):
+                // a record that is not is a broken file, said as such.
+                if simdutf8::basic::from_utf8(self.record.as_slice()).is_err() {
+                    return Err(self.error(
+                        self.line,
+                        crate::i18n::t("the text is not valid UTF-8").to_owned(),
                     ));
                 }
                 Ok(true)
@@ -306,17 +315,158 @@ impl Rows for CsvRows {
             }
         }
     }
+}
+
+/// Records a batch carries between the cores.
+const BATCH: usize = 1024;
+
+/// Records parsed on one core for the counter on the other: their lines,
+/// and the error that ended the file, if one did, after them.
+struct Batch {
+    records: Vec<::csv::ByteRecord>,
+    lines: Vec<u64>,
+    len: usize,
+    error: Option<ReadError>,
+}
+
+impl Batch {
+    fn new() -> Batch {
+        Batch {
+            records: Vec::with_capacity(BATCH),
+            lines: Vec::with_capacity(BATCH),
+            len: 0,
+            error: None,
+        }
+    }
+
+    /// Fills the batch from `parser`: `true` while the file goes on.
+    fn fill(&mut self, parser: &mut Parser) -> bool {
+        self.len = 0;
+        self.error = None;
+        while self.len < BATCH {
+            if self.records.len() == self.len {
+                self.records.push(::csv::ByteRecord::new());
+                self.lines.push(0);
+            }
+            match parser.advance() {
+                Ok(true) => {
+                    // The parser reads the next record into the buffers this one had.
+                    std::mem::swap(&mut self.records[self.len], &mut parser.record);
+                    self.lines[self.len] = parser.line;
+                    self.len += 1;
+                }
+                Ok(false) => return false,
+                Err(e) => {
+                    self.error = Some(e);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+}
+
+/// The rows of a CSV, parsed on another thread: a big export's parsing and
+/// its counting take a core each. Batches go back to the parser to be
+/// refilled, so memory stays at a few batches whatever the file's size, and
+/// the rows arrive in the file's order, as one thread would read them.
+struct CsvRows {
+    full: std::sync::mpsc::Receiver<Batch>,
+    empty: std::sync::mpsc::SyncSender<Batch>,
+    parser: Option<std::thread::JoinHandle<()>>,
+    batch: Option<Batch>,
+    at: usize,
+}
+
+impl CsvRows {
+    fn spawn(mut parser: Parser) -> CsvRows {
+        let (full_tx, full) = std::sync::mpsc::sync_channel::<Batch>(2);
+        let (empty, empty_rx) = std::sync::mpsc::sync_channel::<Batch>(4);
+        let handle = std::thread::spawn(move || {
+            loop {
+                let mut batch = empty_rx.try_recv().unwrap_or_else(|_| Batch::new());
+                let more = batch.fill(&mut parser);
+                // The reader stopped early (a refusal, or enough rows read).
+                if full_tx.send(batch).is_err() || !more {
+                    return;
+                }
+            }
+        });
+        CsvRows {
+            full,
+            empty,
+            parser: Some(handle),
+            batch: None,
+            at: 0,
+        }
+    }
+
+    fn current(&self) -> Option<&::csv::ByteRecord> {
+        let batch = self.batch.as_ref()?;
+        (self.at < batch.len).then(|| &batch.records[self.at])
+    }
+}
+
+impl Rows for CsvRows {
+    fn advance(&mut self) -> Result<bool, ReadError> {
+        loop {
+            if let Some(batch) = &mut self.batch {
+                if self.at + 1 < batch.len {
+                    self.at += 1;
+                    return Ok(true);
+                }
+                if let Some(e) = batch.error.take() {
+                    return Err(e);
+                }
+            }
+            if let Some(done) = self.batch.take() {
+                // Back to the parser; if it has stopped, the batch is dropped.
+                let _ = self.empty.try_send(done);
+            }
+            match self.full.recv() {
+                Ok(mut batch) if batch.len == 0 => {
+                    if let Some(e) = batch.error.take() {
+                        return Err(e);
+                    }
+                }
+                Ok(batch) => {
+                    self.batch = Some(batch);
+                    self.at = 0;
+                    return Ok(true);
+                }
+                Err(_) => {
+                    // The parser has ended; a parser that panicked must not
+                    // pass for the end of the file.
+                    if let Some(handle) = self.parser.take()
+                        && handle.join().is_err()
+                    {
+                        return Err(ReadError::Io {
+                            file: String::new(),
+                            error: std::io::Error::other("the CSV reader stopped"),
+                        });
+                    }
+                    return Ok(false);
+                }
+            }
+        }
+    }
 
     fn number(&self) -> u64 {
-        self.line
+        match &self.batch {
+            Some(b) if self.at < b.len => b.lines[self.at],
+            _ => 0,
+        }
     }
 
     fn width(&self) -> usize {
-        self.record.len()
+        self.current().map_or(0, ::csv::ByteRecord::len)
     }
 
     fn cell(&self, i: usize) -> Cell<'_> {
-        match self.record.get(i).map(str::trim) {
+        // Checked as UTF-8 when it was parsed; SIMD makes the second look cheap.
+        let field = self.current().and_then(|r| r.get(i));
+        let text = field.and_then(|b| simdutf8::basic::from_utf8(b).ok());
+        match text.map(crate::evidence::measure::cell::trimmed) {
             None | Some("") => Cell::Empty,
             Some(text) => Cell::Text(text),
         }

@@ -72,7 +72,7 @@ fn io_error(origin: &Origin, error: std::io::Error) -> ReadError {
 }
 
 /// A fresh reader over all of `origin`'s bytes, from the start.
-fn source(origin: &Origin) -> Result<Box<dyn Read>, ReadError> {
+fn source(origin: &Origin) -> Result<Box<dyn Read + Send>, ReadError> {
     Ok(match origin {
         Origin::Path(path) => Box::new(std::fs::File::open(path).map_err(|e| io_error(origin, e))?),
         Origin::Bytes { bytes, .. } => Box::new(std::io::Cursor::new(bytes.clone())),

@@ -136,7 +136,7 @@ pub(super) fn is_utf8(reader: &mut dyn Read) -> std::io::Result<bool> {
 /// `source` as UTF-8 without a byte-order mark. Valid UTF-8 without a mark
 /// passes through untouched (the fast path for the common big export); every
 /// other text is transcoded, malformed bytes becoming U+FFFD.
-pub(super) fn decoded(source: Box<dyn Read>, text: Text) -> Box<dyn Read> {
+pub(super) fn decoded(source: Box<dyn Read + Send>, text: Text) -> Box<dyn Read + Send> {
     if text.valid_utf8 {
         source
     } else {

@@ -1188,3 +1188,24 @@ fn by_source_splits_the_funnel_by_a_columns_values_in_every_format() {
         "{err}"
     );
 }
+
+#[test]
+fn bitrix24_leads_read_their_amount_from_the_possible_deal_sum() {
+    let dir = tempfile::tempdir().unwrap();
+    let recs = records();
+    let file = write(dir.path(), "leads.csv", &exports::bitrix_leads_csv(&recs));
+    let json = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(
+        (json["source"].as_str(), json["entity"].as_str()),
+        (Some("bitrix24"), Some("leads"))
+    );
+    // A converted lead is a booking; the leads list knows no visit.
+    let want = exports::expected(&recs);
+    for ((month, channel), m) in months(&json) {
+        let e = &want[&(month.clone(), "all")];
+        assert_eq!(channel, "all");
+        assert_eq!(m["leads"], e.leads, "{month}");
+        assert_eq!(m["bookings"], e.bookings, "{month}");
+        assert_eq!(m["visits"], Value::Null, "{month}");
+    }
+}

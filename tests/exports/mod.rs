@@ -761,3 +761,41 @@ Won = "visited"
 column = "Channel"
 equals = "AI assistant"
 "#;
+
+/// Bitrix24's leads (not deals) as its CSV writes them: «Статус», «Состояние»
+/// (the status group), the amount as «Возможная сумма сделки», as the REST
+/// field OPPORTUNITY is titled. A converted lead is a booking; the visit is
+/// not known in the leads list.
+pub fn bitrix_leads_csv(recs: &[Rec]) -> Vec<u8> {
+    let header = [
+        "ID",
+        "Название лида",
+        "Статус",
+        "Состояние",
+        "Возможная сумма сделки",
+        "Дата создания",
+        "Источник",
+    ];
+    let mut out = String::from("\u{feff}");
+    out.push_str(&bitrix_line(&header.map(String::from), "\n"));
+    for r in recs {
+        let (status, group) = match r.fate {
+            Fate::Lost => ("Некачественный лид", "Некачественный лид"),
+            Fate::Open => ("В работе", "В работе"),
+            _ => ("Сконвертирован", "Качественный лид"),
+        };
+        out.push_str(&bitrix_line(
+            &[
+                r.id.to_string(),
+                format!("Лид #{}", r.id),
+                status.to_string(),
+                group.to_string(),
+                r.kopecks.map(rub).unwrap_or_default(),
+                date_ru(r),
+                source(r, r.id).to_string(),
+            ],
+            "\n",
+        ));
+    }
+    out.into_bytes()
+}

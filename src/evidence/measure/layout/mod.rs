@@ -528,6 +528,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn bitrix24_leads_find_their_amount_under_its_rest_title() {
+        let mut g = Grid::new(&[&[
+            "ID",
+            "Название лида",
+            "Статус",
+            "Состояние",
+            "Возможная сумма сделки",
+            "Дата создания",
+        ]]);
+        let Layout::Records(r) = find(&mut g, None, &Mapping::default()).unwrap() else {
+            panic!("records");
+        };
+        assert_eq!(r.profile.entity, "leads");
+        assert_eq!(r.columns.get(&Field::Amount), Some(&4));
+    }
+
+    #[test]
     fn finds_a_bitrix_header_below_a_title_block() {
         let mut g = Grid::new(&[
             &["Сделки за январь"],

@@ -59,6 +59,13 @@ fn file_note(file: &FileInfo, l: Lang) -> String {
     if let Some(s) = &file.sheet {
         how.push(l.fill("sheet «{}»", &[s]));
     }
+    // JSON records have keys, not a header row; their rows are the records.
+    if file.kind == crate::evidence::measure::table::Kind::Json {
+        return l.fill(
+            "Read {} ({}): {} records.",
+            &[&file.path, &how.join(", "), &file.rows],
+        );
+    }
     l.fill(
         "Read {} ({}): header in row {}, {}.",
         &[

@@ -130,6 +130,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--write-scenario needs a file; standard output carries the report" => {
             "для --write-scenario нужен файл: стандартный вывод занят отчётом"
         }
+        "{} row {} ({}): {} adds up over the months to more than {}, past what its total can hold exactly; a cell of the column has extra digits" => {
+            "{}, строка {} ({}): {} в сумме за месяцы больше {} — такой итог нельзя сохранить точно; в ячейке этого столбца лишние цифры"
+        }
         _ => return None,
     })
 }

@@ -133,6 +133,16 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {} ({}): {} adds up over the months to more than {}, past what its total can hold exactly; a cell of the column has extra digits" => {
             "{}, строка {} ({}): {} в сумме за месяцы больше {} — такой итог нельзя сохранить точно; в ячейке этого столбца лишние цифры"
         }
+        "its figures are too large to compute exactly: {} would pass 7.9e28 or need more digits than exact arithmetic keeps; check the plan's and the export's amounts for extra zeros" => {
+            "его числа слишком велики для точного расчёта: {} — больше 7.9e28 или больше знаков, чем хранит точная арифметика; проверьте суммы в плане и в выгрузке — нет ли лишних нулей"
+        }
+        "the plan's savings" => "экономия по плану",
+        "the planned funnel of {}" => "плановая воронка за {}",
+        "the planned money to {}" => "плановые итоги к {}",
+        "the actual money to {}" => "фактические итоги к {}",
+        "ROI over the plan's horizon with the measured baseline" => {
+            "ROI за период плана от измеренной базы"
+        }
         _ => return None,
     })
 }

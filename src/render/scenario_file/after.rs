@@ -182,8 +182,14 @@ mod tests {
         // 2 points left; clipping only the high end gave "+5pp..+2pp".
         let (lo, hi) = point_bounds(d("0.98")).unwrap();
         assert_eq!(ends(0.05, 0.10, lo, hi), Some((d("2"), d("2"))));
-        assert_eq!(ends(-0.5, -0.2, d("-100"), d("1000")), Some((d("-50"), d("-20"))));
-        assert_eq!(ends(12.0, f64::INFINITY, d("-100"), d("1000")), Some((d("1000"), d("1000"))));
+        assert_eq!(
+            ends(-0.5, -0.2, d("-100"), d("1000")),
+            Some((d("-50"), d("-20")))
+        );
+        assert_eq!(
+            ends(12.0, f64::INFINITY, d("-100"), d("1000")),
+            Some((d("1000"), d("1000")))
+        );
         assert_eq!(ends(f64::NAN, 1.0, d("-100"), d("1000")), None);
         assert_eq!(signed(d("0.0000")), "+0");
         assert_eq!(signed(d("-2.50")), "-2.5");

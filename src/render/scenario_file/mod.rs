@@ -191,7 +191,9 @@ fn refusal(text: &str) -> Option<String> {
         Err(e) => return Some(e.to_string()),
     };
     match loaded.scenario() {
-        Ok(scenario) => engine::project(&scenario.inputs).err().map(|o| o.to_string()),
+        Ok(scenario) => engine::project(&scenario.inputs)
+            .err()
+            .map(|o| o.to_string()),
         Err(e) => Some(e.to_string()),
     }
 }
@@ -200,7 +202,7 @@ fn refusal(text: &str) -> Option<String> {
 /// newline would end the comment and start a line of TOML), line and
 /// paragraph separators and the marks that reorder text on screen, each
 /// written as its escape (`\n`, `\u{1b}`), so the line reads as it is.
-pub fn escaped(text: &str) -> String {
+fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let hidden = matches!(
@@ -415,10 +417,7 @@ impl Facts<'_> {
                     "# {}{}",
                     l.fill(
                         "no-shows / (visits + no-shows) = {} / {}",
-                        &[
-                            &self.count(no_shows.into()),
-                            &self.count(judged.into())
-                        ]
+                        &[&self.count(no_shows.into()), &self.count(judged.into())]
                     ),
                     self.spread("no_show_rate", &|d| self.percent(d))
                 );
@@ -536,11 +535,7 @@ fn write_season(out: &mut String, season: &Season, start: Month, l: Lang) {
     );
     let _ = writeln!(out, "[seasonality]");
     let _ = writeln!(out, "start = \"{start}\"");
-    let factors: Vec<String> = season
-        .factors
-        .iter()
-        .map(|f| number(*f))
-        .collect();
+    let factors: Vec<String> = season.factors.iter().map(|f| number(*f)).collect();
     let _ = writeln!(out, "# {}", l.tr("January … December"));
     let _ = writeln!(out, "leads = [{}]", factors.join(", "));
 }
@@ -569,5 +564,40 @@ mod tests {
             Some(d("2147.221804511278"))
         );
         assert_eq!(exact_or_rounded(d("37500.5"), d("25")), Some(d("1500.02")));
+    }
+
+    #[test]
+    fn input_text_cannot_leave_its_comment() {
+        assert_eq!(
+            escaped("a\n[after]\r\nleads = \"+500%\"\u{1b}[2J\t\u{7f}\u{85}"),
+            "a\\n[after]\\r\\nleads = \"+500%\"\\u{1b}[2J\\t\\u{7f}\\u{85}"
+        );
+        // Separators TOML does not end a line at, and marks that reorder
+        // text on screen, are shown for what they are too.
+        assert_eq!(escaped("x\u{2028}y\u{202e}z"), "x\\u{2028}y\\u{202e}z");
+        assert_eq!(escaped("Салон «Роза», 1 500 ₽"), "Салон «Роза», 1 500 ₽");
+        let mut out = String::new();
+        comment(&mut out, "one\ntwo");
+        assert_eq!(out, "# one\\ntwo\n");
+    }
+
+    #[test]
+    fn numbers_are_written_as_toml_reads_them_back() {
+        // TOML's integers end at 2⁶³ − 1; past that a whole number is quoted.
+        assert_eq!(number(d("9223372036854775807")), "9223372036854775807");
+        assert_eq!(number(d("9223372036854775808")), "\"9223372036854775808\"");
+        assert_eq!(
+            number(d("10000000000000000000.000")),
+            "\"10000000000000000000\""
+        );
+        assert_eq!(number(d("1500.50")), "1500.5");
+        assert_eq!(
+            number(d("0.0000000000000000000000000001")),
+            "0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            number(d("123456789012345678901.5")),
+            "123456789012345678901.5"
+        );
     }
 }

@@ -838,6 +838,15 @@ fn only_what_was_measured(text: &str, pilot: bool, plan: bool) -> toml::Table {
         "ramp_months",
         "discount_rate",
     ];
+    // Control characters, line separators and bidi marks are escaped.
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}')
+    };
+    assert!(
+        !text.chars().any(hidden),
+        "a raw control character:\n{text:?}"
+    );
     for line in text.lines() {
         let key = line.split(" = ").next().unwrap_or("");
         assert!(

@@ -93,7 +93,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
             return Err(UsageError(t("--scenario needs --baseline FROM..TO").into()).into());
         };
         let b = m.scenario_baseline(p)?;
-        render::scenario_file::measured(&m, &b, p, ui.lang, None).into_bytes()
+        render::scenario_file::measured(&m, &b, p, ui.lang, None)?.into_bytes()
     } else {
         match out.format {
             Format::Json => render::measure::json(&m, baseline).into_bytes(),

@@ -96,9 +96,9 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         _ => render::pilot::table(&judged, &fmt, out.width).into_bytes(),
     };
     if let Some(dest) = write_to {
-        let after = render::scenario_file::pilot_after(&judged, plan.as_ref(), ui.lang);
         let b = m.scenario_baseline(baseline)?;
-        let text = render::scenario_file::measured(&m, &b, baseline, ui.lang, Some(after));
+        let judged = Some((&judged, plan.as_ref()));
+        let text = render::scenario_file::measured(&m, &b, baseline, ui.lang, judged)?;
         dest.write(text.as_bytes())?;
     }
     out.destination.write(&bytes)

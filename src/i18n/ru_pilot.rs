@@ -130,6 +130,26 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--write-scenario needs a file; standard output carries the report" => {
             "для --write-scenario нужен файл: стандартный вывод занят отчётом"
         }
+        "roi calc would refuse the scenario these figures make, so it is not written: {}; check the export's amounts and counts for extra digits" => {
+            "roi calc не примет сценарий из этих цифр, поэтому он не записан: {}; проверьте суммы и счётчики в выгрузке — нет ли лишних цифр"
+        }
+        "roi calc would refuse the scenario these figures and the plan's costs make, so it is not written: {}; check the export's and the plan's amounts for extra digits" => {
+            "roi calc не примет сценарий из этих цифр и затрат плана, поэтому он не записан: {}; проверьте суммы в выгрузке и в плане — нет ли лишних цифр"
+        }
+        "the scenario written" => "записываемый сценарий",
+        "its figures are too large to compute exactly: {} would pass 7.9e28 or need more digits than exact arithmetic keeps; check the plan's and the export's amounts for extra zeros" => {
+            "его числа слишком велики для точного расчёта: {} — больше 7.9e28 или больше знаков, чем хранит точная арифметика; проверьте суммы в плане и в выгрузке — нет ли лишних нулей"
+        }
+        "the plan's savings" => "экономия по плану",
+        "the planned funnel of {}" => "плановая воронка за {}",
+        "the planned money to {}" => "плановые итоги к {}",
+        "the actual money to {}" => "фактические итоги к {}",
+        "ROI over the plan's horizon with the measured baseline" => {
+            "ROI за период плана от измеренной базы"
+        }
+        "{} row {} ({}): {} adds up over the months to more than {}, past what its total can hold exactly; a cell of the column has extra digits" => {
+            "{}, строка {} ({}): {} в сумме за месяцы больше {} — такой итог нельзя сохранить точно; в ячейке этого столбца лишние цифры"
+        }
         _ => return None,
     })
 }

@@ -64,9 +64,11 @@ pub struct Tally {
     pub revenue_squares: Option<Decimal>,
 }
 
-/// Adds two optional sums: unknown stays unknown.
-fn add<T: std::ops::Add<Output = T>>(a: Option<T>, b: Option<T>) -> Option<T> {
-    Some(a? + b?)
+/// Adds two optional counts: unknown stays unknown. A sum past 2⁶⁴ − 1 is
+/// unknown too, though [`Funnel::overflow`] refuses a sheet before any
+/// period could add up to one.
+fn add(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    a?.checked_add(b?)
 }
 
 fn add_money(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
@@ -96,7 +98,7 @@ impl Tally {
             visits: add(self.visits, other.visits),
             no_shows: add(self.no_shows, other.no_shows),
             revenue: add_money(self.revenue, other.revenue),
-            priced: self.priced + other.priced,
+            priced: self.priced.saturating_add(other.priced),
             revenue_squares: add_money(self.revenue_squares, other.revenue_squares),
         }
     }
@@ -128,6 +130,56 @@ impl Tally {
                 _ => None,
             },
         }
+    }
+}
+
+/// A figure whose sum over months can pass what it is held in, named so
+/// the refusal can point at its column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sum {
+    /// Leads.
+    Leads,
+    /// Bookings.
+    Bookings,
+    /// Visits.
+    Visits,
+    /// No-shows.
+    NoShows,
+    /// Visits and no-shows together: the no-show rate's denominator.
+    Judged,
+    /// Revenue.
+    Revenue,
+}
+
+/// `a + b` of every figure, or the first figure whose sum passes 2⁶⁴ − 1
+/// (a count) or 7.9·10²⁸ (money); visits and no-shows must fit together too.
+fn checked_plus(a: &Tally, b: &Tally) -> Result<Tally, Sum> {
+    let count = |x: Option<u64>, y: Option<u64>, what: Sum| match (x, y) {
+        (Some(x), Some(y)) => x.checked_add(y).map(Some).ok_or(what),
+        _ => Ok(None),
+    };
+    let revenue = match (a.revenue, b.revenue) {
+        (Some(x), Some(y)) => Some(x.checked_add(y).ok_or(Sum::Revenue)?),
+        _ => None,
+    };
+    let sum = Tally {
+        leads: count(a.leads, b.leads, Sum::Leads)?,
+        bookings: count(a.bookings, b.bookings, Sum::Bookings)?,
+        visits: count(a.visits, b.visits, Sum::Visits)?,
+        no_shows: count(a.no_shows, b.no_shows, Sum::NoShows)?,
+        revenue,
+        priced: a.priced.saturating_add(b.priced),
+        revenue_squares: add_money(a.revenue_squares, b.revenue_squares),
+    };
+    judged_fits(&sum)?;
+    Ok(sum)
+}
+
+/// Whether visits and no-shows add up within a count.
+fn judged_fits(t: &Tally) -> Result<(), Sum> {
+    match (t.visits, t.no_shows) {
+        (Some(v), Some(n)) if v.checked_add(n).is_none() => Err(Sum::Judged),
+        _ => Ok(()),
     }
 }
 
@@ -211,6 +263,24 @@ impl Funnel {
             .unwrap_or_else(|| Tally::zero(self.coverage))
     }
 
+    /// The first figure, with its channel, that `added` (one more month's
+    /// tallies) would take past what it is held in, summed with every month
+    /// so far: a period's total is at most that sum, so a funnel that passes
+    /// this at each month added can total any period without overflow.
+    pub fn overflow(&self, added: &[Tally; 3]) -> Option<(Channel, Sum)> {
+        for channel in [Channel::All, Channel::Ai, Channel::Other] {
+            let i = channel as usize;
+            let total = self
+                .months
+                .values()
+                .try_fold(added[i], |sum, t| checked_plus(&sum, &t[i]));
+            if let Err(what) = total.and_then(|t| judged_fits(&t)) {
+                return Some((channel, what));
+            }
+        }
+        None
+    }
+
     /// The first and last months with records.
     pub fn span(&self) -> Option<(Month, Month)> {
         Some((
@@ -269,6 +339,46 @@ mod tests {
         // Zero visits: no average check, not a check of 0.
         assert_eq!(f.visits, Some(0));
         assert_eq!(f.average_check, None);
+    }
+
+    #[test]
+    fn sums_that_would_wrap_are_found_before_a_month_is_added() {
+        let mut funnel = Funnel::new(ALL, false);
+        let half = 1u64 << 63;
+        let month = |leads, visits, no_shows, revenue: &str| {
+            let t = Tally {
+                leads: Some(leads),
+                bookings: Some(0),
+                visits: Some(visits),
+                no_shows: Some(no_shows),
+                revenue: Some(d(revenue)),
+                priced: 0,
+                revenue_squares: None,
+            };
+            [t, Tally::default(), Tally::default()]
+        };
+        funnel
+            .months
+            .insert("2025-01".parse().unwrap(), month(half, 1, 1, "5e28"));
+        // 2⁶³ + 2⁶³ = 2⁶⁴ does not fit; 2⁶³ + (2⁶³ − 1) does.
+        assert_eq!(
+            funnel.overflow(&month(half, 0, 0, "0")),
+            Some((Channel::All, Sum::Leads))
+        );
+        assert_eq!(funnel.overflow(&month(half - 1, 0, 0, "0")), None);
+        // Visits and no-shows fit apart but not together.
+        assert_eq!(
+            funnel.overflow(&month(0, half, half - 2, "0")),
+            Some((Channel::All, Sum::Judged))
+        );
+        // 5·10²⁸ + 5·10²⁸ ₽ passes exact money.
+        assert_eq!(
+            funnel.overflow(&month(0, 0, 0, "5e28")),
+            Some((Channel::All, Sum::Revenue))
+        );
+        // A period's sum of what fits is never wrapped: unknown at worst.
+        let t = month(half, 0, 0, "0")[0];
+        assert_eq!(t.plus(&t).leads, None);
     }
 
     #[test]

@@ -180,4 +180,19 @@ pub enum ReadError {
         /// What is wrong.
         detail: String,
     },
+    /// A monthly sheet's column whose months add up past what the total is
+    /// held in: the sum would wrap around, so the sheet is refused.
+    #[error("{}", crate::i18n::f("{} row {} ({}): {} adds up over the months to more than {}, past what its total can hold exactly; a cell of the column has extra digits", &[file, row, month, column, limit]))]
+    TooLarge {
+        /// The file as named.
+        file: String,
+        /// The row whose month takes the total past the limit.
+        row: u64,
+        /// That month.
+        month: String,
+        /// The column's header, as written («Заявки»).
+        column: String,
+        /// The limit passed.
+        limit: &'static str,
+    },
 }

@@ -501,8 +501,12 @@ fn planned(m: &Measured, baseline: Period, pilot: Option<Period>, want: f64) -> 
     let counts = months_of(m, baseline, Channel::All);
     let dispersion = stats::dispersion(&counts);
     let k0 = baseline.months();
-    let base_mean = (counts.len() as u32 == k0 && k0 > 0)
-        .then(|| counts.iter().sum::<u64>() as f64 / f64::from(k0));
+    // The funnel refuses counts whose months pass 2⁶⁴ − 1 together; checked
+    // all the same, since a sum that wrapped would read as a tiny baseline.
+    let total = counts.iter().try_fold(0u64, |a, &b| a.checked_add(b));
+    let base_mean = total
+        .filter(|_| counts.len() as u32 == k0 && k0 > 0)
+        .map(|total| total as f64 / f64::from(k0));
     let detectable = LENGTHS
         .iter()
         .map(|&k1| Detectable {
@@ -557,7 +561,7 @@ fn changes(
             l.season_explains = true;
         }
     }
-    let judged = |t: &Tally| t.visits.zip(t.no_shows).map(|(v, n)| v + n);
+    let judged = |t: &Tally| t.visits?.checked_add(t.no_shows?);
     [
         l,
         rate(

@@ -8,6 +8,7 @@ use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::funnel::Channel;
 use crate::forecast::engine::{self, Inputs};
 use crate::forecast::scenario::Scenario;
+use crate::i18n::{f, t};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 
@@ -25,13 +26,51 @@ pub struct ToDate {
 }
 
 impl ToDate {
-    fn new(benefit: Decimal, cost: Decimal) -> ToDate {
-        let net = benefit - cost;
-        ToDate {
+    /// The money to date; `None` when the net or the ROI is past what exact
+    /// arithmetic holds (a benefit of −7·10²⁸ against a cost of 7·10²⁸, a
+    /// net over a cost of 10⁻²⁸).
+    fn new(benefit: Decimal, cost: Decimal) -> Option<ToDate> {
+        let net = benefit.checked_sub(cost)?;
+        let roi = if cost.is_zero() {
+            None
+        } else {
+            Some(net.checked_div(cost)?)
+        };
+        Some(ToDate {
             benefit,
             cost,
             net,
-            roi: (!cost.is_zero()).then(|| net / cost),
+            roi,
+        })
+    }
+}
+
+/// A figure of the comparison that exact arithmetic could not hold, named
+/// for the refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Figure {
+    /// Staff hours × rate + other savings.
+    Savings,
+    /// The planned funnel of a month.
+    Planned(Month),
+    /// Money to date as planned.
+    PlannedToDate(Month),
+    /// Money to date as measured.
+    ActualToDate(Month),
+    /// The projection with the measured baseline and the pilot's changes.
+    Projected,
+}
+
+impl Figure {
+    fn text(self) -> String {
+        match self {
+            Figure::Savings => t("the plan's savings").to_string(),
+            Figure::Planned(m) => f("the planned funnel of {}", &[&m]),
+            Figure::PlannedToDate(m) => f("the planned money to {}", &[&m]),
+            Figure::ActualToDate(m) => f("the actual money to {}", &[&m]),
+            Figure::Projected => {
+                t("ROI over the plan's horizon with the measured baseline").to_string()
+            }
         }
     }
 }
@@ -70,8 +109,17 @@ pub struct PlanReport {
 /// How far the plan's baseline may be from the measured one before it is said.
 const TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
 
-fn between(b: Decimal, a: Decimal, share: Decimal) -> Decimal {
-    b + share * (a - b)
+/// `b` moved `share` of the way to `a`.
+fn between(b: Decimal, a: Decimal, share: Decimal) -> Option<Decimal> {
+    b.checked_add(share.checked_mul(a.checked_sub(b)?)?)
+}
+
+/// Revenue of a funnel: leads × conversion × (1 − no-show rate) × check.
+fn revenue(f: &engine::Funnel<Decimal>) -> Option<Decimal> {
+    f.leads
+        .checked_mul(f.conversion)?
+        .checked_mul(Decimal::ONE.checked_sub(f.no_show_rate)?)?
+        .checked_mul(f.average_check)
 }
 
 /// The measured baseline, as the plan's funnel (the plan's figure where the data has none).
@@ -100,17 +148,25 @@ pub fn compare(
     let overflow = |_| MeasureError::Period {
         flag: "--scenario",
         value: plan.name.clone(),
-        message: crate::i18n::t("its figures are too large to compute exactly").into(),
+        message: t("its figures are too large to compute exactly").into(),
+    };
+    let too_large = |what: Figure| MeasureError::Period {
+        flag: "--scenario",
+        value: plan.name.clone(),
+        message: f(
+            "its figures are too large to compute exactly: {} would pass 7.9e28 or need more digits than exact arithmetic keeps; check the plan's and the export's amounts for extra zeros",
+            &[&what.text()],
+        ),
     };
     let projection = engine::project(i).map_err(overflow)?;
     let measured = measured_baseline(m, baseline, i);
     let differs = differs(i, &measured);
-    let months = months(m, baseline, pilot, i, &projection.monthly);
+    let months = months(m, baseline, pilot, i, &projection.monthly).map_err(too_large)?;
     Ok(PlanReport {
         name: plan.name.clone(),
         months,
         differs,
-        projected_roi: projected(i, measured, metrics),
+        projected_roi: projected(i, measured, metrics).map_err(too_large)?,
     })
 }
 
@@ -135,10 +191,14 @@ fn differs(
             measured.average_check,
         ),
     ] {
+        // A ratio past exact arithmetic (a measured figure of 10⁻²⁸) is far off.
         let off = if got.is_zero() {
             !planned.is_zero()
         } else {
-            ((planned - got) / got).abs() > TOLERANCE
+            planned
+                .checked_sub(got)
+                .and_then(|d| d.checked_div(got))
+                .is_none_or(|r| r.abs() > TOLERANCE)
         };
         if off {
             differs.push((name, planned, got));
@@ -148,14 +208,15 @@ fn differs(
 }
 
 /// The pilot's months, planned (with the plan's ramp-up, from its
-/// `projected` months) and measured, each with the money to date both ways.
+/// `projected` months) and measured, each with the money to date both
+/// ways; the first figure exact arithmetic cannot hold stops it.
 fn months(
     m: &Measured,
     baseline: Period,
     pilot: Period,
     i: &Inputs<Decimal>,
     projected: &[engine::Month<Decimal>],
-) -> Vec<PlanMonth> {
+) -> Result<Vec<PlanMonth>, Figure> {
     let figures = m
         .funnel
         .period(baseline.from, baseline.to, Channel::All)
@@ -163,34 +224,35 @@ fn months(
     let base_revenue = figures
         .revenue
         .map(|r| r / Decimal::from(baseline.months()));
-    let savings = i.staff_hours * i.hourly_rate + i.other_savings;
+    let savings = i
+        .staff_hours
+        .checked_mul(i.hourly_rate)
+        .and_then(|x| x.checked_add(i.other_savings))
+        .ok_or(Figure::Savings)?;
     let mut months = Vec::new();
     let (mut benefit, mut cost, mut actual_benefit) =
         (Decimal::ZERO, Decimal::ZERO, Some(Decimal::ZERO));
-    let revenue = |f: &engine::Funnel<Decimal>| {
-        f.leads * f.conversion * (Decimal::ONE - f.no_show_rate) * f.average_check
-    };
-    let (rb, ra) = (revenue(&i.baseline), revenue(&i.after));
     for (n, month) in pilot.from.through(pilot.to).enumerate() {
         // Past the plan's horizon the plan says nothing more.
         let Some(pm) = projected.get(n) else {
             break;
         };
         let s = pm.share;
-        let planned = [
-            between(i.baseline.leads, i.after.leads, s),
-            between(i.baseline.conversion, i.after.conversion, s),
-            between(i.baseline.no_show_rate, i.after.no_show_rate, s),
-            between(i.baseline.average_check, i.after.average_check, s),
-            between(rb, ra, s),
-        ];
+        let planned = planned(i, s).ok_or(Figure::Planned(month))?;
         let actual = actual(m, month);
-        benefit += pm.benefit;
-        cost += pm.cost;
+        let to_date = Figure::PlannedToDate(month);
+        benefit = benefit.checked_add(pm.benefit).ok_or(to_date)?;
+        cost = cost.checked_add(pm.cost).ok_or(to_date)?;
+        // The measured revenue over the baseline's, kept at the plan's
+        // margin, and the savings at the month's share of the effect.
+        let gained = |so_far: Decimal, r: Decimal, b: Decimal| {
+            so_far
+                .checked_add(r.checked_sub(b)?.checked_mul(i.gross_margin)?)?
+                .checked_add(savings.checked_mul(s)?)
+        };
+        let by_data = Figure::ActualToDate(month);
         actual_benefit = match (actual_benefit, actual[4], base_revenue) {
-            (Some(so_far), Some(r), Some(b)) => {
-                Some(so_far + (r - b) * i.gross_margin + savings * s)
-            }
+            (Some(so_far), Some(r), Some(b)) => Some(gained(so_far, r, b).ok_or(by_data)?),
             _ => None,
         };
         months.push(PlanMonth {
@@ -198,11 +260,26 @@ fn months(
             share: s,
             planned,
             actual,
-            planned_to_date: ToDate::new(benefit, cost),
-            actual_to_date: actual_benefit.map(|b| ToDate::new(b, cost)),
+            planned_to_date: ToDate::new(benefit, cost).ok_or(to_date)?,
+            actual_to_date: actual_benefit
+                .map(|b| ToDate::new(b, cost).ok_or(by_data))
+                .transpose()?,
         });
     }
-    months
+    Ok(months)
+}
+
+/// The planned leads, conversion, no-show rate, check and revenue of a
+/// month whose share of the full effect is `s`.
+fn planned(i: &Inputs<Decimal>, s: Decimal) -> Option<[Decimal; 5]> {
+    let (b, a) = (&i.baseline, &i.after);
+    Some([
+        between(b.leads, a.leads, s)?,
+        between(b.conversion, a.conversion, s)?,
+        between(b.no_show_rate, a.no_show_rate, s)?,
+        between(b.average_check, a.average_check, s)?,
+        between(revenue(b)?, revenue(a)?, s)?,
+    ])
 }
 
 /// A month's measured leads, conversion, no-show rate, check and revenue,
@@ -220,11 +297,13 @@ fn actual(m: &Measured, month: Month) -> [Option<Decimal>; 5] {
 
 /// ROI over the plan's horizon if the pilot's clear changes hold: the plan's costs,
 /// savings and margin, the measured baseline, and after = baseline × the changes.
+/// `Ok(None)` when a change is no number (a rise from nothing); an error when
+/// the projection is past exact arithmetic, which the decision must not ignore.
 fn projected(
     plan: &Inputs<Decimal>,
     base: engine::Funnel<Decimal>,
     metrics: &[Change],
-) -> Option<Decimal> {
+) -> Result<Option<Decimal>, Figure> {
     // Only the changes the pilot showed clearly: one that could be chance
     // is no change to plan on (the season's rise is not the assistant's).
     let get = |metric: Metric| {
@@ -237,21 +316,29 @@ fn projected(
     let dec = |x: f64| Decimal::from_f64(x);
     let mut after = base;
     if let Some(c) = get(Metric::Leads).and_then(|c| c.change) {
-        after.leads = base.leads * (Decimal::ONE + dec(c)?);
+        let Some(factor) = dec(c).and_then(|c| Decimal::ONE.checked_add(c)) else {
+            return Ok(None);
+        };
+        after.leads = base.leads.checked_mul(factor).ok_or(Figure::Projected)?;
     }
+    let share = |p: f64| dec(p).map(|p| p.min(Decimal::ONE));
     if let Some(p) = get(Metric::Conversion).and_then(|c| c.pilot) {
-        after.conversion = dec(p)?.min(Decimal::ONE);
+        let Some(p) = share(p) else { return Ok(None) };
+        after.conversion = p;
     }
     if let Some(p) = get(Metric::NoShowRate).and_then(|c| c.pilot) {
-        after.no_show_rate = dec(p)?.min(Decimal::ONE);
+        let Some(p) = share(p) else { return Ok(None) };
+        after.no_show_rate = p;
     }
     if let Some(p) = get(Metric::AverageCheck).and_then(|c| c.pilot) {
-        after.average_check = dec(p)?;
+        let Some(p) = dec(p) else { return Ok(None) };
+        after.average_check = p;
     }
     let inputs = Inputs {
         baseline: base,
         after,
         ..plan.clone()
     };
-    engine::project(&inputs).ok()?.summary.roi
+    let projection = engine::project(&inputs).map_err(|_| Figure::Projected)?;
+    Ok(projection.summary.roi)
 }

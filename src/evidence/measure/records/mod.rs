@@ -337,7 +337,7 @@ impl Counter {
             }
             match layout {
                 Layout::Records(r) => self.record(file, file_index, r, rows),
-                Layout::Monthly(m) => self.monthly(file, file_index, m, rows),
+                Layout::Monthly(m) => self.monthly(file, file_index, m, rows)?,
             }
         }
         Ok(())

@@ -3,28 +3,30 @@
 
 use super::{Counter, cell_text, reason_of};
 use crate::evidence::measure::cell::{self, Month};
-use crate::evidence::measure::funnel::Tally;
+use crate::evidence::measure::funnel::{Channel, Sum, Tally};
 use crate::evidence::measure::layout::MonthlyLayout;
 use crate::evidence::measure::profile::Total;
 use crate::evidence::measure::quality::{Conflict, Reason};
-use crate::evidence::measure::table::Rows;
+use crate::evidence::measure::table::{ReadError, Rows};
 
 impl Counter {
     /// Counts one row of a monthly sheet: its month, every total's and the
     /// assistant's share of it, the rest worked out when the funnel is split.
+    /// Refuses the sheet when a column's months add up past what a total
+    /// holds: summed unchecked, 2⁶⁴ leads would wrap round to 0.
     pub(super) fn monthly(
         &mut self,
         file: &str,
         file_index: u16,
         layout: &MonthlyLayout,
         rows: &dyn Rows,
-    ) {
+    ) -> Result<(), ReadError> {
         let row = rows.number();
         let Some(month) = self.month(file, layout, rows) else {
-            return;
+            return Ok(());
         };
         let Some([all, ai]) = self.sides(file, layout, rows) else {
-            return;
+            return Ok(());
         };
         let split = self.funnel.split;
         let other = if split {
@@ -33,22 +35,27 @@ impl Counter {
                 None => {
                     self.quality
                         .skip(Reason::AiAboveTotal, "", file, row, &month.to_string());
-                    return;
+                    return Ok(());
                 }
             }
         } else {
             Tally::default()
         };
         if self.repeated(month, &all, file, row) {
-            return;
+            return Ok(());
         }
         self.months_seen.insert(month, (file_index, row));
         if self.outside(month) {
             self.quality.outside_period += 1;
-            return;
+            return Ok(());
+        }
+        let tallies = [all, ai, other];
+        if let Some((channel, what)) = self.funnel.overflow(&tallies) {
+            return Err(too_large(file, row, month, layout, channel, what));
         }
         self.quality.used += 1;
-        self.funnel.months.insert(month, [all, ai, other]);
+        self.funnel.months.insert(month, tallies);
+        Ok(())
     }
 
     /// The row's month; `None` (the row skipped, with the reason) when it
@@ -140,6 +147,45 @@ impl Counter {
             });
         }
         true
+    }
+}
+
+/// The refusal of a column whose months add up past its total's limit,
+/// naming it by its header (the assistant's column for its channel).
+fn too_large(
+    file: &str,
+    row: u64,
+    month: Month,
+    layout: &MonthlyLayout,
+    channel: Channel,
+    what: Sum,
+) -> ReadError {
+    let header = |total: Total| {
+        let ai = channel == Channel::Ai && layout.columns.contains_key(&(total, true));
+        layout
+            .columns
+            .get(&(total, ai))
+            .and_then(|&i| layout.headers.get(i))
+            .map_or_else(String::new, |h| format!("«{}»", h.trim()))
+    };
+    let column = match what {
+        Sum::Leads => header(Total::Leads),
+        Sum::Bookings => header(Total::Bookings),
+        Sum::Visits => header(Total::Visits),
+        Sum::NoShows => header(Total::NoShows),
+        Sum::Judged => format!("{} + {}", header(Total::Visits), header(Total::NoShows)),
+        Sum::Revenue => header(Total::Revenue),
+    };
+    ReadError::TooLarge {
+        file: file.to_string(),
+        row,
+        month: month.to_string(),
+        column,
+        limit: if what == Sum::Revenue {
+            "7.9e28"
+        } else {
+            "18446744073709551615"
+        },
     }
 }
 

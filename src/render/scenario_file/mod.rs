@@ -1,17 +1,24 @@
 //! A scenario file written from measured figures, which `roi calc` reads as is:
 //! the facts in `[baseline]`, with comments saying where each came from.
+//!
+//! Text from the inputs (file names, a plan's name) goes only into comments,
+//! with control characters escaped, so no name can start a line of TOML; and
+//! the file is read back as `roi calc` reads it before it is handed over, so
+//! figures exact arithmetic cannot model are refused here, not there.
+
+mod after;
 
 use crate::evidence::measure::cell::Month;
-use crate::evidence::measure::error::Period;
-use crate::evidence::measure::funnel::Channel;
+use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::season::{self, Season};
 use crate::evidence::measure::{Baseline, Measured as Export};
-use crate::evidence::pilot::{Change, Metric, Pilot};
-use crate::forecast::scenario::Scenario;
+use crate::evidence::pilot::Pilot;
+use crate::forecast::engine;
+use crate::forecast::scenario::{Loaded, Scenario};
 use crate::format::{Fmt, Sign, round};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, f, t};
+use crate::input::Source;
 use rust_decimal::Decimal;
-use rust_decimal::prelude::FromPrimitive;
 use std::fmt::Write;
 
 /// Places kept when a measured ratio does not end: far below any rounding the
@@ -76,14 +83,59 @@ pub struct Measured<'a> {
 }
 
 /// The measured baseline as a scenario file, naming the exports it came
-/// from; `after` (already written by a pilot) replaces the templates.
+/// from; with a pilot (and its plan), `[after]` holds the pilot's measured
+/// ranges in place of the templates. Refused when `roi calc` would refuse
+/// the file: figures past what exact arithmetic models are the export's
+/// mistake, said here rather than by the next command.
 pub fn measured(
     m: &Export,
     b: &Baseline,
     period: Period,
     lang: Lang,
-    after: Option<String>,
-) -> String {
+    pilot: Option<(&Pilot, Option<&Scenario>)>,
+) -> Result<String, MeasureError> {
+    let written = after::Written {
+        conversion: written_conversion(b),
+        no_show_rate: written_no_show_rate(b),
+    };
+    let text = render(
+        &Measured {
+            baseline: b,
+            sources: sources(m, lang),
+            name: lang.fill("{}, measured {}", &[&escaped(&stem(m)), &period]),
+            currency: "RUB",
+            after: pilot.map(|(p, plan)| after::pilot_after(p, plan, written, lang)),
+        },
+        lang,
+    );
+    let Some(why) = refusal(&text) else {
+        return Ok(text);
+    };
+    // The plan's costs are copied in: they may be what cannot be computed.
+    let message = if pilot.is_some_and(|(_, plan)| plan.is_some()) {
+        f(
+            "roi calc would refuse the scenario these figures and the plan's costs make, so it is not written: {}; check the export's and the plan's amounts for extra digits",
+            &[&why],
+        )
+    } else {
+        f(
+            "roi calc would refuse the scenario these figures make, so it is not written: {}; check the export's amounts and counts for extra digits",
+            &[&why],
+        )
+    };
+    Err(MeasureError::Period {
+        flag: if pilot.is_some() {
+            "--write-scenario"
+        } else {
+            "--scenario"
+        },
+        value: period.to_string(),
+        message,
+    })
+}
+
+/// The files read and the rows counted, one comment line each.
+fn sources(m: &Export, lang: Lang) -> Vec<String> {
     let count = |n: u64| {
         Fmt {
             lang,
@@ -91,8 +143,7 @@ pub fn measured(
         }
         .count(n.into(), Sign::Plain)
     };
-    let sources = m
-        .files
+    m.files
         .iter()
         .map(|file| {
             lang.fill(
@@ -113,131 +164,91 @@ pub fn measured(
                 &count(m.quality.skipped_rows()),
             ],
         )))
-        .collect();
-    let stem = m
-        .files
+        .collect()
+}
+
+/// The first file's name without its folder and extension, for the scenario's name.
+fn stem(m: &Export) -> String {
+    m.files
         .first()
         .map(|f| {
             std::path::Path::new(&f.path)
                 .file_stem()
                 .map_or(f.path.clone(), |s| s.to_string_lossy().into_owned())
         })
-        .unwrap_or_default();
-    let name = lang.fill("{}, measured {}", &[&stem, &period]);
-    render(
-        &Measured {
-            baseline: b,
-            sources,
-            name,
-            currency: "RUB",
-            after,
-        },
-        lang,
-    )
+        .unwrap_or_default()
 }
 
-/// `[after]` as ranges from a pilot's 95% intervals, clipped to what the
-/// scenario rules allow, and the plan's costs, savings and assumptions.
-pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, lang: Lang) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "# {}",
-        lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`.")
-    );
-    let _ = writeln!(out, "[after]");
-    for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
-        if let Some(line) = after_range(c) {
-            let _ = writeln!(out, "{line}");
-        }
+/// Why `roi calc` would refuse `text`, read as calc reads a file and
+/// projected as calc projects it; `None` when it would take it.
+fn refusal(text: &str) -> Option<String> {
+    let source = Source {
+        name: t("the scenario written").into(),
+        text: text.to_string(),
+    };
+    let loaded = match Loaded::from_source(source, String::new(), &[]) {
+        Ok(loaded) => loaded,
+        Err(e) => return Some(e.to_string()),
+    };
+    match loaded.scenario() {
+        Ok(scenario) => engine::project(&scenario.inputs)
+            .err()
+            .map(|o| o.to_string()),
+        Err(e) => Some(e.to_string()),
     }
-    if let Some(plan) = plan {
-        write_plan(&mut out, plan, lang);
-    } else {
-        let _ = writeln!(out, "\n# {}", lang.tr("[costs]: what the assistant costs."));
-        let _ = writeln!(out, "# [costs]\n# setup = 25000\n# monthly = 10000");
+}
+
+/// Text from an input made safe for a comment: control characters (a
+/// newline would end the comment and start a line of TOML), line and
+/// paragraph separators and the marks that reorder text on screen, each
+/// written as its escape (`\n`, `\u{1b}`), so the line reads as it is.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden = matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}'
+        ) || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c);
+        if c.is_control() || hidden {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
     }
     out
 }
 
-/// A share as a percentage to four places: the tables round to one, and a
-/// value already rounded to two would round again to another tenth
-/// (−14.149 → −14.15 → −14.2).
-fn pct(x: f64) -> Option<Decimal> {
-    Some(round(Decimal::from_f64(x * 100.0)?, 4).normalize())
+/// One comment line, its text escaped.
+fn comment(out: &mut String, text: &str) {
+    let _ = writeln!(out, "# {}", escaped(text));
 }
 
-/// A change with its sign, as a range's end is written: `+12.5`, `-3`.
-fn signed(d: Decimal) -> String {
-    if d.is_sign_negative() {
-        d.to_string()
+/// A number as TOML that `roi calc` reads back exactly: a whole number
+/// TOML's integers hold (up to 2⁶³ − 1) or a decimal as is; a whole number
+/// past that in quotes, which the scenario reads from its digits like any
+/// other (TOML refuses `10000000000000000000` as an integer).
+fn number(d: Decimal) -> String {
+    let d = d.normalize();
+    if d.fract().is_zero() && i64::try_from(d).is_err() {
+        format!("\"{d}\"")
     } else {
-        format!("+{d}")
+        d.to_string()
     }
 }
 
-/// One metric's interval as an `[after]` line, clipped so the changed figure
-/// stays possible; `None` for revenue (the model works it out) and for an
-/// interval with an end missing.
-fn after_range(c: &Change) -> Option<String> {
-    let (Some(low), Some(high), Some(base)) = (c.low, c.high, c.baseline) else {
-        return None;
-    };
-    match c.metric {
-        // A change cannot take leads or a check below zero: −100% at most.
-        Metric::Leads | Metric::AverageCheck => {
-            let (Some(a), Some(b)) = (pct(low.max(-1.0)), pct(high.min(10.0))) else {
-                return None;
-            };
-            let key = if c.metric == Metric::Leads {
-                "leads"
-            } else {
-                "average_check"
-            };
-            Some(format!("{key} = \"{}%..{}%\"", signed(a), signed(b)))
-        }
-        Metric::Conversion | Metric::NoShowRate => {
-            // Points keep the share within 0–100%.
-            let (Some(a), Some(b)) = (pct(low.max(-base)), pct(high.min(1.0 - base))) else {
-                return None;
-            };
-            let key = if c.metric == Metric::Conversion {
-                "conversion"
-            } else {
-                "no_show_rate"
-            };
-            Some(format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b)))
-        }
-        Metric::Revenue => None,
-    }
+/// `conversion` as `[baseline]` writes it.
+fn written_conversion(b: &Baseline) -> Option<Decimal> {
+    let fig = &b.figures;
+    exact_or_rounded(fig.bookings?.into(), fig.leads?.into())
 }
 
-/// The plan's costs, savings and assumptions, copied so the file runs as is.
-fn write_plan(out: &mut String, plan: &Scenario, lang: Lang) {
-    let i = &plan.inputs;
-    let _ = writeln!(out);
-    let _ = writeln!(out, "# {}", lang.fill("From the plan «{}».", &[&plan.name]));
-    let _ = writeln!(
-        out,
-        "[costs]\nsetup = {}\nmonthly = {}",
-        i.setup_cost.normalize(),
-        i.monthly_cost.normalize()
-    );
-    let _ = writeln!(
-        out,
-        "\n[savings]\nstaff_hours = {}\nhourly_rate = {}\nother = {}",
-        i.staff_hours.normalize(),
-        i.hourly_rate.normalize(),
-        i.other_savings.normalize()
-    );
-    let _ = writeln!(
-        out,
-        "\n[assumptions]\ngross_margin = {}\nramp_months = {}\ndiscount_rate = {}",
-        i.gross_margin.normalize(),
-        i.ramp_months,
-        i.discount_rate.normalize()
-    );
+/// `no_show_rate` as `[baseline]` writes it; `None` when not measured.
+fn written_no_show_rate(b: &Baseline) -> Option<Decimal> {
+    let fig = &b.figures;
+    let (no_shows, visits) = (fig.no_shows?, fig.visits?);
+    let judged = no_shows.checked_add(visits).filter(|j| *j > 0)?;
+    Some(exact_or_rounded(no_shows.into(), judged.into()).unwrap_or_default())
 }
 
 /// The whole file. The caller checks first that leads, conversion and the check were measured.
@@ -271,21 +282,16 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
 /// Where the figures came from, then `[scenario]` and the `[baseline]` heading.
 fn write_head(out: &mut String, m: &Measured<'_>, l: Lang) {
     let b = m.baseline;
-    let _ = writeln!(
-        out,
-        "# {}",
-        l.tr("Baseline measured by `roi measure` from:")
-    );
+    comment(out, l.tr("Baseline measured by `roi measure` from:"));
     for s in &m.sources {
-        let _ = writeln!(out, "#   {s}");
+        comment(out, &format!("  {s}"));
     }
-    let _ = writeln!(
+    comment(
         out,
-        "# {}",
-        l.fill(
+        &l.fill(
             "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios.",
             &[&b.period, &l.months(b.period.months())],
-        )
+        ),
     );
     let _ = writeln!(out);
     let _ = writeln!(out, "[scenario]");
@@ -376,14 +382,14 @@ impl Facts<'_> {
                 );
             }
         }
-        let _ = writeln!(out, "leads = {value}");
+        let _ = writeln!(out, "leads = {}", number(value));
     }
 
     /// `conversion`: the period's bookings over its leads.
     fn conversion(&self, out: &mut String) {
         let (fig, l) = (&self.b.figures, self.f.lang);
         if let (Some(bookings), Some(leads)) = (fig.bookings, fig.leads)
-            && let Some(v) = exact_or_rounded(bookings.into(), leads.into())
+            && let Some(v) = written_conversion(self.b)
         {
             let _ = writeln!(
                 out,
@@ -394,7 +400,7 @@ impl Facts<'_> {
                 ),
                 self.spread("conversion", &|d| self.percent(d))
             );
-            let _ = writeln!(out, "conversion = {v}");
+            let _ = writeln!(out, "conversion = {}", number(v));
         }
     }
 
@@ -402,23 +408,20 @@ impl Facts<'_> {
     /// comment when the data cannot say.
     fn no_show_rate(&self, out: &mut String) {
         let (fig, l) = (&self.b.figures, self.f.lang);
-        match (fig.no_shows, fig.visits) {
-            (Some(no_shows), Some(visits)) if no_shows + visits > 0 => {
-                let v = exact_or_rounded(no_shows.into(), (no_shows + visits).into())
-                    .unwrap_or_default();
+        match (fig.no_shows, written_no_show_rate(self.b)) {
+            (Some(no_shows), Some(v)) => {
+                // Written only where no-shows + visits is above zero and counted.
+                let judged = no_shows.saturating_add(fig.visits.unwrap_or_default());
                 let _ = writeln!(
                     out,
                     "# {}{}",
                     l.fill(
                         "no-shows / (visits + no-shows) = {} / {}",
-                        &[
-                            &self.count(no_shows.into()),
-                            &self.count((no_shows + visits).into())
-                        ]
+                        &[&self.count(no_shows.into()), &self.count(judged.into())]
                     ),
                     self.spread("no_show_rate", &|d| self.percent(d))
                 );
-                let _ = writeln!(out, "no_show_rate = {v}");
+                let _ = writeln!(out, "no_show_rate = {}", number(v));
             }
             _ => {
                 let _ = writeln!(
@@ -445,7 +448,7 @@ impl Facts<'_> {
                 ),
                 self.spread("average_check", &|d| self.money(d))
             );
-            let _ = writeln!(out, "average_check = {v}");
+            let _ = writeln!(out, "average_check = {}", number(v));
         }
     }
 
@@ -456,7 +459,7 @@ impl Facts<'_> {
         let (b, l) = (self.b, self.f.lang);
         let fig = &b.figures;
         let open = match (fig.bookings, fig.visits, fig.no_shows) {
-            (Some(b), Some(v), Some(n)) => b.saturating_sub(v + n),
+            (Some(b), Some(v), Some(n)) => b.saturating_sub(v.saturating_add(n)),
             (Some(b), Some(v), None) => b.saturating_sub(v),
             _ => 0,
         };
@@ -464,17 +467,24 @@ impl Facts<'_> {
             && let (Some(revenue), Some(leads), Some(conv), Some(check)) =
                 (fig.revenue, b.leads, fig.conversion, fig.average_check)
         {
-            let model =
-                leads * conv * (Decimal::ONE - fig.no_show_rate.unwrap_or_default()) * check;
+            // Revenue past exact arithmetic's reach has no note: the file is
+            // then refused as a whole, by the check that calc would take it.
+            let shown = Decimal::ONE - fig.no_show_rate.unwrap_or_default();
+            let Some(model) = leads
+                .checked_mul(conv)
+                .and_then(|x| x.checked_mul(shown))
+                .and_then(|x| x.checked_mul(check))
+            else {
+                return;
+            };
             let months = Decimal::from(b.period.months());
             let _ = writeln!(out);
-            let _ = writeln!(
+            comment(
                 out,
-                "# {}",
-                l.fill(
+                &l.fill(
                     "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month.",
                     &[&self.count(open.into()), &self.money(model.round_dp(0)), &self.money((revenue / months).round_dp(0))],
-                )
+                ),
             );
         }
     }
@@ -525,11 +535,7 @@ fn write_season(out: &mut String, season: &Season, start: Month, l: Lang) {
     );
     let _ = writeln!(out, "[seasonality]");
     let _ = writeln!(out, "start = \"{start}\"");
-    let factors: Vec<String> = season
-        .factors
-        .iter()
-        .map(|f| f.normalize().to_string())
-        .collect();
+    let factors: Vec<String> = season.factors.iter().map(|f| number(*f)).collect();
     let _ = writeln!(out, "# {}", l.tr("January … December"));
     let _ = writeln!(out, "leads = [{}]", factors.join(", "));
 }
@@ -558,5 +564,40 @@ mod tests {
             Some(d("2147.221804511278"))
         );
         assert_eq!(exact_or_rounded(d("37500.5"), d("25")), Some(d("1500.02")));
+    }
+
+    #[test]
+    fn input_text_cannot_leave_its_comment() {
+        assert_eq!(
+            escaped("a\n[after]\r\nleads = \"+500%\"\u{1b}[2J\t\u{7f}\u{85}"),
+            "a\\n[after]\\r\\nleads = \"+500%\"\\u{1b}[2J\\t\\u{7f}\\u{85}"
+        );
+        // Separators TOML does not end a line at, and marks that reorder
+        // text on screen, are shown for what they are too.
+        assert_eq!(escaped("x\u{2028}y\u{202e}z"), "x\\u{2028}y\\u{202e}z");
+        assert_eq!(escaped("Салон «Роза», 1 500 ₽"), "Салон «Роза», 1 500 ₽");
+        let mut out = String::new();
+        comment(&mut out, "one\ntwo");
+        assert_eq!(out, "# one\\ntwo\n");
+    }
+
+    #[test]
+    fn numbers_are_written_as_toml_reads_them_back() {
+        // TOML's integers end at 2⁶³ − 1; past that a whole number is quoted.
+        assert_eq!(number(d("9223372036854775807")), "9223372036854775807");
+        assert_eq!(number(d("9223372036854775808")), "\"9223372036854775808\"");
+        assert_eq!(
+            number(d("10000000000000000000.000")),
+            "\"10000000000000000000\""
+        );
+        assert_eq!(number(d("1500.50")), "1500.5");
+        assert_eq!(
+            number(d("0.0000000000000000000000000001")),
+            "0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            number(d("123456789012345678901.5")),
+            "123456789012345678901.5"
+        );
     }
 }

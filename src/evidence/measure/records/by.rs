@@ -5,16 +5,21 @@
 
 use super::super::cell::Month;
 use super::super::funnel::{Coverage, Tally};
+use super::Quick;
 use std::collections::{BTreeMap, HashMap};
 
 /// How many values keep their own rows; the rest are summed as one.
 pub const SHOWN_SOURCES: usize = 8;
 
-/// Tallies by month and by the column's value, as they are counted.
+/// Tallies by month and by the column's value, as they are counted: each
+/// value gets a number when first seen (one fast hash a row), and a month's
+/// tallies are a vector by that number.
 #[derive(Debug, Clone)]
 pub struct BySource {
     coverage: Coverage,
-    months: BTreeMap<Month, HashMap<String, Tally>>,
+    index: HashMap<String, usize, Quick>,
+    values: Vec<String>,
+    months: BTreeMap<Month, Vec<Tally>>,
 }
 
 /// The split as reported: the largest values by leads, then the rest.
@@ -35,58 +40,66 @@ impl BySource {
     pub fn new(coverage: Coverage) -> BySource {
         BySource {
             coverage,
+            index: HashMap::default(),
+            values: Vec::new(),
             months: BTreeMap::new(),
         }
     }
 
-    /// The tally of `value` in `month`, made on first use. The value is
-    /// trimmed; a source column holds a handful of them, so the lookup by
-    /// text costs a hash, and a copy only the first time.
+    /// The tally of `value` (trimmed) in `month`, made on first use.
     pub fn tally_mut(&mut self, month: Month, value: &str) -> &mut Tally {
-        let values = self.months.entry(month).or_default();
         let value = value.trim();
-        if !values.contains_key(value) {
-            values.insert(value.to_string(), Tally::zero(self.coverage));
+        let id = match self.index.get(value) {
+            Some(&id) => id,
+            None => {
+                self.values.push(value.to_string());
+                self.index.insert(value.to_string(), self.values.len() - 1);
+                self.values.len() - 1
+            }
+        };
+        let tallies = self.months.entry(month).or_default();
+        if tallies.len() <= id {
+            tallies.resize(id + 1, Tally::zero(self.coverage));
         }
-        values.get_mut(value).expect("inserted above")
+        &mut tallies[id]
     }
 
     /// The split to report: values ranked by their leads over every month
     /// (then by name, so the order is the same each run), the first
     /// [`SHOWN_SOURCES`] on their own and the rest summed as one.
     pub fn split(&self, column: &str) -> Split {
-        let mut totals: HashMap<&str, u64> = HashMap::new();
-        for values in self.months.values() {
-            for (value, t) in values {
-                *totals.entry(value).or_default() += t.leads.or(t.bookings).unwrap_or(0);
+        let mut totals = vec![0u64; self.values.len()];
+        for tallies in self.months.values() {
+            for (id, t) in tallies.iter().enumerate() {
+                totals[id] += t.leads.or(t.bookings).unwrap_or(0);
             }
         }
-        let mut ranked: Vec<(&str, u64)> = totals.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut ranked: Vec<usize> = (0..self.values.len()).collect();
+        ranked.sort_by(|&a, &b| {
+            totals[b]
+                .cmp(&totals[a])
+                .then(self.values[a].cmp(&self.values[b]))
+        });
         let rest = ranked.len() > SHOWN_SOURCES;
-        let shown: Vec<&str> = ranked
+        let shown = &ranked[..ranked.len().min(SHOWN_SOURCES)];
+        let mut sources: Vec<Option<String>> = shown
             .iter()
-            .take(if rest { SHOWN_SOURCES } else { ranked.len() })
-            .map(|(v, _)| *v)
+            .map(|&id| Some(self.values[id].clone()))
             .collect();
-        let mut sources: Vec<Option<String>> = shown.iter().map(|v| Some(v.to_string())).collect();
         if rest {
             sources.push(None);
         }
+        let zero = Tally::zero(self.coverage);
         let months = self
             .months
             .iter()
-            .map(|(month, values)| {
-                let zero = Tally::zero(self.coverage);
-                let mut row: Vec<Tally> = shown
-                    .iter()
-                    .map(|v| values.get(*v).copied().unwrap_or(zero))
-                    .collect();
+            .map(|(month, tallies)| {
+                let at = |id: usize| tallies.get(id).copied().unwrap_or(zero);
+                let mut row: Vec<Tally> = shown.iter().map(|&id| at(id)).collect();
                 if rest {
-                    let other = values
+                    let other = ranked[SHOWN_SOURCES..]
                         .iter()
-                        .filter(|(v, _)| !shown.contains(&v.as_str()))
-                        .fold(zero, |sum, (_, t)| sum.plus(t));
+                        .fold(zero, |sum, &id| sum.plus(&at(id)));
                     row.push(other);
                 }
                 (*month, row)

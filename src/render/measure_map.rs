@@ -56,7 +56,7 @@ pub fn render(system: Option<System>, entity: Option<&str>, lang: Lang) -> Strin
             l.fill(
                 "For {} {}: roi measure --source {} --entity {} --print-map",
                 &[
-                    &profile.system,
+                    &profile.system.title(),
                     &l.tr(other.entity),
                     &profile.system,
                     &other.entity
@@ -69,7 +69,7 @@ pub fn render(system: Option<System>, entity: Option<&str>, lang: Lang) -> Strin
         "# {}",
         l.fill(
             "Mapping for {} {}: edit the headers to match your file, and say what each status means.",
-            &[&profile.system, &l.tr(profile.entity)],
+            &[&profile.system.title(), &l.tr(profile.entity)],
         )
     );
     let _ = writeln!(out, "source = \"{}\"\n\n[columns]", profile.system);

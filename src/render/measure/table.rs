@@ -274,7 +274,14 @@ fn by_table(split: &Split, f: &Fmt<'_>, width: usize) -> String {
     );
     let mut t = Grid::new(header, 2);
     for (month, tallies) in &split.months {
-        for (i, (source, tally)) in split.sources.iter().zip(tallies).enumerate() {
+        // A value with no record in a month is left out of its rows here
+        // (JSON and CSV keep every month × value).
+        let held = split
+            .sources
+            .iter()
+            .zip(tallies)
+            .filter(|(_, t)| t.leads.unwrap_or(0) + t.bookings.unwrap_or(0) > 0);
+        for (i, (source, tally)) in held.enumerate() {
             let mut row = vec![if i == 0 {
                 month.to_string()
             } else {

@@ -1209,3 +1209,23 @@ fn bitrix24_leads_read_their_amount_from_the_possible_deal_sum() {
         assert_eq!(m["visits"], Value::Null, "{month}");
     }
 }
+
+#[test]
+fn a_monthly_sheets_us_months_take_the_mappings_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Месяц;Заявки;Записи\n6/1/2025;100;40\n7/1/2025;120;50\n";
+    let file = write(dir.path(), "kpi.csv", text.as_bytes());
+    // 6/1/2025 is June or 6 January: without the order, not a month.
+    let err = refused(&["measure", file.to_str().unwrap()]);
+    assert!(err.contains("not a month"), "{err}");
+    let map = write(dir.path(), "map.toml", b"[dates]\norder = \"mdy\"\n");
+    let json = measure_json(&[file.to_str().unwrap(), "--map", map.to_str().unwrap()]);
+    let got: Vec<(String, u64)> = months(&json)
+        .into_iter()
+        .map(|((m, _), v)| (m, v["leads"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [("2025-06".to_string(), 100), ("2025-07".to_string(), 120)]
+    );
+}

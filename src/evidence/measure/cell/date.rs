@@ -173,6 +173,11 @@ struct YearLast {
     year: i32,
 }
 
+/// Whether `text` is a year-last date with slashes or dashes (`6/1/2025`).
+pub(super) fn year_last_text(text: &str) -> bool {
+    year_last(text).is_some()
+}
+
 /// `text` as a year-last date with slashes or dashes, if it is one.
 fn year_last(text: &str) -> Option<YearLast> {
     let text = super::trimmed(text);

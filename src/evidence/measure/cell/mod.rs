@@ -130,7 +130,7 @@ mod month;
 
 pub use amount::{amount, count, is_blank};
 pub use date::{Clue, DateFormat, DateRule, Evidence, Order, Seen, Verdict, date, date_by};
-pub use month::month;
+pub use month::{month, month_by};
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The month of a monthly sheet's row, in every form owners write it.
 
 use super::super::table::Cell;
-use super::date::{date, date_text};
+use super::date::{Clue, DateRule, Order, date, date_by, date_text, year_last_text};
 use super::{Bad, MOSCOW, Month, YEARS};
 
 /// Russian month names by their stems, as a sheet writes them: `июнь`, `июня`, `Июн.`.
@@ -15,6 +15,28 @@ const EN_MONTHS: [&str; 12] = [
 /// A month of a monthly sheet: `2025-06`, `06.2025`, `июнь 2025`, `Июнь 2025 г.`,
 /// `June 2025`, or any date (text or cell) in it.
 pub fn month(cell: Cell<'_>) -> Result<Option<Month>, Bad> {
+    month_by(cell, None)
+}
+
+/// [`month`], with the order of day and month a mapping gives for a
+/// year-last date (`6/1/2025`): without one, such a date is a month only
+/// when its fields prove their order, never by guess.
+pub fn month_by(cell: Cell<'_>, order: Option<Order>) -> Result<Option<Month>, Bad> {
+    if let Cell::Text(text) = cell
+        && let Ok(Some((d, clue))) = date_by(
+            cell,
+            &DateRule {
+                order,
+                ..DateRule::zone(MOSCOW)
+            },
+        )
+        && year_last_text(text)
+    {
+        return match clue {
+            Clue::Either => Err(Bad::Month),
+            _ => Ok(Some(Month::of(d))),
+        };
+    }
     match cell {
         Cell::Empty => Ok(None),
         Cell::Text(text) => month_text(text).map(Some).ok_or(Bad::Month),

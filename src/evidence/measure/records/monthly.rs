@@ -68,7 +68,7 @@ impl Counter {
             .copied()
             .unwrap_or(0);
         let header = || layout.headers[month_col].as_str();
-        match cell::month(rows.cell(month_col)) {
+        match cell::month_by(rows.cell(month_col), self.dates.order) {
             Ok(Some(m)) => Some(m),
             Ok(None) => {
                 self.quality.skip(Reason::NoDate, header(), file, row, "");

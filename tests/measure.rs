@@ -965,7 +965,7 @@ fn a_repeated_header_is_addressed_as_the_file_has_it() {
     let csv = exports::amocrm_csv(&recs);
     // amoCRM's CSV has two «Источник»: the second is the deal's, where the
     // assistant is named. By name and occurrence, and by column letter (BW).
-    for column in ["Источник#2", "BW"] {
+    for column in ["Источник#2", "#BW"] {
         let map = format!(
             "{}\n",
             exports::AMOCRM_MAP.replace(
@@ -1227,5 +1227,65 @@ fn a_monthly_sheets_us_months_take_the_mappings_order() {
     assert_eq!(
         got,
         [("2025-06".to_string(), 100), ("2025-07".to_string(), 120)]
+    );
+}
+
+#[test]
+fn review_findings_stay_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A list of costs written partly as text sums as numbers; a plain list of
+    // numbers is no amount (it read as 1500.5 when joined with a comma).
+    let json = r#"[
+      {"id":1,"create_date":"2025-03-01T10:00:00+0300","attendance":1,"services":[{"cost":"1500"},{"cost":2000}]},
+      {"id":2,"create_date":"2025-03-02T10:00:00+0300","attendance":1,"services":[{"cost":700}]}
+    ]"#;
+    let file = write(dir.path(), "api.json", json.as_bytes());
+    let got = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(got["months"][0]["visits"], 2);
+    assert_eq!(got["months"][0]["revenue"], money(420000));
+    let json =
+        r#"[{"id":2,"create_date":"2025-03-02T10:00:00+0300","attendance":1,"cost":[1500,500]}]"#;
+    let file = write(dir.path(), "list.json", json.as_bytes());
+    let got = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(got["months"][0]["visits"], 1);
+    let value = &got["quality"]["unreadable_amounts"][0]["examples"][0]["value"];
+    assert_eq!(value, "1500; 500");
+    // A bare letter is a header's name: `UTM` is no column of this export.
+    let deals = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/salon-deals.csv");
+    let err = refused(&["measure", deals.to_str().unwrap(), "--ai", "UTM=AI"]);
+    assert!(
+        err.contains("the assistant's column «UTM» is not in the header"),
+        "{err}"
+    );
+    let err = refused(&["measure", deals.to_str().unwrap(), "--by", "#ZZ"]);
+    assert!(
+        err.contains("the --by column «#ZZ» is not in the header"),
+        "{err}"
+    );
+    // A Mac's CR-only CSV of more than a megabyte: rows end at each CR.
+    let row = "\"7\";\"Сделка успешна\";\"1500\";\"01.02.2025\";\"Сайт\";";
+    let mut text =
+        String::from("\"ID\";\"Стадия сделки\";\"Сумма\";\"Дата создания\";\"Источник\";\r");
+    for _ in 0..20_000 {
+        text.push_str(row);
+        text.push('\r');
+    }
+    assert!(text.len() > 1 << 20);
+    let file = write(dir.path(), "mac.csv", text.as_bytes());
+    let got = measure_json(&[file.to_str().unwrap()]);
+    assert_eq!(got["quality"]["rows"], 20_000);
+    // Revenue that passes exact decimals only over months is refused too.
+    let file = write(
+        dir.path(),
+        "big.csv",
+        "\"ID\";\"Стадия сделки\";\"Сумма\";\"Дата создания\";\n\
+         \"1\";\"Сделка успешна\";\"50000000000000000000000000000\";\"01.01.2025\";\n\
+         \"2\";\"Сделка успешна\";\"50000000000000000000000000000\";\"01.02.2025\";\n"
+            .as_bytes(),
+    );
+    let err = refused(&["measure", file.to_str().unwrap()]);
+    assert!(
+        err.contains("the revenue of 2025-02 in «Сумма» passes"),
+        "{err}"
     );
 }

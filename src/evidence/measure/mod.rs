@@ -112,8 +112,17 @@ pub fn measure(
         system,
         entity,
         files,
+        amount_column,
     } = counted;
-    if let Some((month, column)) = counter.overflow {
+    if let Some((month, column)) = counter.overflow.clone().or_else(|| {
+        // A period's revenue sums months: refused where the running total
+        // passes what exact decimals hold, not left empty in the baseline.
+        let mut total = Some(rust_decimal::Decimal::ZERO);
+        counter.funnel.months.iter().find_map(|(month, t)| {
+            total = total?.checked_add(t[Channel::All as usize].revenue.unwrap_or_default());
+            total.is_none().then(|| (*month, amount_column.clone()))
+        })
+    }) {
         return Err(MeasureError::TooLarge { month, column });
     }
     counted_fully(&counter)?;
@@ -140,6 +149,8 @@ struct Counted {
     system: System,
     entity: &'static str,
     files: Vec<FileInfo>,
+    /// The amount column's header, for a refusal of its sums.
+    amount_column: String,
 }
 
 /// Opens and counts every file, reading year-last dates in `order` when it
@@ -157,9 +168,12 @@ fn count(
         Layout::Records(r) => (r.profile.system, r.profile.entity),
         Layout::Monthly(_) => (System::Monthly, "months"),
     };
-    let column = match first {
-        Layout::Records(r) => r.header_of(profile::Field::Created).to_string(),
-        Layout::Monthly(_) => String::new(),
+    let (column, amount_column) = match first {
+        Layout::Records(r) => (
+            r.header_of(profile::Field::Created).to_string(),
+            r.header_of(profile::Field::Amount).to_string(),
+        ),
+        Layout::Monthly(_) => (String::new(), String::new()),
     };
     let coverage = coverage(&opened, &request.mapping);
     let split = split(&opened, &request.mapping);
@@ -182,6 +196,7 @@ fn count(
         system,
         entity,
         files,
+        amount_column,
     };
     Ok((counted, column))
 }

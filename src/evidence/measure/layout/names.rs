@@ -71,8 +71,9 @@ pub(super) fn position(names: &[String], wanted: &[String]) -> Option<usize> {
 
 /// The column a mapping or `--ai` names, as the file has it: its header
 /// (the first of that name), `Name#2` for the second column of a name the
-/// file repeats (amoCRM's CSV has two «Источник»), or a column letter
-/// (`BW`) as the spreadsheet shows it, when no header is called that.
+/// file repeats (amoCRM's CSV has two «Источник»), or `#BW` for the column
+/// a spreadsheet shows under that letter. A bare `BW` is a header's name
+/// only: `UTM` or `ID` must never fall back to a column of that letter.
 pub(crate) fn locate(names: &[String], name: &str) -> Option<usize> {
     if let Some(i) = position(names, &[name.to_string()]) {
         return Some(i);
@@ -89,7 +90,8 @@ pub(crate) fn locate(names: &[String], name: &str) -> Option<usize> {
             .nth(n - 1)
             .map(|(i, _)| i);
     }
-    column_letter(name.trim())
+    let letter = column_letter(name.trim().strip_prefix('#')?)?;
+    (letter < names.len()).then_some(letter)
 }
 
 /// `A` → 0, `Z` → 25, `AA` → 26, `XFD` → 16383: the 0-based column a
@@ -122,6 +124,9 @@ mod tests {
         assert_eq!(locate(&names, "Теги"), Some(1));
         assert_eq!(locate(&names, "Теги#2"), Some(3));
         assert_eq!(locate(&names, "Теги#3"), None);
-        assert_eq!(locate(&names, "C"), Some(2));
+        assert_eq!(locate(&names, "#C"), Some(2));
+        // A bare letter is a name, and a letter past the header is no column.
+        assert_eq!(locate(&names, "C"), None);
+        assert_eq!(locate(&names, "#E"), None);
     }
 }

@@ -180,14 +180,15 @@ impl QuoteTap {
                         // After a closing quote the csv crate keeps the bytes as unquoted text.
                         _ => State::Unquoted,
                     };
-                    if b == b'\n' && self.state == State::Start {
+                    // CRLF, LF, or a Mac's lone CR: each ends a record.
+                    if matches!(b, b'\n' | b'\r') && self.state == State::Start {
                         self.record_start = self.passed + i as u64 + 1;
                     }
                     i += 1;
                 }
                 State::Unquoted => match memchr::memchr3(d, b'\n', b'\r', &bytes[i..]) {
                     Some(at) => {
-                        if bytes[i + at] == b'\n' {
+                        if matches!(bytes[i + at], b'\n' | b'\r') {
                             self.record_start = self.passed + (i + at) as u64 + 1;
                         }
                         i += at + 1;
@@ -376,10 +377,13 @@ struct CsvRows {
     parser: Option<std::thread::JoinHandle<()>>,
     batch: Option<Batch>,
     at: usize,
+    /// The file as named, for an error of the parser's thread itself.
+    file: String,
 }
 
 impl CsvRows {
     fn spawn(mut parser: Parser) -> CsvRows {
+        let file = parser.file.clone();
         let (full_tx, full) = std::sync::mpsc::sync_channel::<Batch>(2);
         let (empty, empty_rx) = std::sync::mpsc::sync_channel::<Batch>(4);
         let handle = std::thread::spawn(move || {
@@ -398,6 +402,7 @@ impl CsvRows {
             parser: Some(handle),
             batch: None,
             at: 0,
+            file,
         }
     }
 
@@ -441,7 +446,7 @@ impl Rows for CsvRows {
                         && handle.join().is_err()
                     {
                         return Err(ReadError::Io {
-                            file: String::new(),
+                            file: self.file.clone(),
                             error: std::io::Error::other("the CSV reader stopped"),
                         });
                     }

@@ -1,10 +1,12 @@
 //! Records as JSON, the way YCLIENTS' and Altegio's API return them: an array
 //! of records, `{"data": [...]}` (the API's page), or one record per line
 //! (NDJSON). Each record becomes a row of a table whose header is every key
-//! met, in the order first met: a record's scalars by key, a nested object's
-//! as `parent.key` (`client.phone`), and a list of objects' fields as
-//! `list.key`, numbers summed and texts joined (`services.cost` is the
-//! record's price, `services.title` its services).
+//! met (a record's keys in alphabetical order, as serde_json keeps them,
+//! new keys of later records after): a record's scalars by key, a nested
+//! object's as `parent.key` (`client.phone`), and a list of objects' fields
+//! as `list.key`, numbers summed and texts joined (`services.cost` is the
+//! record's price, `services.title` its services). Texts are joined with
+//! "; ", never ", ": `1500, 2000` would read as the amount 1500.2.
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -170,7 +172,7 @@ fn flatten(prefix: &str, object: &Map<String, Value>, out: &mut Vec<(String, Opt
             }
             Value::Array(items) => {
                 let texts: Vec<String> = items.iter().filter_map(scalar).collect();
-                out.push((name, (!texts.is_empty()).then(|| texts.join(", "))));
+                out.push((name, (!texts.is_empty()).then(|| texts.join("; "))));
             }
             scalar_value => out.push((name, scalar(scalar_value))),
         }
@@ -188,15 +190,21 @@ fn scalar(value: &Value) -> Option<String> {
 }
 
 /// The values of one field across a list's objects: their sum when every
-/// one is a number (a record's services' costs), else their texts joined.
+/// one is a number or a number's text (a record's services' costs, which an
+/// API may write either way), else their texts joined with "; ", which no
+/// amount reads as a number.
 fn combined(values: &[&Value]) -> Option<String> {
+    let number = |text: &str| {
+        Decimal::from_str(text.trim())
+            .or_else(|_| Decimal::from_scientific(text.trim()))
+            .ok()
+    };
     let numbers: Option<Vec<Decimal>> = values
         .iter()
         .filter(|v| !v.is_null())
         .map(|v| match v {
-            Value::Number(n) => Decimal::from_str(&n.to_string())
-                .or_else(|_| Decimal::from_scientific(&n.to_string()))
-                .ok(),
+            Value::Number(n) => number(&n.to_string()),
+            Value::String(s) => number(s),
             _ => None,
         })
         .collect();
@@ -207,7 +215,7 @@ fn combined(values: &[&Value]) -> Option<String> {
             .map(|sum| sum.normalize().to_string()),
         _ => {
             let texts: Vec<String> = values.iter().filter_map(|v| scalar(v)).collect();
-            (!texts.is_empty()).then(|| texts.join(", "))
+            (!texts.is_empty()).then(|| texts.join("; "))
         }
     }
 }

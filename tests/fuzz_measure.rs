@@ -1405,8 +1405,11 @@ fn crash_pilot_benefit_to_date_added_past_the_limit() {
     // the count refuses it before the plan's sums are reached; either way the
     // refusal names the month.
     assert!(
-        out.error.contains("the revenue of 2025-03 in «Amount» passes")
-            || out.error.contains("the actual money to 2025-03 would pass 7.9e28"),
+        out.error
+            .contains("the revenue of 2025-03 in «Amount» passes")
+            || out
+                .error
+                .contains("the actual money to 2025-03 would pass 7.9e28"),
         "{}",
         out.error
     );

@@ -15,6 +15,16 @@ use crate::i18n::Lang;
 use crate::render::fit::{Grid, wrap};
 use rust_decimal::Decimal;
 
+/// The funnel's columns after a row's labels, as [`funnel_row`] fills them.
+const FUNNEL_COLUMNS: [&str; 6] = [
+    "Leads",
+    "Bookings (conv.)",
+    "Visits",
+    "No-shows (rate)",
+    "Revenue",
+    "Average check",
+];
+
 /// `—` for what the data cannot give.
 fn dash<T>(v: Option<T>, show: impl Fn(T) -> String) -> String {
     v.map_or_else(|| "—".to_string(), show)
@@ -124,18 +134,10 @@ fn title(m: &Measured, span: Option<Period>, l: Lang) -> String {
 /// months') per-month means.
 fn funnel_table(m: &Measured, baseline: Option<Period>, span: Option<Period>, f: &Fmt<'_>) -> Grid {
     let l = f.lang;
-    let header: Vec<String> = [
-        "Month",
-        "Leads",
-        "Bookings (conv.)",
-        "Visits",
-        "No-shows (rate)",
-        "Revenue",
-        "Average check",
-    ]
-    .iter()
-    .map(|h| l.tr(h).to_string())
-    .collect();
+    let header: Vec<String> = std::iter::once("Month")
+        .chain(FUNNEL_COLUMNS)
+        .map(|h| l.tr(h).to_string())
+        .collect();
     let mut t = Grid::new(header, 1);
     for (month, tallies) in &m.funnel.months {
         t.row(funnel_row(
@@ -260,18 +262,7 @@ fn by_table(split: &Split, f: &Fmt<'_>, width: usize) -> String {
     let l = f.lang;
     let mut header: Vec<String> =
         vec![l.tr("Month").to_string(), crate::input::clip(&split.column)];
-    header.extend(
-        [
-            "Leads",
-            "Bookings (conv.)",
-            "Visits",
-            "No-shows (rate)",
-            "Revenue",
-            "Average check",
-        ]
-        .iter()
-        .map(|h| l.tr(h).to_string()),
-    );
+    header.extend(FUNNEL_COLUMNS.iter().map(|h| l.tr(h).to_string()));
     let mut t = Grid::new(header, 2);
     for (month, tallies) in &split.months {
         // A value with no record in a month is left out of its rows here

@@ -3,6 +3,7 @@
 
 use super::{channel_word, source_name};
 use crate::evidence::measure::Measured;
+use crate::evidence::measure::funnel::Figures;
 use crate::evidence::measure::quality::Quality;
 use crate::evidence::measure::records::Split;
 use crate::i18n::Lang;
@@ -27,38 +28,21 @@ pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, XlsxError> {
 /// One row per month and channel, every figure a number a formula can use.
 fn funnel_sheet(book: &Book, m: &Measured, l: Lang) -> Result<Sheet, XlsxError> {
     let mut funnel = book.sheet(l.tr("Funnel"))?;
-    let header: Vec<&str> = [
-        "Month",
-        "Channel",
-        "Leads",
-        "Bookings",
-        "Conversion",
-        "Visits",
-        "No-shows",
-        "No-show rate",
-        "Revenue",
-        "Average check",
-    ]
-    .iter()
-    .map(|h| l.tr(h))
-    .collect();
+    let header: Vec<&str> = ["Month", "Channel"]
+        .into_iter()
+        .chain(FIGURE_HEADERS)
+        .map(|h| l.tr(h))
+        .collect();
     funnel.header(&header, 2)?;
-    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
     for (month, tallies) in &m.funnel.months {
         for &channel in m.funnel.channels() {
             let f = tallies[channel as usize].figures();
-            funnel.row(&[
+            let mut row = vec![
                 Value::text(month.to_string()),
                 Value::text(l.tr(channel_word(channel))),
-                count(f.leads),
-                count(f.bookings),
-                Value::ratio(f.conversion),
-                count(f.visits),
-                count(f.no_shows),
-                Value::ratio(f.no_show_rate),
-                Value::money(f.revenue),
-                Value::money(f.average_check),
-            ])?;
+            ];
+            row.extend(figure_cells(&f));
+            funnel.row(&row)?;
         }
     }
     Ok(funnel)
@@ -133,38 +117,46 @@ fn by_sheet(book: &Book, split: &Split, l: Lang) -> Result<Sheet, XlsxError> {
     let mut sheet = book.sheet(l.tr("By source"))?;
     let column = crate::input::clip(&split.column);
     let mut header: Vec<&str> = vec![l.tr("Month"), &column];
-    header.extend(
-        [
-            "Leads",
-            "Bookings",
-            "Conversion",
-            "Visits",
-            "No-shows",
-            "No-show rate",
-            "Revenue",
-            "Average check",
-        ]
-        .iter()
-        .map(|h| l.tr(h)),
-    );
+    header.extend(FIGURE_HEADERS.iter().map(|h| l.tr(h)));
     sheet.header(&header, 2)?;
-    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
     for (month, tallies) in &split.months {
         for (source, tally) in split.sources.iter().zip(tallies) {
             let f = tally.figures();
-            sheet.row(&[
+            let mut row = vec![
                 Value::text(month.to_string()),
                 Value::text(source_name(source, l)),
-                count(f.leads),
-                count(f.bookings),
-                Value::ratio(f.conversion),
-                count(f.visits),
-                count(f.no_shows),
-                Value::ratio(f.no_show_rate),
-                Value::money(f.revenue),
-                Value::money(f.average_check),
-            ])?;
+            ];
+            row.extend(figure_cells(&f));
+            sheet.row(&row)?;
         }
     }
     Ok(sheet)
+}
+
+/// The headings of [`figure_cells`].
+const FIGURE_HEADERS: [&str; 8] = [
+    "Leads",
+    "Bookings",
+    "Conversion",
+    "Visits",
+    "No-shows",
+    "No-show rate",
+    "Revenue",
+    "Average check",
+];
+
+/// A row's figures as numbers a formula can use, after its labels; an
+/// unknown one is an empty cell.
+fn figure_cells(f: &Figures) -> [Value; 8] {
+    let count = |v: Option<u64>| v.map_or(Value::Empty, Value::Whole);
+    [
+        count(f.leads),
+        count(f.bookings),
+        Value::ratio(f.conversion),
+        count(f.visits),
+        count(f.no_shows),
+        Value::ratio(f.no_show_rate),
+        Value::money(f.revenue),
+        Value::money(f.average_check),
+    ]
 }

@@ -83,6 +83,13 @@ pub struct RecordLayout {
 }
 
 impl RecordLayout {
+    /// The column a user names (`--ai`, `--by`), as [`locate`] finds it;
+    /// else the header row, for the refusal.
+    fn column(&self, name: &str) -> Result<usize, (u64, Vec<String>)> {
+        let names: Vec<String> = self.headers.iter().map(|h| normalize(h)).collect();
+        locate(&names, name).ok_or_else(|| (self.header_row, self.headers.clone()))
+    }
+
     /// The header of a field's column as the file writes it; empty when unmapped.
     pub fn header_of(&self, field: Field) -> &str {
         self.columns
@@ -451,16 +458,11 @@ pub fn resolve_by(layout: Layout, by: Option<&str>) -> Result<Layout, NotFound> 
     let Layout::Records(mut records) = layout else {
         return Ok(layout);
     };
-    let names: Vec<String> = records.headers.iter().map(|h| normalize(h)).collect();
-    match locate(&names, by) {
-        Some(i) => records.by = Some(i),
-        None => {
-            return Err(NotFound::ByColumn {
-                column: by.to_string(),
-                header: (records.header_row, records.headers.clone()),
-            });
-        }
-    }
+    let column = records.column(by).map_err(|header| NotFound::ByColumn {
+        column: by.to_string(),
+        header,
+    })?;
+    records.by = Some(column);
     Ok(Layout::Records(records))
 }
 
@@ -469,17 +471,14 @@ fn resolve_ai(layout: Layout, mapping: &Mapping) -> Result<Layout, NotFound> {
     let Layout::Records(mut records) = layout else {
         return Ok(layout);
     };
-    let names: Vec<String> = records.headers.iter().map(|h| normalize(h)).collect();
     for condition in &mapping.ai.conditions {
-        match locate(&names, &condition.column) {
-            Some(i) => records.ai.push((i, condition.test.clone())),
-            None => {
-                return Err(NotFound::AiColumn {
-                    column: condition.column.clone(),
-                    header: (records.header_row, records.headers.clone()),
-                });
-            }
-        }
+        let i = records
+            .column(&condition.column)
+            .map_err(|header| NotFound::AiColumn {
+                column: condition.column.clone(),
+                header,
+            })?;
+        records.ai.push((i, condition.test.clone()));
     }
     Ok(Layout::Records(records))
 }

@@ -1181,6 +1181,22 @@ fn by_source_splits_the_funnel_by_a_columns_values_in_every_format() {
         table.contains("By «Источник»") && table.contains("Повторный клиент"),
         "{table}"
     );
+    // An ID column is no channel: past 10 000 values the split is refused,
+    // before its tallies take memory by the million.
+    let many: Vec<Rec> = exports::salon((2025, 1), &[4000, 4000, 4000], None, 5);
+    let big = write(dir.path(), "many.csv", &exports::bitrix_csv(&many));
+    let err = refused(&[
+        "measure",
+        big.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+        "--by",
+        "ID",
+    ]);
+    assert!(
+        err.contains("--by «ID» holds more than 10000 different values"),
+        "{err}"
+    );
     // A column the file lacks is named with what the header has.
     let err = refused(&["measure", file.to_str().unwrap(), "--by", "Канал"]);
     assert!(

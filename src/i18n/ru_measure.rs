@@ -72,6 +72,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
         "and {} more" => "и ещё {}",
+        "--by «{}» holds more than {} different values: it splits by a channel's column (a source, a UTM tag), not an ID or a phone" => {
+            "в столбце --by «{}» больше {} разных значений: --by делит по столбцу канала (источник, метка UTM), а не по ID или телефону"
+        }
         "Read {} ({}): {} records." => "Прочитан {} ({}): записей — {}.",
         "(empty)" => "(пусто)",
         "other values" => "остальные",

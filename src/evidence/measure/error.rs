@@ -112,6 +112,17 @@ pub enum MeasureError {
         t("--by splits records by a column's values; a monthly sheet holds totals, not records")
     )]
     ByOnMonthly,
+    /// A `--by` column with more values than a channel column has.
+    #[error("{}", f(
+        "--by «{}» holds more than {} different values: it splits by a channel's column (a source, a UTM tag), not an ID or a phone",
+        &[&clip(column), limit],
+    ))]
+    ByTooMany {
+        /// The column as the user named it.
+        column: String,
+        /// The most values it may hold.
+        limit: usize,
+    },
     /// A month's revenue past what exact arithmetic holds.
     #[error("{}", f(
         "the revenue of {} in «{}» passes 79 octillion (7.9e28), more than can be added exactly; check the amount column for a misplaced number",

@@ -125,6 +125,14 @@ pub fn measure(
     }) {
         return Err(MeasureError::TooLarge { month, column });
     }
+    if let (Some(by), Some(column)) = (&counter.by, &request.by)
+        && by.too_many
+    {
+        return Err(MeasureError::ByTooMany {
+            column: column.clone(),
+            limit: records::MAX_VALUES,
+        });
+    }
     counted_fully(&counter)?;
     let statuses = counter.statuses().to_vec();
     let by = counter

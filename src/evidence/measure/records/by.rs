@@ -11,6 +11,11 @@ use std::collections::{BTreeMap, HashMap};
 /// How many values keep their own rows; the rest are summed as one.
 pub const SHOWN_SOURCES: usize = 8;
 
+/// The most distinct values a `--by` column may hold: a channel column has
+/// a handful; one with more is an ID or a phone, and its month × value
+/// tallies would take memory by the million.
+pub const MAX_VALUES: usize = 10_000;
+
 /// Tallies by month and by the column's value, as they are counted: each
 /// value gets a number when first seen (one fast hash a row), and a month's
 /// tallies are a vector by that number.
@@ -20,6 +25,8 @@ pub struct BySource {
     index: HashMap<String, usize, Quick>,
     values: Vec<String>,
     months: BTreeMap<Month, Vec<Tally>>,
+    /// A value past [`MAX_VALUES`] was met: the split is refused.
+    pub too_many: bool,
 }
 
 /// The split as reported: the largest values by leads, then the rest.
@@ -43,14 +50,20 @@ impl BySource {
             index: HashMap::default(),
             values: Vec::new(),
             months: BTreeMap::new(),
+            too_many: false,
         }
     }
 
-    /// The tally of `value` (trimmed) in `month`, made on first use.
-    pub fn tally_mut(&mut self, month: Month, value: &str) -> &mut Tally {
+    /// The tally of `value` (trimmed) in `month`, made on first use; `None`
+    /// once the column holds more than [`MAX_VALUES`] values.
+    pub fn tally_mut(&mut self, month: Month, value: &str) -> Option<&mut Tally> {
         let value = value.trim();
         let id = match self.index.get(value) {
             Some(&id) => id,
+            None if self.values.len() == MAX_VALUES => {
+                self.too_many = true;
+                return None;
+            }
             None => {
                 self.values.push(value.to_string());
                 self.index.insert(value.to_string(), self.values.len() - 1);
@@ -61,7 +74,7 @@ impl BySource {
         if tallies.len() <= id {
             tallies.resize(id + 1, Tally::zero(self.coverage));
         }
-        &mut tallies[id]
+        Some(&mut tallies[id])
     }
 
     /// The split to report: values ranked by their leads over every month
@@ -132,7 +145,7 @@ mod tests {
         // Value n has n + 1 leads; ten values, so two are summed as the rest.
         for n in 0..10u64 {
             for _ in 0..=n {
-                let t = by.tally_mut(jan, &format!(" v{n} "));
+                let t = by.tally_mut(jan, &format!(" v{n} ")).unwrap();
                 t.leads = t.leads.map(|l| l + 1);
             }
         }

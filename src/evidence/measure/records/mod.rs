@@ -5,7 +5,7 @@
 mod by;
 mod monthly;
 
-pub use by::{BySource, SHOWN_SOURCES, Split};
+pub use by::{BySource, MAX_VALUES, SHOWN_SOURCES, Split};
 
 use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
@@ -529,8 +529,10 @@ impl Counter {
         if split {
             fits &= count(&mut tallies[channel as usize], outcome, amount);
         }
-        if let (Some(by), Some(cell)) = (self.by.as_mut(), by) {
-            fits &= count(by.tally_mut(month, &cell_str(cell)), outcome, amount);
+        if let (Some(by), Some(cell)) = (self.by.as_mut(), by)
+            && let Some(tally) = by.tally_mut(month, &cell_str(cell))
+        {
+            fits &= count(tally, outcome, amount);
         }
         fits
     }

@@ -114,7 +114,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "визитов с нечитаемой суммой: {} (засчитаны, без выручки)"
         }
         "Of them, {} have an amount that cannot be read ({}: {}); each still counts as a visit: {}." => {
-            "Из них у {} сумма не читается ({}: {}); визитом каждый всё равно засчитан: {}."
+            "Сумма не читается у {} из них ({}: {}); каждый всё равно засчитан как визит: {}."
         }
         "a row runs past {} MB: a quoted field is never closed (a \" is missing), or this is not an export" => {
             "строка длиннее {} МБ: кавычка в ячейке не закрыта (не хватает \"), или это не выгрузка"

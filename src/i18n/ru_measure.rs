@@ -219,7 +219,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Statuses: {}" => "Статусы: {}",
         " and {} more (see --format json)" => " и ещё {} (см. --format json)",
         " (by stage group)" => " (по группе стадий)",
-        " (any other stage is in progress)" => " (прочие стадии — в работе)",
         " (deleted)" => " (удалена)",
         "lost" => "отказ",
         "in progress" => "в работе",

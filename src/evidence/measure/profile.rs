@@ -229,9 +229,6 @@ pub struct Profile {
     pub statuses: &'static [(&'static str, Outcome)],
     /// What a stage group's success means: a won deal came; a converted lead booked.
     pub success: Outcome,
-    /// The outcome of a status the profile does not know, if it has one
-    /// (amoCRM: every stage but its two closed ones is in progress).
-    pub fallback: Option<Outcome>,
     /// Whether every record is a lead (CRMs) or only a booking (booking systems: no leads).
     pub records_are_leads: bool,
     /// The order of day and month the system writes `a-b-YYYY` dates in, when
@@ -305,7 +302,6 @@ pub static BITRIX24_DEALS: Profile = Profile {
         ("APOLOGY", Outcome::Lost),
     ],
     success: Outcome::Visited,
-    fallback: None,
     records_are_leads: true,
     date_order: None,
 };
@@ -352,7 +348,6 @@ pub static BITRIX24_LEADS: Profile = Profile {
         ("JUNK", Outcome::Lost),
     ],
     success: Outcome::Booked,
-    fallback: None,
     records_are_leads: true,
     date_order: None,
 };
@@ -401,7 +396,6 @@ pub static AMOCRM: Profile = Profile {
         ("Согласование договора", Outcome::Open),
     ],
     success: Outcome::Visited,
-    fallback: None,
     records_are_leads: true,
     date_order: Some(Order::Dmy),
 };
@@ -457,7 +451,6 @@ pub static YCLIENTS: Profile = Profile {
         ("Подтвердил", Outcome::Booked),
     ],
     success: Outcome::Visited,
-    fallback: None,
     records_are_leads: false,
     date_order: None,
 };

@@ -87,7 +87,6 @@ fn statuses_note(statuses: &[StatusUse], l: Lang) -> String {
             let outcome = s.outcome.map_or("?", |o| l.tr(outcome_word(o)));
             let by = match s.how {
                 Some(How::Group) => l.tr(" (by stage group)"),
-                Some(How::Fallback) => l.tr(" (any other stage is in progress)"),
                 Some(How::Deleted) => l.tr(" (deleted)"),
                 _ => "",
             };

@@ -17,7 +17,6 @@ pub static CUSTOM: Profile = Profile {
     markers: &[],
     statuses: &[],
     success: super::profile::Outcome::Visited,
-    fallback: None,
     records_are_leads: true,
     date_order: None,
 };

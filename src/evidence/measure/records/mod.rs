@@ -28,8 +28,6 @@ pub enum How {
     Profile,
     /// Bitrix24's stage group column.
     Group,
-    /// The profile's rule for stages it does not know (amoCRM: in progress).
-    Fallback,
     /// A deleted booking.
     Deleted,
 }
@@ -41,7 +39,6 @@ impl How {
             How::Mapping => "map",
             How::Profile => "profile",
             How::Group => "group",
-            How::Fallback => "fallback",
             How::Deleted => "deleted",
         }
     }
@@ -154,7 +151,6 @@ pub fn coverage(layout: &Layout, mapping: &Mapping) -> Coverage {
             let p = r.profile;
             let mut can: Vec<Outcome> = p.statuses.iter().map(|(_, o)| *o).collect();
             can.extend(mapping.statuses.iter().map(|(_, o)| *o));
-            can.extend(p.fallback);
             if r.columns.contains_key(&Field::Group) {
                 can.push(p.success);
             }
@@ -474,21 +470,19 @@ impl Counter {
     }
 
     /// The outcome of a status that is there: by its text, else by
-    /// Bitrix24's stage group, else by the profile's rule for unknown stages.
+    /// Bitrix24's stage group; `None` (refused at the end, listed) otherwise.
     fn classify(&mut self, r: &Record<'_>, status: &str) -> Option<(Outcome, How)> {
-        self.by_text(r.layout, status)
-            .or_else(|| {
-                let group = cell_text(r.cell(Field::Group));
-                semantic(&group).map(|s| {
-                    let o = match s {
-                        Semantic::Success => r.layout.profile.success,
-                        Semantic::Failure => Outcome::Lost,
-                        Semantic::Process => Outcome::Open,
-                    };
-                    (o, How::Group)
-                })
+        self.by_text(r.layout, status).or_else(|| {
+            let group = cell_text(r.cell(Field::Group));
+            semantic(&group).map(|s| {
+                let o = match s {
+                    Semantic::Success => r.layout.profile.success,
+                    Semantic::Failure => Outcome::Lost,
+                    Semantic::Process => Outcome::Open,
+                };
+                (o, How::Group)
             })
-            .or_else(|| r.layout.profile.fallback.map(|o| (o, How::Fallback)))
+        })
     }
 
     /// Whether the assistant brought the record: any of the rule's columns passes its test.

@@ -360,18 +360,47 @@ pub struct Benefit<N> {
     pub monthly_benefit: N,
 }
 
-impl<N: Number> Benefit<N> {
-    /// Works out the benefit of a scenario without the optional tables.
-    pub fn new(inputs: &Inputs<N>) -> Result<Benefit<N>, Overflow> {
-        let baseline = inputs.baseline.figures()?;
-        let after = inputs.after.figures().map_err(Overflow::in_after)?;
-        let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
+/// What a month with the assistant gains over one without: the extra
+/// revenue, the profit on it, the savings and their sum. One place for the
+/// rule, whichever pass (plain or with the tables) asks for it.
+pub(crate) struct Gains<N> {
+    pub(crate) revenue_uplift: N,
+    pub(crate) extra_profit: N,
+    pub(crate) savings: N,
+    pub(crate) monthly_benefit: N,
+}
+
+impl<N: Number> Gains<N> {
+    /// The gains of a month whose revenue goes from `baseline` to `after`.
+    #[inline]
+    pub(crate) fn new(baseline: N, after: N, inputs: &Inputs<N>) -> Result<Gains<N>, Overflow> {
+        let revenue_uplift = after.minus(baseline, "revenue uplift")?;
         let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
         let savings = inputs
             .staff_hours
             .times(inputs.hourly_rate, "staff savings")?
             .plus(inputs.other_savings, "savings")?;
         let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+        Ok(Gains {
+            revenue_uplift,
+            extra_profit,
+            savings,
+            monthly_benefit,
+        })
+    }
+}
+
+impl<N: Number> Benefit<N> {
+    /// Works out the benefit of a scenario without the optional tables.
+    pub fn new(inputs: &Inputs<N>) -> Result<Benefit<N>, Overflow> {
+        let baseline = inputs.baseline.figures()?;
+        let after = inputs.after.figures().map_err(Overflow::in_after)?;
+        let Gains {
+            revenue_uplift,
+            extra_profit,
+            savings,
+            monthly_benefit,
+        } = Gains::new(baseline.revenue, after.revenue, inputs)?;
         Ok(Benefit {
             from: Benefit::source(inputs),
             baseline,

@@ -234,13 +234,12 @@ impl<N: Number> Average<N> {
         let (baseline, _) = month_funnel(&inputs.baseline, N::ONE, capacity)?;
         let (after, _) =
             month_funnel(&inputs.after, N::ONE, capacity).map_err(Overflow::in_after)?;
-        let revenue_uplift = after.revenue.minus(baseline.revenue, "revenue uplift")?;
-        let extra_profit = revenue_uplift.times(inputs.gross_margin, "extra profit")?;
-        let savings = inputs
-            .staff_hours
-            .times(inputs.hourly_rate, "staff savings")?
-            .plus(inputs.other_savings, "savings")?;
-        let monthly_benefit = extra_profit.plus(savings, "monthly benefit")?;
+        let super::Gains {
+            revenue_uplift,
+            extra_profit,
+            savings,
+            monthly_benefit,
+        } = super::Gains::new(baseline.revenue, after.revenue, inputs)?;
         Ok(Average {
             baseline,
             after,

@@ -16,11 +16,16 @@
 //! distribution function is good to about 1e-10, relatively.
 
 mod means;
+mod monthly;
 mod proportions;
 mod rates;
 
 pub use means::{Sample, Welch, welch};
-pub use proportions::{proportion_difference, wilson};
+pub use monthly::{
+    Monthly, Ratio, Share, YearPair, quasi_poisson_ratio, season_adjusted_ratio, share_dispersion,
+    t_p, t_quantile, t_quantile_95,
+};
+pub use proportions::{proportion_difference, proportion_difference_dispersed, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
     months_to_detect, rate_ratio, seasonal_ratio,

@@ -12,17 +12,22 @@ pub fn wilson(x: u64, n: u64, z: f64) -> Option<(f64, f64)> {
     if n == 0 || x > n || !z.is_finite() || z < 0.0 {
         return None;
     }
-    let n_f = n as f64;
-    let p = x as f64 / n_f;
+    Some(wilson_f(x as f64, n as f64, z))
+}
+
+/// Wilson's interval for a share of `x` in `n` trials, where both may be
+/// effective (divided by a dispersion): n > 0, 0 ≤ x ≤ n, z finite and ≥ 0.
+fn wilson_f(x: f64, n_f: f64, z: f64) -> (f64, f64) {
+    let p = x / n_f;
     let z2 = z * z;
     let denom = 1.0 + z2 / n_f;
     let centre = (p + z2 / (2.0 * n_f)) / denom;
     let half = z * (p * (1.0 - p) / n_f + z2 / (4.0 * n_f * n_f)).sqrt() / denom;
     // At x = 0 (or n) the ends are exactly 0 (or 1); computed, they can land
     // a rounding error outside [0, 1].
-    let low = if x == 0 { 0.0 } else { centre - half };
-    let high = if x == n { 1.0 } else { centre + half };
-    Some((low, high))
+    let low = if x == 0.0 { 0.0 } else { centre - half };
+    let high = if x == n_f { 1.0 } else { centre + half };
+    (low, high)
 }
 
 /// The change in a share, d = x1/n1 − x0/n0 (pilot minus baseline), with
@@ -45,16 +50,42 @@ pub fn proportion_difference(x0: u64, n0: u64, x1: u64, n1: u64) -> Result<Estim
         (_, 0) => return Err(Undefined::NoPilot),
         _ => {}
     }
-    let (Some((l0, u0)), Some((l1, u1))) = (wilson(x0, n0, Z_95), wilson(x1, n1, Z_95)) else {
+    Ok(newcombe(x0 as f64, n0 as f64, x1 as f64, n1 as f64))
+}
+
+/// [`proportion_difference`] for shares whose months vary more than chance:
+/// Newcombe's interval and the pooled z test on the effective counts x/φ and
+/// n/φ (the design-effect correction), φ the months' quasi-binomial
+/// dispersion ([`super::share_dispersion`], at least 1). The point is the
+/// raw difference; with φ = 1 the result equals [`proportion_difference`].
+///
+/// # Errors
+/// As [`proportion_difference`]; a φ below 1 or not finite is
+/// [`Undefined::InvalidInput`].
+pub fn proportion_difference_dispersed(
+    x0: u64,
+    n0: u64,
+    x1: u64,
+    n1: u64,
+    phi: f64,
+) -> Result<Estimate, Undefined> {
+    if !(phi.is_finite() && phi >= 1.0) {
         return Err(Undefined::InvalidInput);
-    };
-    let (n0, n1) = (n0 as f64, n1 as f64);
-    let (p0, p1) = (x0 as f64 / n0, x1 as f64 / n1);
+    }
+    proportion_difference(x0, n0, x1, n1)?;
+    let e = |v: u64| v as f64 / phi;
+    Ok(newcombe(e(x0), e(n0), e(x1), e(n1)))
+}
+
+/// Newcombe's hybrid score interval and the pooled z test; both n > 0.
+fn newcombe(x0: f64, n0: f64, x1: f64, n1: f64) -> Estimate {
+    let ((l0, u0), (l1, u1)) = (wilson_f(x0, n0, Z_95), wilson_f(x1, n1, Z_95));
+    let (p0, p1) = (x0 / n0, x1 / n1);
     let d = p1 - p0;
     let low = d - ((p1 - l1).powi(2) + (u0 - p0).powi(2)).sqrt();
     let high = d + ((u1 - p1).powi(2) + (p0 - l0).powi(2)).sqrt();
 
-    let pooled = (x0 as f64 + x1 as f64) / (n0 + n1);
+    let pooled = (x0 + x1) / (n0 + n1);
     let se = (pooled * (1.0 - pooled) * (1.0 / n0 + 1.0 / n1)).sqrt();
     let p_value = if se > 0.0 {
         normal_p(d / se)
@@ -63,10 +94,10 @@ pub fn proportion_difference(x0: u64, n0: u64, x1: u64, n1: u64) -> Result<Estim
     } else {
         0.0
     };
-    Ok(Estimate {
+    Estimate {
         point: d,
         low,
         high,
         p_value,
-    })
+    }
 }

@@ -55,5 +55,6 @@ fn rate_ratio_undefined() {
 }
 
 mod means;
+mod monthly;
 mod proportions;
 mod rates;

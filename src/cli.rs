@@ -380,6 +380,10 @@ pub struct PilotArgs {
     /// The rise in leads to plan for, like +30% or 0.3 (default: the plan's, else +30%).
     #[arg(long, value_name = "UPLIFT")]
     pub expect: Option<String>,
+    /// The one question the decision rests on: more leads a month (the
+    /// default: what the assistant mainly does), bookings, visits or revenue.
+    #[arg(long, value_enum, default_value_t = Endpoint::Leads)]
+    pub primary: Endpoint,
     /// The scenario the assistant was bought on: the pilot is compared with it,
     /// and its costs decide whether a rise pays.
     #[arg(long, value_name = "plan.toml")]
@@ -391,6 +395,19 @@ pub struct PilotArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A pilot's primary endpoint: a total per month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Endpoint {
+    /// Leads per month.
+    Leads,
+    /// Bookings per month.
+    Bookings,
+    /// Visits (came) per month.
+    Visits,
+    /// Revenue per month.
+    Revenue,
 }
 
 /// `roi init`.

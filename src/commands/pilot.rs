@@ -3,7 +3,7 @@
 //! evidence forward as a scenario.
 
 use super::Ui;
-use crate::cli::{Format, PilotArgs};
+use crate::cli::{Endpoint, Format, PilotArgs};
 use crate::evidence::exports;
 use crate::evidence::measure::error::Period;
 use crate::evidence::pilot;
@@ -82,7 +82,18 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     };
     let req = exports::request(&super::exports(&args.export))?;
     let m = exports::measured(&req, args.export.strict)?;
-    let judged = pilot::judge(&m, baseline, pilot_period, plan.as_ref(), expect)?;
+    let endpoint = match args.primary {
+        Endpoint::Leads => pilot::Metric::Leads,
+        Endpoint::Bookings => pilot::Metric::Bookings,
+        Endpoint::Visits => pilot::Metric::Visits,
+        Endpoint::Revenue => pilot::Metric::Revenue,
+    };
+    let ask = pilot::Ask {
+        plan: plan.as_ref(),
+        expect,
+        endpoint,
+    };
+    let judged = pilot::judge(&m, baseline, pilot_period, ask)?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),

@@ -1,6 +1,6 @@
 //! The decision in one word — scale, extend or stop — and the facts behind it.
 
-use super::{Change, Metric, Pilot, Verdict};
+use super::{Adjustment, Change, Metric, Pilot, Verdict};
 use crate::evidence::measure::funnel::Channel;
 use crate::forecast::scenario::Scenario;
 use rust_decimal::Decimal;
@@ -33,14 +33,21 @@ impl Kind {
 /// One fact behind the decision.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
-    /// A metric clearly rose (or a no-show rate clearly fell): its change and interval.
+    /// The primary endpoint (or a guardrail) clearly rose: its change and interval.
     Better(Change),
-    /// A metric clearly got worse.
+    /// The primary endpoint or a guardrail clearly fell.
     Worse(Change),
-    /// Leads changed, but the interval holds no change.
+    /// The primary endpoint changed, but the interval holds no change.
     Unclear(Change),
-    /// The season explains the rise in leads.
+    /// The season explains the rise: clear as measured, unclear against a year earlier.
     Season(Change),
+    /// Neither a year earlier in the data nor `[seasonality]` in the plan:
+    /// a before/after pilot cannot tell the assistant from the season.
+    SeasonUnknown,
+    /// One baseline month: its spread, and so the pilot's, cannot be known.
+    OneMonth,
+    /// More leads that book less often, but more bookings a month: a gain.
+    Diluted(Change),
     /// Other channels fell while the assistant's leads appeared.
     Cannibalisation(Change),
     /// ROI to date on the measured revenue and the plan's costs.
@@ -51,6 +58,9 @@ pub enum Reason {
     NoCosts,
     /// The plan was built on another baseline.
     PlanDiffers,
+    /// No pilot plan fixed the length in advance: more months must be
+    /// planned with `--plan`, not sized from what was seen.
+    FixLength,
 }
 
 impl Reason {
@@ -61,11 +71,15 @@ impl Reason {
             Reason::Worse(_) => "worse",
             Reason::Unclear(_) => "unclear",
             Reason::Season(_) => "season",
+            Reason::SeasonUnknown => "season_unknown",
+            Reason::OneMonth => "one_month_baseline",
+            Reason::Diluted(_) => "diluted",
             Reason::Cannibalisation(_) => "cannibalisation",
             Reason::RealisedRoi(_) => "realised_roi",
             Reason::ProjectedRoi(_) => "projected_roi",
             Reason::NoCosts => "no_costs",
             Reason::PlanDiffers => "plan_differs",
+            Reason::FixLength => "fix_length",
         }
     }
 }
@@ -92,52 +106,46 @@ impl Decision {
     }
 }
 
-/// Whether a clear change of `c` is good for the business (fewer no-shows are).
-fn good(c: &Change) -> Option<bool> {
-    let v = c.verdict?;
-    if v == Verdict::Unclear {
-        return None;
-    }
-    let up = v == Verdict::Up;
-    Some(if c.metric == Metric::NoShowRate {
-        !up
-    } else {
-        up
-    })
-}
-
-/// Decides from the judged metrics (channel `all`), the plan and the season:
-/// a clear change for the worse stops it; a clear improvement scales it when
-/// it pays at the plan's costs (or no plan says what they are) and stops it
-/// when it does not; anything else extends it.
+/// Decides on the primary endpoint, once: clearly up scales (when it pays
+/// at the plan's costs, or no plan says what they are), the endpoint or a
+/// guardrail (bookings, visits a month) clearly down stops, anything else
+/// extends. A per-lead conversion fall alone never stops it. A season no
+/// data or plan can account for, or a one-month baseline, holds the
+/// decision at "extend" whatever the figures say.
 pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
-    let all: Vec<&Change> = p
-        .metrics
-        .iter()
-        .filter(|c| c.channel == Channel::All && c.metric != Metric::Revenue)
+    let Some(primary) = &p.primary else {
+        return Decision::plan_only();
+    };
+    let c = &primary.change;
+    let up = c.verdict == Some(Verdict::Up);
+    let worse: Vec<Reason> = (c.verdict == Some(Verdict::Down))
+        .then(|| Reason::Worse(c.clone()))
+        .into_iter()
+        .chain(primary.guardrail_down().map(|g| Reason::Worse(g.clone())))
         .collect();
-    let better: Vec<Reason> = all
+    let mut explain = Vec::new();
+    // More leads that book less often: say the bookings a month rose.
+    let conversion_down = p
+        .find(Metric::Conversion, Channel::All)
+        .is_some_and(|x| x.verdict == Some(Verdict::Down));
+    if let Some(g) = primary
+        .guardrails
         .iter()
-        .filter(|c| good(c) == Some(true))
-        .map(|c| Reason::Better((*c).clone()))
-        .collect();
-    let worse: Vec<Reason> = all
-        .iter()
-        .filter(|c| good(c) == Some(false))
-        .map(|c| Reason::Worse((*c).clone()))
-        .collect();
-    let leads = p.find(Metric::Leads, Channel::All);
-    let mut context = Vec::new();
-    if let Some(l) = leads.filter(|l| l.season_explains) {
-        context.push(Reason::Season(l.clone()));
+        .find(|g| g.metric == Metric::Bookings && g.verdict == Some(Verdict::Up))
+        .filter(|_| conversion_down)
+    {
+        explain.push(Reason::Diluted(g.clone()));
+    }
+    if primary.season_explains() {
+        explain.push(Reason::Season(c.clone()));
     }
     if p.attribution.is_some_and(|a| a.cannibalisation)
         && let Some(o) = p.find(Metric::Leads, Channel::Other)
     {
-        context.push(Reason::Cannibalisation(o.clone()));
+        explain.push(Reason::Cannibalisation(o.clone()));
     }
     if p.plan.as_ref().is_some_and(|r| !r.differs.is_empty()) {
-        context.push(Reason::PlanDiffers);
+        explain.push(Reason::PlanDiffers);
     }
     let realised = p
         .plan
@@ -149,35 +157,49 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     let mut money = Vec::new();
     money.extend(realised.map(Reason::RealisedRoi));
     money.extend(projected.map(Reason::ProjectedRoi));
-    // A clear change for the worse is never outweighed: the owner hears it first.
-    let (kind, mut reasons, extra) = if !worse.is_empty() {
-        (Kind::Stop, [worse, better].concat(), None)
-    } else if !better.is_empty() {
-        let pays = realised.is_some_and(|r| r >= Decimal::ZERO)
-            || projected.is_some_and(|r| r >= Decimal::ZERO);
+    let pays = realised.is_some_and(|r| r >= Decimal::ZERO)
+        || projected.is_some_and(|r| r >= Decimal::ZERO);
+    let primary_reason = if up {
+        Reason::Better(c.clone())
+    } else if c.verdict == Some(Verdict::Down) {
+        Reason::Worse(c.clone())
+    } else {
+        Reason::Unclear(c.clone())
+    };
+    let held = if p.baseline.months() < 2 {
+        Some(Reason::OneMonth)
+    } else if primary.adjustment == Adjustment::Unknown {
+        Some(Reason::SeasonUnknown)
+    } else {
+        None
+    };
+    let (kind, mut reasons) = if let Some(why) = held {
+        (Kind::Extend, vec![primary_reason, why])
+    } else if !worse.is_empty() {
+        (Kind::Stop, worse)
+    } else if up {
         match plan {
-            None => (Kind::Scale, [better, vec![Reason::NoCosts]].concat(), None),
-            Some(_) if pays => (Kind::Scale, [better, money].concat(), None),
-            Some(_) => (Kind::Stop, [better, money].concat(), None),
+            None => (Kind::Scale, vec![primary_reason, Reason::NoCosts]),
+            Some(_) if pays => (Kind::Scale, [vec![primary_reason], money.clone()].concat()),
+            Some(_) => (Kind::Stop, [vec![primary_reason], money.clone()].concat()),
         }
     } else {
-        let mut r = Vec::new();
-        if let Some(l) = leads.filter(|l| l.change.is_some()) {
-            r.push(Reason::Unclear(l.clone()));
-        }
-        // More months to see the observed rise, else to see the one planned for.
-        let pilot_months = p.pilot.map_or(0, |x| x.months());
-        let extra = p.extra_months.or_else(|| {
-            p.expect
-                .1
-                .map(|need| need.saturating_sub(pilot_months).max(1))
-        });
-        (Kind::Extend, [r, money].concat(), extra)
+        (Kind::Extend, vec![primary_reason])
     };
-    reasons.extend(context);
+    if kind == Kind::Extend {
+        reasons.extend(money);
+        if p.extra_months.is_none() {
+            reasons.push(Reason::FixLength);
+        }
+    }
+    reasons.extend(explain);
     Decision {
         kind,
         reasons,
-        extra_months: extra,
+        extra_months: if kind == Kind::Extend {
+            p.extra_months
+        } else {
+            None
+        },
     }
 }

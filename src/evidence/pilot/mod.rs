@@ -4,16 +4,20 @@
 //! the decision. Statistics come from [`crate::evidence::stats`]; nothing here prints.
 
 mod decide;
+mod metrics;
 mod plan;
+mod planning;
+mod primary;
 
 pub use decide::{Decision, Kind, Reason};
 pub use plan::{PlanMonth, PlanReport};
+pub use primary::{Adjustment, ENDPOINTS, Primary};
 
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::{MeasureError, Period};
-use crate::evidence::measure::funnel::{Channel, Tally};
-use crate::evidence::stats::{self, Dispersion, RateMethod, Sample, Undefined};
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::stats::{self, Dispersion, Undefined};
 use crate::forecast::scenario::Scenario;
 use crate::i18n::f;
 use rust_decimal::Decimal;
@@ -24,6 +28,10 @@ use rust_decimal::prelude::ToPrimitive;
 pub enum Metric {
     /// Leads per month.
     Leads,
+    /// Bookings per month.
+    Bookings,
+    /// Visits (came) per month.
+    Visits,
     /// Bookings / leads.
     Conversion,
     /// No-shows / (visits + no-shows).
@@ -39,6 +47,8 @@ impl Metric {
     pub fn name(self) -> &'static str {
         match self {
             Metric::Leads => "leads",
+            Metric::Bookings => "bookings",
+            Metric::Visits => "visits",
             Metric::Conversion => "conversion",
             Metric::NoShowRate => "no_show_rate",
             Metric::AverageCheck => "average_check",
@@ -92,6 +102,8 @@ pub enum Why {
     MonthlyTotalsOnly,
     /// Fewer than two priced visits in a period.
     TooFew,
+    /// One month on each side: nothing to tell the months' own spread by.
+    OneMonth,
 }
 
 impl Why {
@@ -105,6 +117,7 @@ impl Why {
                 "monthly totals carry no single checks, so their spread is unknown"
             }
             Why::TooFew => "fewer than two priced visits in a period",
+            Why::OneMonth => "one month on each side leaves the months' spread unknown",
         }
     }
 
@@ -113,6 +126,15 @@ impl Why {
             Undefined::NoPilot => Why::NoPilot,
             Undefined::TooFewValues => Why::TooFew,
             _ => Why::NoBaseline,
+        }
+    }
+
+    /// As [`Why::of`], for a total per month, where too few values means
+    /// too few months.
+    fn of_months(u: Undefined) -> Why {
+        match u {
+            Undefined::TooFewValues => Why::OneMonth,
+            u => Why::of(u),
         }
     }
 }
@@ -136,8 +158,13 @@ pub struct Change {
     pub high: Option<f64>,
     /// Two-sided p-value for "no change".
     pub p_value: Option<f64>,
-    /// `exact`, `overdispersed`, `newcombe`, `welch`; `None` for revenue.
+    /// `quasi_poisson` (totals per month; `_year_earlier` or `_plan_season`
+    /// when adjusted for the season), `newcombe` or `newcombe_quasi_binomial`
+    /// (shares), `welch` (the check).
     pub method: Option<&'static str>,
+    /// The months' dispersion the interval was widened by (quasi-Poisson's
+    /// Pearson φ, or the share's quasi-binomial φ); `None` for the check.
+    pub phi: Option<f64>,
     /// Up, down or unclear; `None` when there is no interval.
     pub verdict: Option<Verdict>,
     /// The seasonal check (leads of `all`, with a year-earlier record).
@@ -160,6 +187,7 @@ impl Change {
             high: None,
             p_value: None,
             method: None,
+            phi: None,
             verdict: None,
             seasonal: None,
             season_explains: false,
@@ -210,17 +238,21 @@ pub struct Pilot {
     pub dispersion: Dispersion,
     /// Leads per month in the baseline.
     pub baseline_leads: Option<f64>,
-    /// Every metric of every channel.
+    /// Every metric of every channel, as measured (not adjusted for the season).
     pub metrics: Vec<Change>,
     /// Whether the seasonal check could be made.
     pub seasonal_checked: bool,
+    /// The primary endpoint's test and its guardrails (`None` when planning).
+    pub primary: Option<Primary>,
+    /// The endpoint the decision rests on.
+    pub endpoint: Metric,
     /// The assistant's own numbers (with an AI rule).
     pub attribution: Option<Attribution>,
-    /// MDE for pilots of 1, 2, 3 and 6 months.
+    /// The smallest rise of the endpoint pilots of 1, 2, 3 and 6 months detect.
     pub detectable: Vec<Detectable>,
     /// The uplift planned for (`--expect`, the plan's, or +30%), and the months it needs.
     pub expect: (f64, Option<u32>),
-    /// Months more for the observed uplift to become detectable.
+    /// Months the pilot's own plan still has to run (with a plan file).
     pub extra_months: Option<u32>,
     /// Against the plan the assistant was bought on.
     pub plan: Option<PlanReport>,
@@ -234,6 +266,17 @@ pub const LENGTHS: [u32; 4] = [1, 2, 3, 6];
 pub const MAX_MONTHS: u32 = 36;
 /// The uplift assumed when nothing says otherwise: the article's +30% leads.
 pub const DEFAULT_EXPECT: f64 = 0.3;
+
+/// What the owner asks of the pilot besides the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Ask<'a> {
+    /// The plan the assistant was bought on (`--scenario`).
+    pub plan: Option<&'a Scenario>,
+    /// The rise planned for (`--expect`).
+    pub expect: Option<f64>,
+    /// The primary endpoint (`--primary`; leads by default).
+    pub endpoint: Metric,
+}
 
 fn months_of(m: &Measured, p: Period, channel: Channel) -> Vec<u64> {
     p.from
@@ -276,180 +319,6 @@ pub fn check_periods(
     Ok(())
 }
 
-fn ratio(num: Option<u64>, den: Option<u64>) -> Option<f64> {
-    let (n, d) = (num?, den?);
-    (d > 0).then(|| n as f64 / d as f64)
-}
-
-fn per_month(x: Option<u64>, months: u32) -> Option<f64> {
-    x.map(|x| x as f64 / f64::from(months))
-}
-
-/// The leads' change of one channel.
-fn leads(m: &Measured, b: Period, p: Period, channel: Channel, phi: f64) -> Change {
-    let (t0, t1) = (
-        m.funnel.period(b.from, b.to, channel),
-        m.funnel.period(p.from, p.to, channel),
-    );
-    let (Some(x0), Some(x1)) = (t0.leads, t1.leads) else {
-        return Change::empty(Metric::Leads, channel, Why::NotInData);
-    };
-    let mut c = Change::empty(Metric::Leads, channel, Why::NotInData);
-    c.why = None;
-    c.baseline = per_month(Some(x0), b.months());
-    c.pilot = per_month(Some(x1), p.months());
-    match stats::rate_ratio(x0, b.months(), x1, p.months(), phi) {
-        Ok((e, method)) => {
-            // The measured change, from the raw counts: the 0.5 correction a
-            // zero count needs belongs to the interval, not to what was seen.
-            c.change = Some(
-                (x1 as f64 / f64::from(p.months())) / (x0 as f64 / f64::from(b.months())) - 1.0,
-            );
-            c.p_value = Some(e.p_value);
-            c.method = Some(match method {
-                RateMethod::Exact => "exact",
-                RateMethod::Overdispersed { .. } => "overdispersed",
-                RateMethod::LargeCounts { .. } => "large_counts",
-            });
-            // With a zero count the corrected interval may miss the raw point; widen it to hold it.
-            let low = (e.low - 1.0).min(c.change.unwrap_or(0.0));
-            c.judged(low, e.high - 1.0)
-        }
-        Err(u) => {
-            c.why = Some(Why::of(u));
-            c
-        }
-    }
-}
-
-/// A rate's change (conversion, no-show rate) by Newcombe's interval.
-fn rate(
-    metric: Metric,
-    channel: Channel,
-    before: (Option<u64>, Option<u64>),
-    after: (Option<u64>, Option<u64>),
-) -> Change {
-    let (Some(x0), Some(n0), Some(x1), Some(n1)) = (before.0, before.1, after.0, after.1) else {
-        return Change::empty(metric, channel, Why::NotInData);
-    };
-    let mut c = Change::empty(metric, channel, Why::NotInData);
-    c.why = None;
-    c.baseline = ratio(Some(x0), Some(n0));
-    c.pilot = ratio(Some(x1), Some(n1));
-    match stats::proportion_difference(x0, n0, x1, n1) {
-        Ok(e) => {
-            c.change = Some(e.point);
-            c.p_value = Some(e.p_value);
-            c.method = Some("newcombe");
-            c.judged(e.low, e.high)
-        }
-        Err(u) => {
-            c.why = Some(Why::of(u));
-            c
-        }
-    }
-}
-
-/// A period's checks as a sample: count, mean and variance, from exact sums.
-fn sample(t: &Tally) -> Option<Sample> {
-    let (sum, squares) = (t.revenue?, t.revenue_squares?);
-    let n = Decimal::from(t.priced);
-    if t.priced == 0 {
-        return None;
-    }
-    let mean = sum.checked_div(n)?;
-    let variance = if t.priced > 1 {
-        // Σx² − n·mean² is exact in decimals, so no cancellation spoils it.
-        squares
-            .checked_sub(sum.checked_mul(mean)?)?
-            .checked_div(n - Decimal::ONE)?
-    } else {
-        Decimal::ZERO
-    };
-    Some(Sample {
-        n: t.priced,
-        mean: mean.to_f64()?,
-        variance: variance.to_f64()?.max(0.0),
-    })
-}
-
-fn check(channel: Channel, t0: &Tally, t1: &Tally, per_visit: bool) -> Change {
-    if !per_visit {
-        let why = if t0.revenue.is_some() {
-            Why::MonthlyTotalsOnly
-        } else {
-            Why::NotInData
-        };
-        return Change::empty(Metric::AverageCheck, channel, why);
-    }
-    let (Some(s0), Some(s1)) = (sample(t0), sample(t1)) else {
-        let why = if t0.priced == 0 {
-            Why::NoBaseline
-        } else {
-            Why::NoPilot
-        };
-        return Change::empty(Metric::AverageCheck, channel, why);
-    };
-    let mut c = Change::empty(Metric::AverageCheck, channel, Why::NotInData);
-    c.why = None;
-    c.baseline = Some(s0.mean);
-    c.pilot = Some(s1.mean);
-    match stats::welch(s0, s1) {
-        Ok(w) if s0.mean > 0.0 => {
-            c.change = Some(s1.mean / s0.mean - 1.0);
-            c.p_value = Some(w.diff.p_value);
-            c.method = Some("welch");
-            c.judged(w.diff.low / s0.mean, w.diff.high / s0.mean)
-        }
-        Ok(_) => {
-            c.why = Some(Why::NoBaseline);
-            c
-        }
-        Err(u) => {
-            c.why = Some(Why::of(u));
-            c
-        }
-    }
-}
-
-fn revenue(channel: Channel, t0: &Tally, t1: &Tally, b: Period, p: Period) -> Change {
-    let (Some(r0), Some(r1)) = (t0.revenue, t1.revenue) else {
-        return Change::empty(Metric::Revenue, channel, Why::NotInData);
-    };
-    let mut c = Change::empty(Metric::Revenue, channel, Why::NotInData);
-    c.why = None;
-    let (m0, m1) = (
-        r0.to_f64().unwrap_or(0.0) / f64::from(b.months()),
-        r1.to_f64().unwrap_or(0.0) / f64::from(p.months()),
-    );
-    c.baseline = Some(m0);
-    c.pilot = Some(m1);
-    if m0 > 0.0 {
-        c.change = Some(m1 / m0 - 1.0);
-    } else {
-        c.why = Some(Why::NoBaseline);
-    }
-    c
-}
-
-/// The seasonal check of `all` leads, when the data holds the same months a year earlier.
-fn seasonal(m: &Measured, b: Period, p: Period, phi: f64) -> Option<stats::Estimate> {
-    let back = |x: Period| Period {
-        from: x.from.years_back(1),
-        to: x.to.years_back(1),
-    };
-    let (pb, bb) = (back(p), back(b));
-    // A year earlier must also come before the baseline, and be complete.
-    if pb.to >= b.from
-        || !m.funnel.missing(pb.from, pb.to).is_empty()
-        || !m.funnel.missing(bb.from, bb.to).is_empty()
-    {
-        return None;
-    }
-    let sum = |x: Period| m.funnel.period(x.from, x.to, Channel::All).leads;
-    stats::seasonal_ratio(sum(p)?, sum(pb)?, sum(b)?, sum(bb)?, phi).ok()
-}
-
 /// What the owner planned for: `--expect`, else the plan's own leads change, else +30%.
 pub fn expected_uplift(expect: Option<f64>, plan: Option<&Scenario>) -> f64 {
     expect
@@ -468,116 +337,65 @@ pub fn judge(
     m: &Measured,
     baseline: Period,
     pilot: Option<Period>,
-    plan: Option<&Scenario>,
-    expect: Option<f64>,
+    ask: Ask<'_>,
 ) -> Result<Pilot, MeasureError> {
     check_periods(m, baseline, pilot)?;
-    let mut out = planned(m, baseline, pilot, expected_uplift(expect, plan));
+    let want = expected_uplift(ask.expect, ask.plan);
+    let mut out = planning::planned(m, baseline, pilot, ask.endpoint, want);
     let Some(p) = pilot else {
         return Ok(out);
     };
     for &channel in m.funnel.channels() {
-        let changes = changes(m, baseline, p, channel, out.dispersion.phi);
-        if channel == Channel::All {
-            out.seasonal_checked = changes[0].seasonal.is_some();
-        }
-        out.metrics.extend(changes);
+        out.metrics.extend(changes(m, baseline, p, channel));
     }
+    let primary = primary::judge(m, baseline, p, ask.endpoint, ask.plan, primary::ALPHA);
+    if let Some(leads) = out
+        .metrics
+        .iter_mut()
+        .find(|c| c.metric == Metric::Leads && c.channel == Channel::All)
+        && primary.adjustment == Adjustment::YearEarlier
+    {
+        let seasonal = if primary.endpoint == Metric::Leads {
+            primary.change.clone()
+        } else {
+            primary::judge(m, baseline, p, Metric::Leads, None, primary::ALPHA).change
+        };
+        leads.seasonal = seasonal.change.map(|c| stats::Estimate {
+            point: c + 1.0,
+            low: seasonal.low.unwrap_or(f64::NAN) + 1.0,
+            high: seasonal.high.unwrap_or(f64::NAN) + 1.0,
+            p_value: seasonal.p_value.unwrap_or(f64::NAN),
+        });
+        leads.season_explains =
+            leads.verdict == Some(Verdict::Up) && seasonal.verdict != Some(Verdict::Up);
+        out.seasonal_checked = leads.seasonal.is_some();
+    }
+    out.primary = Some(primary);
     if m.funnel.split {
         out.attribution = Some(attribution(m, p, &out));
     }
-    out.extra_months = extra_months(&out, p);
-    if let Some(plan) = plan {
+    if let Some(plan) = ask.plan {
         out.plan = Some(plan::compare(m, baseline, p, plan, &out.metrics)?);
     }
-    out.decision = decide::decide(&out, plan);
+    out.decision = decide::decide(&out, ask.plan);
     Ok(out)
 }
 
-/// The judgement as far as the baseline alone goes, which is all a plan
-/// needs: how its leads vary, the smallest rise pilots of each length can
-/// see, and the months the rise planned for (`want`) needs.
-fn planned(m: &Measured, baseline: Period, pilot: Option<Period>, want: f64) -> Pilot {
-    let counts = months_of(m, baseline, Channel::All);
-    let dispersion = stats::dispersion(&counts);
-    let k0 = baseline.months();
-    // The funnel refuses counts whose months pass 2⁶⁴ − 1 together; checked
-    // all the same, since a sum that wrapped would read as a tiny baseline.
-    let total = counts.iter().try_fold(0u64, |a, &b| a.checked_add(b));
-    let base_mean = total
-        .filter(|_| counts.len() as u32 == k0 && k0 > 0)
-        .map(|total| total as f64 / f64::from(k0));
-    let detectable = LENGTHS
-        .iter()
-        .map(|&k1| Detectable {
-            months: k1,
-            leads_uplift: base_mean
-                .and_then(|mean| stats::minimum_detectable_uplift(dispersion.phi, mean, k0, k1)),
-        })
-        .collect();
-    let need = base_mean
-        .and_then(|mean| stats::months_to_detect(dispersion.phi, mean, k0, want, MAX_MONTHS));
-    Pilot {
-        baseline,
-        pilot,
-        dispersion,
-        baseline_leads: base_mean,
-        metrics: Vec::new(),
-        seasonal_checked: false,
-        attribution: None,
-        detectable,
-        expect: (want, need),
-        extra_months: None,
-        plan: None,
-        decision: Decision::plan_only(),
-    }
-}
-
-/// Every metric of one channel, leads first. `phi_all` is the baseline's
-/// variation of `all` leads, worked out already; another channel's leads
-/// vary by their own.
-fn changes(
-    m: &Measured,
-    baseline: Period,
-    p: Period,
-    channel: Channel,
-    phi_all: f64,
-) -> [Change; 5] {
-    let phi = if channel == Channel::All {
-        phi_all
-    } else {
-        stats::dispersion(&months_of(m, baseline, channel)).phi
-    };
+/// Every metric of one channel, leads first, as measured.
+fn changes(m: &Measured, baseline: Period, p: Period, channel: Channel) -> [Change; 7] {
     let (t0, t1) = (
         m.funnel.period(baseline.from, baseline.to, channel),
         m.funnel.period(p.from, p.to, channel),
     );
-    let mut l = leads(m, baseline, p, channel, phi);
-    if channel == Channel::All {
-        l.seasonal = seasonal(m, baseline, p, phi);
-        // A rise the season alone would bring is no evidence of the assistant.
-        if l.verdict == Some(Verdict::Up) && l.seasonal.is_some_and(|s| s.low <= 1.0) {
-            l.verdict = Some(Verdict::Unclear);
-            l.season_explains = true;
-        }
-    }
-    let judged = |t: &Tally| t.visits?.checked_add(t.no_shows?);
+    let count = |metric| metrics::per_month(m, baseline, p, channel, metric, None, primary::ALPHA);
     [
-        l,
-        rate(
-            Metric::Conversion,
-            channel,
-            (t0.bookings, t0.leads),
-            (t1.bookings, t1.leads),
-        ),
-        rate(
-            Metric::NoShowRate,
-            channel,
-            (t0.no_shows, judged(&t0)),
-            (t1.no_shows, judged(&t1)),
-        ),
-        check(channel, &t0, &t1, m.funnel.coverage.per_visit),
-        revenue(channel, &t0, &t1, baseline, p),
+        count(Metric::Leads),
+        count(Metric::Bookings),
+        count(Metric::Visits),
+        metrics::share(m, baseline, p, channel, Metric::Conversion),
+        metrics::share(m, baseline, p, channel, Metric::NoShowRate),
+        metrics::check(channel, &t0, &t1, m.funnel.coverage.per_visit),
+        count(Metric::Revenue),
     ]
 }
 
@@ -595,28 +413,6 @@ fn attribution(m: &Measured, p: Period, out: &Pilot) -> Attribution {
         cannibalisation: ai.leads.unwrap_or(0) > 0
             && other.is_some_and(|o| o.verdict == Some(Verdict::Down)),
     }
-}
-
-/// Months more the pilot needs (at least one) before its rise can be told
-/// from chance: the observed rise while it is still unclear, else the one planned for.
-fn extra_months(out: &Pilot, p: Period) -> Option<u32> {
-    let observed = out
-        .find(Metric::Leads, Channel::All)
-        .filter(|l| l.verdict == Some(Verdict::Unclear))
-        .and_then(|l| l.change)
-        .filter(|u| *u > 0.0);
-    let total = match (observed, out.baseline_leads) {
-        (Some(u), Some(mean)) => stats::months_to_detect(
-            out.dispersion.phi,
-            mean,
-            out.baseline.months(),
-            u,
-            MAX_MONTHS,
-        ),
-        _ => None,
-    }
-    .or(out.expect.1);
-    total.map(|t| t.saturating_sub(p.months()).max(1))
 }
 
 impl Pilot {

@@ -22,7 +22,7 @@ mod rates;
 
 pub use means::{Sample, Welch, welch};
 pub use monthly::{
-    Monthly, Ratio, Share, YearPair, quasi_poisson_ratio, season_adjusted_ratio, share_dispersion,
+    Monthly, Ratio, Share, YearPair, detectable_rise, quasi_poisson_ratio, season_adjusted_ratio, share_dispersion,
     t_p, t_quantile, t_quantile_95,
 };
 pub use proportions::{proportion_difference, proportion_difference_dispersed, wilson};

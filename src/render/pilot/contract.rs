@@ -31,6 +31,7 @@ fn metric_json(c: &Change) -> Value {
         "high": num(c.high),
         "p_value": num(c.p_value),
         "method": c.method,
+        "phi": num(c.phi),
         "verdict": c.verdict.map(Verdict::name),
         "seasonal": c.seasonal.map(|s| num(Some(s.point - 1.0))),
         "seasonal_low": c.seasonal.map(|s| num(Some(s.low - 1.0))),
@@ -57,6 +58,7 @@ fn reason_json(r: &Reason) -> Value {
         | Reason::Worse(c)
         | Reason::Unclear(c)
         | Reason::Season(c)
+        | Reason::Diluted(c)
         | Reason::Cannibalisation(c) => {
             v["metric"] = json!(c.metric.name());
             v["channel"] = json!(c.channel.name());
@@ -65,7 +67,11 @@ fn reason_json(r: &Reason) -> Value {
             v["high"] = num(c.high);
         }
         Reason::RealisedRoi(d) | Reason::ProjectedRoi(d) => v["roi"] = ratio(Some(*d)),
-        Reason::NoCosts | Reason::PlanDiffers => {}
+        Reason::NoCosts
+        | Reason::PlanDiffers
+        | Reason::SeasonUnknown
+        | Reason::OneMonth
+        | Reason::FixLength => {}
     }
     v
 }
@@ -104,6 +110,21 @@ struct Months {
     months: u32,
 }
 
+/// The primary endpoint's test: its estimate (season-adjusted where it
+/// could be), the raw one, the adjustment, and the guardrails.
+fn primary_json(p: &Pilot) -> Value {
+    let Some(pr) = &p.primary else {
+        return json!({ "metric": p.endpoint.name() });
+    };
+    json!({
+        "metric": pr.endpoint.name(),
+        "adjustment": pr.adjustment.name(),
+        "estimate": metric_json(&pr.change),
+        "raw": pr.raw.as_ref().map(metric_json),
+        "guardrails": pr.guardrails.iter().map(metric_json).collect::<Vec<_>>(),
+    })
+}
+
 /// `--format json`.
 pub fn json(p: &Pilot) -> String {
     let period = |x: crate::evidence::measure::error::Period| Months {
@@ -119,11 +140,12 @@ pub fn json(p: &Pilot) -> String {
         "baseline_leads": num(p.baseline_leads),
         "metrics": p.metrics.iter().map(metric_json).collect::<Vec<_>>(),
         "seasonal_checked": p.seasonal_checked,
+        "primary": primary_json(p),
         "attribution": p.attribution.map(|a| json!({
             "leads": a.leads, "bookings": a.bookings, "visits": a.visits,
             "revenue": a.revenue.map(money), "cannibalisation": a.cannibalisation,
         })),
-        "detectable": p.detectable.iter().map(|d| json!({"months": d.months, "leads_uplift": num(d.leads_uplift)})).collect::<Vec<_>>(),
+        "detectable": p.detectable.iter().map(|d| json!({"months": d.months, "metric": p.endpoint.name(), "leads_uplift": num(d.leads_uplift)})).collect::<Vec<_>>(),
         "expect": { "leads_uplift": num(Some(p.expect.0)), "months": p.expect.1 },
         "plan": p.plan.as_ref().map(|r| json!({
             "name": r.name,

@@ -9,7 +9,9 @@ mod table;
 mod workbook;
 
 use crate::evidence::measure::funnel::Channel;
-use crate::evidence::pilot::{Change, Kind, Metric, Pilot, PlanReport, Reason, Verdict};
+use crate::evidence::pilot::{
+    Adjustment, Change, Kind, Metric, Pilot, PlanReport, Reason, Verdict,
+};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use rust_decimal::Decimal;
@@ -36,7 +38,7 @@ fn level(f: &Fmt<'_>, metric: Metric, x: Option<f64>) -> String {
         return "—".into();
     };
     match metric {
-        Metric::Leads => f.number(d, 1),
+        Metric::Leads | Metric::Bookings | Metric::Visits => f.number(d, 1),
         Metric::Conversion | Metric::NoShowRate => f.percent(d, Sign::Plain),
         Metric::AverageCheck | Metric::Revenue => f.money(d.round_dp(0), Sign::Plain),
     }
@@ -74,11 +76,46 @@ fn verdict_word(c: &Change) -> &'static str {
 fn metric_label(metric: Metric) -> &'static str {
     match metric {
         Metric::Leads => "Leads per month",
+        Metric::Bookings => "Bookings per month",
+        Metric::Visits => "Visits per month",
         Metric::Conversion => "Conversion",
         Metric::NoShowRate => "No-show rate",
         Metric::AverageCheck => "Average check",
         Metric::Revenue => "Revenue per month",
     }
+}
+
+/// The endpoint in a phrase: "leads", "bookings a month".
+pub fn endpoint_words(m: Metric) -> &'static str {
+    match m {
+        Metric::Bookings => "bookings a month",
+        Metric::Visits => "visits a month",
+        Metric::Revenue => "revenue a month",
+        _ => "leads",
+    }
+}
+
+/// The one question the decision rests on, its answer and how the season
+/// was taken into account.
+pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
+    let pr = p.primary.as_ref()?;
+    let l = f.lang;
+    let how = match pr.adjustment {
+        Adjustment::YearEarlier => "against the same months a year earlier",
+        Adjustment::PlanSeason => "against the plan's [seasonality]",
+        Adjustment::Unknown => "not adjusted for the season",
+    };
+    let c = &pr.change;
+    Some(l.fill(
+        "The question the decision rests on: did {} rise? Measured {}: {}, 95% interval {} (the range the true change lies in, 95 times in 100), p = {}.",
+        &[
+            &l.tr(endpoint_words(pr.endpoint)),
+            &l.tr(how),
+            &c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
+            &interval(f, c),
+            &c.p_value.and_then(Decimal::from_f64).map_or("—".into(), |x| f.number(x, 3)),
+        ],
+    ))
 }
 
 /// One reason in a sentence.
@@ -106,9 +143,16 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
         Reason::Worse(c) => l.fill("{}: a real change for the worse.", &[&change(c)]),
         Reason::Unclear(c) => l.fill("{}: could be chance — the interval holds no change.", &[&change(c)]),
         Reason::Season(c) => l.fill(
-            "The season explains the rise: against the same months a year earlier the leads changed {}.",
-            &[&c.seasonal.map_or("—".into(), |s| change_text(f, Metric::Leads, s.point - 1.0))],
+            "The season explains the rise: against the same months a year earlier, {}.",
+            &[&change(c)],
         ),
+        Reason::SeasonUnknown => l.tr("The season is not accounted for: the data has no record of the same months a year earlier and the plan no [seasonality], so a before/after pilot cannot tell the assistant from the season. To settle it: export the same months a year earlier, add [seasonality] to the plan (--scenario), or run a switchback pilot.").into(),
+        Reason::OneMonth => l.tr("One baseline month: how much the months vary on their own cannot be known, so no pilot can be judged against it. A second baseline month would make the figures above decidable.").into(),
+        Reason::Diluted(c) => l.fill(
+            "More leads that book a little less often still bring more bookings: {}.",
+            &[&change(c)],
+        ),
+        Reason::FixLength => l.tr("How much longer must be fixed before looking again, not sized from what was seen: plan it with roi pilot … --plan --save-plan pilot-plan.toml, then judge with --pilot-plan.").into(),
         Reason::Cannibalisation(c) => l.fill(
             "Other channels' leads changed {} while the assistant's appeared: it may be relabelling leads that would have come anyway, so the total is the honest measure.",
             &[&c.change.map_or("—".into(), |x| change_text(f, Metric::Leads, x))],
@@ -137,7 +181,7 @@ pub fn reason_lines(p: &Pilot, f: &Fmt<'_>) -> (String, Vec<String>) {
                 &[&l.months(n)],
             ),
             None => l
-                .tr("Decision: EXTEND — nothing is clear yet, and at these volumes even a long pilot may not settle it: measure a longer baseline.")
+                .tr("Decision: EXTEND — the pilot cannot decide yet.")
                 .to_string(),
         },
         Kind::Plan => String::new(),

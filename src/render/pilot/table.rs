@@ -91,6 +91,9 @@ fn changes(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
 /// long the planned rise needs.
 fn facts(p: &Pilot, f: &Fmt<'_>) -> Vec<String> {
     let mut lines = Vec::new();
+    if let Some(line) = super::primary_line(p, f) {
+        lines.push(line);
+    }
     if p.pilot.is_some() {
         lines.push(seasonality(p, f));
     }
@@ -173,8 +176,8 @@ fn detectable(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
         .collect();
     (!shown.is_empty()).then(|| {
         l.fill(
-            "The smallest rise in leads a pilot can tell from chance (80% of the time): {}.",
-            &[&shown.join(", ")],
+            "The smallest rise in {} a pilot can tell from chance (80% of the time): {}.",
+            &[&l.tr(super::endpoint_words(p.endpoint)), &shown.join(", ")],
         )
     })
 }

@@ -37,7 +37,7 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
             (Some(d), _) => Cell::Change(d),
         };
         let level = match c.metric {
-            Metric::Leads => |d: Decimal| Cell::Count(d),
+            Metric::Leads | Metric::Bookings | Metric::Visits => |d: Decimal| Cell::Count(d),
             Metric::Conversion | Metric::NoShowRate => |d: Decimal| Cell::Ratio(d),
             Metric::AverageCheck | Metric::Revenue => |d: Decimal| Cell::Money(d),
         };

@@ -125,7 +125,7 @@ fn after_range(c: &Change, written: Written) -> Option<String> {
             let (a, b) = ends(low, high, lowest, highest)?;
             Some(format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b)))
         }
-        Metric::Revenue => None,
+        Metric::Revenue | Metric::Bookings | Metric::Visits => None,
     }
 }
 

@@ -1,0 +1,186 @@
+//! Before the pilot: how the baseline's months vary, the smallest rise of
+//! the primary endpoint pilots of each length can see, and how long a
+//! pilot must run for the rise planned for — computed for the test the
+//! pilot will be judged by (quasi-Poisson with a t quantile, against a
+//! year earlier when the data holds it), so the figures are honest.
+
+use super::metrics::{monthly, total};
+use super::{Decision, Detectable, LENGTHS, MAX_MONTHS, Metric, Pilot};
+use crate::evidence::measure::Measured;
+use crate::evidence::measure::error::Period;
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::stats::{self, YearPair};
+
+/// The figures a plan sizes a pilot by: φ (at least 1: a month's total is
+/// never steadier than chance, whatever a calm baseline shows), the
+/// variance of ln RR the baseline already fixes, and what the pilot's
+/// months would bring with no effect.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sizing {
+    /// Dispersion, at least 1.
+    pub phi: f64,
+    /// The baseline's part of var(ln RR) / φ.
+    pub known: f64,
+    /// Expected endpoint total per pilot month with no effect (no year earlier).
+    pub per_month: f64,
+    /// Baseline months.
+    pub k0: u32,
+    /// Against a year earlier: the year-earlier totals of the months after
+    /// the baseline, as far as the data holds them, and this year's total
+    /// over the year-earlier one in the baseline.
+    pub year_earlier: Option<(Vec<f64>, f64)>,
+}
+
+impl Sizing {
+    /// The smallest rise a `k1`-month pilot detects at 80% power.
+    pub fn detectable(&self, k1: u32) -> Option<f64> {
+        let df = (self.k0 + k1).checked_sub(2)?;
+        let (known, expected) = match &self.year_earlier {
+            None => (self.known, self.per_month * f64::from(k1)),
+            Some((before, ratio)) => {
+                let b1: f64 = before.get(..k1 as usize)?.iter().sum();
+                if b1 <= 0.0 {
+                    return None;
+                }
+                (self.known + 1.0 / b1, b1 * ratio)
+            }
+        };
+        stats::detectable_rise(self.phi, known, expected, df)
+    }
+
+    /// The shortest pilot that detects `want` at 80% power.
+    pub fn months_for(&self, want: f64) -> Option<u32> {
+        (1..=MAX_MONTHS).find(|&k| self.detectable(k).is_some_and(|u| u <= want))
+    }
+}
+
+/// The sizing without a year earlier: the baseline months' own spread.
+fn plain(values: &[f64]) -> Option<Sizing> {
+    let k0 = u32::try_from(values.len()).ok()?;
+    let sum: f64 = values.iter().sum();
+    if k0 == 0 || sum <= 0.0 {
+        return None;
+    }
+    let mean = sum / f64::from(k0);
+    let phi = if k0 > 1 {
+        values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / f64::from(k0 - 1) / mean
+    } else {
+        1.0
+    };
+    Some(Sizing {
+        phi: phi.max(1.0),
+        known: 1.0 / sum,
+        per_month: mean,
+        k0,
+        year_earlier: None,
+    })
+}
+
+/// The sizing against a year earlier, when the data holds the baseline's
+/// months a year back and at least the first pilot month's.
+fn against_year(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
+    let at = |month| total(endpoint, m.funnel.tally(month, Channel::All)?);
+    let pairs: Vec<YearPair> = b
+        .from
+        .through(b.to)
+        .map(|month| {
+            Some(YearPair {
+                now: at(month)?,
+                before: at(month.years_back(1))?,
+            })
+        })
+        .collect::<Option<_>>()?;
+    let (n0, b0) = pairs
+        .iter()
+        .fold((0.0, 0.0), |(n, p), x| (n + x.now, p + x.before));
+    // The pilot's months a year earlier, up to the baseline's year-earlier start.
+    let mut before = Vec::new();
+    let mut month = b.to.years_back(1).next();
+    while month < b.from && before.len() < MAX_MONTHS as usize {
+        match at(month) {
+            Some(v) => before.push(v),
+            None => break,
+        }
+        month = month.next();
+    }
+    if n0 <= 0.0 || b0 <= 0.0 || before.is_empty() {
+        return None;
+    }
+    let k0 = u32::try_from(pairs.len()).ok()?;
+    let share = n0 / (n0 + b0);
+    let pearson: f64 = pairs
+        .iter()
+        .map(|p| {
+            let n = p.now + p.before;
+            let v = n * share * (1.0 - share);
+            if v > 0.0 {
+                (p.now - n * share).powi(2) / v
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    let phi = if k0 > 1 {
+        pearson / f64::from(k0 - 1)
+    } else {
+        1.0
+    };
+    Some(Sizing {
+        phi: phi.max(1.0),
+        known: 1.0 / n0 + 1.0 / b0,
+        per_month: n0 / f64::from(k0),
+        k0,
+        year_earlier: Some((before, n0 / b0)),
+    })
+}
+
+/// How the plan sizes a pilot after `b`: against a year earlier when the
+/// data holds it, else on the baseline alone.
+pub fn sizing(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
+    against_year(m, b, endpoint).or_else(|| plain(&monthly(m, b, Channel::All, endpoint)?))
+}
+
+/// The judgement as far as the baseline alone goes, which is all a plan
+/// needs.
+pub fn planned(
+    m: &Measured,
+    baseline: Period,
+    pilot: Option<Period>,
+    endpoint: Metric,
+    want: f64,
+) -> Pilot {
+    let counts = super::months_of(m, baseline, Channel::All);
+    let dispersion = stats::dispersion(&counts);
+    let k0 = baseline.months();
+    // The funnel refuses counts whose months pass 2⁶⁴ − 1 together; checked
+    // all the same, since a sum that wrapped would read as a tiny baseline.
+    let total = counts.iter().try_fold(0u64, |a, &b| a.checked_add(b));
+    let base_mean = total
+        .filter(|_| counts.len() as u32 == k0 && k0 > 0)
+        .map(|total| total as f64 / f64::from(k0));
+    let size = sizing(m, baseline, endpoint);
+    let detectable = LENGTHS
+        .iter()
+        .map(|&k1| Detectable {
+            months: k1,
+            leads_uplift: size.as_ref().and_then(|s| s.detectable(k1)),
+        })
+        .collect();
+    let need = size.as_ref().and_then(|s| s.months_for(want));
+    Pilot {
+        baseline,
+        pilot,
+        dispersion,
+        baseline_leads: base_mean,
+        metrics: Vec::new(),
+        seasonal_checked: false,
+        primary: None,
+        endpoint,
+        attribution: None,
+        detectable,
+        expect: (want, need),
+        extra_months: None,
+        plan: None,
+        decision: Decision::plan_only(),
+    }
+}

@@ -368,15 +368,32 @@ pub struct PilotArgs {
     /// The exports.
     #[command(flatten)]
     pub export: ExportArgs,
-    /// The months before the assistant, FROM..TO (YYYY-MM).
-    #[arg(long, value_name = "FROM..TO")]
-    pub baseline: String,
-    /// The pilot's months, FROM..TO (YYYY-MM), after the baseline.
-    #[arg(long, value_name = "FROM..TO", required_unless_present = "plan")]
+    /// The months before the assistant, FROM..TO (YYYY-MM); with
+    /// --pilot-plan, the plan's.
+    #[arg(long, value_name = "FROM..TO", required_unless_present = "pilot_plan")]
+    pub baseline: Option<String>,
+    /// The pilot's months, FROM..TO (YYYY-MM), after the baseline; with
+    /// --pilot-plan, from the plan's start to the last full month in the data.
+    #[arg(long, value_name = "FROM..TO", required_unless_present_any = ["plan", "pilot_plan"])]
     pub pilot: Option<String>,
     /// Plan a pilot instead: how long it must run to see a rise (see --expect).
-    #[arg(long, conflicts_with = "pilot")]
+    #[arg(long, conflicts_with_all = ["pilot", "pilot_plan"])]
     pub plan: bool,
+    /// With --plan: write the plan to this file before the pilot starts, to
+    /// judge each month's look by it (--pilot-plan).
+    #[arg(long, value_name = "pilot-plan.toml", requires = "plan")]
+    pub save_plan: Option<PathBuf>,
+    /// With --plan: the pilot's length in months (default: what the rise
+    /// expected needs at 80% power with a look every month).
+    #[arg(long, value_name = "K", requires = "plan", value_parser = clap::value_parser!(u32).range(1..=36))]
+    pub months: Option<u32>,
+    /// With --plan: the pilot's first month, YYYY-MM (default: the month after the baseline).
+    #[arg(long, value_name = "YYYY-MM", requires = "plan")]
+    pub start: Option<String>,
+    /// Judge the pilot so far by the plan written before it (--save-plan):
+    /// each month's look against its group-sequential boundary.
+    #[arg(long, value_name = "pilot-plan.toml")]
+    pub pilot_plan: Option<PathBuf>,
     /// The rise in leads to plan for, like +30% or 0.3 (default: the plan's, else +30%).
     #[arg(long, value_name = "UPLIFT")]
     pub expect: Option<String>,

@@ -5,7 +5,9 @@
 use super::Ui;
 use crate::cli::{Endpoint, Format, PilotArgs};
 use crate::evidence::exports;
-use crate::evidence::measure::error::Period;
+use crate::evidence::measure::Measured;
+use crate::evidence::measure::error::{MeasureError, Period};
+use crate::input::read_source;
 use crate::evidence::pilot;
 use crate::forecast::scenario::Loaded;
 use crate::format::Fmt;
@@ -55,13 +57,31 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         }
         None => None,
     };
-    let baseline = Period::parse("--baseline", &args.baseline)?;
-    let pilot_period = args
+    let design = match &args.pilot_plan {
+        Some(path) => Some(pilot::design::read(&read_source(path)?)?),
+        None => None,
+    };
+    let baseline = match (&args.baseline, &design) {
+        (Some(text), d) => {
+            let b = Period::parse("--baseline", text)?;
+            if let Some(d) = d.as_ref().filter(|d| d.baseline != b) {
+                return Err(UsageError(crate::i18n::f(
+                    "--baseline {} is not the plan's baseline {}; judge a planned pilot against the baseline it was planned on",
+                    &[&b, &d.baseline],
+                ))
+                .into());
+            }
+            b
+        }
+        (None, Some(d)) => d.baseline,
+        (None, None) => unreachable!("clap requires --baseline without --pilot-plan"),
+    };
+    let given_pilot = args
         .pilot
         .as_deref()
         .map(|p| Period::parse("--pilot", p))
         .transpose()?;
-    if write_to.is_some() && pilot_period.is_none() {
+    if write_to.is_some() && given_pilot.is_none() && design.is_none() {
         return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
     }
     let expect = match &args.expect {
@@ -82,6 +102,23 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
     };
     let req = exports::request(&super::exports(&args.export))?;
     let m = exports::measured(&req, args.export.strict)?;
+    let pilot_period = match (&design, given_pilot) {
+        (Some(d), given) => Some(planned_so_far(d, given, &m)?),
+        (None, given) => given,
+    };
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| {
+            Period::parse("--start", s).and_then(|p| {
+                (p.from == p.to).then_some(p.from).ok_or_else(|| MeasureError::Period {
+                    flag: "--start",
+                    value: s.to_string(),
+                    message: t("one month, like 2025-12").into(),
+                })
+            })
+        })
+        .transpose()?;
     let endpoint = match args.primary {
         Endpoint::Leads => pilot::Metric::Leads,
         Endpoint::Bookings => pilot::Metric::Bookings,
@@ -92,6 +129,9 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         plan: plan.as_ref(),
         expect,
         endpoint,
+        design: design.as_ref(),
+        months: args.months,
+        start,
     };
     let judged = pilot::judge(&m, baseline, pilot_period, ask)?;
     let fmt = Fmt {
@@ -106,6 +146,19 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         Format::Xlsx => render::pilot::xlsx(&judged, &fmt)?,
         _ => render::pilot::table(&judged, &fmt, out.width).into_bytes(),
     };
+    let plan_file = match (&args.save_plan, &judged.design) {
+        (Some(path), Some(d)) => {
+            let dest = Destination::for_flag("--save-plan", Some(path), &inputs)?;
+            Some((dest, render::pilot::plan_file(d, ui.lang)))
+        }
+        (Some(_), None) => {
+            return Err(UsageError(t("--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect").into()).into());
+        }
+        _ => None,
+    };
+    if let Some((dest, text)) = plan_file {
+        dest.write(text.as_bytes())?;
+    }
     if let Some(dest) = write_to {
         let b = m.scenario_baseline(baseline)?;
         let judged = Some((&judged, plan.as_ref()));
@@ -113,6 +166,56 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         dest.write(text.as_bytes())?;
     }
     out.destination.write(&bytes)
+}
+
+/// A planned pilot's months so far: from its start to `--pilot`'s end, or
+/// else to the last month before the export's last (which may be partial),
+/// never past the planned length.
+fn planned_so_far(
+    d: &pilot::Design,
+    given: Option<Period>,
+    m: &Measured,
+) -> Result<Period, MeasureError> {
+    let planned = d.planned();
+    let wrong = |value: String, message: String| MeasureError::Period {
+        flag: "--pilot",
+        value,
+        message,
+    };
+    if let Some(p) = given {
+        if p.from != planned.from || p.to > planned.to {
+            return Err(wrong(
+                p.to_string(),
+                crate::i18n::f(
+                    "the plan's pilot runs {}; give its months so far, from its start",
+                    &[&planned],
+                ),
+            ));
+        }
+        return Ok(p);
+    }
+    let last = m.funnel.span().map(|(_, last)| last);
+    let full = last.filter(|&l| l > planned.from).map(|l| {
+        // The month before the last: the export may have been made inside the last.
+        let mut prev = planned.from;
+        while prev.next() < l {
+            prev = prev.next();
+        }
+        prev
+    });
+    match full {
+        Some(to) => Ok(Period {
+            from: planned.from,
+            to: to.min(planned.to),
+        }),
+        None => Err(wrong(
+            planned.to_string(),
+            crate::i18n::f(
+                "the export holds no full month of the planned pilot (from {}) yet; give --pilot to judge a month the export covers whole",
+                &[&planned.from],
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]

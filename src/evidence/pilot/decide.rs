@@ -61,6 +61,8 @@ pub enum Reason {
     /// No pilot plan fixed the length in advance: more months must be
     /// planned with `--plan`, not sized from what was seen.
     FixLength,
+    /// The planned pilot ran its length without a clear rise.
+    PlanEnded,
 }
 
 impl Reason {
@@ -80,6 +82,7 @@ impl Reason {
             Reason::NoCosts => "no_costs",
             Reason::PlanDiffers => "plan_differs",
             Reason::FixLength => "fix_length",
+            Reason::PlanEnded => "plan_ended",
         }
     }
 }
@@ -183,12 +186,15 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
             Some(_) if pays => (Kind::Scale, [vec![primary_reason], money.clone()].concat()),
             Some(_) => (Kind::Stop, [vec![primary_reason], money.clone()].concat()),
         }
+    } else if p.look.is_some_and(|l| l.look >= l.of) {
+        // The planned length is spent: more months would be peeking.
+        (Kind::Stop, vec![primary_reason, Reason::PlanEnded])
     } else {
         (Kind::Extend, vec![primary_reason])
     };
     if kind == Kind::Extend {
         reasons.extend(money);
-        if p.extra_months.is_none() {
+        if p.look.is_none() {
             reasons.push(Reason::FixLength);
         }
     }

@@ -4,12 +4,14 @@
 //! the decision. Statistics come from [`crate::evidence::stats`]; nothing here prints.
 
 mod decide;
+pub mod design;
 mod metrics;
 mod plan;
 mod planning;
 mod primary;
 
 pub use decide::{Decision, Kind, Reason};
+pub use design::{Design, LookAt};
 pub use plan::{PlanMonth, PlanReport};
 pub use primary::{Adjustment, ENDPOINTS, Primary};
 
@@ -254,6 +256,10 @@ pub struct Pilot {
     pub expect: (f64, Option<u32>),
     /// Months the pilot's own plan still has to run (with a plan file).
     pub extra_months: Option<u32>,
+    /// The look of a planned pilot this judgement is (with a plan file).
+    pub look: Option<LookAt>,
+    /// The pilot's plan: proposed when planning, or the one judged by.
+    pub design: Option<Design>,
     /// Against the plan the assistant was bought on.
     pub plan: Option<PlanReport>,
     /// The one-line answer.
@@ -276,6 +282,13 @@ pub struct Ask<'a> {
     pub expect: Option<f64>,
     /// The primary endpoint (`--primary`; leads by default).
     pub endpoint: Metric,
+    /// The pilot's plan, fixed before it started (`--pilot-plan`).
+    pub design: Option<&'a Design>,
+    /// Planning: the pilot's length (`--months`), else the months the
+    /// expected rise needs.
+    pub months: Option<u32>,
+    /// Planning: the pilot's first month (`--start`), else the month after the baseline.
+    pub start: Option<Month>,
 }
 
 fn months_of(m: &Measured, p: Period, channel: Channel) -> Vec<u64> {
@@ -343,12 +356,21 @@ pub fn judge(
     let want = expected_uplift(ask.expect, ask.plan);
     let mut out = planning::planned(m, baseline, pilot, ask.endpoint, want);
     let Some(p) = pilot else {
+        out.design = planning::propose(m, baseline, ask, want);
         return Ok(out);
     };
+    out.design = ask.design.cloned();
     for &channel in m.funnel.channels() {
         out.metrics.extend(changes(m, baseline, p, channel));
     }
-    let primary = primary::judge(m, baseline, p, ask.endpoint, ask.plan, primary::ALPHA);
+    // A planned pilot's look spends only its share of α: its nominal level.
+    out.look = ask.design.and_then(|d| d.look(p.months()));
+    let alpha = out.look.map_or(primary::ALPHA, |l| l.boundary.p_value);
+    out.extra_months = ask
+        .design
+        .map(|d| d.months.saturating_sub(p.months()))
+        .filter(|&n| n > 0);
+    let primary = primary::judge(m, baseline, p, ask.endpoint, ask.plan, alpha);
     if let Some(leads) = out
         .metrics
         .iter_mut()

@@ -5,7 +5,7 @@
 //! year earlier when the data holds it), so the figures are honest.
 
 use super::metrics::{monthly, total};
-use super::{Decision, Detectable, LENGTHS, MAX_MONTHS, Metric, Pilot};
+use super::{Ask, Decision, Design, Detectable, LENGTHS, MAX_MONTHS, Metric, Pilot};
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::Channel;
@@ -32,10 +32,10 @@ pub struct Sizing {
 }
 
 impl Sizing {
-    /// The smallest rise a `k1`-month pilot detects at 80% power.
-    pub fn detectable(&self, k1: u32) -> Option<f64> {
-        let df = (self.k0 + k1).checked_sub(2)?;
-        let (known, expected) = match &self.year_earlier {
+    /// The known part of var(ln RR)/φ and the expected pilot total with no
+    /// effect, for a `k1`-month pilot.
+    fn parts(&self, k1: u32) -> Option<(f64, f64)> {
+        Some(match &self.year_earlier {
             None => (self.known, self.per_month * f64::from(k1)),
             Some((before, ratio)) => {
                 let b1: f64 = before.get(..k1 as usize)?.iter().sum();
@@ -44,8 +44,35 @@ impl Sizing {
                 }
                 (self.known + 1.0 / b1, b1 * ratio)
             }
-        };
+        })
+    }
+
+    /// The smallest rise a `k1`-month pilot detects at 80% power.
+    pub fn detectable(&self, k1: u32) -> Option<f64> {
+        let df = (self.k0 + k1).checked_sub(2)?;
+        let (known, expected) = self.parts(k1)?;
         stats::detectable_rise(self.phi, known, expected, df)
+    }
+
+    /// The shortest pilot with monthly looks against O'Brien–Fleming
+    /// boundaries that sees `want` with 80% power: the group-sequential
+    /// power at drift ln(1 + want)/se, se widened by t/z for φ being
+    /// estimated (as the fixed test's t quantile widens it).
+    pub fn sequential_months(&self, want: f64, alpha: f64) -> Option<u32> {
+        (1..=MAX_MONTHS).find(|&k| {
+            let power = || -> Option<f64> {
+                let (known, expected) = self.parts(k)?;
+                let df = (self.k0 + k).checked_sub(2)?;
+                let se = (self.phi * (known + 1.0 / (expected * (1.0 + want)))).sqrt();
+                let widen = stats::t_quantile(df, 1.0 - alpha / 2.0)?
+                    / stats::t_quantile(100_000, 1.0 - alpha / 2.0)?;
+                let months: Vec<u32> = (1..=k).collect();
+                let fractions = stats::information_fractions_rate(self.k0, &months);
+                let looks = stats::boundaries(&fractions, alpha).ok()?;
+                stats::sequential_power(&looks, want.ln_1p() / (se * widen))
+            };
+            power().is_some_and(|p| p >= 0.8)
+        })
     }
 
     /// The shortest pilot that detects `want` at 80% power.
@@ -180,7 +207,29 @@ pub fn planned(
         detectable,
         expect: (want, need),
         extra_months: None,
+        look: None,
+        design: None,
         plan: None,
         decision: Decision::plan_only(),
     }
+}
+
+/// The pilot plan `--plan` proposes: its start (`--start`, else the month
+/// after the baseline), its length (`--months`, else the months the
+/// expected rise needs with monthly looks), α = 0.05 and the endpoint.
+/// `None` when no length is given and no pilot within three years sees the rise.
+pub fn propose(m: &Measured, baseline: Period, ask: Ask<'_>, want: f64) -> Option<Design> {
+    let alpha = super::primary::ALPHA;
+    let months = match ask.months {
+        Some(k) => k,
+        None => sizing(m, baseline, ask.endpoint)?.sequential_months(want, alpha)?,
+    };
+    Some(Design {
+        baseline,
+        start: ask.start.unwrap_or_else(|| baseline.to.next()),
+        months,
+        alpha,
+        endpoint: ask.endpoint,
+        expect: want,
+    })
 }

@@ -17,6 +17,7 @@
 
 mod means;
 mod monthly;
+mod sequential;
 mod proportions;
 mod rates;
 
@@ -24,6 +25,10 @@ pub use means::{Sample, Welch, welch};
 pub use monthly::{
     Monthly, Ratio, Share, YearPair, detectable_rise, quasi_poisson_ratio, season_adjusted_ratio, share_dispersion,
     t_p, t_quantile, t_quantile_95,
+};
+pub use sequential::{
+    DesignError, Look, MAX_LOOKS, MIN_STEP, boundaries, information_fractions_rate,
+    obrien_fleming_spending, sequential_power,
 };
 pub use proportions::{proportion_difference, proportion_difference_dispersed, wilson};
 pub use rates::{

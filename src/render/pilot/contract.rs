@@ -71,7 +71,8 @@ fn reason_json(r: &Reason) -> Value {
         | Reason::PlanDiffers
         | Reason::SeasonUnknown
         | Reason::OneMonth
-        | Reason::FixLength => {}
+        | Reason::FixLength
+        | Reason::PlanEnded => {}
     }
     v
 }
@@ -122,6 +123,13 @@ fn primary_json(p: &Pilot) -> Value {
         "estimate": metric_json(&pr.change),
         "raw": pr.raw.as_ref().map(metric_json),
         "guardrails": pr.guardrails.iter().map(metric_json).collect::<Vec<_>>(),
+        "look": p.look.map(|l| json!({
+            "look": l.look,
+            "of": l.of,
+            "boundary_p": num(Some(l.boundary.p_value)),
+            "boundary_z": num(Some(l.boundary.z)),
+            "alpha_spent": num(Some(l.boundary.spent)),
+        })),
     })
 }
 
@@ -160,6 +168,14 @@ pub fn json(p: &Pilot) -> String {
                 "planned_to_date": { "benefit": money(m.planned_to_date.benefit), "cost": money(m.planned_to_date.cost), "net": money(m.planned_to_date.net), "roi": ratio(m.planned_to_date.roi) },
                 "actual_to_date": m.actual_to_date.map(|t| json!({ "benefit": money(t.benefit), "cost": money(t.cost), "net": money(t.net), "roi": ratio(t.roi) })),
             })).collect::<Vec<_>>(),
+        })),
+        "pilot_plan": p.design.as_ref().map(|d| json!({
+            "baseline": d.baseline.to_string(),
+            "start": d.start.to_string(),
+            "months": d.months,
+            "alpha": d.alpha,
+            "primary": d.endpoint.name(),
+            "expect": num(Some(d.expect)),
         })),
         "decision": {
             "decision": p.decision.kind.name(),

@@ -5,6 +5,7 @@
 //! `workbook`; the sentences and rows they and the page share are here.
 
 mod contract;
+mod plan_file;
 mod table;
 mod workbook;
 
@@ -18,6 +19,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
 
 pub use contract::{SCHEMA_VERSION, json};
+pub use plan_file::plan_file;
 pub use table::table;
 pub use workbook::xlsx;
 
@@ -106,6 +108,22 @@ pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
         Adjustment::Unknown => "not adjusted for the season",
     };
     let c = &pr.change;
+    if let Some(look) = p.look {
+        let boundary = Decimal::from_f64(look.boundary.p_value).unwrap_or_default();
+        return Some(l.fill(
+            "The question the decision rests on: did {} rise? Measured {}: {}, interval {} at look {} of {} of the pilot plan (it must reach p ≤ {} this month; the looks together keep a false \"scale\" to 5%), p = {}.",
+            &[
+                &l.tr(endpoint_words(pr.endpoint)),
+                &l.tr(how),
+                &c.change.map_or("—".into(), |x| change_text(f, c.metric, x)),
+                &interval(f, c),
+                &look.look,
+                &look.of,
+                &f.number(boundary, 4),
+                &c.p_value.and_then(Decimal::from_f64).map_or("—".into(), |x| f.number(x, 4)),
+            ],
+        ));
+    }
     Some(l.fill(
         "The question the decision rests on: did {} rise? Measured {}: {}, 95% interval {} (the range the true change lies in, 95 times in 100), p = {}.",
         &[
@@ -152,6 +170,7 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
             "More leads that book a little less often still bring more bookings: {}.",
             &[&change(c)],
         ),
+        Reason::PlanEnded => l.tr("The planned length is over without a clear rise: looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot.").into(),
         Reason::FixLength => l.tr("How much longer must be fixed before looking again, not sized from what was seen: plan it with roi pilot … --plan --save-plan pilot-plan.toml, then judge with --pilot-plan.").into(),
         Reason::Cannibalisation(c) => l.fill(
             "Other channels' leads changed {} while the assistant's appeared: it may be relabelling leads that would have come anyway, so the total is the honest measure.",

@@ -12,7 +12,7 @@ mod primary;
 
 pub use decide::{Decision, Kind, Reason};
 pub use design::{Design, LookAt};
-pub use plan::{PlanMonth, PlanReport};
+pub use plan::{PlanMonth, PlanReport, open_in};
 pub use primary::{Adjustment, ENDPOINTS, Primary};
 
 use crate::evidence::measure::Measured;
@@ -260,6 +260,8 @@ pub struct Pilot {
     pub look: Option<LookAt>,
     /// The pilot's plan: proposed when planning, or the one judged by.
     pub design: Option<Design>,
+    /// Bookings still open at the export's date, by pilot month (those with any).
+    pub open_bookings: Vec<(Month, u64)>,
     /// Against the plan the assistant was bought on.
     pub plan: Option<PlanReport>,
     /// The one-line answer.
@@ -360,6 +362,12 @@ pub fn judge(
         return Ok(out);
     };
     out.design = ask.design.cloned();
+    out.open_bookings = p
+        .from
+        .through(p.to)
+        .filter_map(|month| Some((month, plan::open_in(m, month)?)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
     for &channel in m.funnel.channels() {
         out.metrics.extend(changes(m, baseline, p, channel));
     }

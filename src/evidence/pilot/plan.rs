@@ -84,8 +84,11 @@ pub struct PlanMonth {
     pub share: Decimal,
     /// Planned leads, conversion, no-show rate, check and revenue (with the ramp).
     pub planned: [Decimal; 5],
-    /// The measured ones, where the data has them.
+    /// The measured ones, where the data has them; revenue counts the
+    /// month's open bookings at the baseline's share that came and its check.
     pub actual: [Option<Decimal>; 5],
+    /// Bookings still open at the export's date (neither came nor no-show).
+    pub open_bookings: Option<u64>,
     /// Money to date as planned.
     pub planned_to_date: ToDate,
     /// Money to date as measured (`None` without revenue).
@@ -224,6 +227,7 @@ fn months(
     let base_revenue = figures
         .revenue
         .map(|r| r / Decimal::from(baseline.months()));
+    let per_open = open_value(m, baseline);
     let savings = i
         .staff_hours
         .checked_mul(i.hourly_rate)
@@ -239,7 +243,12 @@ fn months(
         };
         let s = pm.share;
         let planned = planned(i, s).ok_or(Figure::Planned(month))?;
-        let actual = actual(m, month);
+        let mut actual = actual(m, month);
+        let open = open_in(m, month);
+        // An open booking is revenue to come, at what the baseline's bookings brought.
+        if let (Some(r), Some(n), Some(v)) = (actual[4], open, per_open) {
+            actual[4] = Decimal::from(n).checked_mul(v).and_then(|x| r.checked_add(x));
+        }
         let to_date = Figure::PlannedToDate(month);
         benefit = benefit.checked_add(pm.benefit).ok_or(to_date)?;
         cost = cost.checked_add(pm.cost).ok_or(to_date)?;
@@ -260,6 +269,7 @@ fn months(
             share: s,
             planned,
             actual,
+            open_bookings: open,
             planned_to_date: ToDate::new(benefit, cost).ok_or(to_date)?,
             actual_to_date: actual_benefit
                 .map(|b| ToDate::new(b, cost).ok_or(by_data))
@@ -267,6 +277,28 @@ fn months(
         });
     }
     Ok(months)
+}
+
+/// Bookings of `month` neither came nor no-show yet.
+pub fn open_in(m: &Measured, month: Month) -> Option<u64> {
+    let t = m.funnel.tally(month, Channel::All)?;
+    t.bookings?
+        .checked_sub(t.visits?)?
+        .checked_sub(t.no_shows?)
+}
+
+/// What an open booking is expected to bring: the baseline's share of
+/// bookings that came × its average check. `None` without bookings or checks.
+fn open_value(m: &Measured, b: Period) -> Option<Decimal> {
+    let f = m.funnel.period(b.from, b.to, Channel::All);
+    let (bookings, visits) = (f.bookings?, f.visits?);
+    if bookings == 0 || visits == 0 {
+        return None;
+    }
+    let check = f.revenue?.checked_div(Decimal::from(f.priced.max(1)))?;
+    Decimal::from(visits)
+        .checked_div(Decimal::from(bookings))?
+        .checked_mul(check)
 }
 
 /// The planned leads, conversion, no-show rate, check and revenue of a

@@ -209,6 +209,7 @@ pub fn planned(
         extra_months: None,
         look: None,
         design: None,
+        open_bookings: Vec::new(),
         plan: None,
         decision: Decision::plan_only(),
     }

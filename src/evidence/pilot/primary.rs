@@ -49,6 +49,9 @@ pub struct Primary {
     /// Bookings and visits per month (those that are not the endpoint),
     /// adjusted alike: clearly down stops the pilot.
     pub guardrails: Vec<Change>,
+    /// Set when other channels' leads clearly rose as well: `change` is then
+    /// the rise net of theirs (the conservative estimate).
+    pub net_of_others: bool,
 }
 
 /// The two-sided level of a single test: 95% intervals.
@@ -161,13 +164,64 @@ pub fn judge(
         .map(|g| estimate(g, ALPHA))
         .filter(|c| c.verdict.is_some())
         .collect();
-    Primary {
+    let mut out = Primary {
         endpoint,
         adjustment,
         change,
         raw,
         guardrails,
+        net_of_others: false,
+    };
+    if endpoint == Metric::Leads
+        && let Some(net) = net_of_others(m, b, p, alpha)
+    {
+        out.raw.get_or_insert_with(|| out.change.clone());
+        out.change = net;
+        out.net_of_others = true;
     }
+    out
+}
+
+/// When other channels' leads clearly rose too (at 95%), all leads' rise
+/// net of theirs: `(A1/O1)/(A0/O0)` (A all leads, O the other channels'; 1
+/// the pilot, 0 the baseline), with `se = √(φ·(1/A1 + 1/O1 + 1/A0 + 1/O0))`,
+/// φ all leads' quasi-Poisson dispersion and Student's t on its degrees of
+/// freedom. The other channels are then a concurrent control: what raised
+/// them (the season, an advert) is taken out. Conservative twice: the
+/// assistant may have raised them too, and the four counts are treated as
+/// independent though the other channels' are part of all.
+fn net_of_others(m: &Measured, b: Period, p: Period, alpha: f64) -> Option<Change> {
+    let other = metrics::per_month(m, b, p, Channel::Other, Metric::Leads, None, ALPHA);
+    if other.verdict != Some(Verdict::Up) {
+        return None;
+    }
+    let all0 = metrics::monthly(m, b, Channel::All, Metric::Leads)?;
+    let all1 = metrics::monthly(m, p, Channel::All, Metric::Leads)?;
+    let sum = |v: &[f64]| v.iter().sum::<f64>();
+    let (a0, a1) = (sum(&all0), sum(&all1));
+    let o0 = sum(&metrics::monthly(m, b, Channel::Other, Metric::Leads)?);
+    let o1 = sum(&metrics::monthly(m, p, Channel::Other, Metric::Leads)?);
+    let plain = |v: &[f64]| v.iter().map(|&x| stats::Monthly::plain(x)).collect::<Vec<_>>();
+    let fit = stats::quasi_poisson_ratio(&plain(&all0), &plain(&all1)).ok()?;
+    if [a0, a1, o0, o1].iter().any(|&x| x <= 0.0) {
+        return None;
+    }
+    let log_ratio = (a1 / o1).ln() - (a0 / o0).ln();
+    let se = (fit.phi * (1.0 / a1 + 1.0 / o1 + 1.0 / a0 + 1.0 / o0)).sqrt();
+    let q = stats::t_quantile(fit.df, 1.0 - alpha / 2.0)?;
+    let mut c = Change::empty(Metric::Leads, Channel::All, Why::NotInData);
+    c.why = None;
+    c.baseline = Some(a0 / f64::from(b.months()));
+    c.pilot = Some(a1 / f64::from(p.months()));
+    c.change = Some(log_ratio.exp_m1());
+    c.p_value = Some(if se > 0.0 {
+        stats::t_p(log_ratio / se, fit.df)
+    } else {
+        1.0
+    });
+    c.method = Some("quasi_poisson_net_of_other_channels");
+    c.phi = Some(fit.phi);
+    Some(c.judged((log_ratio - q * se).exp_m1(), (log_ratio + q * se).exp_m1()))
 }
 
 impl Primary {

@@ -120,6 +120,7 @@ fn primary_json(p: &Pilot) -> Value {
     json!({
         "metric": pr.endpoint.name(),
         "adjustment": pr.adjustment.name(),
+        "net_of_other_channels": pr.net_of_others,
         "estimate": metric_json(&pr.change),
         "raw": pr.raw.as_ref().map(metric_json),
         "guardrails": pr.guardrails.iter().map(metric_json).collect::<Vec<_>>(),
@@ -164,11 +165,13 @@ pub fn json(p: &Pilot) -> String {
                 "share": ratio(Some(m.share)),
                 "planned": { "leads": ratio(Some(m.planned[0])), "conversion": ratio(Some(m.planned[1])), "no_show_rate": ratio(Some(m.planned[2])), "average_check": money(m.planned[3]), "revenue": money(m.planned[4]) },
                 "actual": { "leads": ratio(m.actual[0]), "conversion": ratio(m.actual[1]), "no_show_rate": ratio(m.actual[2]), "average_check": m.actual[3].map(money), "revenue": m.actual[4].map(money) },
+                "open_bookings": m.open_bookings,
                 "variance": variance(m),
                 "planned_to_date": { "benefit": money(m.planned_to_date.benefit), "cost": money(m.planned_to_date.cost), "net": money(m.planned_to_date.net), "roi": ratio(m.planned_to_date.roi) },
                 "actual_to_date": m.actual_to_date.map(|t| json!({ "benefit": money(t.benefit), "cost": money(t.cost), "net": money(t.net), "roi": ratio(t.roi) })),
             })).collect::<Vec<_>>(),
         })),
+        "open_bookings": p.open_bookings.iter().map(|(m, n)| json!({"month": m.to_string(), "bookings": n})).collect::<Vec<_>>(),
         "pilot_plan": p.design.as_ref().map(|d| json!({
             "baseline": d.baseline.to_string(),
             "start": d.start.to_string(),

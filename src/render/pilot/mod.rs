@@ -102,10 +102,11 @@ pub fn endpoint_words(m: Metric) -> &'static str {
 pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
     let pr = p.primary.as_ref()?;
     let l = f.lang;
-    let how = match pr.adjustment {
-        Adjustment::YearEarlier => "against the same months a year earlier",
-        Adjustment::PlanSeason => "against the plan's [seasonality]",
-        Adjustment::Unknown => "not adjusted for the season",
+    let how = match (pr.net_of_others, pr.adjustment) {
+        (true, _) => "net of the other channels' own clear rise (the conservative estimate)",
+        (_, Adjustment::YearEarlier) => "against the same months a year earlier",
+        (_, Adjustment::PlanSeason) => "against the plan's [seasonality]",
+        (_, Adjustment::Unknown) => "not adjusted for the season",
     };
     let c = &pr.change;
     if let Some(look) = p.look {

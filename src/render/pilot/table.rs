@@ -98,6 +98,18 @@ fn facts(p: &Pilot, f: &Fmt<'_>) -> Vec<String> {
         lines.push(seasonality(p, f));
     }
     lines.push(variation(p, f));
+    if !p.open_bookings.is_empty() {
+        let l = f.lang;
+        let list: Vec<String> = p
+            .open_bookings
+            .iter()
+            .map(|(m, n)| l.fill("{}: {}", &[m, n]))
+            .collect();
+        lines.push(l.fill(
+            "Bookings still open at the export's date (neither came nor marked no-show): {}. Against the plan they count as revenue to come, at the share of the baseline's bookings that came and its average check.",
+            &[&list.join(", ")],
+        ));
+    }
     if let Some(a) = p.attribution {
         lines.push(attributed(p, a, f));
     }

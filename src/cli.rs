@@ -390,6 +390,17 @@ pub struct PilotArgs {
     /// With --plan: the pilot's first month, YYYY-MM (default: the month after the baseline).
     #[arg(long, value_name = "YYYY-MM", requires = "plan")]
     pub start: Option<String>,
+    /// With --scenario: the chance of ROI above zero over the plan's horizon
+    /// that scales (at or below 1 − it stops).
+    #[arg(long, value_name = "P", default_value_t = 0.8, value_parser = confidence)]
+    pub confidence: f64,
+    /// With --scenario: trials drawn for the odds of paying (as `roi simulate`).
+    #[arg(long, default_value_t = crate::forecast::simulate::DEFAULT_TRIALS,
+          value_parser = clap::value_parser!(u64).range(1..=crate::forecast::simulate::MAX_TRIALS))]
+    pub trials: u64,
+    /// With --scenario: the seed of the odds' random numbers (as `roi simulate`).
+    #[arg(long, default_value_t = crate::forecast::simulate::DEFAULT_SEED)]
+    pub seed: u64,
     /// Judge the pilot so far by the plan written before it (--save-plan):
     /// each month's look against its group-sequential boundary.
     #[arg(long, value_name = "pilot-plan.toml")]
@@ -412,6 +423,19 @@ pub struct PilotArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `--confidence`: a probability strictly between 0.5 and 1.
+fn confidence(text: &str) -> Result<f64, String> {
+    let p: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| crate::i18n::f("\"{}\" is not a number", &[&text]))?;
+    if p > 0.5 && p < 1.0 {
+        Ok(p)
+    } else {
+        Err(crate::i18n::t("a probability between 0.5 and 1, like 0.8").into())
+    }
 }
 
 /// A pilot's primary endpoint: a total per month.

@@ -134,6 +134,30 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         start,
     };
     let judged = pilot::judge(&m, baseline, pilot_period, ask)?;
+    // The scenario the evidence makes is written (or not) as one text, and
+    // the odds are drawn from that very text: `roi simulate` on the file
+    // gives the same chance with the same trials and seed.
+    let after = match pilot_period {
+        Some(_) if plan.is_some() || write_to.is_some() => {
+            let b = m.scenario_baseline(baseline)?;
+            let j = Some((&judged, plan.as_ref()));
+            Some(render::scenario_file::measured(&m, &b, baseline, ui.lang, j))
+        }
+        _ => None,
+    };
+    let judged = match (&after, &plan) {
+        (Some(Ok(text)), Some(_)) => {
+            let odds = pilot::odds::of_scenario(
+                "pilot",
+                text,
+                args.trials,
+                args.seed,
+                args.confidence,
+            );
+            judged.with_odds(odds, plan.as_ref())
+        }
+        _ => judged,
+    };
     let fmt = Fmt {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),
@@ -160,9 +184,10 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         dest.write(text.as_bytes())?;
     }
     if let Some(dest) = write_to {
-        let b = m.scenario_baseline(baseline)?;
-        let judged = Some((&judged, plan.as_ref()));
-        let text = render::scenario_file::measured(&m, &b, baseline, ui.lang, judged)?;
+        let Some(text) = after else {
+            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+        };
+        let text = text?;
         dest.write(text.as_bytes())?;
     }
     out.destination.write(&bytes)

@@ -1,5 +1,6 @@
 //! The decision in one word — scale, extend or stop — and the facts behind it.
 
+use super::odds::Odds;
 use super::{Adjustment, Change, Metric, Pilot, Verdict};
 use crate::evidence::measure::funnel::Channel;
 use crate::forecast::scenario::Scenario;
@@ -63,6 +64,9 @@ pub enum Reason {
     FixLength,
     /// The planned pilot ran its length without a clear rise.
     PlanEnded,
+    /// The odds of paying over the plan's horizon, from every measured
+    /// change's uncertainty.
+    Odds(Odds),
 }
 
 impl Reason {
@@ -83,6 +87,7 @@ impl Reason {
             Reason::PlanDiffers => "plan_differs",
             Reason::FixLength => "fix_length",
             Reason::PlanEnded => "plan_ended",
+            Reason::Odds(_) => "odds",
         }
     }
 }
@@ -159,9 +164,20 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     let projected = p.plan.as_ref().and_then(|r| r.projected_roi);
     let mut money = Vec::new();
     money.extend(realised.map(Reason::RealisedRoi));
-    money.extend(projected.map(Reason::ProjectedRoi));
-    let pays = realised.is_some_and(|r| r >= Decimal::ZERO)
-        || projected.is_some_and(|r| r >= Decimal::ZERO);
+    // The odds, where they could be drawn, replace the projection on the clear changes alone.
+    let chance = p.odds.and_then(|o| Some((o, o.roi_positive?)));
+    match p.odds {
+        Some(o) => money.push(Reason::Odds(o)),
+        None => money.extend(projected.map(Reason::ProjectedRoi)),
+    }
+    let pays = match chance {
+        Some((o, q)) => q >= o.confidence,
+        None => {
+            realised.is_some_and(|r| r >= Decimal::ZERO)
+                || projected.is_some_and(|r| r >= Decimal::ZERO)
+        }
+    };
+    let hopeless = chance.is_some_and(|(o, q)| q <= 1.0 - o.confidence);
     let primary_reason = if up {
         Reason::Better(c.clone())
     } else if c.verdict == Some(Verdict::Down) {
@@ -179,11 +195,16 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     let (kind, mut reasons) = if let Some(why) = held {
         (Kind::Extend, vec![primary_reason, why])
     } else if !worse.is_empty() {
-        (Kind::Stop, worse)
+        (Kind::Stop, [worse, money.clone()].concat())
+    } else if hopeless {
+        (Kind::Stop, [vec![primary_reason], money.clone()].concat())
     } else if up {
         match plan {
             None => (Kind::Scale, vec![primary_reason, Reason::NoCosts]),
             Some(_) if pays => (Kind::Scale, [vec![primary_reason], money.clone()].concat()),
+            // Clearly up, not yet likely enough to pay: stop only when the
+            // odds say it will not (above); else more months may settle it.
+            Some(_) if chance.is_some() => (Kind::Extend, vec![primary_reason]),
             Some(_) => (Kind::Stop, [vec![primary_reason], money.clone()].concat()),
         }
     } else if p.look.is_some_and(|l| l.look >= l.of) {

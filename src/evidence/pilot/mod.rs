@@ -6,6 +6,7 @@
 mod decide;
 pub mod design;
 mod metrics;
+pub mod odds;
 mod plan;
 mod planning;
 mod primary;
@@ -260,6 +261,8 @@ pub struct Pilot {
     pub look: Option<LookAt>,
     /// The pilot's plan: proposed when planning, or the one judged by.
     pub design: Option<Design>,
+    /// The odds of paying over the plan's horizon (with `--scenario`).
+    pub odds: Option<odds::Odds>,
     /// Bookings still open at the export's date, by pilot month (those with any).
     pub open_bookings: Vec<(Month, u64)>,
     /// Against the plan the assistant was bought on.
@@ -409,6 +412,15 @@ pub fn judge(
     }
     out.decision = decide::decide(&out, ask.plan);
     Ok(out)
+}
+
+impl Pilot {
+    /// The judgement with the odds of paying, decided again on them.
+    pub fn with_odds(mut self, odds: Option<odds::Odds>, plan: Option<&Scenario>) -> Pilot {
+        self.odds = odds;
+        self.decision = decide::decide(&self, plan);
+        self
+    }
 }
 
 /// Every metric of one channel, leads first, as measured.

@@ -210,6 +210,7 @@ pub fn planned(
         look: None,
         design: None,
         open_bookings: Vec::new(),
+        odds: None,
         plan: None,
         decision: Decision::plan_only(),
     }

@@ -67,6 +67,10 @@ fn reason_json(r: &Reason) -> Value {
             v["high"] = num(c.high);
         }
         Reason::RealisedRoi(d) | Reason::ProjectedRoi(d) => v["roi"] = ratio(Some(*d)),
+        Reason::Odds(o) => {
+            v["roi_positive"] = num(o.roi_positive);
+            v["confidence"] = num(Some(o.confidence));
+        }
         Reason::NoCosts
         | Reason::PlanDiffers
         | Reason::SeasonUnknown
@@ -170,6 +174,17 @@ pub fn json(p: &Pilot) -> String {
                 "planned_to_date": { "benefit": money(m.planned_to_date.benefit), "cost": money(m.planned_to_date.cost), "net": money(m.planned_to_date.net), "roi": ratio(m.planned_to_date.roi) },
                 "actual_to_date": m.actual_to_date.map(|t| json!({ "benefit": money(t.benefit), "cost": money(t.cost), "net": money(t.net), "roi": ratio(t.roi) })),
             })).collect::<Vec<_>>(),
+        })),
+        "odds": p.odds.map(|o| json!({
+            "trials": o.trials,
+            "seed": o.seed,
+            "months": o.months,
+            "roi_positive": num(o.roi_positive),
+            "payback_within_horizon": num(Some(o.payback)),
+            "roi_p10": num(o.roi[0]),
+            "roi_p50": num(o.roi[1]),
+            "roi_p90": num(o.roi[2]),
+            "confidence": num(Some(o.confidence)),
         })),
         "open_bookings": p.open_bookings.iter().map(|(m, n)| json!({"month": m.to_string(), "bookings": n})).collect::<Vec<_>>(),
         "pilot_plan": p.design.as_ref().map(|d| json!({

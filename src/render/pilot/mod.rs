@@ -171,6 +171,24 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
             "More leads that book a little less often still bring more bookings: {}.",
             &[&change(c)],
         ),
+        Reason::Odds(o) => {
+            let pct = |x: Option<f64>| {
+                x.and_then(Decimal::from_f64)
+                    .map_or("—".into(), |d| f.percent(d, Sign::Plain))
+            };
+            l.fill(
+                "Odds of paying over the plan's {}: ROI above zero in {} of {} simulated futures drawn from what the pilot measured (its uncertainty included); ROI P10 {}, median {}, P90 {}. Scaling needs at least {}.",
+                &[
+                    &l.months(o.months),
+                    &pct(o.roi_positive),
+                    &o.trials,
+                    &pct(o.roi[0]),
+                    &pct(o.roi[1]),
+                    &pct(o.roi[2]),
+                    &pct(Some(o.confidence)),
+                ],
+            )
+        }
         Reason::PlanEnded => l.tr("The planned length is over without a clear rise: looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot.").into(),
         Reason::FixLength => l.tr("How much longer must be fixed before looking again, not sized from what was seen: plan it with roi pilot … --plan --save-plan pilot-plan.toml, then judge with --pilot-plan.").into(),
         Reason::Cannibalisation(c) => l.fill(

@@ -150,6 +150,129 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} row {} ({}): {} adds up over the months to more than {}, past what its total can hold exactly; a cell of the column has extra digits" => {
             "{}, строка {} ({}): {} в сумме за месяцы больше {} — такой итог нельзя сохранить точно; в ячейке этого столбца лишние цифры"
         }
+        "Nominal two-sided p-value each monthly look must reach (Lan–DeMets, O'Brien–Fleming):" => {
+            "Какое p-значение (двустороннее) должен показать каждый ежемесячный просмотр (Лан — ДеМетс, О'Брайен — Флеминг):"
+        }
+        "The season is not accounted for: the data has no record of the same months a year earlier and the plan no [seasonality], so a before/after pilot cannot tell the assistant from the season. To settle it: export the same months a year earlier, add [seasonality] to the plan (--scenario), or run a switchback pilot." => {
+            "Сезон не учтён: в данных нет тех же месяцев год назад, а в плане нет [seasonality], поэтому пилот «до и после» не может отличить действие ассистента от сезона. Что поможет: выгрузить те же месяцы прошлого года, добавить [seasonality] в план (--scenario) или провести пилот с переключением (ассистент включается и выключается по расписанию)."
+        }
+        "One baseline month: how much the months vary on their own cannot be known, so no pilot can be judged against it. A second baseline month would make the figures above decidable." => {
+            "В базовом периоде один месяц: нельзя узнать, насколько месяцы колеблются сами по себе, поэтому судить о пилоте не по чему. Со вторым месяцем базы по этим цифрам уже можно будет принять решение."
+        }
+        "The planned length is over without a clear rise: looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot." => {
+            "Запланированный срок пилота вышел, а явного роста нет: продолжать смотреть дальше — значит подгонять ответ. Если ассистента всё ещё стоит пробовать, спланируйте новый пилот."
+        }
+        "How much longer must be fixed before looking again, not sized from what was seen: plan it with roi pilot … --plan --save-plan pilot-plan.toml, then judge with --pilot-plan." => {
+            "Сколько ещё продолжать, нужно решить заранее, а не по тому, что уже видно: составьте план командой roi pilot … --plan --save-plan pilot-plan.toml и оценивайте пилот с --pilot-plan."
+        }
+        "Decision: EXTEND — the pilot cannot decide yet." => {
+            "Решение: ПРОДЛИТЬ — по пилоту пока нельзя принять решение."
+        }
+        "The question the decision rests on: did {} rise? Measured {}: {}, interval {} at look {} of {} of the pilot plan (it must reach p ≤ {} this month; the looks together keep a false \"scale\" to 5%), p = {}." => {
+            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон {} на просмотре {} из {} по плану пилота (в этом месяце нужно p-значение не больше {}; все просмотры вместе оставляют шанс ошибочного «масштабировать» не выше 5 %), p-значение {}."
+        }
+        "The question the decision rests on: did {} rise? Measured {}: {}, 95% interval {} (the range the true change lies in, 95 times in 100), p = {}." => {
+            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон 95 %: {} (в этих пределах настоящее изменение лежит в 95 случаях из 100), p-значение {}."
+        }
+        "The season explains the rise: against the same months a year earlier, {}." => {
+            "Рост объясняется сезоном: по сравнению с теми же месяцами год назад {}."
+        }
+        "More leads that book a little less often still bring more bookings: {}." => {
+            "Заявок больше, и хотя записываются они чуть реже, записей всё равно больше: {}."
+        }
+        "Odds of paying over the plan's {}: ROI above zero in {} of {} simulated futures drawn from what the pilot measured (its uncertainty included); ROI P10 {}, median {}, P90 {}. Scaling needs at least {}." => {
+            "Шансы окупиться за {} плана: ROI выше нуля в {} из {} смоделированных вариантов, построенных по измерениям пилота вместе с их неопределённостью; ROI P10 {}, медиана {}, P90 {}. Для масштабирования нужно не меньше {}."
+        }
+        "Bookings still open at the export's date (neither came nor marked no-show): {}. Against the plan they count as revenue to come, at the share of the baseline's bookings that came and its average check." => {
+            "Записи, ещё не закрытые на дату выгрузки (клиент не пришёл и не отмечен как неявка): {}. В сравнении с планом они считаются будущей выручкой — по доле записей базового периода, закончившихся визитом, и по его среднему чеку."
+        }
+        "The smallest rise in {} a pilot can tell from chance (80% of the time): {}." => {
+            "Наименьший рост ({}), который пилот отличит от случайных колебаний (в 80 % случаев): {}."
+        }
+        "a probability between 0.5 and 1, like 0.8" => {
+            "вероятность от 0,5 до 1, например 0.8"
+        }
+        "\"{}\" is not a number" => {
+            "«{}» — не число"
+        }
+        "a period like 2025-06..2025-11" => {
+            "период вида 2025-06..2025-11"
+        }
+        "a month like 2025-12" => {
+            "месяц вида 2025-12"
+        }
+        "the pilot must start after the baseline" => {
+            "пилот должен начинаться после базового периода"
+        }
+        "a level between 0 and 0.5, like 0.05" => {
+            "уровень от 0 до 0,5, например 0.05"
+        }
+        "one of leads, bookings, visits, revenue" => {
+            "одно из: leads, bookings, visits, revenue"
+        }
+        "a rise above 0, like 0.3" => {
+            "рост больше 0, например 0.3"
+        }
+        "its looks have no group-sequential boundaries; plan it again with roi pilot --plan" => {
+            "для его просмотров не получается рассчитать границы; составьте план заново командой roi pilot --plan"
+        }
+        "not a pilot plan written by roi pilot --plan --save-plan: {}" => {
+            "это не план пилота из roi pilot --plan --save-plan: {}"
+        }
+        "this roi reads plan version {}" => {
+            "эта версия roi читает планы версии {}"
+        }
+        "1 to {} months" => {
+            "от 1 до {} месяцев"
+        }
+        "one month, like 2025-12" => {
+            "один месяц, например 2025-12"
+        }
+        "--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect" => {
+            "--save-plan: ни один пилот, который можно оценить по этим данным, не увидит ожидаемый рост с вероятностью 80 % при ежемесячных просмотрах; задайте длину сами (--months) или ожидайте рост побольше (--expect)"
+        }
+        "--baseline {} is not the plan's baseline {}; judge a planned pilot against the baseline it was planned on" => {
+            "--baseline {} не совпадает с базовым периодом плана {}; пилот по плану оценивается относительно той базы, по которой он планировался"
+        }
+        "the plan's pilot runs {}; give its months so far, from its start" => {
+            "пилот по плану идёт {}; укажите его прошедшие месяцы начиная с первого"
+        }
+        "the export holds no full month of the planned pilot (from {}) yet; give --pilot to judge a month the export covers whole" => {
+            "в выгрузке ещё нет ни одного полного месяца запланированного пилота (с {}); укажите --pilot, чтобы оценить месяц, который выгрузка покрывает целиком"
+        }
+        "Bookings per month" => {
+            "Записи в месяц"
+        }
+        "Visits per month" => {
+            "Визиты в месяц"
+        }
+        "bookings a month" => {
+            "записи в месяц"
+        }
+        "visits a month" => {
+            "визиты в месяц"
+        }
+        "revenue a month" => {
+            "выручка в месяц"
+        }
+        "the leads" => {
+            "заявки"
+        }
+        "against the same months a year earlier" => {
+            "по сравнению с теми же месяцами год назад"
+        }
+        "against the plan's [seasonality]" => {
+            "с поправкой на сезонность из плана ([seasonality])"
+        }
+        "not adjusted for the season" => {
+            "без поправки на сезон"
+        }
+        "net of the other channels' own clear rise (the conservative estimate)" => {
+            "за вычетом явного роста в других каналах (осторожная оценка)"
+        }
+        "one month on each side leaves the months' spread unknown" => {
+            "по одному месяцу с каждой стороны: неизвестно, насколько месяцы колеблются"
+        }
         _ => return None,
     })
 }

@@ -42,8 +42,11 @@ pub struct Primary {
     pub endpoint: Metric,
     /// How the season was taken into account.
     pub adjustment: Adjustment,
-    /// The estimate the decision rests on (season-adjusted where it can be).
+    /// The estimate the decision rests on (season-adjusted where it can
+    /// be), its interval at the look's level under a pilot plan.
     pub change: Change,
+    /// The same with its 95% interval: what the odds of paying carry forward.
+    pub at_95: Change,
     /// The same estimate without the season adjustment, when one was made.
     pub raw: Option<Change>,
     /// Bookings and visits per month (those that are not the endpoint),
@@ -155,6 +158,11 @@ pub fn judge(
         Adjustment::Unknown => metrics::per_month(m, b, p, Channel::All, metric, None, alpha),
     };
     let change = estimate(endpoint, alpha);
+    let at_95 = if alpha == ALPHA {
+        change.clone()
+    } else {
+        estimate(endpoint, ALPHA)
+    };
     let raw = (adjustment != Adjustment::Unknown)
         .then(|| metrics::per_month(m, b, p, Channel::All, endpoint, None, alpha));
     let guardrails = [Metric::Bookings, Metric::Visits]
@@ -168,6 +176,7 @@ pub fn judge(
         endpoint,
         adjustment,
         change,
+        at_95,
         raw,
         guardrails,
         net_of_others: false,
@@ -176,6 +185,11 @@ pub fn judge(
         && let Some(net) = net_of_others(m, b, p, alpha)
     {
         out.raw.get_or_insert_with(|| out.change.clone());
+        out.at_95 = if alpha == ALPHA {
+            net.clone()
+        } else {
+            net_of_others(m, b, p, ALPHA).unwrap_or_else(|| net.clone())
+        };
         out.change = net;
         out.net_of_others = true;
     }

@@ -93,7 +93,7 @@ pub fn endpoint_words(m: Metric) -> &'static str {
         Metric::Bookings => "bookings a month",
         Metric::Visits => "visits a month",
         Metric::Revenue => "revenue a month",
-        _ => "leads",
+        _ => "the leads",
     }
 }
 

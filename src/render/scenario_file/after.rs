@@ -36,7 +36,18 @@ pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: L
         lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`."),
     );
     let _ = writeln!(out, "[after]");
+    // Leads carry the primary estimate when leads are the endpoint: net of
+    // the season (or of the other channels' rise), as the decision saw them.
+    let leads = p
+        .primary
+        .as_ref()
+        .filter(|pr| pr.endpoint == Metric::Leads && pr.at_95.low.is_some())
+        .map(|pr| &pr.at_95);
     for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
+        let c = match leads {
+            Some(l) if c.metric == Metric::Leads => l,
+            _ => c,
+        };
         if let Some(line) = after_range(c, written) {
             let _ = writeln!(out, "{line}");
         }

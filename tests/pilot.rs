@@ -62,22 +62,33 @@ fn close(v: &Value, want: f64) {
 #[test]
 fn the_shipped_pilot_matches_independent_statistics() {
     let json = salon_json(&[]);
-    // Baseline months 94, 83, 90, 97, 92, 99: s²/m < 1, so φ = 1 and the exact test.
+    // Every constant: python3 tests/reference/pilot_salon.py, which fits
+    // statsmodels' GLM(Poisson).fit(scale="X2") on the months `roi measure`
+    // counts, with scipy's t(df_resid) quantile.
+    // Baseline months 94, 83, 90, 97, 92, 99: s²/m = 0.346, held at 1 for planning.
     // np.var([94,83,90,97,92,99], ddof=1) / np.mean(...) = 0.346
     assert_eq!(json["dispersion"]["phi"], 1.0);
     let leads = metric(&json, "leads", "all");
-    assert_eq!(leads["method"], "exact");
-    // x0, k0, x1, k1 = 555, 6, 361, 3; n = 916; π = 1/3:
-    // 2*min(stats.binom.cdf(361, 916, 1/3), stats.binom.sf(360, 916, 1/3)) = 0.00013407104068107522
-    // lo = stats.beta.ppf(0.025, 361, 556); hi = stats.beta.ppf(0.975, 362, 555);
-    // lo/(1-lo)*6/3 - 1 = 0.13626141979436568, hi/(1-hi)*6/3 - 1 = 0.48793513349894124
-    close(&leads["change"], 0.30090090090090094);
-    close(&leads["low"], 0.13626141979436568);
-    close(&leads["high"], 0.48793513349894124);
-    close(&leads["p_value"], 0.00013407104068107522);
+    assert_eq!(leads["method"], "quasi_poisson");
+    close(&leads["phi"], 0.4734018545652902);
+    close(&leads["change"], 0.300900900900901);
+    close(&leads["low"], 0.1653819652958154);
+    close(&leads["high"], 0.4521789459262817);
+    close(&leads["p_value"], 0.0007709377211366209);
+    let bookings = metric(&json, "bookings", "all");
+    close(&bookings["change"], 0.24882629107981122);
+    close(&bookings["low"], 0.015491045629615213);
+    close(&bookings["high"], 0.5357763241774419);
+    close(&bookings["p_value"], 0.038643166216775784);
+    let revenue = metric(&json, "revenue", "all");
+    close(&revenue["phi"], 2249.173031371914);
+    close(&revenue["low"], -0.0513991527590943);
+    close(&revenue["high"], 0.8448663391807447);
+    // Williams' φ = max(1, GLM(Binomial, var_weights=n) X2 scale) = 1 here, so
     // statsmodels confint_proportions_2indep(133, 361, 213, 555, method="newcomb",
     // compare="diff", alpha=2*stats.norm.sf(1.959964)); proportions_ztest([133, 213], [361, 555])
     let conv = metric(&json, "conversion", "all");
+    assert_eq!(conv["method"], "newcombe");
     close(&conv["change"], -0.015362731152204878);
     close(&conv["low"], -0.07867138028371583);
     close(&conv["high"], 0.04908511308548619);
@@ -97,20 +108,38 @@ fn the_shipped_pilot_matches_independent_statistics() {
     close(&check["low"], -0.1414989626707617);
     close(&check["high"], 0.05393985442267256);
     close(&check["p_value"], 0.3780862474209481);
-    // math.expm1((1.959964+0.841621)*math.sqrt(1/92.5*(1/k+1/6))) for k = 1, 2, 3, 6
+    // The primary question, against the same months a year earlier:
+    // count ~ C(calendar) + year + pilot, Poisson, scale="X2", t(7).
+    let primary = &json["primary"];
+    assert_eq!(primary["metric"], "leads");
+    assert_eq!(primary["adjustment"], "year_earlier");
+    let est = &primary["estimate"];
+    assert_eq!(est["method"], "quasi_poisson_year_earlier");
+    close(&est["phi"], 0.7152069135289059);
+    close(&est["change"], 0.3317616886959905);
+    close(&est["low"], 0.09033619968424263);
+    close(&est["high"], 0.6266443285951813);
+    close(&est["p_value"], 0.011645772625778504);
+    // Bookings and visits a month are its guardrails, adjusted alike.
+    let guard = primary["guardrails"].as_array().unwrap();
+    assert_eq!(guard[0]["metric"], "bookings");
+    close(&guard[0]["low"], 0.01057637292642489);
+    close(&guard[1]["high"], 1.5080109216108097);
+    // Planning against a year earlier: ln(1+u) = (t.975 + t.8)(df)·√(φ(1/N0 + 1/B0
+    // + 1/B1 + 1/(E·(1+u)))), solved by brentq, for k = 1, 2, 3, 6 months.
     let d = json["detectable"].as_array().unwrap();
     for (i, want) in [
-        0.36975856295971626,
-        0.26850789077521764,
-        0.22872448308971552,
-        0.18314862446979915,
+        0.6984748580057674,
+        0.47618458343597925,
+        0.38326402757647293,
+        0.2937660792478904,
     ]
     .into_iter()
     .enumerate()
     {
-        close(&d[i]["leads_uplift"], want);
+        let got = d[i]["leads_uplift"].as_f64().unwrap();
+        assert!((got - want).abs() < 1e-8, "{got} vs {want}");
     }
-    assert_eq!(metric(&json, "revenue", "all")["method"], Value::Null);
     assert_eq!(
         metric(&json, "leads", "ai")["why"],
         "new: none before the pilot"
@@ -129,10 +158,15 @@ fn the_plan_is_compared_month_by_month() {
     // The article's salon: 97 500 ₽ planned, month-1 ROI 7.1% (37 500 − 35 000) / 35 000.
     assert_eq!(first["planned"]["revenue"].to_string(), "97500.00");
     close(&first["planned_to_date"]["roi"], 2500.0 / 35000.0);
-    // Actual: (62 942 − 285 580.50 / 6) × 100% margin against 35 000 ₽ of cost.
+    // Actual: 62 942 ₽ and the month's 4 open bookings (47 booked − 34 came − 9
+    // no-shows) at the baseline's share that came (133 of 213) and its check
+    // (285 580.50 / 133): less the baseline's 285 580.50 / 6, at 100% margin,
+    // against 35 000 ₽ of cost.
+    assert_eq!(first["open_bookings"], 4);
+    let open = 4.0 * 133.0 / 213.0 * (285580.50 / 133.0);
     close(
         &first["actual_to_date"]["roi"],
-        (62942.0 - 285580.50 / 6.0 - 35000.0) / 35000.0,
+        (62942.0 + open - 285580.50 / 6.0 - 35000.0) / 35000.0,
     );
     // Projected with the clear change only (leads +30.09%; the rest could be chance):
     // model revenue = 92.5 × 213/555 × (1 − 43/176) × 285 580.50/133, twelve months
@@ -163,15 +197,27 @@ fn salon_csv(dir: &Path, start: (i32, u32), counts: &[u32], seed: u64) -> PathBu
     path
 }
 
+/// A year of flat months before `months`, so the pilot can be judged against the season.
+fn with_year_before(months: &[u32]) -> Vec<u32> {
+    let mut counts = vec![100, 97, 103, 99, 101, 100, 98, 102, 100, 99, 101, 100];
+    counts.extend_from_slice(months);
+    counts
+}
+
+fn reasons(json: &Value) -> Vec<&str> {
+    json["decision"]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn a_clear_sixty_percent_rise_over_three_months_scales() {
     let dir = tempfile::tempdir().unwrap();
-    let file = salon_csv(
-        dir.path(),
-        (2025, 1),
-        &[100, 96, 104, 99, 101, 100, 160, 158, 162],
-        3,
-    );
+    let months = [100, 96, 104, 99, 101, 100, 160, 158, 162];
+    let file = salon_csv(dir.path(), (2024, 1), &with_year_before(&months), 3);
     let json = pilot_json(&[
         file.to_str().unwrap(),
         MAP[0],
@@ -184,14 +230,54 @@ fn a_clear_sixty_percent_rise_over_three_months_scales() {
     let leads = metric(&json, "leads", "all");
     assert_eq!(leads["verdict"], "up");
     close(&leads["change"], 480.0 / 3.0 / 100.0 - 1.0);
+    assert_eq!(json["seasonal_checked"], true);
+    assert_eq!(json["primary"]["adjustment"], "year_earlier");
+    assert_eq!(json["primary"]["estimate"]["verdict"], "up");
     assert_eq!(json["decision"]["decision"], "scale");
-    assert_eq!(json["seasonal_checked"], false);
+}
+
+#[test]
+fn without_the_season_a_clear_rise_or_fall_only_extends() {
+    let dir = tempfile::tempdir().unwrap();
+    for (months, verdict) in [
+        (&[100, 96, 104, 99, 101, 100, 160, 158, 162][..], "up"),
+        (&[200, 200, 200, 100, 100, 100][..], "down"),
+    ] {
+        let file = salon_csv(dir.path(), (2025, 1), months, 3);
+        let pilot = if months.len() == 9 {
+            "2025-07..2025-09"
+        } else {
+            "2025-04..2025-06"
+        };
+        let baseline = if months.len() == 9 {
+            "2025-01..2025-06"
+        } else {
+            "2025-01..2025-03"
+        };
+        let json = pilot_json(&[
+            file.to_str().unwrap(),
+            MAP[0],
+            MAP[1],
+            "--baseline",
+            baseline,
+            "--pilot",
+            pilot,
+        ]);
+        // The figures are still shown, but a before/after pilot cannot tell
+        // the assistant from the season: at most extend, saying what would settle it.
+        assert_eq!(json["primary"]["estimate"]["verdict"], verdict);
+        assert_eq!(json["primary"]["adjustment"], "none");
+        assert_eq!(json["seasonal_checked"], false);
+        assert_eq!(json["decision"]["decision"], "extend");
+        assert!(reasons(&json).contains(&"season_unknown"), "{json}");
+    }
 }
 
 #[test]
 fn thirty_percent_in_one_noisy_month_means_extend() {
     let dir = tempfile::tempdir().unwrap();
-    let file = salon_csv(dir.path(), (2025, 1), &[80, 120, 90, 115, 85, 110, 130], 5);
+    let months = [80, 120, 90, 115, 85, 110, 130];
+    let file = salon_csv(dir.path(), (2024, 1), &with_year_before(&months), 5);
     let json = pilot_json(&[
         file.to_str().unwrap(),
         MAP[0],
@@ -202,13 +288,14 @@ fn thirty_percent_in_one_noisy_month_means_extend() {
         "2025-07",
     ]);
     let leads = metric(&json, "leads", "all");
-    assert_eq!(leads["method"], "overdispersed");
+    assert_eq!(leads["method"], "quasi_poisson");
     // φ = s²/m of 80, 120, 90, 115, 85, 110: np.var(c, ddof=1)/np.mean(c) = 290/100
     close(&json["dispersion"]["phi"], 2.9);
     assert_eq!(leads["verdict"], "unclear");
     assert_eq!(json["decision"]["decision"], "extend");
-    let extra = json["decision"]["extra_months"].as_u64().unwrap();
-    assert!(extra >= 1, "{extra}");
+    // Without a pilot plan the extension is never sized from what was seen.
+    assert_eq!(json["decision"]["extra_months"], Value::Null);
+    assert!(reasons(&json).contains(&"fix_length"), "{json}");
 }
 
 #[test]
@@ -232,9 +319,10 @@ fn a_march_peak_with_last_years_march_is_not_called_a_rise() {
     assert_eq!(json["seasonal_checked"], true);
     // Against the baseline alone, +52% is far outside chance …
     assert!(leads["low"].as_f64().unwrap() > 0.0, "{leads}");
+    assert_eq!(leads["verdict"], "up");
     // … but last March was as busy, so the season explains it.
-    assert_eq!(leads["verdict"], "unclear");
     assert_eq!(leads["season_explains"], true);
+    assert_eq!(json["primary"]["estimate"]["verdict"], "unclear");
     assert_ne!(json["decision"]["decision"], "scale");
     let text = stdout(&[
         "pilot",
@@ -260,7 +348,9 @@ fn the_evidence_carries_forward_into_simulate() {
         after.to_str().unwrap(),
     ]));
     let text = std::fs::read_to_string(&after).unwrap();
-    assert!(text.contains("leads = \"+13.6261%..+48.7935%\""), "{text}");
+    // Leads carry the primary's interval, against the same months a year
+    // earlier (tests/reference/pilot_salon.py: +9.0336% … +62.6644%).
+    assert!(text.contains("leads = \"+9.0336%..+62.6644%\""), "{text}");
     assert!(
         text.contains("conversion = \"-7.8671pp..+4.9085pp\""),
         "{text}"
@@ -296,8 +386,9 @@ fn planning_says_how_long_a_pilot_must_run() {
     ]);
     assert_eq!(json["pilot"], Value::Null);
     assert_eq!(json["decision"]["decision"], "plan");
-    // MDE(2 months) = +26.9% ≤ +30% < MDE(1 month) = +37.0% (see above).
-    assert_eq!(json["expect"]["months"], 2);
+    // MDE(6 months) = +29.4% ≤ +30% < MDE(3 months) = +38.3% (see above);
+    // 4 and 5 months (same formula, the year-earlier months 2024-12..2025-04):
+    assert_eq!(json["expect"]["months"], 6);
     let text = stdout(&[
         "pilot",
         "examples/salon-deals.csv",
@@ -309,7 +400,7 @@ fn planning_says_how_long_a_pilot_must_run() {
         "--lang",
         "ru",
     ]);
-    assert!(text.contains("нужен пилот длиной 2\u{a0}месяца"), "{text}");
+    assert!(text.contains("нужен пилот длиной 6\u{a0}месяцев"), "{text}");
 }
 
 #[test]
@@ -429,7 +520,8 @@ fn the_page_holds_the_decision_the_chart_and_the_plan() {
     ]));
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!doctype html>"), "{html}");
-    assert!(html.contains("Решение: МАСШТАБИРОВАТЬ"), "{html}");
+    // A clear rise, but even odds of paying over the plan's year: extend.
+    assert!(html.contains("Решение: ПРОДЛИТЬ"), "{html}");
     assert!(html.contains("<svg"), "a chart");
     assert!(
         html.contains("интервал 95\u{a0}% пилота"),
@@ -477,7 +569,12 @@ fn relabelled_leads_are_called_out_and_the_total_judged() {
 #[test]
 fn a_clear_fall_is_never_outweighed() {
     let dir = tempfile::tempdir().unwrap();
-    let file = salon_csv(dir.path(), (2025, 1), &[200, 200, 200, 100, 100], 12);
+    let file = salon_csv(
+        dir.path(),
+        (2024, 1),
+        &with_year_before(&[200, 200, 200, 100, 100]),
+        12,
+    );
     let json = pilot_json(&[
         file.to_str().unwrap(),
         MAP[0],
@@ -520,9 +617,8 @@ fn a_near_empty_pilot_reports_its_measured_change() {
     // 1 lead a month against 103.3: the measured change, not a corrected one.
     close(&leads["change"], 1.0 / (310.0 / 3.0) - 1.0);
     assert!(leads["low"].as_f64().unwrap() <= leads["change"].as_f64().unwrap());
-    // φ ≈ 11.9 on three wild months: even this fall is within the quasi-Poisson
-    // interval of two pilot leads, which is the spec's honest answer.
-    assert_eq!(leads["method"], "overdispersed");
+    // Three wild months and two near-empty ones: the quasi-Poisson interval on t(3).
+    assert_eq!(leads["method"], "quasi_poisson");
 }
 
 #[test]

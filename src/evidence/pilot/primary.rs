@@ -205,6 +205,11 @@ pub fn judge(
 /// assistant may have raised them too, and the four counts are treated as
 /// independent though the other channels' are part of all.
 fn net_of_others(m: &Measured, b: Period, p: Period, alpha: f64) -> Option<Change> {
+    // Only with the assistant's own leads in the pilot: "as well" needs two channels.
+    let ai = m.funnel.period(p.from, p.to, Channel::Ai).leads.unwrap_or(0);
+    if !m.funnel.split || ai == 0 {
+        return None;
+    }
     let other = metrics::per_month(m, b, p, Channel::Other, Metric::Leads, None, ALPHA);
     if other.verdict != Some(Verdict::Up) {
         return None;

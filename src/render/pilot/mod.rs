@@ -181,7 +181,7 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
                 &[
                     &l.months(o.months),
                     &pct(o.roi_positive),
-                    &o.trials,
+                    &f.count(Decimal::from(o.trials), Sign::Plain),
                     &pct(o.roi[0]),
                     &pct(o.roi[1]),
                     &pct(o.roi[2]),

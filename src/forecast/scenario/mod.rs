@@ -4,6 +4,7 @@ mod draft;
 mod hints;
 mod key;
 mod loaded;
+mod median;
 mod range;
 mod raw;
 mod registry;

@@ -53,7 +53,7 @@ pub fn written(f: &Fmt<'_>, key: Key, w: Written) -> String {
 pub fn dist_text(l: Lang, dist: Dist) -> String {
     let name = l.tr(dist.name());
     if dist.is_interval() {
-        format!("{name}, {}", l.tr("95% interval"))
+        l.fill("{}, 95% interval", &[&name])
     } else {
         name.to_string()
     }

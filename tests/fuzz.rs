@@ -178,6 +178,28 @@ fn extreme() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A normal or lognormal range as TOML source text: ends in every form,
+/// lognormal where it is refused (shares, points, ends at or below 0 or
+/// −100%) as well as where it is not, ends at the limits of exact
+/// arithmetic, and now and then a mode, which both refuse.
+fn dist_range() -> impl Strategy<Value = String> {
+    let ends = prop_oneof![
+        (-120i32..=80, 0i32..=80)
+            .prop_map(|(a, w)| (format!("\"{a:+}%\""), format!("\"{:+}%\"", a + w))),
+        (-20i32..=20, 0i32..=20)
+            .prop_map(|(a, w)| (format!("\"{a:+}pp\""), format!("\"{:+}pp\"", a + w))),
+        (0u32..=100, 0u32..=50).prop_map(|(a, w)| (format!("\"{a}%\""), format!("\"{}%\"", a + w))),
+        (-10i64..=100_000, 0i64..=100_000).prop_map(|(a, w)| (a.to_string(), (a + w).to_string())),
+        (extreme(), extreme()),
+    ];
+    let dist = prop::sample::select(vec!["normal", "lognormal"]);
+    let mode = prop::option::weighted(0.1, (0u32..=100).prop_map(|n| n.to_string()));
+    (ends, dist, mode).prop_map(|((low, high), dist, mode)| {
+        let mode = mode.map_or_else(String::new, |m| format!("mode = {m}, "));
+        format!("{{ low = {low}, high = {high}, {mode}dist = \"{dist}\" }}")
+    })
+}
+
 /// A value as TOML source text, in every form the grammar knows and some it does not.
 fn value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -192,6 +214,7 @@ fn value() -> impl Strategy<Value = String> {
         1 => (0u32..=10, 10u32..=20, 20u32..=30).prop_map(|(l, m, h)| format!(
             "{{ low = {l}, high = {h}, mode = {m}, dist = \"pert\" }}"
         )),
+        2 => dist_range(),
         1 => Just("-5".to_string()),
         1 => Just("true".to_string()),
         1 => Just("\"abc\"".to_string()),
@@ -354,13 +377,14 @@ fn scenario() -> impl Strategy<Value = String> {
         })
 }
 
-const EXAMPLES: [&str; 6] = [
+const EXAMPLES: [&str; 7] = [
     include_str!("../examples/salon-rostov.toml"),
     include_str!("../examples/clinic-rostov.toml"),
     include_str!("../examples/fitness-rostov.toml"),
     include_str!("../examples/salon-ranges.toml"),
     include_str!("../examples/salon-capacity.toml"),
     include_str!("../examples/fitness-seasonal.toml"),
+    include_str!("../examples/salon-intervals.toml"),
 ];
 
 /// One change to a shipped example's text.
@@ -519,15 +543,23 @@ proptest! {
         monthly in 1u32..100_000,
         which in 0usize..7,
         extra in 0usize..60,
+        dist in prop::sample::select(vec!["", "normal", "lognormal"]),
+        width in 0u32..=100,
     ) {
+        // The uplift alone, or as the low end of a normal or lognormal range.
+        let after = if dist.is_empty() {
+            format!("\"+{uplift}%\"")
+        } else {
+            format!("{{ low = \"+{uplift}%\", high = \"+{}%\", dist = \"{dist}\" }}", uplift + width)
+        };
         let text = format!(
             "[baseline]\nleads = {leads}\nconversion = \"{conversion}%\"\naverage_check = {check_rub}\n\
-             [after]\nleads = \"+{uplift}%\"\n[costs]\nsetup = {setup}\nmonthly = {monthly}\n"
+             [after]\nleads = {after}\n[costs]\nsetup = {setup}\nmonthly = {monthly}\n"
         );
         let args = command(which, &scratch(&text), &[], extra);
         let out = check(&args);
         // simulate needs a range and solve may find no answer in range; the rest must answer.
-        if matches!(which % 7, 0 | 1 | 5 | 6) {
+        if matches!(which % 7, 0 | 1 | 5 | 6) || (which % 7 == 4 && !dist.is_empty()) {
             prop_assert_eq!(out.code, 0, "{:?}: {}", args, out.error);
         }
     }

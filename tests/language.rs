@@ -26,6 +26,10 @@ snapshots! {
     simulate_ru: ["simulate", "examples/salon-ranges.toml", "--trials", "2000", "--lang", "ru"];
     sensitivity_en: ["sensitivity", "examples/salon-ranges.toml"];
     simulate_en: ["simulate", "examples/salon-ranges.toml", "--trials", "2000"];
+    intervals_en: ["calc", "examples/salon-intervals.toml"];
+    intervals_ru: ["calc", "examples/salon-intervals.toml", "--lang", "ru"];
+    simulate_intervals_en: ["simulate", "examples/salon-intervals.toml", "--trials", "2000"];
+    simulate_intervals_ru: ["simulate", "examples/salon-intervals.toml", "--trials", "2000", "--lang", "ru"];
 }
 
 #[test]

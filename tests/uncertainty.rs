@@ -257,7 +257,7 @@ fn bad_ranges_are_refused_clearly() {
             "mode lies outside",
         ),
         (
-            "{ low = \"+15%\", high = \"+40%\", dist = \"lognormal\" }",
+            "{ low = \"+15%\", high = \"+40%\", dist = \"beta\" }",
             "unknown dist",
         ),
         ("\"-150%..+10%\"", "at its low end -150%"),

@@ -5,10 +5,10 @@
 
 use crate::forecast::engine::{self, Inputs, Schedule};
 use crate::forecast::scenario::value::{self, Form, Written};
-use crate::forecast::scenario::{Dist, Draft, Key, Uncertain};
+use crate::forecast::scenario::{Dist, Draft, Key, Uncertain, Z_975};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Pert, Triangular, Uniform};
+use rand_distr::{Distribution, LogNormal, Normal, Pert, Triangular, Uniform};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,6 +39,10 @@ enum Sampler {
     Uniform(Uniform<f64>),
     Triangular(Triangular<f64>),
     Pert(Pert<f64>),
+    Normal(Normal<f64>),
+    /// A lognormal draw less `shift`: 1 for a change, whose multiplier
+    /// 1 + change is the lognormal figure, 0 for a plain number.
+    LogNormal(LogNormal<f64>, f64),
     Constant(f64),
 }
 
@@ -47,6 +51,9 @@ impl Sampler {
         let f = |w: Written| w.number().to_f64().unwrap_or(0.0);
         let (low, high) = (f(range.low), f(range.high));
         let mode = range.mode.map_or((low + high) / 2.0, f);
+        // The ends of a normal or lognormal range are its 2.5th and 97.5th
+        // percentiles: Z_975 standard deviations either side of the median.
+        let spread = |a: f64, b: f64| ((a + b) / 2.0, (b - a) / (2.0 * Z_975));
         // The scenario checks guarantee low ≤ mode ≤ high; a zero-width range is a constant.
         let made = match range.dist {
             _ if low >= high => None,
@@ -55,6 +62,21 @@ impl Sampler {
                 .ok()
                 .map(Sampler::Triangular),
             Dist::Pert => Pert::new(low, high).with_mode(mode).ok().map(Sampler::Pert),
+            Dist::Normal => {
+                let (mean, sd) = spread(low, high);
+                Normal::new(mean, sd).ok().map(Sampler::Normal)
+            }
+            Dist::LogNormal => {
+                // A change's multiplier, through ln_1p to keep small changes' digits.
+                let (shift, ln) = match range.low.form() {
+                    Form::Relative => (1.0, f64::ln_1p as fn(f64) -> f64),
+                    _ => (0.0, f64::ln as fn(f64) -> f64),
+                };
+                let (mu, sigma) = spread(ln(low), ln(high));
+                LogNormal::new(mu, sigma)
+                    .ok()
+                    .map(|d| Sampler::LogNormal(d, shift))
+            }
         };
         made.unwrap_or(Sampler::Constant(mode))
     }
@@ -64,6 +86,8 @@ impl Sampler {
             Sampler::Uniform(d) => d.sample(rng),
             Sampler::Triangular(d) => d.sample(rng),
             Sampler::Pert(d) => d.sample(rng),
+            Sampler::Normal(d) => d.sample(rng),
+            Sampler::LogNormal(d, shift) => d.sample(rng) - shift,
             Sampler::Constant(c) => *c,
         }
     }
@@ -75,6 +99,23 @@ struct Varying {
     key: Key,
     form: Form,
     source: Source,
+    /// The lowest and highest figure the key allows, which a draw is
+    /// clipped to: a normal's tails reach past any bound, and so may a
+    /// fixed change from a normal baseline.
+    bounds: (f64, f64),
+}
+
+impl Varying {
+    fn new(key: Key, form: Form, source: Source) -> Varying {
+        let (low, high) = key.kind().bounds();
+        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        Varying {
+            key,
+            form,
+            source,
+            bounds: (f(low), high.map_or(f64::INFINITY, f)),
+        }
+    }
 }
 
 /// A scenario made ready to sample.
@@ -94,27 +135,25 @@ impl Model {
                 .baseline()
                 .is_some_and(|b| draft.get(b).is_some_and(|s| s.range.is_some()));
             match (spec, spec.and_then(|s| s.range)) {
-                (_, Some(range)) => varying.push(Varying {
+                (_, Some(range)) => varying.push(Varying::new(
                     key,
-                    form: range.low.form(),
-                    source: Source::Drawn(Sampler::new(&range)),
-                }),
+                    range.low.form(),
+                    Source::Drawn(Sampler::new(&range)),
+                )),
                 // An `[after]` key that changes from a drawn baseline follows it.
                 (Some(s), None)
                     if base_drawn && matches!(s.written.form(), Form::Relative | Form::Points) =>
                 {
-                    varying.push(Varying {
+                    varying.push(Varying::new(
                         key,
-                        form: s.written.form(),
-                        source: Source::Fixed(s.written.number().to_f64().unwrap_or(0.0)),
-                    })
+                        s.written.form(),
+                        Source::Fixed(s.written.number().to_f64().unwrap_or(0.0)),
+                    ))
                 }
                 // A missing `[after]` key means unchanged: it equals the drawn baseline.
-                (None, None) if base_drawn => varying.push(Varying {
-                    key,
-                    form: Form::Relative,
-                    source: Source::Fixed(0.0),
-                }),
+                (None, None) if base_drawn => {
+                    varying.push(Varying::new(key, Form::Relative, Source::Fixed(0.0)))
+                }
                 _ => {}
             }
         }
@@ -143,7 +182,12 @@ impl Model {
                 .baseline()
                 .and_then(|b| b.field(&inputs))
                 .unwrap_or(0.0);
-            let value = value::apply(v.form, n, base).unwrap_or(f64::NAN);
+            // Within the key's bounds: a share past 100%, a count or a change
+            // below nothing (−100%) is clipped to the bound, never a nonsense
+            // trial. (NaN, from a change the f64 cannot hold, stays NaN.)
+            let value = value::apply(v.form, n, base)
+                .unwrap_or(f64::NAN)
+                .clamp(v.bounds.0, v.bounds.1);
             if let Some(field) = v.key.field_mut(&mut inputs) {
                 *field = value;
             }

@@ -84,6 +84,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} is a range, {}; these figures use its midpoint, {}." => {
             "{} задан диапазоном {}; в расчёте взята середина диапазона: {}."
         }
+        "{} is a range, {}; these figures use its median, {}." => {
+            "{} задан диапазоном {}; в расчёте взята медиана: {}."
+        }
         "{} is a range, {}; these figures use its likeliest value (the mode), {}." => {
             "{} задан диапазоном {}; в расчёте взято наиболее вероятное значение (мода): {}."
         }

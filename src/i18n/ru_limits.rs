@@ -15,6 +15,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "is too small: exact decimal arithmetic keeps 28 decimal places, so the smallest amount above zero is 1e-28; write 0 for nothing" => {
             "слишком мало: точная десятичная арифметика хранит 28 знаков после запятой, поэтому наименьшее число больше нуля — 1e-28; если имеется в виду «ничего», напишите 0"
         }
+        "its midpoint, the median calc uses, has more digits than exact arithmetic keeps at this magnitude; round an end" => {
+            "его середина — медиана, по которой считает calc, — при такой величине не помещается в точную арифметику; округлите одну из границ"
+        }
         "its midpoint, the value calc uses, has more digits than exact arithmetic keeps at this magnitude; give a mode, as in { low = …, high = …, mode = … }" => {
             "его середина, по которой считает calc, при такой величине не помещается в точную арифметику; укажите наиболее вероятное значение: { low = …, high = …, mode = … }"
         }

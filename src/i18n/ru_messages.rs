@@ -39,6 +39,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "uniform" => "равномерное распределение",
         "triangular" => "треугольное распределение",
         "pert" => "распределение PERT",
+        "normal" => "нормальное распределение",
+        "lognormal" => "логнормальное распределение",
+        "{}, 95% interval" => "{}, границы — 95-процентный интервал",
         "mode {}" => "наиболее вероятное — {}",
         "[[variant]] takes: name, set" => "в [[variant]] допустимы ключи: name, set",
         "[{}] takes: {}" => "допустимые ключи в [{}]: {}",
@@ -242,6 +245,27 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "the low end is above the high end" => "нижняя граница выше верхней",
         "the mode lies outside the range" => "мода вне диапазона",
+        "a normal range's point is its median, the middle of the interval; drop mode" => {
+            "расчётная точка нормального диапазона — его медиана, середина интервала; уберите mode"
+        }
+        "a lognormal range's point is its median, the geometric mean of its ends; drop mode" => {
+            "расчётная точка логнормального диапазона — его медиана, среднее геометрическое границ; уберите mode"
+        }
+        "a share (\"25%\") or a change in points (\"+5pp\") cannot be lognormal; use dist = \"normal\"" => {
+            "доля (\"25%\") или изменение в процентных пунктах (\"+5pp\") не может быть логнормальным; используйте dist = \"normal\""
+        }
+        "a share cannot be lognormal, which has no ceiling at 100%; use dist = \"normal\", which is clipped at 0% and 100%" => {
+            "доля не может быть логнормальной: у логнормального распределения нет потолка в 100\u{a0}%; используйте dist = \"normal\" — его значения обрезаются на 0\u{a0}% и 100\u{a0}%"
+        }
+        "a lognormal range's ends must be above 0; use dist = \"normal\" for one that reaches 0" => {
+            "границы логнормального диапазона должны быть больше 0; для диапазона, который доходит до 0, используйте dist = \"normal\""
+        }
+        "a lognormal change's ends must be above -100%, as the multiplier 1 + change is what is lognormal; use dist = \"normal\"" => {
+            "границы логнормального изменения должны быть больше -100\u{a0}%: логнормально распределён множитель 1 + изменение; используйте dist = \"normal\""
+        }
+        "{} cannot be written back as a scenario file writes it" => {
+            "{}: это значение нельзя записать так, как его записывает файл сценария"
+        }
         "the range has more than {} values; use a larger step" => {
             "в диапазоне больше {} значений; увеличьте шаг"
         }
@@ -259,8 +283,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "шаг равен нулю; он должен вести от ОТ к ДО"
         }
         "this is not valid TOML: {}" => "некорректный TOML: {}",
-        "unknown dist \"{}\"; use \"uniform\", \"triangular\" or \"pert\"" => {
-            "неизвестное распределение \"{}\"; используйте \"uniform\", \"triangular\" или \"pert\""
+        "unknown dist \"{}\"; use \"uniform\", \"triangular\", \"pert\", \"normal\" or \"lognormal\"" => {
+            "неизвестное распределение \"{}\"; используйте \"uniform\", \"triangular\", \"pert\", \"normal\" или \"lognormal\""
         }
         "unknown key" => "неизвестный ключ",
         "unknown key `{}`" => "неизвестный ключ `{}`",

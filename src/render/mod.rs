@@ -19,8 +19,9 @@ pub mod table;
 pub mod xlsx;
 
 use crate::forecast::scenario::value::Written;
-use crate::forecast::scenario::{Key, Uncertain};
+use crate::forecast::scenario::{Dist, Key, Uncertain};
 use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
 
 /// Where text ends up: a terminal may point to other commands, a page or a
 /// workbook an owner forwards may not.
@@ -47,6 +48,17 @@ pub fn written(f: &Fmt<'_>, key: Key, w: Written) -> String {
     }
 }
 
+/// A range's dist in the reader's language; a normal or lognormal one says
+/// its ends are its central 95%, not bounds: `lognormal, 95% interval`.
+pub fn dist_text(l: Lang, dist: Dist) -> String {
+    let name = l.tr(dist.name());
+    if dist.is_interval() {
+        l.fill("{}, 95% interval", &[&name])
+    } else {
+        name.to_string()
+    }
+}
+
 /// A range as the reader's language writes it: `+15,0 %…+40,0 % (равномерное)`.
 pub fn range_text(f: &Fmt<'_>, key: Key, range: &Uncertain) -> String {
     let l = f.lang;
@@ -54,7 +66,7 @@ pub fn range_text(f: &Fmt<'_>, key: Key, range: &Uncertain) -> String {
         "{} … {} ({}",
         written(f, key, range.low),
         written(f, key, range.high),
-        l.tr(range.dist.name())
+        dist_text(l, range.dist)
     );
     if let Some(mode) = range.mode {
         text.push_str(", ");
@@ -71,19 +83,29 @@ pub fn range_notes(ranges: &[(Key, Uncertain)], f: &Fmt<'_>, medium: Medium) -> 
     ranges
         .iter()
         .map(|(key, range)| {
-            let which = if range.mode.is_some() {
-                "{} is a range, {}; these figures use its likeliest value (the mode), {}."
+            let args: [&dyn std::fmt::Display; 3] = [
+                &key.path(),
+                &range_text(f, *key, range),
+                &written(f, *key, range.point()),
+            ];
+            // A normal or lognormal range's point is its median; a lognormal
+            // median is not the midpoint, so it is named for what it is.
+            let mut note = if range.mode.is_some() {
+                lang.fill(
+                    "{} is a range, {}; these figures use its likeliest value (the mode), {}.",
+                    &args,
+                )
+            } else if range.dist.is_interval() {
+                lang.fill(
+                    "{} is a range, {}; these figures use its median, {}.",
+                    &args,
+                )
             } else {
-                "{} is a range, {}; these figures use its midpoint, {}."
+                lang.fill(
+                    "{} is a range, {}; these figures use its midpoint, {}.",
+                    &args,
+                )
             };
-            let mut note = lang.fill(
-                which,
-                &[
-                    &key.path(),
-                    &range_text(f, *key, range),
-                    &written(f, *key, range.point()),
-                ],
-            );
             if medium == Medium::Terminal {
                 note.push(' ');
                 note.push_str(lang.tr("`roi simulate` shows the spread."));

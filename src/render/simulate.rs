@@ -351,7 +351,7 @@ fn ranges_sheet(
             Value::key(*key, u.low),
             Value::key(*key, u.high),
             u.mode.map_or(Value::Empty, |m| Value::key(*key, m)),
-            Value::text(l.tr(u.dist.name())),
+            Value::text(super::dist_text(l, u.dist)),
         ])?;
     }
     book.add(sheet)

@@ -113,6 +113,18 @@ impl Kind {
     pub fn is_rate(self) -> bool {
         matches!(self, Kind::Rate | Kind::ChangedRate)
     }
+
+    /// The lowest and highest figure the key may take (`None`: no ceiling),
+    /// as the rules check it once a change is applied: shares 0–100%, amounts
+    /// and factors from 0 up, months within their bounds. A normal draw
+    /// can fall anywhere, so the simulation clips every drawn figure to these.
+    pub fn bounds(self) -> (Decimal, Option<Decimal>) {
+        match self {
+            Kind::Rate | Kind::ChangedRate => (Decimal::ZERO, Some(Decimal::ONE)),
+            Kind::Amount | Kind::ChangedAmount | Kind::Factor => (Decimal::ZERO, None),
+            Kind::Months { min, max } => (Decimal::from(min), Some(Decimal::from(max))),
+        }
+    }
 }
 
 impl Key {

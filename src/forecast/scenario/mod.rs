@@ -4,6 +4,7 @@ mod draft;
 mod hints;
 mod key;
 mod loaded;
+mod median;
 mod range;
 mod raw;
 mod registry;
@@ -21,7 +22,7 @@ pub use key::{
     unknown_key_message,
 };
 pub use loaded::Loaded;
-pub use range::{Dist, Uncertain};
+pub use range::{Dist, RangeError, Uncertain, Z_975};
 pub use spec::Spec;
 
 use crate::forecast::engine::{Inputs, Overflow};

@@ -93,7 +93,13 @@ impl fmt::Display for Hundredfold {
 impl fmt::Display for Written {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = |n: Decimal| if n.is_sign_negative() { "" } else { "+" };
-        match *self {
+        // Zero has no sign to show: "-0%" would read back as a change.
+        let this = self.with_number(if self.number().is_zero() {
+            Decimal::ZERO
+        } else {
+            self.number()
+        });
+        match this {
             Written::Number(n) => write!(f, "{}", n.normalize()),
             Written::Percent(n) => write!(f, "{}%", Hundredfold(n)),
             Written::Relative(n) => write!(f, "{}{}%", sign(n), Hundredfold(n)),
@@ -380,6 +386,17 @@ mod tests {
             "25%", "+30%", "-20%", "+5pp", "-2.5pp", "1500", "0.25", "-3",
         ] {
             assert_eq!(read_str(text).unwrap().to_string(), text);
+        }
+        // A negative zero is written as zero, in its own form.
+        let minus_zero = -Decimal::ZERO;
+        for (w, text) in [
+            (Written::Percent(minus_zero), "0%"),
+            (Written::Relative(minus_zero), "+0%"),
+            (Written::Points(minus_zero), "+0pp"),
+            (Written::Number(minus_zero), "0"),
+        ] {
+            assert_eq!(w.to_string(), text);
+            assert_eq!(read_str(text), Ok(w));
         }
     }
 

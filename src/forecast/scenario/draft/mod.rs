@@ -3,7 +3,7 @@
 //! [`Draft::resolve`] applies every rule at once.
 
 use super::key::{Key, Kind, TEXT_KEYS, all_paths, unknown_key_message};
-use super::range::Uncertain;
+use super::range::{RangeError, Uncertain};
 use super::raw::RawVariant;
 use super::spec::{Slot, Spec};
 use super::tables::TablesDraft;
@@ -314,13 +314,25 @@ impl Draft {
                     )));
                     Slot::Broken
                 }
-                Ok(range) => Slot::Given(Spec {
-                    written: range.point(),
-                    location,
-                    text: Some(text),
-                    range: Some(range),
-                }),
-                Err(message) => {
+                Ok(range) => match range.fits(key.kind()) {
+                    Ok(()) => Slot::Given(Spec {
+                        written: range.point(),
+                        location,
+                        text: Some(text),
+                        range: Some(range),
+                    }),
+                    Err(message) => {
+                        self.problems.push(fail(message));
+                        Slot::Broken
+                    }
+                },
+                // What a dist refuses says what to do instead; a range written
+                // wrongly is shown how ranges are written.
+                Err(RangeError::Dist(message)) => {
+                    self.problems.push(fail(message));
+                    Slot::Broken
+                }
+                Err(RangeError::Unwritten(message)) => {
                     self.problems.push(fail(f(
                         "{}; a range is written \"+15%..+40%\" or { low = …, high = …, mode = …, dist = \"triangular\" }",
                         &[&message],

@@ -310,7 +310,8 @@ impl<'d> Resolver<'d> {
     }
 
     fn non_negative(&mut self, key: Key, spec: &Spec, n: Decimal) -> Option<Decimal> {
-        if n.is_sign_negative() && !n.is_zero() {
+        // The key's floor, 0, as the simulation clips to it.
+        if n < key.kind().bounds().0 {
             let message = f(
                 "must not be negative; it takes {}",
                 &[&key.kind().allowed()],
@@ -328,7 +329,9 @@ impl<'d> Resolver<'d> {
         n: Decimal,
         how: Option<&dyn Fn() -> String>,
     ) -> Option<Decimal> {
-        if (Decimal::ZERO..=Decimal::ONE).contains(&n) {
+        // 0%–100%, the bounds the simulation clips a share to.
+        let (low, high) = key.kind().bounds();
+        if n >= low && high.is_none_or(|h| n <= h) {
             return Some(n);
         }
         // Worked out only on failure: sweeps resolve valid values millions of times.

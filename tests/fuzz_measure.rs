@@ -1021,6 +1021,8 @@ proptest! {
             let path = dir.join("plan.toml");
             std::fs::write(&path, plan.text()).unwrap();
             args.extend(["--scenario".into(), path.display().to_string()]);
+            // The odds of paying are drawn in every run with a plan: few trials keep the debug run short.
+            args.extend(["--trials".into(), "50".into()]);
         }
         let written = dir.join("after.toml");
         if write {

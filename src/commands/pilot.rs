@@ -6,12 +6,13 @@ use super::Ui;
 use crate::cli::{Endpoint, Format, PilotArgs};
 use crate::evidence::exports;
 use crate::evidence::measure::Measured;
+use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::{MeasureError, Period};
-use crate::input::read_source;
 use crate::evidence::pilot;
 use crate::forecast::scenario::Loaded;
 use crate::format::Fmt;
 use crate::i18n::t;
+use crate::input::read_source;
 use crate::output::{Destination, UsageError, distinct};
 use crate::render;
 use anyhow::Result;
@@ -29,42 +30,50 @@ fn uplift(text: &str) -> Option<f64> {
     (x.is_finite() && x > 0.0).then_some(x)
 }
 
-/// Runs `roi pilot`.
-pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
+/// Where each document goes, checked before any work: the report (`-o`),
+/// the scenario (`--write-scenario`) and the pilot plan (`--save-plan`).
+struct Targets {
+    out: super::Output,
+    scenario: Option<Destination>,
+    plan: Option<Destination>,
+}
+
+fn targets(args: &PilotArgs, ui: &Ui, inputs: &[&Path]) -> Result<Targets> {
     let formats = [Format::Table, Format::Json, Format::Html, Format::Xlsx];
-    // Every file read is protected from -o and --write-scenario.
-    let inputs: Vec<&Path> = args
-        .export
-        .files
-        .iter()
-        .map(|p| p.as_path())
-        .chain(args.export.map.as_deref())
-        .chain(args.scenario.as_deref())
-        .collect();
-    let out = ui.output(&args.output, &formats, &inputs, false)?;
-    let write_to = match &args.write_scenario {
-        Some(path) => {
-            let dest = Destination::for_flag("--write-scenario", Some(path), &inputs)?;
+    let out = ui.output(&args.output, &formats, inputs, false)?;
+    let file =
+        |flag: &'static str, path: &Option<std::path::PathBuf>| -> Result<Option<Destination>> {
+            let Some(path) = path else { return Ok(None) };
+            let dest = Destination::for_flag(flag, Some(path), inputs)?;
             // Two documents on one stream, or in one file, would leave neither readable.
             if dest == Destination::Stdout {
-                return Err(UsageError(
-                    t("--write-scenario needs a file; standard output carries the report").into(),
-                )
+                return Err(UsageError(crate::i18n::f(
+                    "{} needs a file; standard output carries the report",
+                    &[&flag],
+                ))
                 .into());
             }
-            distinct(&[("-o", &out.destination), ("--write-scenario", &dest)])?;
-            Some(dest)
-        }
-        None => None,
-    };
-    let design = match &args.pilot_plan {
-        Some(path) => Some(pilot::design::read(&read_source(path)?)?),
-        None => None,
-    };
-    let baseline = match (&args.baseline, &design) {
+            Ok(Some(dest))
+        };
+    let scenario = file("--write-scenario", &args.write_scenario)?;
+    let plan = file("--save-plan", &args.save_plan)?;
+    let mut all = vec![("-o", &out.destination)];
+    all.extend(scenario.iter().map(|d| ("--write-scenario", d)));
+    all.extend(plan.iter().map(|d| ("--save-plan", d)));
+    distinct(&all)?;
+    Ok(Targets {
+        out,
+        scenario,
+        plan,
+    })
+}
+
+/// The baseline (`--baseline`, or the pilot plan's) and `--pilot` as given.
+fn periods(args: &PilotArgs, design: Option<&pilot::Design>) -> Result<(Period, Option<Period>)> {
+    let baseline = match (&args.baseline, design) {
         (Some(text), d) => {
             let b = Period::parse("--baseline", text)?;
-            if let Some(d) = d.as_ref().filter(|d| d.baseline != b) {
+            if let Some(d) = d.filter(|d| d.baseline != b) {
                 return Err(UsageError(crate::i18n::f(
                     "--baseline {} is not the plan's baseline {}; judge a planned pilot against the baseline it was planned on",
                     &[&b, &d.baseline],
@@ -74,16 +83,25 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
             b
         }
         (None, Some(d)) => d.baseline,
-        (None, None) => unreachable!("clap requires --baseline without --pilot-plan"),
+        // clap asks for --baseline without --pilot-plan; said again here all the same.
+        (None, None) => {
+            return Err(UsageError(
+                t("--baseline is needed: the months before the assistant, like 2025-06..2025-11")
+                    .into(),
+            )
+            .into());
+        }
     };
-    let given_pilot = args
+    let given = args
         .pilot
         .as_deref()
         .map(|p| Period::parse("--pilot", p))
         .transpose()?;
-    if write_to.is_some() && given_pilot.is_none() && design.is_none() {
-        return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
-    }
+    Ok((baseline, given))
+}
+
+/// `--expect`, `--primary` and `--start` as the judgement takes them.
+fn flags(args: &PilotArgs) -> Result<(Option<f64>, pilot::Metric, Option<Month>)> {
     let expect = match &args.expect {
         None => None,
         Some(e) => Some(uplift(e).ok_or_else(|| {
@@ -93,37 +111,99 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
             ))
         })?),
     };
-    let plan = match &args.scenario {
-        Some(path) => {
-            let loaded = Loaded::read(path, &[])?;
-            Some(loaded.scenario()?)
-        }
-        None => None,
-    };
-    let req = exports::request(&super::exports(&args.export))?;
-    let m = exports::measured(&req, args.export.strict)?;
-    let pilot_period = match (&design, given_pilot) {
-        (Some(d), given) => Some(planned_so_far(d, given, &m)?),
-        (None, given) => given,
+    let endpoint = match args.primary {
+        Endpoint::Leads => pilot::Metric::Leads,
+        Endpoint::Bookings => pilot::Metric::Bookings,
+        Endpoint::Visits => pilot::Metric::Visits,
+        Endpoint::Revenue => pilot::Metric::Revenue,
     };
     let start = args
         .start
         .as_deref()
         .map(|s| {
             Period::parse("--start", s).and_then(|p| {
-                (p.from == p.to).then_some(p.from).ok_or_else(|| MeasureError::Period {
-                    flag: "--start",
-                    value: s.to_string(),
-                    message: t("one month, like 2025-12").into(),
-                })
+                (p.from == p.to)
+                    .then_some(p.from)
+                    .ok_or_else(|| MeasureError::Period {
+                        flag: "--start",
+                        value: s.to_string(),
+                        message: t("one month, like 2025-12").into(),
+                    })
             })
         })
         .transpose()?;
-    let endpoint = match args.primary {
-        Endpoint::Leads => pilot::Metric::Leads,
-        Endpoint::Bookings => pilot::Metric::Bookings,
-        Endpoint::Visits => pilot::Metric::Visits,
-        Endpoint::Revenue => pilot::Metric::Revenue,
+    Ok((expect, endpoint, start))
+}
+
+/// The scenario the evidence makes, written (or not) as one text, and the
+/// judgement decided again on the odds drawn from that very text, so that
+/// `roi simulate` on the file gives the same chance with the same trials and seed.
+type Written = Option<Result<String, MeasureError>>;
+
+fn with_odds(
+    args: &PilotArgs,
+    judged: pilot::Pilot,
+    m: &Measured,
+    plan: Option<&crate::forecast::scenario::Scenario>,
+    write: bool,
+    ui: &Ui,
+) -> Result<(pilot::Pilot, Written)> {
+    let after = match judged.pilot {
+        Some(_) if plan.is_some() || write => {
+            let b = m.scenario_baseline(judged.baseline)?;
+            let j = Some((&judged, plan));
+            Some(render::scenario_file::measured(
+                m,
+                &b,
+                judged.baseline,
+                ui.lang,
+                j,
+            ))
+        }
+        _ => None,
+    };
+    let judged = match (&after, plan) {
+        (Some(Ok(text)), Some(_)) => {
+            let odds =
+                pilot::odds::of_scenario("pilot", text, args.trials, args.seed, args.confidence);
+            judged.with_odds(odds, plan)
+        }
+        _ => judged,
+    };
+    Ok((judged, after))
+}
+
+/// Runs `roi pilot`.
+pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
+    // Every file read is protected from -o, --write-scenario and --save-plan.
+    let inputs: Vec<&Path> = args
+        .export
+        .files
+        .iter()
+        .map(|p| p.as_path())
+        .chain(args.export.map.as_deref())
+        .chain(args.scenario.as_deref())
+        .chain(args.pilot_plan.as_deref())
+        .collect();
+    let to = targets(&args, ui, &inputs)?;
+    let design = match &args.pilot_plan {
+        Some(path) => Some(pilot::design::read(&read_source(path)?)?),
+        None => None,
+    };
+    let (baseline, given_pilot) = periods(&args, design.as_ref())?;
+    if to.scenario.is_some() && given_pilot.is_none() && design.is_none() {
+        return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+    }
+    let (expect, endpoint, start) = flags(&args)?;
+    let plan = match &args.scenario {
+        Some(path) => Some(Loaded::read(path, &[])?.scenario()?),
+        None => None,
+    };
+    let req = exports::request(&super::exports(&args.export))?;
+    let m = exports::measured(&req, args.export.strict)?;
+    let pilot_period = match &design {
+        Some(d) => Some(planned_so_far(d, given_pilot, &m)?),
+        None => given_pilot,
     };
     let ask = pilot::Ask {
         plan: plan.as_ref(),
@@ -134,63 +214,39 @@ pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
         start,
     };
     let judged = pilot::judge(&m, baseline, pilot_period, ask)?;
-    // The scenario the evidence makes is written (or not) as one text, and
-    // the odds are drawn from that very text: `roi simulate` on the file
-    // gives the same chance with the same trials and seed.
-    let after = match pilot_period {
-        Some(_) if plan.is_some() || write_to.is_some() => {
-            let b = m.scenario_baseline(baseline)?;
-            let j = Some((&judged, plan.as_ref()));
-            Some(render::scenario_file::measured(&m, &b, baseline, ui.lang, j))
-        }
-        _ => None,
-    };
-    let judged = match (&after, &plan) {
-        (Some(Ok(text)), Some(_)) => {
-            let odds = pilot::odds::of_scenario(
-                "pilot",
-                text,
-                args.trials,
-                args.seed,
-                args.confidence,
-            );
-            judged.with_odds(odds, plan.as_ref())
-        }
-        _ => judged,
-    };
+    let (judged, after) = with_odds(&args, judged, &m, plan.as_ref(), to.scenario.is_some(), ui)?;
     let fmt = Fmt {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),
     };
-    // Both documents are made before either is written, so a mistake in one
+    // Every document is made before any is written, so a mistake in one
     // leaves nothing half-done.
-    let bytes = match out.format {
+    let bytes = match to.out.format {
         Format::Json => render::pilot::json(&judged).into_bytes(),
         Format::Html => render::pilot_html::render(&judged, &m, &fmt).into_bytes(),
         Format::Xlsx => render::pilot::xlsx(&judged, &fmt)?,
-        _ => render::pilot::table(&judged, &fmt, out.width).into_bytes(),
+        _ => render::pilot::table(&judged, &fmt, to.out.width).into_bytes(),
     };
-    let plan_file = match (&args.save_plan, &judged.design) {
-        (Some(path), Some(d)) => {
-            let dest = Destination::for_flag("--save-plan", Some(path), &inputs)?;
-            Some((dest, render::pilot::plan_file(d, ui.lang)))
-        }
+    let plan_text = match (&to.plan, &judged.design) {
         (Some(_), None) => {
             return Err(UsageError(t("--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect").into()).into());
         }
+        (_, d) => d.as_ref().map(|d| render::pilot::plan_file(d, ui.lang)),
+    };
+    let scenario_text = match (&to.scenario, after) {
+        (Some(_), Some(text)) => Some(text?),
+        (Some(_), None) => {
+            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+        }
         _ => None,
     };
-    if let Some((dest, text)) = plan_file {
+    if let (Some(dest), Some(text)) = (&to.plan, plan_text) {
         dest.write(text.as_bytes())?;
     }
-    if let Some(dest) = write_to {
-        let Some(text) = after else {
-            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
-        };
-        let text = text?;
+    if let (Some(dest), Some(text)) = (&to.scenario, scenario_text) {
         dest.write(text.as_bytes())?;
     }
-    out.destination.write(&bytes)
+    to.out.destination.write(&bytes)
 }
 
 /// A planned pilot's months so far: from its start to `--pilot`'s end, or

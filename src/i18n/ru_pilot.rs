@@ -100,8 +100,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "The plan's baseline «{}» is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
             "Исходный показатель «{}» в плане — {}, по данным — {}: расходятся больше чем на 10\u{a0}% от значения по данным."
         }
-        "[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`." => {
-            "[after]: измеренные в пилоте изменения как диапазоны (интервалы 95\u{a0}%) для `roi simulate` и `roi sensitivity`."
+        "[after]: the pilot's measured changes as distributions over their 95% intervals (leads lognormal, the rest normal), for `roi simulate` and `roi sensitivity`; `roi pilot` drew its odds of paying from exactly these." => {
+            "[after]: изменения, измеренные пилотом, как распределения по их диапазонам 95 % (заявки — логнормальное, остальное — нормальное), для `roi simulate` и `roi sensitivity`; шансы окупиться `roi pilot` рассчитал именно по ним."
         }
         "From the plan «{}»." => "Из плана «{}».",
         "--expect {}: a rise in leads like +30% or 0.3" => {
@@ -127,8 +127,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "comes before the baseline {}; the pilot's months must come after it" => {
             "идёт раньше базы {}; месяцы пилота должны идти после неё"
         }
-        "--write-scenario needs a file; standard output carries the report" => {
-            "для --write-scenario нужен файл: стандартный вывод занят отчётом"
+        "{} needs a file; standard output carries the report" => {
+            "для {} нужен файл: стандартный вывод занят отчётом"
+        }
+        "--baseline is needed: the months before the assistant, like 2025-06..2025-11" => {
+            "нужен --baseline: месяцы до ассистента, например 2025-06..2025-11"
         }
         "roi calc would refuse the scenario these figures make, so it is not written: {}; check the export's amounts and counts for extra digits" => {
             "roi calc не примет сценарий из этих цифр, поэтому он не записан: {}; проверьте суммы и счётчики в выгрузке — нет ли лишних цифр"
@@ -189,45 +192,25 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "The smallest rise in {} a pilot can tell from chance (80% of the time): {}." => {
             "Наименьший рост ({}), который пилот отличит от случайных колебаний (в 80 % случаев): {}."
         }
-        "a probability between 0.5 and 1, like 0.8" => {
-            "вероятность от 0,5 до 1, например 0.8"
-        }
-        "\"{}\" is not a number" => {
-            "«{}» — не число"
-        }
-        "a period like 2025-06..2025-11" => {
-            "период вида 2025-06..2025-11"
-        }
-        "a month like 2025-12" => {
-            "месяц вида 2025-12"
-        }
+        "a probability between 0.5 and 1, like 0.8" => "вероятность от 0,5 до 1, например 0.8",
+        "\"{}\" is not a number" => "«{}» — не число",
+        "a period like 2025-06..2025-11" => "период вида 2025-06..2025-11",
+        "a month like 2025-12" => "месяц вида 2025-12",
         "the pilot must start after the baseline" => {
             "пилот должен начинаться после базового периода"
         }
-        "a level between 0 and 0.5, like 0.05" => {
-            "уровень от 0 до 0,5, например 0.05"
-        }
-        "one of leads, bookings, visits, revenue" => {
-            "одно из: leads, bookings, visits, revenue"
-        }
-        "a rise above 0, like 0.3" => {
-            "рост больше 0, например 0.3"
-        }
+        "a level between 0 and 0.5, like 0.05" => "уровень от 0 до 0,5, например 0.05",
+        "one of leads, bookings, visits, revenue" => "одно из: leads, bookings, visits, revenue",
+        "a rise above 0, like 0.3" => "рост больше 0, например 0.3",
         "its looks have no group-sequential boundaries; plan it again with roi pilot --plan" => {
             "для его просмотров не получается рассчитать границы; составьте план заново командой roi pilot --plan"
         }
         "not a pilot plan written by roi pilot --plan --save-plan: {}" => {
             "это не план пилота из roi pilot --plan --save-plan: {}"
         }
-        "this roi reads plan version {}" => {
-            "эта версия roi читает планы версии {}"
-        }
-        "1 to {} months" => {
-            "от 1 до {} месяцев"
-        }
-        "one month, like 2025-12" => {
-            "один месяц, например 2025-12"
-        }
+        "this roi reads plan version {}" => "эта версия roi читает планы версии {}",
+        "1 to {} months" => "от 1 до {} месяцев",
+        "one month, like 2025-12" => "один месяц, например 2025-12",
         "--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect" => {
             "--save-plan: ни один пилот, который можно оценить по этим данным, не увидит ожидаемый рост с вероятностью 80 % при ежемесячных просмотрах; задайте длину сами (--months) или ожидайте рост побольше (--expect)"
         }
@@ -240,33 +223,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "the export holds no full month of the planned pilot (from {}) yet; give --pilot to judge a month the export covers whole" => {
             "в выгрузке ещё нет ни одного полного месяца запланированного пилота (с {}); укажите --pilot, чтобы оценить месяц, который выгрузка покрывает целиком"
         }
-        "Bookings per month" => {
-            "Записи в месяц"
-        }
-        "Visits per month" => {
-            "Визиты в месяц"
-        }
-        "bookings a month" => {
-            "записи в месяц"
-        }
-        "visits a month" => {
-            "визиты в месяц"
-        }
-        "revenue a month" => {
-            "выручка в месяц"
-        }
-        "the leads" => {
-            "заявки"
-        }
-        "against the same months a year earlier" => {
-            "по сравнению с теми же месяцами год назад"
-        }
-        "against the plan's [seasonality]" => {
-            "с поправкой на сезонность из плана ([seasonality])"
-        }
-        "not adjusted for the season" => {
-            "без поправки на сезон"
-        }
+        "Bookings per month" => "Записи в месяц",
+        "Visits per month" => "Визиты в месяц",
+        "bookings a month" => "записи в месяц",
+        "visits a month" => "визиты в месяц",
+        "revenue a month" => "выручка в месяц",
+        "the leads" => "заявки",
+        "against the same months a year earlier" => "по сравнению с теми же месяцами год назад",
+        "against the plan's [seasonality]" => "с поправкой на сезонность из плана ([seasonality])",
+        "not adjusted for the season" => "без поправки на сезон",
         "net of the other channels' own clear rise (the conservative estimate)" => {
             "за вычетом явного роста в других каналах (осторожная оценка)"
         }

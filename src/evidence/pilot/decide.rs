@@ -1,7 +1,7 @@
 //! The decision in one word — scale, extend or stop — and the facts behind it.
 
 use super::odds::Odds;
-use super::{Adjustment, Change, Metric, Pilot, Verdict};
+use super::{Adjustment, Change, Metric, Pilot, Primary, Verdict};
 use crate::evidence::measure::funnel::Channel;
 use crate::forecast::scenario::Scenario;
 use rust_decimal::Decimal;
@@ -114,23 +114,9 @@ impl Decision {
     }
 }
 
-/// Decides on the primary endpoint, once: clearly up scales (when it pays
-/// at the plan's costs, or no plan says what they are), the endpoint or a
-/// guardrail (bookings, visits a month) clearly down stops, anything else
-/// extends. A per-lead conversion fall alone never stops it. A season no
-/// data or plan can account for, or a one-month baseline, holds the
-/// decision at "extend" whatever the figures say.
-pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
-    let Some(primary) = &p.primary else {
-        return Decision::plan_only();
-    };
-    let c = &primary.change;
-    let up = c.verdict == Some(Verdict::Up);
-    let worse: Vec<Reason> = (c.verdict == Some(Verdict::Down))
-        .then(|| Reason::Worse(c.clone()))
-        .into_iter()
-        .chain(primary.guardrail_down().map(|g| Reason::Worse(g.clone())))
-        .collect();
+/// The facts that explain without deciding: more bookings from leads that
+/// book less often, the season, relabelled leads, a plan on other figures.
+fn explanations(p: &Pilot, primary: &Primary) -> Vec<Reason> {
     let mut explain = Vec::new();
     // More leads that book less often: say the bookings a month rose.
     let conversion_down = p
@@ -145,7 +131,7 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
         explain.push(Reason::Diluted(g.clone()));
     }
     if primary.season_explains() {
-        explain.push(Reason::Season(c.clone()));
+        explain.push(Reason::Season(primary.change.clone()));
     }
     if p.attribution.is_some_and(|a| a.cannibalisation)
         && let Some(o) = p.find(Metric::Leads, Channel::Other)
@@ -155,6 +141,19 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     if p.plan.as_ref().is_some_and(|r| !r.differs.is_empty()) {
         explain.push(Reason::PlanDiffers);
     }
+    explain
+}
+
+/// What the money says: its reasons, whether it pays, whether it cannot,
+/// and whether odds were drawn.
+struct Money {
+    reasons: Vec<Reason>,
+    pays: bool,
+    hopeless: bool,
+    odds: bool,
+}
+
+fn money(p: &Pilot) -> Money {
     let realised = p
         .plan
         .as_ref()
@@ -162,13 +161,13 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
         .and_then(|m| m.actual_to_date)
         .and_then(|t| t.roi);
     let projected = p.plan.as_ref().and_then(|r| r.projected_roi);
-    let mut money = Vec::new();
-    money.extend(realised.map(Reason::RealisedRoi));
+    let mut reasons = Vec::new();
+    reasons.extend(realised.map(Reason::RealisedRoi));
     // The odds, where they could be drawn, replace the projection on the clear changes alone.
     let chance = p.odds.and_then(|o| Some((o, o.roi_positive?)));
     match p.odds {
-        Some(o) => money.push(Reason::Odds(o)),
-        None => money.extend(projected.map(Reason::ProjectedRoi)),
+        Some(o) => reasons.push(Reason::Odds(o)),
+        None => reasons.extend(projected.map(Reason::ProjectedRoi)),
     }
     let pays = match chance {
         Some((o, q)) => q >= o.confidence,
@@ -177,7 +176,33 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
                 || projected.is_some_and(|r| r >= Decimal::ZERO)
         }
     };
-    let hopeless = chance.is_some_and(|(o, q)| q <= 1.0 - o.confidence);
+    Money {
+        reasons,
+        pays,
+        hopeless: chance.is_some_and(|(o, q)| q <= 1.0 - o.confidence),
+        odds: chance.is_some(),
+    }
+}
+
+/// Decides on the primary endpoint, once: clearly up scales (when the odds
+/// of paying at the plan's costs are high enough, or no plan says what they
+/// are), the endpoint or a guardrail (bookings, visits a month) clearly down
+/// stops, and so do poor odds; anything else extends. A per-lead conversion
+/// fall alone never stops it. A season no data or plan can account for, or
+/// a one-month baseline, holds the decision at "extend" whatever the
+/// figures say; a planned pilot's last look without a clear rise stops it.
+pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
+    let Some(primary) = &p.primary else {
+        return Decision::plan_only();
+    };
+    let c = &primary.change;
+    let up = c.verdict == Some(Verdict::Up);
+    let worse: Vec<Reason> = (c.verdict == Some(Verdict::Down))
+        .then(|| Reason::Worse(c.clone()))
+        .into_iter()
+        .chain(primary.guardrail_down().map(|g| Reason::Worse(g.clone())))
+        .collect();
+    let money = money(p);
     let primary_reason = if up {
         Reason::Better(c.clone())
     } else if c.verdict == Some(Verdict::Down) {
@@ -192,20 +217,21 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     } else {
         None
     };
+    let with_money = |first: Vec<Reason>| [first, money.reasons.clone()].concat();
     let (kind, mut reasons) = if let Some(why) = held {
         (Kind::Extend, vec![primary_reason, why])
     } else if !worse.is_empty() {
-        (Kind::Stop, [worse, money.clone()].concat())
-    } else if hopeless {
-        (Kind::Stop, [vec![primary_reason], money.clone()].concat())
+        (Kind::Stop, with_money(worse))
+    } else if money.hopeless {
+        (Kind::Stop, with_money(vec![primary_reason]))
     } else if up {
         match plan {
             None => (Kind::Scale, vec![primary_reason, Reason::NoCosts]),
-            Some(_) if pays => (Kind::Scale, [vec![primary_reason], money.clone()].concat()),
+            Some(_) if money.pays => (Kind::Scale, with_money(vec![primary_reason])),
             // Clearly up, not yet likely enough to pay: stop only when the
             // odds say it will not (above); else more months may settle it.
-            Some(_) if chance.is_some() => (Kind::Extend, vec![primary_reason]),
-            Some(_) => (Kind::Stop, [vec![primary_reason], money.clone()].concat()),
+            Some(_) if money.odds => (Kind::Extend, vec![primary_reason]),
+            Some(_) => (Kind::Stop, with_money(vec![primary_reason])),
         }
     } else if p.look.is_some_and(|l| l.look >= l.of) {
         // The planned length is spent: more months would be peeking.
@@ -214,19 +240,15 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
         (Kind::Extend, vec![primary_reason])
     };
     if kind == Kind::Extend {
-        reasons.extend(money);
+        reasons.extend(money.reasons);
         if p.look.is_none() {
             reasons.push(Reason::FixLength);
         }
     }
-    reasons.extend(explain);
+    reasons.extend(explanations(p, primary));
     Decision {
         kind,
         reasons,
-        extra_months: if kind == Kind::Extend {
-            p.extra_months
-        } else {
-            None
-        },
+        extra_months: (kind == Kind::Extend).then_some(p.extra_months).flatten(),
     }
 }

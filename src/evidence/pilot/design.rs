@@ -104,9 +104,9 @@ pub fn read(source: &Source) -> Result<Design, ScenarioError> {
         problems,
     };
     let raw: Raw = toml::from_str(&source.text).map_err(|e| {
-        let location = e
-            .span()
-            .map_or(Location::File, |s| Location::Line(line_of(&source.text, s.start)));
+        let location = e.span().map_or(Location::File, |s| {
+            Location::Line(line_of(&source.text, s.start))
+        });
         fail(vec![Problem {
             location,
             key: None,
@@ -124,6 +124,17 @@ pub fn read(source: &Source) -> Result<Design, ScenarioError> {
             .position(|l| l.trim_start().starts_with(key))
             .map_or(Location::File, |n| Location::Line(n + 1))
     };
+    let d = fields(&raw, &line).map_err(fail)?;
+    if d.looks().is_none() {
+        return Err(fail(vec![Problem::file(t(
+            "its looks have no group-sequential boundaries; plan it again with roi pilot --plan",
+        ))]));
+    }
+    Ok(d)
+}
+
+/// The design the fields make, or every field's mistake.
+fn fields(raw: &Raw, line: &dyn Fn(&str) -> Location) -> Result<Design, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut bad = |key: &'static str, value: String, message: String| {
         problems.push(Problem {
@@ -134,11 +145,17 @@ pub fn read(source: &Source) -> Result<Design, ScenarioError> {
         })
     };
     if raw.version != VERSION {
-        bad("version", raw.version.to_string(), f("this roi reads plan version {}", &[&VERSION]));
+        let v = raw.version.to_string();
+        bad(
+            "version",
+            v,
+            f("this roi reads plan version {}", &[&VERSION]),
+        );
     }
     let baseline = Period::parse("baseline", &raw.baseline).ok();
     if baseline.is_none() {
-        bad("baseline", raw.baseline.clone(), t("a period like 2025-06..2025-11").into());
+        let b = raw.baseline.clone();
+        bad("baseline", b, t("a period like 2025-06..2025-11").into());
     }
     let start = raw.start.trim().parse::<Month>().ok();
     if start.is_none() {
@@ -147,38 +164,37 @@ pub fn read(source: &Source) -> Result<Design, ScenarioError> {
     if let (Some(b), Some(s)) = (baseline, start)
         && s <= b.to
     {
-        bad("start", raw.start.clone(), t("the pilot must start after the baseline").into());
+        let why = t("the pilot must start after the baseline").into();
+        bad("start", raw.start.clone(), why);
     }
     if !(1..=MAX_PLANNED).contains(&raw.months) {
-        bad("months", raw.months.to_string(), f("1 to {} months", &[&MAX_PLANNED]));
+        let m = raw.months.to_string();
+        bad("months", m, f("1 to {} months", &[&MAX_PLANNED]));
     }
     if !(raw.alpha > 0.0 && raw.alpha < 0.5) {
-        bad("alpha", raw.alpha.to_string(), t("a level between 0 and 0.5, like 0.05").into());
+        let why = t("a level between 0 and 0.5, like 0.05").into();
+        bad("alpha", raw.alpha.to_string(), why);
     }
-    let endpoint = super::ENDPOINTS.into_iter().find(|m| m.name() == raw.primary);
+    let endpoint = super::ENDPOINTS
+        .into_iter()
+        .find(|m| m.name() == raw.primary);
     if endpoint.is_none() {
-        bad("primary", raw.primary.clone(), t("one of leads, bookings, visits, revenue").into());
+        let why = t("one of leads, bookings, visits, revenue").into();
+        bad("primary", raw.primary.clone(), why);
     }
     if !(raw.expect.is_finite() && raw.expect > 0.0) {
-        bad("expect", raw.expect.to_string(), t("a rise above 0, like 0.3").into());
+        let why = t("a rise above 0, like 0.3").into();
+        bad("expect", raw.expect.to_string(), why);
     }
     match (baseline, start, endpoint) {
-        (Some(baseline), Some(start), Some(endpoint)) if problems.is_empty() => {
-            let d = Design {
-                baseline,
-                start,
-                months: raw.months,
-                alpha: raw.alpha,
-                endpoint,
-                expect: raw.expect,
-            };
-            if d.looks().is_none() {
-                return Err(fail(vec![Problem::file(t(
-                    "its looks have no group-sequential boundaries; plan it again with roi pilot --plan",
-                ))]));
-            }
-            Ok(d)
-        }
-        _ => Err(fail(problems)),
+        (Some(baseline), Some(start), Some(endpoint)) if problems.is_empty() => Ok(Design {
+            baseline,
+            start,
+            months: raw.months,
+            alpha: raw.alpha,
+            endpoint,
+            expect: raw.expect,
+        }),
+        _ => Err(problems),
     }
 }

@@ -28,7 +28,13 @@ pub struct Odds {
 
 /// Runs the written scenario `text` (named `name`) through the simulation.
 /// `None` when it has no ranges or cannot be read, which the writer rules out.
-pub fn of_scenario(name: &str, text: &str, trials: u64, seed: u64, confidence: f64) -> Option<Odds> {
+pub fn of_scenario(
+    name: &str,
+    text: &str,
+    trials: u64,
+    seed: u64,
+    confidence: f64,
+) -> Option<Odds> {
     let source = Source {
         name: name.to_string(),
         text: text.to_string(),

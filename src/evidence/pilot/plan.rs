@@ -247,7 +247,9 @@ fn months(
         let open = open_in(m, month);
         // An open booking is revenue to come, at what the baseline's bookings brought.
         if let (Some(r), Some(n), Some(v)) = (actual[4], open, per_open) {
-            actual[4] = Decimal::from(n).checked_mul(v).and_then(|x| r.checked_add(x));
+            actual[4] = Decimal::from(n)
+                .checked_mul(v)
+                .and_then(|x| r.checked_add(x));
         }
         let to_date = Figure::PlannedToDate(month);
         benefit = benefit.checked_add(pm.benefit).ok_or(to_date)?;
@@ -282,9 +284,7 @@ fn months(
 /// Bookings of `month` neither came nor no-show yet.
 pub fn open_in(m: &Measured, month: Month) -> Option<u64> {
     let t = m.funnel.tally(month, Channel::All)?;
-    t.bookings?
-        .checked_sub(t.visits?)?
-        .checked_sub(t.no_shows?)
+    t.bookings?.checked_sub(t.visits?)?.checked_sub(t.no_shows?)
 }
 
 /// What an open booking is expected to bring: the baseline's share of

@@ -88,7 +88,10 @@ fn plan_weights(plan: Option<&Scenario>, p: Period) -> Option<Vec<f64>> {
     p.from
         .through(p.to)
         .map(|m: Month| {
-            let f = seasons.factors.get(m.month.checked_sub(1)? as usize)?.to_f64()?;
+            let f = seasons
+                .factors
+                .get(m.month.checked_sub(1)? as usize)?
+                .to_f64()?;
             (f > 0.0).then_some(f)
         })
         .collect()
@@ -152,7 +155,9 @@ pub fn judge(
     let estimate = |metric: Metric, alpha: f64| match adjustment {
         Adjustment::YearEarlier => against_year(m, b, p, metric, alpha),
         Adjustment::PlanSeason => {
-            let w = weights.as_ref().map(|(w0, w1)| (w0.as_slice(), w1.as_slice()));
+            let w = weights
+                .as_ref()
+                .map(|(w0, w1)| (w0.as_slice(), w1.as_slice()));
             metrics::per_month(m, b, p, Channel::All, metric, w, alpha)
         }
         Adjustment::Unknown => metrics::per_month(m, b, p, Channel::All, metric, None, alpha),
@@ -206,7 +211,11 @@ pub fn judge(
 /// independent though the other channels' are part of all.
 fn net_of_others(m: &Measured, b: Period, p: Period, alpha: f64) -> Option<Change> {
     // Only with the assistant's own leads in the pilot: "as well" needs two channels.
-    let ai = m.funnel.period(p.from, p.to, Channel::Ai).leads.unwrap_or(0);
+    let ai = m
+        .funnel
+        .period(p.from, p.to, Channel::Ai)
+        .leads
+        .unwrap_or(0);
     if !m.funnel.split || ai == 0 {
         return None;
     }
@@ -220,7 +229,11 @@ fn net_of_others(m: &Measured, b: Period, p: Period, alpha: f64) -> Option<Chang
     let (a0, a1) = (sum(&all0), sum(&all1));
     let o0 = sum(&metrics::monthly(m, b, Channel::Other, Metric::Leads)?);
     let o1 = sum(&metrics::monthly(m, p, Channel::Other, Metric::Leads)?);
-    let plain = |v: &[f64]| v.iter().map(|&x| stats::Monthly::plain(x)).collect::<Vec<_>>();
+    let plain = |v: &[f64]| {
+        v.iter()
+            .map(|&x| stats::Monthly::plain(x))
+            .collect::<Vec<_>>()
+    };
     let fit = stats::quasi_poisson_ratio(&plain(&all0), &plain(&all1)).ok()?;
     if [a0, a1, o0, o1].iter().any(|&x| x <= 0.0) {
         return None;

@@ -17,23 +17,23 @@
 
 mod means;
 mod monthly;
-mod sequential;
 mod proportions;
 mod rates;
+mod sequential;
 
 pub use means::{Sample, Welch, welch};
 pub use monthly::{
-    Monthly, Ratio, Share, YearPair, detectable_rise, quasi_poisson_ratio, season_adjusted_ratio, share_dispersion,
-    t_p, t_quantile, t_quantile_95,
-};
-pub use sequential::{
-    DesignError, Look, MAX_LOOKS, MIN_STEP, boundaries, information_fractions_rate,
-    obrien_fleming_spending, sequential_power,
+    Monthly, Ratio, Share, YearPair, detectable_rise, quasi_poisson_ratio, season_adjusted_ratio,
+    share_dispersion, t_p, t_quantile, t_quantile_95,
 };
 pub use proportions::{proportion_difference, proportion_difference_dispersed, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
     months_to_detect, rate_ratio, seasonal_ratio,
+};
+pub use sequential::{
+    DesignError, Look, MAX_LOOKS, MIN_STEP, boundaries, information_fractions_rate,
+    obrien_fleming_spending, sequential_power,
 };
 
 use statrs::distribution::{ContinuousCDF, Normal};

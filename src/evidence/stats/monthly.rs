@@ -196,7 +196,8 @@ pub fn season_adjusted_ratio(base: &[YearPair], pilot: &[YearPair]) -> Result<Ra
     if pilot.is_empty() {
         return Err(Undefined::NoPilot);
     }
-    let ok = |p: &YearPair| p.now.is_finite() && p.before.is_finite() && p.now >= 0.0 && p.before >= 0.0;
+    let ok =
+        |p: &YearPair| p.now.is_finite() && p.before.is_finite() && p.now >= 0.0 && p.before >= 0.0;
     if !base.iter().chain(pilot).all(ok) {
         return Err(Undefined::InvalidInput);
     }
@@ -335,7 +336,7 @@ pub fn share_dispersion(base: &[Share], pilot: &[Share]) -> f64 {
 /// in "scale" 75–85% of the time. `None` for inputs with no answer.
 pub fn detectable_rise(phi: f64, known: f64, expected: f64, df: u32) -> Option<f64> {
     let valid = phi.is_finite() && phi > 0.0 && known.is_finite() && known >= 0.0;
-    if !valid || !(expected.is_finite() && expected > 0.0) {
+    if !(valid && expected.is_finite() && expected > 0.0) {
         return None;
     }
     let c = t_quantile(df, 0.975)? + t_quantile(df, 0.8)?;

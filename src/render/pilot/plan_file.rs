@@ -30,7 +30,9 @@ pub fn plan_file(d: &Design, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "# {}",
-        lang.tr("Nominal two-sided p-value each monthly look must reach (Lan–DeMets, O'Brien–Fleming):")
+        lang.tr(
+            "Nominal two-sided p-value each monthly look must reach (Lan–DeMets, O'Brien–Fleming):"
+        )
     );
     let mut month = d.start;
     for (j, l) in looks.iter().enumerate() {

@@ -5,7 +5,8 @@
 use super::{comment, number};
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::pilot::{Change, Metric, Pilot};
-use crate::forecast::scenario::Scenario;
+use crate::forecast::scenario::value::Written as WrittenValue;
+use crate::forecast::scenario::{Scenario, Uncertain};
 use crate::i18n::Lang;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -33,7 +34,7 @@ pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: L
     let _ = writeln!(out);
     comment(
         &mut out,
-        lang.tr("[after]: the pilot's measured changes as ranges (95% intervals), for `roi simulate` and `roi sensitivity`."),
+        lang.tr("[after]: the pilot's measured changes as distributions over their 95% intervals (leads lognormal, the rest normal), for `roi simulate` and `roi sensitivity`; `roi pilot` drew its odds of paying from exactly these."),
     );
     let _ = writeln!(out, "[after]");
     // Leads carry the primary estimate when leads are the endpoint: net of
@@ -60,16 +61,6 @@ pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: L
         let _ = writeln!(out, "# [costs]\n# setup = 25000\n# monthly = 10000");
     }
     out
-}
-
-/// A change with its sign, as a range's end is written: `+12.5`, `-3`.
-fn signed(d: Decimal) -> String {
-    let d = d.normalize();
-    if d.is_sign_negative() && !d.is_zero() {
-        d.to_string()
-    } else {
-        format!("+{}", d.abs())
-    }
 }
 
 /// An interval's ends as percentages to [`PCT_PLACES`] places, each kept
@@ -109,21 +100,33 @@ fn point_bounds(base: Decimal) -> Option<(Decimal, Decimal)> {
 }
 
 /// One metric's interval as an `[after]` line, clipped so the changed figure
-/// stays possible; `None` for revenue (the model works it out) and for an
-/// interval with an end missing.
+/// stays possible; `None` for totals the model works out itself (bookings,
+/// visits, revenue) and for an interval with an end missing.
+///
+/// Each is the distribution its interval came from, so `roi simulate` draws
+/// what the pilot measured: leads' rate ratio is lognormal (its interval is
+/// symmetric in ln RR), shares' changes are normal in points, the check's
+/// change normal in percent (Welch's interval is symmetric in the difference).
 fn after_range(c: &Change, written: Written) -> Option<String> {
     let (low, high) = (c.low?, c.high?);
-    match c.metric {
+    let pct = |d: Decimal| d / Decimal::ONE_HUNDRED;
+    let (key, range) = match c.metric {
         // A change cannot take leads or a check below zero: −100% at most,
         // and +1000% is already far past anything a pilot shows.
         Metric::Leads | Metric::AverageCheck => {
             let (a, b) = ends(low, high, Decimal::from(-100), Decimal::from(1000))?;
-            let key = if c.metric == Metric::Leads {
-                "leads"
+            let (a, b) = (
+                WrittenValue::Relative(pct(a)),
+                WrittenValue::Relative(pct(b)),
+            );
+            if c.metric == Metric::Leads {
+                // A lognormal needs both ends above −100%: a pilot with no leads
+                // at all is drawn as a normal instead.
+                let r = Uncertain::lognormal(a, b).or_else(|_| Uncertain::normal(a, b));
+                ("leads", r.ok()?)
             } else {
-                "average_check"
-            };
-            Some(format!("{key} = \"{}%..{}%\"", signed(a), signed(b)))
+                ("average_check", Uncertain::normal(a, b).ok()?)
+            }
         }
         Metric::Conversion | Metric::NoShowRate => {
             let (key, base) = if c.metric == Metric::Conversion {
@@ -134,10 +137,12 @@ fn after_range(c: &Change, written: Written) -> Option<String> {
             // Points keep the share within 0–100% of the share written.
             let (lowest, highest) = point_bounds(base)?;
             let (a, b) = ends(low, high, lowest, highest)?;
-            Some(format!("{key} = \"{}pp..{}pp\"", signed(a), signed(b)))
+            let r = Uncertain::normal(WrittenValue::Points(pct(a)), WrittenValue::Points(pct(b)));
+            (key, r.ok()?)
         }
-        Metric::Revenue | Metric::Bookings | Metric::Visits => None,
-    }
+        Metric::Revenue | Metric::Bookings | Metric::Visits => return None,
+    };
+    Some(format!("{key} = {}", range.to_toml()))
 }
 
 /// The plan's costs, savings and assumptions, copied so the file runs as is.
@@ -202,7 +207,5 @@ mod tests {
             Some((d("1000"), d("1000")))
         );
         assert_eq!(ends(f64::NAN, 1.0, d("-100"), d("1000")), None);
-        assert_eq!(signed(d("0.0000")), "+0");
-        assert_eq!(signed(d("-2.50")), "-2.5");
     }
 }

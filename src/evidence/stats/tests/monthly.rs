@@ -156,7 +156,10 @@ fn too_few_months_or_nothing_to_divide_by() {
         quasi_poisson_ratio(&plain(&[0.0, 0.0]), &one).unwrap_err(),
         Undefined::NoBaseline
     );
-    assert_eq!(quasi_poisson_ratio(&[], &one).unwrap_err(), Undefined::NoBaseline);
+    assert_eq!(
+        quasi_poisson_ratio(&[], &one).unwrap_err(),
+        Undefined::NoBaseline
+    );
     assert_eq!(
         quasi_poisson_ratio(&plain(&[1.0, f64::NAN]), &one).unwrap_err(),
         Undefined::InvalidInput

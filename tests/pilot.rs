@@ -656,3 +656,136 @@ fn help_offers_only_what_the_pilot_writes() {
     }
     assert!(!help.contains("csv:"), "{help}");
 }
+
+#[test]
+fn simulate_on_the_written_scenario_gives_the_pilots_odds() {
+    let dir = tempfile::tempdir().unwrap();
+    let after = dir.path().join("after.toml");
+    let json = salon_json(&[
+        "--scenario",
+        "examples/salon-rostov.toml",
+        "--write-scenario",
+        after.to_str().unwrap(),
+        "--trials",
+        "20000",
+        "--seed",
+        "7",
+    ]);
+    let odds = &json["odds"];
+    assert_eq!(odds["trials"], 20000);
+    assert_eq!(odds["seed"], 7);
+    let text = std::fs::read_to_string(&after).unwrap();
+    assert!(
+        text.contains(r#"leads = { low = "+9.0336%", high = "+62.6644%", dist = "lognormal" }"#),
+        "{text}"
+    );
+    let sim: Value = serde_json::from_str(&stdout(&[
+        "simulate",
+        after.to_str().unwrap(),
+        "--trials",
+        "20000",
+        "--seed",
+        "7",
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    // The same file, trials and seed: the same draws, so the same chance.
+    let (p, q) = (
+        odds["roi_positive"].as_f64().unwrap(),
+        sim["probabilities"]["roi_positive"].as_f64().unwrap(),
+    );
+    assert!((p - q).abs() < 1e-9, "{p} vs {q}");
+    close(
+        &odds["roi_p50"],
+        sim["metrics"]["roi"]["p50"].as_f64().unwrap(),
+    );
+    // With simulate's own default trials and seed, within Monte Carlo error (< 1 pp).
+    let sim: Value = serde_json::from_str(&stdout(&[
+        "simulate",
+        after.to_str().unwrap(),
+        "-f",
+        "json",
+    ]))
+    .unwrap();
+    let r = sim["probabilities"]["roi_positive"].as_f64().unwrap();
+    assert!((p - r).abs() < 0.01, "{p} vs {r}");
+    // Even odds of paying do not scale a clear rise: the pilot goes on.
+    assert!(p > 0.2 && p < 0.8, "{p}");
+    assert_eq!(json["decision"]["decision"], "extend");
+}
+
+#[test]
+fn a_pilot_planned_in_advance_is_judged_look_by_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("pilot-plan.toml");
+    let json = pilot_json(&[
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--plan",
+        "--expect",
+        "+40%",
+        "--save-plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(json["pilot_plan"]["months"], 4);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("start = \"2025-12\"\nmonths = 4\n"), "{text}");
+    // Lan–DeMets O'Brien–Fleming over information k0·k/(k0 + k) for k = 1..4
+    // months against 6 (tests/reference/sequential.py has the reference).
+    let judge = |pilot: &str| {
+        pilot_json(&[
+            "examples/salon-deals.csv",
+            MAP[0],
+            MAP[1],
+            "--pilot-plan",
+            plan.to_str().unwrap(),
+            "--pilot",
+            pilot,
+        ])
+    };
+    let first = judge("2025-12");
+    let look = &first["primary"]["look"];
+    assert_eq!(look["look"], 1);
+    assert_eq!(look["of"], 4);
+    // One month in, +39% against a year earlier is not yet past p ≤ 0.00035.
+    assert!(look["boundary_p"].as_f64().unwrap() < 0.001, "{look}");
+    assert_eq!(first["decision"]["decision"], "extend");
+    assert_eq!(first["decision"]["extra_months"], 3);
+    let third = judge("2025-12..2026-02");
+    assert_eq!(third["primary"]["look"]["look"], 3);
+    assert_eq!(third["decision"]["decision"], "scale");
+    // The plan's months only, from its start.
+    let e = refused(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--pilot-plan",
+        plan.to_str().unwrap(),
+        "--pilot",
+        "2026-01",
+    ]);
+    assert!(e.contains("give its months so far, from its start"), "{e}");
+    // A plan edited by hand is read with its mistakes named by line and key.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        text.replace("months = 4", "months = 99")
+            .replace("primary = \"leads\"", "primary = \"calls\""),
+    )
+    .unwrap();
+    let e = refused(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--pilot-plan",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(e.contains("months = 99: 1 to 36 months"), "{e}");
+    assert!(e.contains("primary = calls: one of leads"), "{e}");
+}

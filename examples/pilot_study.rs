@@ -71,6 +71,10 @@ fn main() {
             .collect();
         if !rows.is_empty() {
             println!("\n### {}\n\n{}", group.title, report::table(&rows));
+            println!(
+                "What moved (channel all, share of runs):\n\n{}",
+                report::moved(&rows)
+            );
         }
     }
     println!("\nElapsed: {:.1} s", start.elapsed().as_secs_f64());

@@ -203,6 +203,9 @@ fn a_short_study_adds_up_whatever_the_threads() {
         assert_eq!(one.with_interval, RUNS, "{}", s.name);
         assert!(one.covered <= one.with_interval);
         assert!(one.primary_up + one.primary_down <= RUNS);
+        // The primary is leads of `all`: its verdicts are what moved for leads.
+        let leads = one.moved.get("leads").copied().unwrap_or_default();
+        assert_eq!(leads, [one.primary_up, one.primary_down], "{}", s.name);
         let table = report::table(&[(s.clone(), one)]);
         assert_eq!(table.lines().count(), 3, "{table}");
     }
@@ -239,6 +242,7 @@ fn a_run_reads_the_decision_from_the_json() {
     assert_eq!(run.error, None);
     assert!(run.primary_up && !run.primary_down);
     assert_eq!(run.covered, Some(true));
+    assert!(run.moved.contains(&("leads".into(), true)), "{:?}", run.moved);
     assert_ne!(run.decision, Decision::Other);
 }
 

@@ -55,3 +55,30 @@ pub fn table(rows: &[(Scenario, Tally)]) -> String {
     }
     out
 }
+
+/// What moved: per scenario, the share of runs in which each metric of
+/// channel `all` was judged up / down (at the deciding look), leads first.
+/// Which of these the rules act on is theirs to say; this shows why a
+/// decision's rate is what it is.
+pub fn moved(rows: &[(Scenario, Tally)]) -> String {
+    let mut metrics: Vec<&String> = rows.iter().flat_map(|(_, t)| t.moved.keys()).collect();
+    metrics.sort_by_key(|m| (m.as_str() != "leads", m.as_str()));
+    metrics.dedup();
+    let mut out = String::from("| Scenario |");
+    for m in &metrics {
+        let _ = write!(out, " {m} up / down % |");
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"--:|".repeat(metrics.len()));
+    out.push('\n');
+    for (s, t) in rows {
+        let _ = write!(out, "| {} |", s.name);
+        for m in &metrics {
+            let [up, down] = t.moved.get(*m).copied().unwrap_or_default();
+            let share = |x: u64| rate(x, t.runs).map_or(0.0, |r| r.0);
+            let _ = write!(out, " {:.1} / {:.1} |", share(up), share(down));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -11,6 +11,7 @@
 use super::truth::{self, Export, Truth};
 use clap::Parser;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -97,6 +98,10 @@ pub struct Run {
     pub primary_down: bool,
     /// Whether its interval held the true change (`None`: no interval).
     pub covered: Option<bool>,
+    /// Every metric of channel `all` whose verdict was `up` (`true`) or
+    /// `down` (`false`) at the deciding look: what moved the decision,
+    /// whatever the rules make of it.
+    pub moved: Vec<(String, bool)>,
     /// The command's error, when it failed.
     pub error: Option<String>,
 }
@@ -122,6 +127,8 @@ pub struct Tally {
     pub with_interval: u64,
     /// See `with_interval`.
     pub covered: u64,
+    /// By metric of channel `all`: runs whose verdict was up, and down.
+    pub moved: BTreeMap<String, [u64; 2]>,
     /// The first failure's error (of the lowest run index), to say why `other` is not 0.
     pub error: Option<(u64, String)>,
 }
@@ -140,6 +147,9 @@ impl Tally {
         if let Some(c) = r.covered {
             self.with_interval += 1;
             self.covered += u64::from(c);
+        }
+        for (metric, up) in &r.moved {
+            self.moved.entry(metric.clone()).or_default()[usize::from(!up)] += 1;
         }
         if let Some(e) = &r.error {
             self.keep_error(index, e);
@@ -163,6 +173,11 @@ impl Tally {
         self.primary_down += o.primary_down;
         self.with_interval += o.with_interval;
         self.covered += o.covered;
+        for (metric, [up, down]) in &o.moved {
+            let m = self.moved.entry(metric.clone()).or_default();
+            m[0] += up;
+            m[1] += down;
+        }
         if let Some((i, e)) = &o.error {
             self.keep_error(*i, e);
         }
@@ -210,6 +225,25 @@ pub fn metric<'a>(json: &'a Value, name: &str, channel: &str) -> Option<&'a Valu
         .find(|m| m["metric"] == name && m["channel"] == channel)
 }
 
+/// The metrics of channel `all` judged up or down.
+fn moved(json: &Value) -> Vec<(String, bool)> {
+    let Some(metrics) = json["metrics"].as_array() else {
+        return Vec::new();
+    };
+    metrics
+        .iter()
+        .filter(|m| m["channel"] == "all")
+        .filter_map(|m| {
+            let up = match m["verdict"].as_str()? {
+                "up" => true,
+                "down" => false,
+                _ => return None,
+            };
+            Some((m["metric"].as_str()?.to_string(), up))
+        })
+        .collect()
+}
+
 /// Judges one export at one look.
 fn look(s: &Scenario, csv: &Path, map: &Path, dir: &Path, baseline: &str, months: u32) -> Run {
     let mut args: Vec<String> = vec![
@@ -234,6 +268,7 @@ fn look(s: &Scenario, csv: &Path, map: &Path, dir: &Path, baseline: &str, months
                 primary_up: false,
                 primary_down: false,
                 covered: None,
+                moved: Vec::new(),
                 error: Some(e),
             };
         }
@@ -252,6 +287,7 @@ fn look(s: &Scenario, csv: &Path, map: &Path, dir: &Path, baseline: &str, months
         primary_up: verdict == "up",
         primary_down: verdict == "down",
         covered,
+        moved: moved(&json),
         error: None,
     }
 }

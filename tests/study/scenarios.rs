@@ -59,23 +59,29 @@ fn no_effect() -> Group {
 
 fn season() -> Group {
     let mut scenarios = Vec::new();
-    for cv in [0.0, 0.15] {
-        for history in [false, true] {
-            let truth = Truth {
-                season: Season::December,
-                history,
-                ..null(1, cv)
-            };
-            let name = format!(
-                "december-{}{}",
-                spread(cv),
-                if history { "-history" } else { "" }
-            );
-            let reference = if history { "" } else { "34.1 (scale)" };
-            scenarios.push(Scenario::new(&name, truth).reference(reference));
-        }
+    // The truths are not all known: the spreads it may have used.
+    for (cv, history) in [
+        (0.0, false),
+        (0.0, true),
+        (0.1, false),
+        (0.15, false),
+        (0.15, true),
+        (0.2, false),
+    ] {
+        let truth = Truth {
+            season: Season::December,
+            history,
+            ..null(1, cv)
+        };
+        let name = format!(
+            "december-{}{}",
+            spread(cv),
+            if history { "-history" } else { "" }
+        );
+        let reference = if history { "" } else { "34.1 (scale)" };
+        scenarios.push(Scenario::new(&name, truth).reference(reference));
     }
-    for cv in [0.0, 0.15] {
+    for cv in [0.0, 0.15, 0.2] {
         for k1 in [1, 3] {
             let truth = Truth {
                 season: Season::SummerTrough,

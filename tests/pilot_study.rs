@@ -242,7 +242,11 @@ fn a_run_reads_the_decision_from_the_json() {
     assert_eq!(run.error, None);
     assert!(run.primary_up && !run.primary_down);
     assert_eq!(run.covered, Some(true));
-    assert!(run.moved.contains(&("leads".into(), true)), "{:?}", run.moved);
+    assert!(
+        run.moved.contains(&("leads".into(), true)),
+        "{:?}",
+        run.moved
+    );
     assert_ne!(run.decision, Decision::Other);
 }
 

@@ -8,7 +8,7 @@
 mod study;
 
 use serde_json::Value;
-use study::runner::{self, Decision, Scenario, Tally};
+use study::runner::{self, Decision, Mode, Scenario, Tally};
 use study::truth::{self, Season, Truth};
 use study::{report, scenarios};
 
@@ -158,7 +158,13 @@ fn short() -> Vec<Scenario> {
             ..Truth::null()
         },
     );
-    with_plan.extra_args = vec!["--scenario".into(), "{dir}/plan.toml".into()];
+    // Few trials for the odds of paying: a debug build draws them slowly.
+    with_plan.extra_args = vec![
+        "--scenario".into(),
+        "{dir}/plan.toml".into(),
+        "--trials".into(),
+        "200".into(),
+    ];
     with_plan.files = vec![("plan.toml".into(), plan)];
     vec![
         Scenario::new(
@@ -178,13 +184,31 @@ fn short() -> Vec<Scenario> {
             },
         )
         .monthly_looks(),
+        Scenario::new(
+            "test-planned",
+            Truth {
+                pilot_months: 2,
+                history: true,
+                ..Truth::null()
+            },
+        )
+        .mode(Mode::Planned),
+        Scenario::new(
+            "test-detectable",
+            Truth {
+                pilot_months: 2,
+                history: true,
+                ..Truth::null()
+            },
+        )
+        .mode(Mode::HonestDetectable),
         with_plan,
     ]
 }
 
 #[test]
 fn a_short_study_adds_up_whatever_the_threads() {
-    const RUNS: u64 = 24;
+    const RUNS: u64 = 12;
     for s in short() {
         let one = runner::run_scenario(&s, 18, RUNS, 1);
         let two = runner::run_scenario(&s, 18, RUNS, 2);
@@ -203,9 +227,13 @@ fn a_short_study_adds_up_whatever_the_threads() {
         assert_eq!(one.with_interval, RUNS, "{}", s.name);
         assert!(one.covered <= one.with_interval);
         assert!(one.primary_up + one.primary_down <= RUNS);
-        // The primary is leads of `all`: its verdicts are what moved for leads.
-        let leads = one.moved.get("leads").copied().unwrap_or_default();
-        assert_eq!(leads, [one.primary_up, one.primary_down], "{}", s.name);
+        // Without the year before, the primary is leads of `all` as measured:
+        // its verdicts are what moved for leads (with it, the estimate is
+        // season-adjusted and may differ).
+        if !s.truth.history {
+            let leads = one.moved.get("leads").copied().unwrap_or_default();
+            assert_eq!(leads, [one.primary_up, one.primary_down], "{}", s.name);
+        }
         let table = report::table(&[(s.clone(), one)]);
         assert_eq!(table.lines().count(), 3, "{table}");
     }

@@ -34,6 +34,22 @@ pub struct Scenario {
     pub primary: (&'static str, &'static str),
     /// What the issue measured for this case, shown beside ours.
     pub reference: Option<&'static str>,
+    /// How the owner plans and looks.
+    pub mode: Mode,
+}
+
+/// How a run is planned before it is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The export judged as it is.
+    Plain,
+    /// `--plan` on the baseline first; the pilot then rises by exactly the
+    /// smallest rise `--plan` says a pilot of its length detects: is that
+    /// figure honest (scale 75–85% of the time)?
+    HonestDetectable,
+    /// `--plan --months K --save-plan` first, then each look judged by
+    /// `--pilot-plan`: the owner who looks every month under a plan.
+    Planned,
 }
 
 impl Scenario {
@@ -47,7 +63,17 @@ impl Scenario {
             files: Vec::new(),
             primary: ("leads", "all"),
             reference: None,
+            mode: Mode::Plain,
         }
+    }
+
+    /// Runs in another [`Mode`].
+    pub fn mode(mut self, mode: Mode) -> Scenario {
+        if mode == Mode::Planned {
+            self.looks = (1..=self.truth.pilot_months).collect();
+        }
+        self.mode = mode;
+        self
     }
 
     /// The issue's figure for this case.
@@ -245,37 +271,36 @@ fn moved(json: &Value) -> Vec<(String, bool)> {
 }
 
 /// Judges one export at one look.
-fn look(s: &Scenario, csv: &Path, map: &Path, dir: &Path, baseline: &str, months: u32) -> Run {
+fn look(s: &Scenario, at: &At<'_>, months: u32) -> Run {
     let mut args: Vec<String> = vec![
         "pilot".into(),
-        csv.display().to_string(),
+        at.csv.display().to_string(),
         "--map".into(),
-        map.display().to_string(),
-        "--baseline".into(),
-        baseline.into(),
+        at.map.display().to_string(),
         "--pilot".into(),
         Export::pilot(months),
         "--format".into(),
         "json".into(),
     ];
-    let folder = dir.display().to_string();
+    match at.plan {
+        Some(plan) => args.extend(["--pilot-plan".into(), plan.display().to_string()]),
+        None => args.extend(["--baseline".into(), at.baseline.to_string()]),
+    }
+    let folder = at.dir.display().to_string();
     args.extend(s.extra_args.iter().map(|a| a.replace("{dir}", &folder)));
     let json = match roi_json(&args) {
         Ok(json) => json,
-        Err(e) => {
-            return Run {
-                decision: Decision::Other,
-                primary_up: false,
-                primary_down: false,
-                covered: None,
-                moved: Vec::new(),
-                error: Some(e),
-            };
-        }
+        Err(e) => return failed(e),
     };
-    let primary = metric(&json, s.primary.0, s.primary.1);
+    // The estimate the decision rests on (season-adjusted where it can
+    // be), else the metric as measured.
+    let primary = json["primary"]["estimate"]
+        .as_object()
+        .map(|_| &json["primary"]["estimate"])
+        .filter(|p| p["metric"] == s.primary.0 && s.primary.1 == "all")
+        .or_else(|| metric(&json, s.primary.0, s.primary.1));
     let verdict = primary.and_then(|p| p["verdict"].as_str()).unwrap_or("");
-    let truth = s.truth.true_change(s.primary.0);
+    let truth = at.truth.true_change(s.primary.0);
     let covered = primary.and_then(|p| {
         let (low, truth) = (p["low"].as_f64()?, truth?);
         // An unbounded upper end is written as null.
@@ -292,13 +317,94 @@ fn look(s: &Scenario, csv: &Path, map: &Path, dir: &Path, baseline: &str, months
     }
 }
 
+/// Where one run's files are and what its truth is.
+struct At<'a> {
+    csv: &'a Path,
+    map: &'a Path,
+    dir: &'a Path,
+    baseline: &'a str,
+    truth: &'a Truth,
+    plan: Option<&'a Path>,
+}
+
+fn failed(error: String) -> Run {
+    Run {
+        decision: Decision::Other,
+        primary_up: false,
+        primary_down: false,
+        covered: None,
+        moved: Vec::new(),
+        error: Some(error),
+    }
+}
+
+/// `roi pilot … --plan` on the export's baseline, with `extra` flags.
+fn plan(csv: &Path, map: &Path, baseline: &str, extra: &[String]) -> Result<Value, String> {
+    let mut args: Vec<String> = vec![
+        "pilot".into(),
+        csv.display().to_string(),
+        "--map".into(),
+        map.display().to_string(),
+        "--baseline".into(),
+        baseline.into(),
+        "--plan".into(),
+        "--format".into(),
+        "json".into(),
+    ];
+    args.extend(extra.iter().cloned());
+    roi_json(&args)
+}
+
 /// One run: the export of `seed`, judged at each look until one is not `extend`.
 pub fn run_one(s: &Scenario, seed: u64, scratch: &Path, dir: &Path, map: &Path) -> Run {
-    let export = truth::generate(&s.truth, seed);
+    let mut truth = s.truth.clone();
+    let mut export = truth::generate(&truth, seed);
     std::fs::write(scratch, &export.csv).expect("the scratch export is written");
+    let plan_file = scratch.with_extension("plan.toml");
+    match s.mode {
+        Mode::Plain => {}
+        Mode::HonestDetectable => {
+            // The baseline and the year before are drawn first, so the same
+            // seed with another rise keeps them: only the pilot's months change.
+            let k1 = u64::from(truth.pilot_months);
+            let uplift = plan(scratch, map, &export.baseline, &[]).map(|j| {
+                j["detectable"].as_array().and_then(|d| {
+                    d.iter()
+                        .find(|x| x["months"].as_u64() == Some(k1))?["leads_uplift"]
+                        .as_f64()
+                })
+            });
+            match uplift {
+                Ok(Some(u)) => truth.uplift = u,
+                Ok(None) => return failed("--plan gave no detectable rise".into()),
+                Err(e) => return failed(e),
+            }
+            export = truth::generate(&truth, seed);
+            std::fs::write(scratch, &export.csv).expect("the scratch export is written");
+        }
+        Mode::Planned => {
+            let extra = [
+                "--months".to_string(),
+                truth.pilot_months.to_string(),
+                "--save-plan".into(),
+                plan_file.display().to_string(),
+            ];
+            if let Err(e) = plan(scratch, map, &export.baseline, &extra) {
+                return failed(e);
+            }
+        }
+    }
+    let at = At {
+        csv: scratch,
+        map,
+        dir,
+        baseline: &export.baseline,
+        truth: &truth,
+        plan: (s.mode == Mode::Planned).then_some(plan_file.as_path()),
+    };
     let mut last = None;
     for &months in &s.looks {
-        let run = look(s, scratch, map, dir, &export.baseline, months);
+        let run = look(s, &at, months);
         if run.decision != Decision::Extend {
             return run;
         }

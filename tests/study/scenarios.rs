@@ -2,7 +2,7 @@
 //! name is the seed's source, so a name once published keeps its runs;
 //! change a truth under a new name.
 
-use super::runner::Scenario;
+use super::runner::{Mode, Scenario};
 use super::truth::{Season, Truth};
 
 /// A titled group of scenarios: one table.
@@ -108,8 +108,17 @@ fn looks() -> Group {
                 .reference(reference)
         })
         .collect();
+    let mut scenarios: Vec<Scenario> = scenarios;
+    for cv in [0.0, 0.15] {
+        let truth = Truth {
+            history: true,
+            ..null(3, cv)
+        };
+        let name = format!("planned-looks-{}-history-3m", spread(cv));
+        scenarios.push(Scenario::new(&name, truth).mode(Mode::Planned));
+    }
     Group {
-        title: "No effect, the owner looks after months 1, 2, 3 and acts on the first scale/stop",
+        title: "No effect, the owner looks after months 1, 2, 3 and acts on the first scale/stop (planned: under a --pilot-plan; the year before in the data)",
         scenarios,
     }
 }
@@ -121,15 +130,39 @@ fn power() -> Group {
             for k1 in 1..=3 {
                 let truth = Truth {
                     uplift,
+                    history: true,
                     ..null(k1, cv)
                 };
-                let name = format!("power-{}-{:.0}-{k1}m", spread(cv), uplift * 100.0);
+                let name = format!("power-{}-history-{:.0}-{k1}m", spread(cv), uplift * 100.0);
                 scenarios.push(Scenario::new(&name, truth));
             }
         }
     }
     Group {
-        title: "Power: a true rise in leads, 100 a month, 6 baseline months (scale)",
+        title: "Power: a true rise in leads, 100 a month, 6 baseline months and the year before (scale)",
+        scenarios,
+    }
+}
+
+fn honest() -> Group {
+    let mut scenarios = Vec::new();
+    for cv in [0.0, 0.15] {
+        for season in [Season::Flat, Season::December] {
+            for k1 in [1, 3] {
+                let truth = Truth {
+                    season,
+                    history: true,
+                    ..null(k1, cv)
+                };
+                let tag = if season == Season::Flat { "flat" } else { "season" };
+                let name = format!("detectable-{}-{tag}-{k1}m", spread(cv));
+                let s = Scenario::new(&name, truth).mode(Mode::HonestDetectable);
+                scenarios.push(s.reference("75–85 (scale)"));
+            }
+        }
+    }
+    Group {
+        title: "The rise --plan says a pilot detects, exactly: scale (target 75–85%), with the year before",
         scenarios,
     }
 }
@@ -140,14 +173,11 @@ fn dilution() -> Group {
             let truth = Truth {
                 uplift: 0.5,
                 pilot_conversion: 0.33,
+                history: true,
                 ..null(k1, 0.0)
             };
-            let s = Scenario::new(&format!("dilution-{k1}m"), truth);
-            if k1 == 3 {
-                s.reference("61.5 (stop)")
-            } else {
-                s
-            }
+            let s = Scenario::new(&format!("dilution-history-{k1}m"), truth);
+            s.reference("≤ 5 (stop)")
         })
         .collect();
     Group {
@@ -186,6 +216,7 @@ pub fn issue() -> Vec<Group> {
         season(),
         looks(),
         power(),
+        honest(),
         dilution(),
         coverage(),
     ]

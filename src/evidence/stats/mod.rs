@@ -18,12 +18,17 @@
 mod means;
 mod proportions;
 mod rates;
+mod sequential;
 
 pub use means::{Sample, Welch, welch};
 pub use proportions::{proportion_difference, wilson};
 pub use rates::{
     Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
     months_to_detect, rate_ratio, seasonal_ratio,
+};
+pub use sequential::{
+    DesignError, Look, MAX_LOOKS, MIN_STEP, boundaries, information_fractions_rate,
+    obrien_fleming_spending, sequential_power,
 };
 
 use statrs::distribution::{ContinuousCDF, Normal};

@@ -57,3 +57,4 @@ fn rate_ratio_undefined() {
 mod means;
 mod proportions;
 mod rates;
+mod sequential;

@@ -143,3 +143,84 @@ proptest! {
         }
     }
 }
+
+/// Between 1 and `max_looks` information fractions ending at 1, from
+/// increments of at least a tenth of the largest (so no look is refused as
+/// too early or too close).
+fn fractions(max_looks: usize) -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(0.1f64..1.0, 1..=max_looks).prop_map(|steps| {
+        let total: f64 = steps.iter().sum();
+        let mut sum = 0.0;
+        let mut t: Vec<f64> = steps
+            .iter()
+            .map(|s| {
+                sum += s;
+                sum / total
+            })
+            .collect();
+        // The last is 1 up to rounding; the design's full information is exactly 1.
+        if let Some(last) = t.last_mut() {
+            *last = 1.0;
+        }
+        t
+    })
+}
+
+proptest! {
+    // A design of twelve looks takes a few hundred milliseconds unoptimized.
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn sequential_boundaries_spend_alpha(t in fractions(12), alpha in 0.01f64..0.2) {
+        let looks = boundaries(&t, alpha).expect("a valid design");
+        let fixed = -Normal::standard().inverse_cdf(alpha / 2.0);
+        let mut spent_before = 0.0;
+        for look in &looks {
+            prop_assert!(look.z.is_finite(), "{look:?}");
+            // Crossing here and not before is at most P(|Z_j| ≥ z), so the
+            // look alone spends at least what the design has by now:
+            // z ≥ the one-look boundary for α(t_j), so z ≥ the fixed-sample z.
+            let one_look = -Normal::standard().inverse_cdf(look.spent / 2.0);
+            prop_assert!(look.z >= one_look - 1e-7 && look.z >= fixed - 1e-7, "{look:?}");
+            prop_assert!(look.spent > spent_before && look.spent <= alpha, "{look:?}");
+            prop_assert_eq!(look.p_value, normal_p(look.z));
+            spent_before = look.spent;
+        }
+        prop_assert_eq!(looks.last().map(|l| l.spent), Some(alpha));
+        // Under no effect the "scale" side gets half of all that is spent.
+        let scale = sequential_power(&looks, 0.0).expect("valid");
+        prop_assert!((scale - alpha / 2.0).abs() < 1e-9 * alpha, "{scale}");
+    }
+
+    #[test]
+    fn monthly_boundaries_fall(k0 in 1u32..=60, months in 1u32..=18, rate in any::<bool>()) {
+        // Equal steps of information, or the rate ratio's shrinking ones:
+        // each month's boundary is lower than the month before's. (Not so
+        // for any fractions: a look just after another spends next to
+        // nothing, and its boundary is higher.)
+        let looks: Vec<u32> = (1..=months).collect();
+        let t = if rate {
+            information_fractions_rate(k0, &looks)
+        } else {
+            looks.iter().map(|&k| f64::from(k) / f64::from(months)).collect()
+        };
+        let design = boundaries(&t, 0.05).expect("valid");
+        for pair in design.windows(2) {
+            prop_assert!(pair[1].z < pair[0].z, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn sequential_power_grows_with_the_effect(
+        t in fractions(8),
+        drift in -1.0f64..5.0,
+        more in 0.01f64..1.0,
+    ) {
+        let looks = boundaries(&t, 0.05).expect("valid");
+        let power = sequential_power(&looks, drift).expect("valid");
+        let stronger = sequential_power(&looks, drift + more).expect("valid");
+        prop_assert!((0.0..=1.0).contains(&power));
+        // Strictly, until both are 1 in f64.
+        prop_assert!(stronger > power || power == 1.0, "{power} {stronger}");
+    }
+}

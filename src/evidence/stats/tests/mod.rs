@@ -58,3 +58,4 @@ mod means;
 mod monthly;
 mod proportions;
 mod rates;
+mod sequential;

@@ -86,11 +86,17 @@ for k, v in zip(("phi", "change", "low", "high"), share(3, (2, 3))):
     show(f"  no_show_rate {k}", v)
 
 
-def detectable(phi, known, expected, df):
-    """ln(1+u) = (t.975 + t.8)·sqrt(phi·(known + 1/(expected·(1+u)))), by brentq."""
-    c = stats.t.ppf(0.975, df) + stats.t.ppf(0.8, df)
+def detectable(phi, phi_df, known, expected, df):
+    """The rise at which the power, averaged over phi = phi_hat*phi_df/chi2 at
+    32 evenly spaced chi2(phi_df) quantiles, is 0.8; power at phi is
+    norm.cdf(l/sqrt(phi*(known + 1/(expected*e^l))) - t.ppf(0.975, df)); brentq on l."""
     from scipy.optimize import brentq
-    return np.expm1(brentq(lambda l: l - c * np.sqrt(phi * (known + 1 / (expected * np.exp(l)))), 1e-9, 20))
+    crit = stats.t.ppf(0.975, df)
+    qs = (np.arange(32) + 0.5) / 32
+    phis = phi * phi_df / stats.chi2.ppf(qs, phi_df) if phi_df > 0 else np.array([phi])
+    def power(l):
+        return np.mean(stats.norm.cdf(l / np.sqrt(phis * (known + 1 / (expected * np.exp(l)))) - crit))
+    return np.expm1(brentq(lambda l: power(l) - 0.8, 1e-9, 10))
 
 
 # Planning against a year earlier: phi from the baseline's year pairs (>= 1).
@@ -98,10 +104,10 @@ now = np.array([M[m][0] for m in BASE], dtype=float)
 before = np.array([M[m][0] for m in BASE_1], dtype=float)
 share0 = now.sum() / (now.sum() + before.sum())
 pear = (((now - (now + before) * share0) ** 2) / ((now + before) * share0 * (1 - share0))).sum()
-phi = max(1.0, pear / (len(BASE) - 1))
-show("# planning phi (year pairs, held at 1)", phi)
+phi = pear / (len(BASE) - 1)
+show("# planning phi (year pairs, 5 degrees of freedom)", phi)
 after = ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05']
 for k in (1, 2, 3, 6):
     b1 = sum(M[m][0] for m in after[:k])
-    u = detectable(phi, 1 / now.sum() + 1 / before.sum() + 1 / b1, b1 * now.sum() / before.sum(), 6 + k - 2)
+    u = detectable(phi, 5, 1 / now.sum() + 1 / before.sum() + 1 / b1, b1 * now.sum() / before.sum(), 6 + k - 2)
     show(f"  detectable rise, {k}-month pilot", u)

@@ -300,7 +300,12 @@ fn look(s: &Scenario, at: &At<'_>, months: u32) -> Run {
         .filter(|p| p["metric"] == s.primary.0 && s.primary.1 == "all")
         .or_else(|| metric(&json, s.primary.0, s.primary.1));
     let verdict = primary.and_then(|p| p["verdict"].as_str()).unwrap_or("");
-    let truth = at.truth.true_change(s.primary.0);
+    // A season-adjusted estimate measures the assistant's effect alone.
+    let truth = if json["primary"]["adjustment"] == "year_earlier" {
+        at.truth.true_effect(s.primary.0)
+    } else {
+        at.truth.true_change(s.primary.0)
+    };
     let covered = primary.and_then(|p| {
         let (low, truth) = (p["low"].as_f64()?, truth?);
         // An unbounded upper end is written as null.
@@ -369,9 +374,7 @@ pub fn run_one(s: &Scenario, seed: u64, scratch: &Path, dir: &Path, map: &Path) 
             let k1 = u64::from(truth.pilot_months);
             let uplift = plan(scratch, map, &export.baseline, &[]).map(|j| {
                 j["detectable"].as_array().and_then(|d| {
-                    d.iter()
-                        .find(|x| x["months"].as_u64() == Some(k1))?["leads_uplift"]
-                        .as_f64()
+                    d.iter().find(|x| x["months"].as_u64() == Some(k1))?["leads_uplift"].as_f64()
                 })
             });
             match uplift {

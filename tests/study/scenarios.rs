@@ -154,7 +154,11 @@ fn honest() -> Group {
                     history: true,
                     ..null(k1, cv)
                 };
-                let tag = if season == Season::Flat { "flat" } else { "season" };
+                let tag = if season == Season::Flat {
+                    "flat"
+                } else {
+                    "season"
+                };
                 let name = format!("detectable-{}-{tag}-{k1}m", spread(cv));
                 let s = Scenario::new(&name, truth).mode(Mode::HonestDetectable);
                 scenarios.push(s.reference("75–85 (scale)"));

@@ -121,6 +121,16 @@ impl Truth {
         })
     }
 
+    /// The assistant's own effect on a metric: [`Truth::true_change`] with
+    /// the season taken out, which is what a season-adjusted estimate measures.
+    pub fn true_effect(&self, metric: &str) -> Option<f64> {
+        Truth {
+            season: Season::Flat,
+            ..self.clone()
+        }
+        .true_change(metric)
+    }
+
     /// A one-line description for tables: `k0 6, k1 3, μ 100, CV 15%, +30%, …`.
     pub fn describe(&self) -> String {
         let mut s = format!(

@@ -11,14 +11,16 @@ use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::stats::{self, YearPair};
 
-/// The figures a plan sizes a pilot by: φ (at least 1: a month's total is
-/// never steadier than chance, whatever a calm baseline shows), the
+/// The figures a plan sizes a pilot by: φ and how sure of it the baseline
+/// is, the
 /// variance of ln RR the baseline already fixes, and what the pilot's
 /// months would bring with no effect.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sizing {
-    /// Dispersion, at least 1.
+    /// Dispersion, as the baseline shows it.
     pub phi: f64,
+    /// The degrees of freedom φ was estimated from (0: not estimated).
+    pub phi_df: u32,
     /// The baseline's part of var(ln RR) / φ.
     pub known: f64,
     /// Expected endpoint total per pilot month with no effect (no year earlier).
@@ -51,7 +53,7 @@ impl Sizing {
     pub fn detectable(&self, k1: u32) -> Option<f64> {
         let df = (self.k0 + k1).checked_sub(2)?;
         let (known, expected) = self.parts(k1)?;
-        stats::detectable_rise(self.phi, known, expected, df)
+        stats::detectable_rise(self.phi, self.phi_df, known, expected, df)
     }
 
     /// The shortest pilot with monthly looks against O'Brien–Fleming
@@ -95,7 +97,12 @@ fn plain(values: &[f64]) -> Option<Sizing> {
         1.0
     };
     Some(Sizing {
-        phi: phi.max(1.0),
+        phi: if k0 > 1 {
+            phi.max(f64::MIN_POSITIVE)
+        } else {
+            1.0
+        },
+        phi_df: k0.saturating_sub(1),
         known: 1.0 / sum,
         per_month: mean,
         k0,
@@ -153,7 +160,8 @@ fn against_year(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
         1.0
     };
     Some(Sizing {
-        phi: phi.max(1.0),
+        phi: phi.max(f64::MIN_POSITIVE),
+        phi_df: k0.saturating_sub(1),
         known: 1.0 / n0 + 1.0 / b0,
         per_month: n0 / f64::from(k0),
         k0,

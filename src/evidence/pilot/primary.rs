@@ -60,6 +60,13 @@ pub struct Primary {
 /// The two-sided level of a single test: 95% intervals.
 pub const ALPHA: f64 = 0.05;
 
+/// The two-sided level each guardrail stops at. Bookings and visits a month
+/// are two more chances for chance to look like harm besides the primary's
+/// own fall: at 5% each, a pilot with no effect in a summer trough stopped
+/// 7.5% of the time in the repository's study; at 1% each the stops stay
+/// under 5% (Bonferroni's reasoning for a small family).
+pub const GUARDRAIL_ALPHA: f64 = 0.01;
+
 /// The endpoints `--primary` takes.
 pub const ENDPOINTS: [Metric; 4] = [
     Metric::Leads,
@@ -173,8 +180,8 @@ pub fn judge(
     let guardrails = [Metric::Bookings, Metric::Visits]
         .into_iter()
         .filter(|&g| g != endpoint)
-        // Guardrails guard at the fixed 95%: a stop for harm is not rationed by the looks.
-        .map(|g| estimate(g, ALPHA))
+        // Guardrails guard at their fixed 99%, not rationed by the looks.
+        .map(|g| estimate(g, GUARDRAIL_ALPHA))
         .filter(|c| c.verdict.is_some())
         .collect();
     let mut out = Primary {

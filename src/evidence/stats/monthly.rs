@@ -323,33 +323,57 @@ pub fn share_dispersion(base: &[Share], pilot: &[Share]) -> f64 {
 }
 
 /// The smallest rise (a share: 0.3 = +30%) the quasi-Poisson test of a
-/// pilot detects with 80% power at two-sided 5%:
-/// `ln(1 + u) = (t₀.₉₇₅ + t₀.₈₀)·√(φ·(known + 1/(expected·(1 + u))))`,
-/// with `t` on `df` degrees of freedom (the analysis's own), `known` the
-/// part of the variance of ln RR already fixed by the data (1/baseline
-/// total; against a year earlier also the year-earlier totals' inverses),
-/// and `expected` the pilot's total with no effect (its count rises with
-/// the effect, which the fixed point below carries).
+/// pilot detects with 80% power at two-sided 5%, averaged over what φ may
+/// truly be: the test rejects when ln(RR)/se > t₀.₉₇₅(df), with
+/// `se² = φ·(known + 1/(expected·(1 + u)))` (`known` the part of the
+/// variance of ln RR the data already fix — 1/baseline total, and against a
+/// year earlier the year-earlier totals' inverses too — and `expected` the
+/// pilot's total with no effect, which rises with the effect); power at φ
+/// is `Φ(ln(1 + u)/se − t₀.₉₇₅(df))`.
 ///
-/// Student's t for both quantiles approximates the noncentral t's power;
-/// the repository's simulation study checks that pilots at this rise end
-/// in "scale" 75–85% of the time. `None` for inputs with no answer.
-pub fn detectable_rise(phi: f64, known: f64, expected: f64, df: u32) -> Option<f64> {
+/// φ is only estimated (from `phi_df` degrees of freedom), and power is
+/// convex in it: sized at the estimate, pilots would fall short of 80% as
+/// often as a noisy baseline understates φ. So the power is averaged over φ
+/// = φ̂·phi_df/χ², at 32 evenly spaced quantiles of χ² with `phi_df`
+/// degrees of freedom (a φ known exactly when `phi_df` is 0). The
+/// repository's simulation study checks that pilots at this rise end in
+/// "scale" 75–85% of the time. `None` for inputs with no answer.
+pub fn detectable_rise(phi: f64, phi_df: u32, known: f64, expected: f64, df: u32) -> Option<f64> {
     let valid = phi.is_finite() && phi > 0.0 && known.is_finite() && known >= 0.0;
     if !(valid && expected.is_finite() && expected > 0.0) {
         return None;
     }
-    let c = t_quantile(df, 0.975)? + t_quantile(df, 0.8)?;
-    // u ↦ c·√(φ(known + 1/(E(1+u)))) is decreasing in u, so the iteration
-    // from u = 0 falls monotonically onto the fixed point.
-    let mut log_u = c * (phi * (known + 1.0 / expected)).sqrt();
-    for _ in 0..100 {
-        let next = c * (phi * (known + 1.0 / (expected * log_u.exp()))).sqrt();
-        if (next - log_u).abs() < 1e-12 {
-            log_u = next;
-            break;
-        }
-        log_u = next;
+    let crit = t_quantile(df, 0.975)?;
+    let phis: Vec<f64> = if phi_df == 0 {
+        vec![phi]
+    } else {
+        let chi = statrs::distribution::ChiSquared::new(f64::from(phi_df)).ok()?;
+        const N: usize = 32;
+        (0..N)
+            .map(|i| phi * f64::from(phi_df) / chi.inverse_cdf((i as f64 + 0.5) / N as f64))
+            .collect()
+    };
+    let normal = statrs::distribution::Normal::standard();
+    let power = |log_u: f64| {
+        let tail = known + 1.0 / (expected * log_u.exp());
+        phis.iter()
+            .map(|p| normal.cdf(log_u / (p * tail).sqrt() - crit))
+            .sum::<f64>()
+            / phis.len() as f64
+    };
+    // Power rises with the rise; bisect ln(1 + u) on [0, 10] (a rise past
+    // e¹⁰ is no rise a pilot is planned for).
+    let (mut lo, mut hi) = (0.0, 10.0);
+    if power(hi) < 0.8 {
+        return None;
     }
-    Some(log_u.exp_m1())
+    for _ in 0..100 {
+        let mid = 0.5 * (lo + hi);
+        if power(mid) < 0.8 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(hi.exp_m1())
 }

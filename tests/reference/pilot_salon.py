@@ -60,6 +60,10 @@ for name, col in (("leads", 0), ("bookings", 1), ("visits", 2)):
     print(f"# {name} against a year earlier: count ~ C(calendar) + year + pilot")
     for k, v in zip(("phi", "change", "low", "high", "p"), season(col)):
         show(f"  {name} {k}", v)
+for name, col in (("bookings", 1), ("visits", 2)):
+    print(f"# guardrail {name} against a year earlier, at 99% (alpha = 0.01)")
+    for k, v in zip(("phi", "change", "low", "high", "p"), season(col, alpha=0.01)):
+        show(f"  {name} {k}", v)
 
 
 def share(xcol, ncols):

@@ -78,6 +78,10 @@ fn decision(p: &Pilot, f: &Fmt<'_>) -> String {
         }
         let _ = writeln!(out, "</ul>");
     }
+    // The question the decision rests on, with the interval explained once.
+    if let Some(line) = super::pilot::primary_line(p, f) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&line));
+    }
     out
 }
 

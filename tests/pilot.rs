@@ -125,16 +125,16 @@ fn the_shipped_pilot_matches_independent_statistics() {
     assert_eq!(guard[0]["metric"], "bookings");
     close(&guard[0]["low"], -0.13824493147906344);
     close(&guard[1]["high"], 2.053069223625354);
-    // Planning against a year earlier: the rise whose power, averaged over φ
-    // = φ̂·5/χ²₅ (φ̂ = 0.366 from the baseline's year pairs), is 80%, with
+    // Planning against a year earlier: the rise with 80% power at φ =
+    // φ̂·5/median(χ²₅) (φ̂ = 0.366 from the baseline's year pairs), with
     // se² = φ(1/N0 + 1/B0 + 1/B1 + 1/(E·(1+u))) and t.975(4 + k): solved by
     // brentq in tests/reference/pilot_salon.py, for k = 1, 2, 3, 6 months.
     let d = json["detectable"].as_array().unwrap();
     for (i, want) in [
-        0.47715808633174683,
-        0.32926319187641095,
-        0.26629705740703385,
-        0.20507355973901784,
+        0.41405896799900627,
+        0.2881034304691807,
+        0.23406161322665972,
+        0.18141434964949402,
     ]
     .into_iter()
     .enumerate()
@@ -391,8 +391,8 @@ fn planning_says_how_long_a_pilot_must_run() {
     ]);
     assert_eq!(json["pilot"], Value::Null);
     assert_eq!(json["decision"]["decision"], "plan");
-    // MDE(3 months) = +26.6% ≤ +30% < MDE(2 months) = +32.9% (see above).
-    assert_eq!(json["expect"]["months"], 3);
+    // MDE(2 months) = +28.8% ≤ +30% < MDE(1 month) = +41.4% (see above).
+    assert_eq!(json["expect"]["months"], 2);
     let text = stdout(&[
         "pilot",
         "examples/salon-deals.csv",
@@ -404,7 +404,7 @@ fn planning_says_how_long_a_pilot_must_run() {
         "--lang",
         "ru",
     ]);
-    assert!(text.contains("нужен пилот длиной 3\u{a0}месяца"), "{text}");
+    assert!(text.contains("нужен пилот длиной 2\u{a0}месяца"), "{text}");
 }
 
 #[test]

@@ -91,15 +91,14 @@ for k, v in zip(("phi", "change", "low", "high"), share(3, (2, 3))):
 
 
 def detectable(phi, phi_df, known, expected, df):
-    """The rise at which the power, averaged over phi = phi_hat*phi_df/chi2 at
-    32 evenly spaced chi2(phi_df) quantiles, is 0.8; power at phi is
+    """The rise at which the power is 0.8 at phi = phi_hat*phi_df/median(chi2(phi_df)),
+    the middle of what the baseline allows; power at phi is
     norm.cdf(l/sqrt(phi*(known + 1/(expected*e^l))) - t.ppf(0.975, df)); brentq on l."""
     from scipy.optimize import brentq
     crit = stats.t.ppf(0.975, df)
-    qs = (np.arange(32) + 0.5) / 32
-    phis = phi * phi_df / stats.chi2.ppf(qs, phi_df) if phi_df > 0 else np.array([phi])
+    mid = phi * phi_df / stats.chi2.median(phi_df) if phi_df > 0 else phi
     def power(l):
-        return np.mean(stats.norm.cdf(l / np.sqrt(phis * (known + 1 / (expected * np.exp(l)))) - crit))
+        return stats.norm.cdf(l / np.sqrt(mid * (known + 1 / (expected * np.exp(l)))) - crit)
     return np.expm1(brentq(lambda l: power(l) - 0.8, 1e-9, 10))
 
 

@@ -874,10 +874,20 @@ fn only_what_was_measured(text: &str, pilot: bool, plan: bool) -> toml::Table {
     want.sort_unstable();
     assert_eq!(got, want, "{text}");
     if let Some(after) = table.get("after").and_then(toml::Value::as_table) {
+        // Each a distribution over its measured interval, and nothing else:
+        // exactly low, high and a dist of the two the pilot writes.
         for (key, value) in after {
+            let range = value.as_table().filter(|t| {
+                t.len() == 3
+                    && t.get("low").is_some_and(toml::Value::is_str)
+                    && t.get("high").is_some_and(toml::Value::is_str)
+                    && t.get("dist").and_then(toml::Value::as_str).is_some_and(|d| {
+                        d == "normal" || (d == "lognormal" && key == "leads")
+                    })
+            });
             assert!(
                 ["leads", "conversion", "no_show_rate", "average_check"].contains(&key.as_str())
-                    && value.as_str().is_some_and(|v| v.contains("..")),
+                    && range.is_some(),
                 "[after] {key} = {value}\n{text}"
             );
         }
@@ -1171,9 +1181,9 @@ fn crash_a_plan_name_wrote_tables_into_the_pilot_scenario() {
     );
     let table: toml::Table = text.parse().unwrap();
     assert!(table.get("capacity").is_none(), "{text}");
-    // [after] holds the pilot's measured range, not the name's "+500%".
-    let leads = table["after"]["leads"].as_str().unwrap();
-    assert!(leads.contains(".."), "{leads}");
+    // [after] holds the pilot's measured distribution, not the name's "+500%".
+    let leads = &table["after"]["leads"];
+    assert_eq!(leads["dist"].as_str(), Some("lognormal"), "{leads}");
 }
 
 #[test]
@@ -1251,10 +1261,9 @@ fn crash_a_share_range_rounded_past_100_percent() {
         table["baseline"]["conversion"].as_float(),
         Some(0.333333333333)
     );
-    let range = table["after"]["conversion"].as_str().unwrap();
-    let high: f64 = range
-        .split("..")
-        .nth(1)
+    let range = &table["after"]["conversion"];
+    let high: f64 = range["high"]
+        .as_str()
         .unwrap()
         .trim_end_matches("pp")
         .parse()

@@ -1,4 +1,4 @@
-//! Russian for model v2: capacity, seasons and cost lines, in scenarios, errors and reports.
+//! Russian for model v2: capacity, seasons, cost lines and repeat visits, in scenarios, errors and reports.
 
 /// The Russian for `en`, if this area has it.
 pub(super) fn get(en: &str) -> Option<&'static str> {
@@ -61,6 +61,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // What overflowed, named in the overflow message.
         "seasonal leads" => "заявки с учётом сезона",
         "turned away" => "отказы из-за загрузки",
+        "new clients" => "новые клиенты",
+        "repeat visits" => "повторные визиты",
+        "repeat revenue" => "выручка от повторных визитов",
         "yearly increase" => "ежегодное повышение",
         "monthly fee" => "ежемесячный платёж",
         "setup" => "разовые затраты",

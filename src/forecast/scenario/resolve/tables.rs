@@ -50,6 +50,7 @@ pub(super) fn resolve(
         capacity,
         seasons,
         items,
+        repeat_visits: None,
     })
 }
 

@@ -62,6 +62,21 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "seasonal leads" => "заявки с учётом сезона",
         "turned away" => "отказы из-за загрузки",
         "new clients" => "новые клиенты",
+        "a number ≥ 0 of repeat visits per new client, like 0.5 or \"50%\" (one new client in two comes back that month)" => {
+            "число ≥ 0 — повторных визитов на одного нового клиента, например 0.5 или \"50%\" (в этом месяце возвращается каждый второй новый клиент)"
+        }
+        "must be a list of repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]" => {
+            "должно быть списком повторных визитов на одного нового клиента по месяцам, начиная с месяца после первого визита, например repeat_visits = [0.5, 0.3, 0.2]"
+        }
+        "is required: the repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]" => {
+            "обязателен: повторные визиты на одного нового клиента по месяцам, начиная с месяца после первого визита, например repeat_visits = [0.5, 0.3, 0.2]"
+        }
+        "has {} months; it follows at most {} months after a client's first visit, each a number ≥ 0 of repeat visits per new client like 0.5" => {
+            "месяцев: {}, а учитывается не больше {} месяцев после первого визита клиента; каждое значение — число ≥ 0 повторных визитов на одного нового клиента, например 0.5"
+        }
+        "names no month of repeat visits; they are set one month at a time, from retention.repeat_visits.1 (the month after a client's first visit) to retention.repeat_visits.{}" => {
+            "не называет ни одного месяца повторных визитов; они задаются по одному месяцу, от retention.repeat_visits.1 (месяц после первого визита клиента) до retention.repeat_visits.{}"
+        }
         "repeat visits" => "повторные визиты",
         "repeat revenue" => "выручка от повторных визитов",
         "yearly increase" => "ежегодное повышение",

@@ -62,6 +62,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "seasonal leads" => "заявки с учётом сезона",
         "turned away" => "отказы из-за загрузки",
         "new clients" => "новые клиенты",
+        "Repeat visits" => "Повторные визиты",
+        "Repeat visits over {}" => "Повторные визиты за {}",
+        "Repeat visits over the horizon" => "Повторные визиты за весь срок",
+        "Repeat visits per new client (a visit the assistant adds over the baseline) in the 1st, 2nd, … month after her first visit: {}; they are at the after check, counted with the gross margin, and left out of the summary's monthly figures." => {
+            "Повторные визиты на одного нового клиента (визит, добавленный ассистентом сверх базы) в 1-й, 2-й, … месяц после первого визита: {}; они идут по среднему чеку после внедрения, с учётом маржи, и не входят в помесячные цифры сводки."
+        }
+        "With the capacity, a month's own visits are served first and repeat visits take the room left; the rest are turned away." => {
+            "При ограничении мест визиты самого месяца обслуживаются первыми, а повторные занимают оставшиеся места; не поместившиеся считаются отказами."
+        }
         "a number ≥ 0 of repeat visits per new client, like 0.5 or \"50%\" (one new client in two comes back that month)" => {
             "число ≥ 0 — повторных визитов на одного нового клиента, например 0.5 или \"50%\" (в этом месяце возвращается каждый второй новый клиент)"
         }

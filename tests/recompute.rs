@@ -339,6 +339,55 @@ proptest! {
     }
 }
 
+/// The JSON `calc` writes for a case, or its refusal as printed.
+fn calc_json(c: &Case) -> Result<Value, String> {
+    let source = Source {
+        name: "case.toml".into(),
+        text: c.toml(),
+    };
+    let scenario = Scenario::parse(&source, "case").map_err(|e| e.to_string())?;
+    let report = Report::build(scenario).map_err(|e| e.to_string())?;
+    Ok(serde_json::from_str(&roi::render::json::render(&report)).unwrap())
+}
+
+/// `value` without the fields `[retention]` adds.
+fn without_repeat_fields(mut value: Value) -> Value {
+    for (table, field) in [("scenario", "retention"), ("summary", "repeat_visits")] {
+        value[table].as_object_mut().unwrap().remove(field);
+    }
+    for month in value["monthly"].as_array_mut().unwrap() {
+        month.as_object_mut().unwrap().remove("repeat_visits");
+    }
+    value
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A `[retention]` of zeros, written in any form and of any length, is
+    /// no `[retention]`: the same figures to the kopeck (and the same
+    /// refusal), only the repeat-visit fields added, each zero.
+    #[test]
+    fn a_retention_of_zeros_is_no_retention(
+        mut c in case(),
+        months in 0usize..=8,
+        scale in 0u32..=3,
+        style in any::<u8>(),
+    ) {
+        c.retention = None;
+        let plain = calc_json(&c);
+        c.retention = Some(vec![Num { mantissa: 0, scale, style }; months]);
+        let zeros = calc_json(&c);
+        match (plain, zeros) {
+            (Ok(plain), Ok(zeros)) => {
+                prop_assert_eq!(zeros["summary"]["repeat_visits"].to_string(), "0.00");
+                prop_assert_eq!(without_repeat_fields(zeros), plain);
+            }
+            (plain, zeros) => prop_assert_eq!(plain, zeros),
+        }
+    }
+}
+
 #[test]
 fn rounding_helper_is_right() {
     assert_eq!(rounded(&dec(5, 3), 2), "0.01");

@@ -114,6 +114,7 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
         "costs.setup",
         "after.conversion",
         "costs.monthly",
+        "retention.repeat_visits.2",
     ];
     let key = keys[extra % keys.len()].to_string();
     let mut args: Vec<String> = match which % 7 {
@@ -130,7 +131,8 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
                 "after.conversion=+0pp..+10pp",
                 "baseline.average_check=1..1e28",
                 "capacity.visits=0..1e28",
-            ][extra % 6];
+                "retention.repeat_visits.1=0..2:0.5",
+            ][extra % 7];
             vec![
                 "sweep".into(),
                 file,
@@ -232,7 +234,7 @@ fn scenario() -> impl Strategy<Value = String> {
         })
 }
 
-const EXAMPLES: [&str; 7] = [
+const EXAMPLES: [&str; 8] = [
     include_str!("../examples/salon-rostov.toml"),
     include_str!("../examples/clinic-rostov.toml"),
     include_str!("../examples/fitness-rostov.toml"),
@@ -240,6 +242,7 @@ const EXAMPLES: [&str; 7] = [
     include_str!("../examples/salon-capacity.toml"),
     include_str!("../examples/fitness-seasonal.toml"),
     include_str!("../examples/salon-intervals.toml"),
+    include_str!("../examples/salon-retention.toml"),
 ];
 
 /// One change to a shipped example's text.
@@ -400,6 +403,7 @@ proptest! {
         extra in 0usize..60,
         dist in prop::sample::select(vec!["", "normal", "lognormal"]),
         width in 0u32..=100,
+        returns in prop::option::of(prop::collection::vec(0u32..=100, 0..=4)),
     ) {
         // The uplift alone, or as the low end of a normal or lognormal range.
         let after = if dist.is_empty() {
@@ -407,10 +411,15 @@ proptest! {
         } else {
             format!("{{ low = \"+{uplift}%\", high = \"+{}%\", dist = \"{dist}\" }}", uplift + width)
         };
-        let text = format!(
+        let mut text = format!(
             "[baseline]\nleads = {leads}\nconversion = \"{conversion}%\"\naverage_check = {check_rub}\n\
              [after]\nleads = {after}\n[costs]\nsetup = {setup}\nmonthly = {monthly}\n"
         );
+        // Returning clients, as shares of a visit per new client.
+        if let Some(returns) = returns {
+            let months: Vec<String> = returns.iter().map(|r| format!("\"{r}%\"")).collect();
+            text.push_str(&format!("[retention]\nrepeat_visits = [{}]\n", months.join(", ")));
+        }
         let args = command(which, &scratch(&text), &[], extra);
         let out = check(&args);
         // simulate needs a range and solve may find no answer in range; the rest must answer.

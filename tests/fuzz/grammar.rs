@@ -97,12 +97,40 @@ pub fn set() -> impl Strategy<Value = (String, String)> {
         "costs.item.Telephony.monthly",
         "costs.item.Telephony.yearly_increase",
         "costs.item.Nosuch.setup",
+        "retention.repeat_visits.1",
+        "retention.repeat_visits.4",
+        "retention.repeat_visits.24",
+        "retention.repeat_visits.25",
+        "retention.repeat_visits",
     ]);
     (keys, value()).prop_map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string()))
 }
 
+/// A month of repeat visits per new client: mostly a plausible share of a
+/// visit, otherwise any value of the grammar.
+fn repeat() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (0u32..=150).prop_map(|n| format!("{}", f64::from(n) / 100.0)),
+        1 => value(),
+    ]
+}
+
+/// `[retention]` as source text: a list of any length up to a couple past
+/// the 24 months allowed, now and then a value that is no list, or nothing.
+fn retention() -> impl Strategy<Value = String> {
+    let list = prop_oneof![
+        8 => prop::collection::vec(repeat(), 0..=26)
+            .prop_map(|v| format!("repeat_visits = [{}]\n", v.join(", "))),
+        1 => value().prop_map(|v| format!("repeat_visits = {v}\n")),
+        1 => Just(String::new()),
+    ];
+    prop::option::weighted(0.3, list)
+        .prop_map(|r| r.map_or_else(String::new, |r| format!("[retention]\n{r}")))
+}
+
 /// Model v2's tables as source text: a cap, a season (sometimes a factor
-/// short or a bad start), cost lines with any values and months.
+/// short or a bad start), cost lines with any values and months, and
+/// returning clients.
 pub fn tables() -> impl Strategy<Value = String> {
     let capacity = prop::option::weighted(0.3, value())
         .prop_map(|v| v.map_or_else(String::new, |v| format!("[capacity]\nvisits = {v}\n")));
@@ -149,6 +177,11 @@ pub fn tables() -> impl Strategy<Value = String> {
             }
             t
         });
-    (capacity, season, prop::collection::vec(item, 0..3))
-        .prop_map(|(c, s, items)| format!("{c}{s}{}", items.concat()))
+    (
+        capacity,
+        season,
+        prop::collection::vec(item, 0..3),
+        retention(),
+    )
+        .prop_map(|(c, s, items, r)| format!("{c}{s}{}{r}", items.concat()))
 }

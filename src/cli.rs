@@ -554,11 +554,12 @@ impl Offer {
     /// The numeric keys, for `--for KEY`, with the optional tables' fixed
     /// ones (a cost line's keys depend on the file).
     pub const NUMERIC: Offer = Offer(|| {
-        use crate::forecast::scenario::Key;
+        use crate::forecast::scenario::{Key, MAX_REPEAT_MONTHS};
         Key::ALL
             .into_iter()
             .chain([Key::Capacity])
             .chain((1..=12).map(Key::Season))
+            .chain((1..=MAX_REPEAT_MONTHS as u8).map(Key::Repeat))
             .map(|k| k.path().to_string())
             .collect()
     });

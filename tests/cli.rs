@@ -249,8 +249,14 @@ fn every_commented_key_of_the_starters_works_when_uncommented() {
     // no-shows 0% (so -20% of it is 0); a cap of 300 visits above the after
     // demand of 260 × 25% = 65. By hand: revenue 200 × 20% × 1 500 = 60 000 s
     // before, 260 × 25% × 1 575 = 102 375 s after; benefit Σ(42 375 s + 7 800)
-    // = 42 375 × 12 + 93 600 = 602 100. Costs 25 000 + 12 × 10 000 + telephony
-    // 5 000 + 10 × 2 000 = 170 000. ROI 432 100 / 170 000 = 2.541764705… .
+    // = 42 375 × 12 + 93 600 = 602 100. Returning clients: 25 s new clients
+    // a month (65 s − 40 s visits), back 0.5, 0.3, 0.2 times 1, 2, 3 months
+    // later; within the horizon month j's come back 1.0 times for j ≤ 9,
+    // 0.8 for j = 10, 0.5 for j = 11. With s from March (1.25, 1, 1, 0.9,
+    // 0.8, 0.8, 1, 1.05, 1.1, 1.35, 0.85, 0.9): 25 × (8.9 + 0.8 × 1.35 +
+    // 0.5 × 0.85) = 25 × 10.405 = 260.125 visits at 1 575 = 409 696.875,
+    // so benefit 1 011 796.875. Costs 25 000 + 12 × 10 000 + telephony
+    // 5 000 + 10 × 2 000 = 170 000. ROI 841 796.875 / 170 000 = 4.951746…
     let dir = tempfile::tempdir().unwrap();
     for (name, starter) in [
         ("en.toml", roi::commands::init::STARTER),
@@ -274,10 +280,11 @@ fn every_commented_key_of_the_starters_works_when_uncommented() {
         std::fs::write(&path, &text).unwrap();
         let v = json(&["calc", path.to_str().unwrap(), "--format", "json"]);
         let s = &v["summary"];
-        assert_eq!(s["total_benefit"].to_string(), "602100.00", "{text}");
+        assert_eq!(s["total_benefit"].to_string(), "1011796.88", "{text}");
         assert_eq!(s["total_cost"].to_string(), "170000.00");
-        assert_eq!(s["roi"].to_string(), "2.54176471");
+        assert_eq!(s["roi"].to_string(), "4.95174632");
         assert_eq!(s["turned_away"].to_string(), "0.00");
+        assert_eq!(s["repeat_visits"].to_string(), "260.13");
     }
 }
 

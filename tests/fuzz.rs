@@ -15,6 +15,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use std::path::{Path, PathBuf};
 
+#[path = "fuzz/grammar.rs"]
+mod grammar;
+use grammar::{set, tables, value};
+
 /// What one run of a command came to.
 #[derive(Debug)]
 struct Outcome {
@@ -110,6 +114,7 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
         "costs.setup",
         "after.conversion",
         "costs.monthly",
+        "retention.repeat_visits.2",
     ];
     let key = keys[extra % keys.len()].to_string();
     let mut args: Vec<String> = match which % 7 {
@@ -126,7 +131,8 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
                 "after.conversion=+0pp..+10pp",
                 "baseline.average_check=1..1e28",
                 "capacity.visits=0..1e28",
-            ][extra % 6];
+                "retention.repeat_visits.1=0..2:0.5",
+            ][extra % 7];
             vec![
                 "sweep".into(),
                 file,
@@ -157,155 +163,6 @@ fn command(which: usize, file: &Path, sets: &[(String, String)], extra: usize) -
     }
     args.extend(["--lang".into(), ["en", "ru"][extra % 2].into()]);
     args
-}
-
-/// Numbers at and past the edges of exact arithmetic, as TOML source text.
-fn extreme() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("7.9e28".to_string()),
-        Just("79228162514264337593543950335".to_string()),
-        Just("\"79228162514264337593543950336\"".to_string()),
-        Just("4e28".to_string()),
-        Just("1e-28".to_string()),
-        Just("1e-20".to_string()),
-        Just("1e-29".to_string()),
-        Just("1e400".to_string()),
-        Just("0e-400".to_string()),
-        Just("\"_1500\"".to_string()),
-        Just("\"123456789012345678901234567\"".to_string()),
-        Just("0.123456789".to_string()),
-        (1u64..=9_999_999_999_999_999, -30i32..=30).prop_map(|(m, e)| format!("{m}e{e}")),
-    ]
-}
-
-/// A normal or lognormal range as TOML source text: ends in every form,
-/// lognormal where it is refused (shares, points, ends at or below 0 or
-/// −100%) as well as where it is not, ends at the limits of exact
-/// arithmetic, and now and then a mode, which both refuse.
-fn dist_range() -> impl Strategy<Value = String> {
-    let ends = prop_oneof![
-        (-120i32..=80, 0i32..=80)
-            .prop_map(|(a, w)| (format!("\"{a:+}%\""), format!("\"{:+}%\"", a + w))),
-        (-20i32..=20, 0i32..=20)
-            .prop_map(|(a, w)| (format!("\"{a:+}pp\""), format!("\"{:+}pp\"", a + w))),
-        (0u32..=100, 0u32..=50).prop_map(|(a, w)| (format!("\"{a}%\""), format!("\"{}%\"", a + w))),
-        (-10i64..=100_000, 0i64..=100_000).prop_map(|(a, w)| (a.to_string(), (a + w).to_string())),
-        (extreme(), extreme()),
-    ];
-    let dist = prop::sample::select(vec!["normal", "lognormal"]);
-    let mode = prop::option::weighted(0.1, (0u32..=100).prop_map(|n| n.to_string()));
-    (ends, dist, mode).prop_map(|((low, high), dist, mode)| {
-        let mode = mode.map_or_else(String::new, |m| format!("mode = {m}, "));
-        format!("{{ low = {low}, high = {high}, {mode}dist = \"{dist}\" }}")
-    })
-}
-
-/// A value as TOML source text, in every form the grammar knows and some it does not.
-fn value() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => (0u32..=100_000).prop_map(|n| n.to_string()),
-        3 => (0u32..=1000).prop_map(|n| format!("{}", f64::from(n) / 1000.0)),
-        2 => (0u32..=100).prop_map(|n| format!("\"{n}%\"")),
-        2 => (-100i32..=200).prop_map(|n| format!("\"{n:+}%\"")),
-        2 => (-20i32..=20).prop_map(|n| format!("\"{n:+}pp\"")),
-        3 => extreme(),
-        1 => (0u32..=50, 0u32..=50).prop_map(|(a, b)| format!("\"+{}%..+{}%\"", a.min(b), a.max(b))),
-        1 => (extreme(), extreme()).prop_map(|(a, b)| format!("\"{}..{}\"", a.trim_matches('"'), b.trim_matches('"'))),
-        1 => (0u32..=10, 10u32..=20, 20u32..=30).prop_map(|(l, m, h)| format!(
-            "{{ low = {l}, high = {h}, mode = {m}, dist = \"pert\" }}"
-        )),
-        2 => dist_range(),
-        1 => Just("-5".to_string()),
-        1 => Just("true".to_string()),
-        1 => Just("\"abc\"".to_string()),
-        1 => Just("[1, 2]".to_string()),
-        1 => Just("\"1,500\"".to_string()),
-        1 => Just("nan".to_string()),
-    ]
-}
-
-/// A `--set` change: a key (sometimes a wrong one) and a value as typed on
-/// the command line, so strings lose their TOML quotes.
-fn set() -> impl Strategy<Value = (String, String)> {
-    let keys = prop::sample::select(vec![
-        "scenario.months",
-        "baseline.leads",
-        "baseline.conversion",
-        "baseline.average_check",
-        "baseline.no_show_rate",
-        "after.leads",
-        "after.conversion",
-        "after.average_check",
-        "after.no_show_rate",
-        "costs.setup",
-        "costs.monthly",
-        "savings.staff_hours",
-        "savings.hourly_rate",
-        "savings.other",
-        "assumptions.gross_margin",
-        "assumptions.ramp_months",
-        "assumptions.discount_rate",
-        "after.nosuch",
-        "capacity.visits",
-        "seasonality.leads.3",
-        "seasonality.leads.13",
-        "costs.item.Telephony.monthly",
-        "costs.item.Telephony.yearly_increase",
-        "costs.item.Nosuch.setup",
-    ]);
-    (keys, value()).prop_map(|(k, v)| (k.to_string(), v.trim_matches('"').to_string()))
-}
-
-/// Model v2's tables as source text: a cap, a season (sometimes a factor
-/// short or a bad start), cost lines with any values and months.
-fn tables() -> impl Strategy<Value = String> {
-    let capacity = prop::option::weighted(0.3, value())
-        .prop_map(|v| v.map_or_else(String::new, |v| format!("[capacity]\nvisits = {v}\n")));
-    let start = prop_oneof![
-        Just("\"2026-03\"".to_string()),
-        Just("\"2026-13\"".to_string()),
-        Just("\"march\"".to_string()),
-        Just("202603".to_string()),
-    ];
-    let season = prop::option::weighted(0.3, (start, prop::collection::vec(value(), 11..=13)))
-        .prop_map(|s| {
-            s.map_or_else(String::new, |(start, factors)| {
-                format!(
-                    "[seasonality]\nstart = {start}\nleads = [{}]\n",
-                    factors.join(", ")
-                )
-            })
-        });
-    let month = prop_oneof![
-        (0u32..=130).prop_map(|n| n.to_string()),
-        Just("1.5".to_string()),
-        Just("\"3\"".to_string()),
-    ];
-    let item = (
-        prop::sample::select(vec!["Telephony", "CRM", "Telephony", ""]),
-        value(),
-        value(),
-        prop::option::of(month.clone()),
-        prop::option::of(month),
-        prop::option::weighted(0.5, value()),
-    )
-        .prop_map(|(name, setup, monthly, from, to, rise)| {
-            let mut t = format!(
-                "[[costs.item]]\nname = \"{name}\"\nsetup = {setup}\nmonthly = {monthly}\n"
-            );
-            if let Some(from) = from {
-                t.push_str(&format!("from = {from}\n"));
-            }
-            if let Some(to) = to {
-                t.push_str(&format!("to = {to}\n"));
-            }
-            if let Some(rise) = rise {
-                t.push_str(&format!("yearly_increase = {rise}\n"));
-            }
-            t
-        });
-    (capacity, season, prop::collection::vec(item, 0..3))
-        .prop_map(|(c, s, items)| format!("{c}{s}{}", items.concat()))
 }
 
 /// A scenario written from the grammar: each table present or not, each key
@@ -377,7 +234,7 @@ fn scenario() -> impl Strategy<Value = String> {
         })
 }
 
-const EXAMPLES: [&str; 7] = [
+const EXAMPLES: [&str; 8] = [
     include_str!("../examples/salon-rostov.toml"),
     include_str!("../examples/clinic-rostov.toml"),
     include_str!("../examples/fitness-rostov.toml"),
@@ -385,6 +242,7 @@ const EXAMPLES: [&str; 7] = [
     include_str!("../examples/salon-capacity.toml"),
     include_str!("../examples/fitness-seasonal.toml"),
     include_str!("../examples/salon-intervals.toml"),
+    include_str!("../examples/salon-retention.toml"),
 ];
 
 /// One change to a shipped example's text.
@@ -545,6 +403,7 @@ proptest! {
         extra in 0usize..60,
         dist in prop::sample::select(vec!["", "normal", "lognormal"]),
         width in 0u32..=100,
+        returns in prop::option::of(prop::collection::vec(0u32..=100, 0..=4)),
     ) {
         // The uplift alone, or as the low end of a normal or lognormal range.
         let after = if dist.is_empty() {
@@ -552,10 +411,15 @@ proptest! {
         } else {
             format!("{{ low = \"+{uplift}%\", high = \"+{}%\", dist = \"{dist}\" }}", uplift + width)
         };
-        let text = format!(
+        let mut text = format!(
             "[baseline]\nleads = {leads}\nconversion = \"{conversion}%\"\naverage_check = {check_rub}\n\
              [after]\nleads = {after}\n[costs]\nsetup = {setup}\nmonthly = {monthly}\n"
         );
+        // Returning clients, as shares of a visit per new client.
+        if let Some(returns) = returns {
+            let months: Vec<String> = returns.iter().map(|r| format!("\"{r}%\"")).collect();
+            text.push_str(&format!("[retention]\nrepeat_visits = [{}]\n", months.join(", ")));
+        }
         let args = command(which, &scratch(&text), &[], extra);
         let out = check(&args);
         // simulate needs a range and solve may find no answer in range; the rest must answer.

@@ -43,4 +43,7 @@ snapshots! {
     fitness_seasonal_table: "fitness-seasonal", "table";
     fitness_seasonal_json: "fitness-seasonal", "json";
     fitness_seasonal_csv: "fitness-seasonal", "csv";
+    salon_retention_table: "salon-retention", "table";
+    salon_retention_json: "salon-retention", "json";
+    salon_retention_csv: "salon-retention", "csv";
 }

@@ -217,6 +217,36 @@ fn the_optional_tables_match_the_reference() {
         &[],
         &["capacity.visits=40..60:5", "after.leads=+0%..+40%:10%"],
     );
+    // Repeat visits: a month of the curve against the funnel, the cap and the
+    // ramp; one past the list (set through the draft, which lengthens it);
+    // and one brought into a scenario without [retention].
+    let retention = include_str!("../examples/salon-retention.toml");
+    for (sets, varies) in [
+        (
+            &[][..],
+            &[
+                "retention.repeat_visits.1=0..1:0.25",
+                "after.leads=+0%..+40%:10%",
+            ][..],
+        ),
+        (
+            &["capacity.visits=70"][..],
+            &[
+                "retention.repeat_visits.2=0..2:0.5",
+                "capacity.visits=65..90:5",
+            ][..],
+        ),
+        (
+            &["assumptions.ramp_months=3"][..],
+            &[
+                "retention.repeat_visits.5=0..1:0.5",
+                "assumptions.ramp_months=0..4:2",
+            ][..],
+        ),
+    ] {
+        assert_same(retention, sets, varies);
+    }
+    assert_same(SALON, &[], &["retention.repeat_visits.2=0..1:0.5"]);
 }
 
 #[test]
@@ -261,7 +291,7 @@ fn axis(key: Key, from: i64, span: i64, steps: u8, scale: u32) -> Option<String>
             from.abs() + to - from,
             step
         ),
-        Kind::Rate | Kind::Factor => return None,
+        Kind::Rate | Kind::Factor | Kind::PerClient => return None,
         Kind::ChangedAmount => format!(
             "{}=+{}%..+{}%:{}%",
             key.path(),

@@ -24,8 +24,23 @@ fn widest(text: &str) -> usize {
 }
 
 /// The README's commands that print tables.
-const README: [&[&str]; 22] = [
+const README: [&[&str]; 25] = [
     &["calc", "examples/salon-rostov.toml"],
+    &["calc", "examples/salon-retention.toml"],
+    &[
+        "calc",
+        "examples/salon-retention.toml",
+        "--set",
+        "capacity.visits=70",
+    ],
+    &[
+        "solve",
+        "examples/salon-rostov.toml",
+        "--for",
+        "retention.repeat_visits.1",
+        "--target",
+        "roi=300%",
+    ],
     &["calc", "examples/clinic-rostov.toml"],
     &["calc", "examples/fitness-rostov.toml"],
     &["calc", "examples/salon-ranges.toml"],

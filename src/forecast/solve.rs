@@ -484,7 +484,10 @@ fn linear_root(probe: &mut Probe, a: Decimal, b: Decimal) -> Option<Decimal> {
 fn piecewise_linear(inputs: &engine::Inputs<Decimal>, key: Key, target: Target) -> bool {
     // Solving for a table's key brings the table in, even when the file
     // has none: `--for capacity.visits` on a scenario without `[capacity]`.
-    let brings_table = matches!(key, Key::Capacity | Key::Season(_) | Key::Item(..));
+    let brings_table = matches!(
+        key,
+        Key::Capacity | Key::Season(_) | Key::Item(..) | Key::Repeat(_)
+    );
     (!inputs.tables.is_empty() || brings_table)
         && target.metric != Metric::Payback
         && key != Key::DiscountRate
@@ -495,8 +498,8 @@ fn piecewise_linear(inputs: &engine::Inputs<Decimal>, key: Key, target: Target) 
 }
 
 /// True when a cap bends the residual in `key`: the key sets the visits a
-/// month (leads, conversion, no-shows, a season's factor, the cap itself)
-/// and the scenario has a cap or the key is the cap. Such a residual is
+/// month (leads, conversion, no-shows, a season's factor, a month of repeat
+/// visits, the cap itself) and the scenario has a cap or the key is the cap. Such a residual is
 /// linear only piecewise, so a root found on one piece is not "linear in
 /// this input" even when two samples happened to lie on the same piece.
 fn bent_by_capacity(inputs: &engine::Inputs<Decimal>, key: Key) -> bool {
@@ -509,6 +512,7 @@ fn bent_by_capacity(inputs: &engine::Inputs<Decimal>, key: Key) -> bool {
             | Key::AfterConversion
             | Key::AfterNoShowRate
             | Key::Season(_)
+            | Key::Repeat(_)
     );
     key == Key::Capacity || (feeds_visits && inputs.tables.capacity.is_some())
 }

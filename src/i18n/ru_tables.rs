@@ -1,4 +1,4 @@
-//! Russian for model v2: capacity, seasons and cost lines, in scenarios, errors and reports.
+//! Russian for model v2: capacity, seasons, cost lines and repeat visits, in scenarios, errors and reports.
 
 /// The Russian for `en`, if this area has it.
 pub(super) fn get(en: &str) -> Option<&'static str> {
@@ -61,6 +61,33 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // What overflowed, named in the overflow message.
         "seasonal leads" => "заявки с учётом сезона",
         "turned away" => "отказы из-за загрузки",
+        "new clients" => "новые клиенты",
+        "Repeat visits" => "Повторные визиты",
+        "Repeat visits over {}" => "Повторные визиты за {}",
+        "Repeat visits over the horizon" => "Повторные визиты за весь срок",
+        "Repeat visits per new client (a visit the assistant adds over the baseline) in the 1st, 2nd, … month after her first visit: {}; they are at the after check, counted with the gross margin, and left out of the summary's monthly figures." => {
+            "Повторные визиты на одного нового клиента (визит, добавленный ассистентом сверх базы) в 1-й, 2-й, … месяц после первого визита: {}; они идут по среднему чеку после внедрения, с учётом маржи, и не входят в помесячные цифры сводки."
+        }
+        "With the capacity, a month's own visits are served first and repeat visits take the room left; the rest are turned away." => {
+            "При ограничении мест визиты самого месяца обслуживаются первыми, а повторные занимают оставшиеся места; не поместившиеся считаются отказами."
+        }
+        "a number ≥ 0 of repeat visits per new client, like 0.5 or \"50%\" (one new client in two comes back that month)" => {
+            "число повторных визитов на одного нового клиента, ≥ 0, например 0.5 или \"50%\" (в этом месяце возвращается каждый второй новый клиент)"
+        }
+        "must be a list of repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]" => {
+            "должно быть списком повторных визитов на одного нового клиента по месяцам, начиная с месяца после первого визита, например repeat_visits = [0.5, 0.3, 0.2]"
+        }
+        "is required: the repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]" => {
+            "обязателен: повторные визиты на одного нового клиента по месяцам, начиная с месяца после первого визита, например repeat_visits = [0.5, 0.3, 0.2]"
+        }
+        "has {} months; it follows at most {} months after a client's first visit, each a number ≥ 0 of repeat visits per new client like 0.5" => {
+            "месяцев: {}, а учитывается не больше {} месяцев после первого визита клиента; каждое значение — число ≥ 0 повторных визитов на одного нового клиента, например 0.5"
+        }
+        "names no month of repeat visits; they are set one month at a time, from retention.repeat_visits.1 (the month after a client's first visit) to retention.repeat_visits.{}" => {
+            "не называет ни одного месяца повторных визитов; они задаются по одному месяцу, от retention.repeat_visits.1 (месяц после первого визита клиента) до retention.repeat_visits.{}"
+        }
+        "repeat visits" => "повторные визиты",
+        "repeat revenue" => "выручка от повторных визитов",
         "yearly increase" => "ежегодное повышение",
         "monthly fee" => "ежемесячный платёж",
         "setup" => "разовые затраты",

@@ -84,6 +84,12 @@ fn summary_sheet(
             Value::Count(away),
         ])?;
     }
+    if report.scenario.inputs.tables.repeat_visits.is_some() {
+        sheet.row(&[
+            Value::text(l.tr("Repeat visits over the horizon")),
+            Value::Count(report.projection.summary.repeat_visits),
+        ])?;
+    }
     // A native chart of the monthly sheet's cumulative net, beside the figures.
     let months = report.projection.monthly.len() as u32;
     let mut chart = Chart::new(ChartType::Line);
@@ -106,8 +112,10 @@ const CUMULATIVE_NET: u16 = 7;
 
 fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxError> {
     let mut sheet = book.sheet(l.tr("Monthly projection"))?;
-    // Model v2's columns go last, so the chart's column stays where it is.
-    let v2 = !report.scenario.inputs.tables.is_empty();
+    // Model v2's columns go last, so the chart's column stays where it is;
+    // repeat visits after them, as in the CSV.
+    let tables = &report.scenario.inputs.tables;
+    let (v2, retention) = (tables.is_v2(), tables.repeat_visits.is_some());
     let mut header = vec![
         "Month",
         "Share of the full effect",
@@ -121,6 +129,9 @@ fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxErr
     ];
     if v2 {
         header.extend(["Revenue before", "Revenue after", "Turned away"]);
+    }
+    if retention {
+        header.push("Repeat visits");
     }
     let header: Vec<&str> = header.into_iter().map(|h| l.tr(h)).collect();
     sheet.header(&header, 1)?;
@@ -142,6 +153,9 @@ fn monthly_sheet(book: &Book, report: &Report, l: Lang) -> Result<Sheet, XlsxErr
                 Value::Money(m.revenue_after),
                 Value::Count(m.turned_away),
             ]);
+        }
+        if retention {
+            row.push(Value::Count(m.repeat_visits));
         }
         sheet.row(&row)?;
     }

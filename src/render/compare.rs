@@ -30,7 +30,7 @@ enum Shown {
 
 /// The rows of the table; the NPV row is dropped when no scenario discounts,
 /// since NPV then equals net, and the cap's row when no scenario has a cap.
-const ROWS: [Row; 10] = [
+const ROWS: [Row; 11] = [
     Row {
         label: "Horizon",
         show: |r, lang| Some(Shown::Text(lang.months(r.scenario.inputs.months))),
@@ -75,6 +75,17 @@ const ROWS: [Row; 10] = [
                 .tables
                 .capacity
                 .map(|_| Shown::Count(r.projection.summary.turned_away))
+        },
+    },
+    Row {
+        label: "Repeat visits over the horizon",
+        show: |r, _| {
+            r.scenario
+                .inputs
+                .tables
+                .repeat_visits
+                .as_ref()
+                .map(|_| Shown::Count(r.projection.summary.repeat_visits))
         },
     },
 ];
@@ -173,8 +184,8 @@ pub fn table(reports: &[Report], lang: Lang, width: usize) -> String {
 
 /// The comparison's grid: a row per metric, a column per scenario, each
 /// difference beside its figure or, when `stacked`, under it. NPV is left
-/// out when no scenario discounts (it then equals net), and the cap's row
-/// when no scenario has a cap.
+/// out when no scenario discounts (it then equals net), the cap's row when
+/// no scenario has a cap, and the repeat visits' when none has `[retention]`.
 fn grid(reports: &[Report], lang: Lang, stacked: bool) -> Grid {
     let discounted = reports
         .iter()
@@ -185,9 +196,13 @@ fn grid(reports: &[Report], lang: Lang, stacked: bool) -> Grid {
     let capped = reports
         .iter()
         .any(|r| r.scenario.inputs.tables.capacity.is_some());
+    let returning = reports
+        .iter()
+        .any(|r| r.scenario.inputs.tables.repeat_visits.is_some());
     let shown = |r: &&Row| match r.label {
         "NPV" => discounted,
         "Visits turned away over the horizon" => capped,
+        "Repeat visits over the horizon" => returning,
         _ => true,
     };
     for row in ROWS.iter().filter(shown) {
@@ -272,26 +287,30 @@ struct JsonScenario<'a> {
 
 /// The comparison as JSON.
 pub fn json(reports: &[Report]) -> String {
-    let doc = JsonComparison {
-        version: SCHEMA_VERSION,
-        scenarios: reports
-            .iter()
-            .map(|r| JsonScenario {
-                name: &r.scenario.name,
-                currency: &r.scenario.currency,
-                months: r.scenario.inputs.months,
-                summary: JsonSummary {
-                    turned_away: r
-                        .scenario
-                        .inputs
-                        .tables
-                        .capacity
-                        .map(|_| crate::render::json::Visits(r.projection.summary.turned_away)),
-                    ..(&r.projection.summary).into()
-                },
-            })
-            .collect(),
-    };
+    let doc =
+        JsonComparison {
+            version: SCHEMA_VERSION,
+            scenarios: reports
+                .iter()
+                .map(|r| JsonScenario {
+                    name: &r.scenario.name,
+                    currency: &r.scenario.currency,
+                    months: r.scenario.inputs.months,
+                    summary: JsonSummary {
+                        turned_away: r
+                            .scenario
+                            .inputs
+                            .tables
+                            .capacity
+                            .map(|_| crate::render::json::Visits(r.projection.summary.turned_away)),
+                        repeat_visits: r.scenario.inputs.tables.repeat_visits.as_ref().map(|_| {
+                            crate::render::json::Visits(r.projection.summary.repeat_visits)
+                        }),
+                        ..(&r.projection.summary).into()
+                    },
+                })
+                .collect(),
+        };
     // Plain structs of numbers and strings always serialise.
     let mut text = serde_json::to_string_pretty(&doc).expect("the JSON comparison serialises");
     text.push('\n');

@@ -205,20 +205,22 @@ pub const HEADER: [&str; 9] = [
     "roi",
 ];
 
-/// The monthly projection; an undefined ROI is an empty cell.
 /// Columns a scenario with model v2's tables adds after [`HEADER`], as in its JSON.
 pub const TABLES_HEADER: [&str; 3] = ["revenue_baseline", "revenue_after", "turned_away"];
 
+/// The column a scenario with `[retention]` adds last, as in its JSON.
+pub const RETENTION_HEADER: &str = "repeat_visits";
+
 /// The monthly projection; an undefined ROI is an empty cell. A scenario with
-/// `[capacity]`, `[seasonality]` or `[[costs.item]]` gains [`TABLES_HEADER`].
+/// `[capacity]`, `[seasonality]` or `[[costs.item]]` gains [`TABLES_HEADER`],
+/// one with `[retention]` [`RETENTION_HEADER`] after them.
 pub fn render(report: &Report, dialect: Dialect) -> String {
-    let v2 = !report.scenario.inputs.tables.is_empty();
+    let tables = &report.scenario.inputs.tables;
+    let (v2, retention) = (tables.is_v2(), tables.repeat_visits.is_some());
     let mut rows = Rows::new(dialect, true);
-    if v2 {
-        rows.header(HEADER.into_iter().chain(TABLES_HEADER));
-    } else {
-        rows.header(HEADER);
-    }
+    let v2_header = TABLES_HEADER.into_iter().filter(|_| v2);
+    let retention_header = std::iter::once(RETENTION_HEADER).filter(|_| retention);
+    rows.header(HEADER.into_iter().chain(v2_header).chain(retention_header));
     for m in &report.projection.monthly {
         rows.number(m.month)
             .ratio(Some(m.share))
@@ -234,6 +236,9 @@ pub fn render(report: &Report, dialect: Dialect) -> String {
             rows.money(m.revenue_baseline)
                 .money(m.revenue_after)
                 .money(m.turned_away);
+        }
+        if retention {
+            rows.money(m.repeat_visits);
         }
         rows.end();
     }

@@ -105,6 +105,17 @@ pub struct JsonScenario<'a> {
     /// The `[[costs.item]]` lines besides `setup_cost`/`monthly_cost`; absent when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cost_items: Vec<JsonCostItem>,
+    /// `[retention]` as resolved; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention: Option<JsonRetention>,
+}
+
+/// `[retention]` as resolved.
+#[derive(Debug, Serialize)]
+pub struct JsonRetention {
+    /// Expected repeat visits per new client in the 1st, 2nd, … month after
+    /// her first visit (exact inputs).
+    pub repeat_visits: Vec<Exact>,
 }
 
 /// `[seasonality]` as resolved.
@@ -185,9 +196,13 @@ pub struct JsonSummary {
     pub break_even_month: Option<u32>,
     /// Net present value at the discount rate; equals net when the rate is 0.
     pub npv: Money,
-    /// Visits over the horizon beyond the capacity (2 places); absent without `[capacity]`.
+    /// Visits over the horizon beyond the capacity, repeat visits included
+    /// (2 places); absent without `[capacity]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub turned_away: Option<Visits>,
+    /// Repeat visits served over the horizon (2 places); absent without `[retention]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_visits: Option<Visits>,
 }
 
 /// One month of the projection.
@@ -219,10 +234,14 @@ pub struct JsonMonth {
     /// the capacity; absent as `revenue_baseline` is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revenue_after: Option<Money>,
-    /// Visits demanded after rollout this month beyond the capacity (2 places);
-    /// absent as `revenue_baseline` is.
+    /// Visits demanded after rollout this month beyond the capacity, repeat
+    /// visits included (2 places); absent as `revenue_baseline` is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub turned_away: Option<Visits>,
+    /// Repeat visits served this month: earlier months' new clients coming
+    /// back, counted in `benefit` (2 places); absent without `[retention]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeat_visits: Option<Visits>,
 }
 
 /// One year of the projection.
@@ -322,6 +341,7 @@ impl From<&Month<Decimal>> for JsonMonth {
             revenue_baseline: None,
             revenue_after: None,
             turned_away: None,
+            repeat_visits: None,
         }
     }
 }
@@ -370,6 +390,7 @@ impl From<&crate::forecast::engine::Summary<Decimal>> for JsonSummary {
             break_even_month: s.break_even_month,
             npv: Money(s.npv),
             turned_away: None,
+            repeat_visits: None,
         }
     }
 }
@@ -379,7 +400,8 @@ impl<'a> From<&'a Report> for JsonReport<'a> {
         let scenario = &report.scenario;
         let i = &scenario.inputs;
         let p = &report.projection;
-        let v2 = !i.tables.is_empty();
+        let v2 = i.tables.is_v2();
+        let retention = i.tables.repeat_visits.as_ref();
         JsonReport {
             version: SCHEMA_VERSION,
             scenario: JsonScenario {
@@ -414,18 +436,23 @@ impl<'a> From<&'a Report> for JsonReport<'a> {
                         yearly_increase: Exact(item.yearly_increase),
                     })
                     .collect(),
+                retention: retention.map(|r| JsonRetention {
+                    repeat_visits: r.iter().copied().map(Exact).collect(),
+                }),
             },
             baseline: funnel(&i.baseline, &p.baseline),
             after: funnel(&i.after, &p.after),
             summary: JsonSummary {
                 turned_away: i.tables.capacity.map(|_| Visits(p.summary.turned_away)),
+                repeat_visits: retention.map(|_| Visits(p.summary.repeat_visits)),
                 ..(&p.summary).into()
             },
             monthly: p
                 .monthly
                 .iter()
-                .map(|m| {
-                    if v2 {
+                .map(|m| JsonMonth {
+                    repeat_visits: retention.map(|_| Visits(m.repeat_visits)),
+                    ..if v2 {
                         JsonMonth::with_tables(m)
                     } else {
                         m.into()

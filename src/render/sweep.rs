@@ -49,6 +49,7 @@ fn summary_names() -> impl Iterator<Item = &'static str> {
         break_even_month: None,
         npv: Decimal::ZERO,
         turned_away: Decimal::ZERO,
+        repeat_visits: Decimal::ZERO,
     };
     JsonSummary::from(&zero)
         .cells()

@@ -296,6 +296,12 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
             f.count(sum.turned_away, Sign::Plain).into(),
         ]);
     }
+    if i.tables.repeat_visits.is_some() {
+        rows.push(vec![
+            l.fill("Repeat visits over {}", &[&horizon]).into(),
+            f.count(sum.repeat_visits, Sign::Plain).into(),
+        ]);
+    }
     Section {
         title: l.tr("Summary").into(),
         header: Vec::new(),
@@ -304,19 +310,24 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
     }
 }
 
-/// The projection month by month. Where the season or the cap binds, the
-/// months differ: their revenue and what is turned away get columns to show how.
+/// The projection month by month. Where the season, the cap or returning
+/// clients make the months differ, their revenue, what is turned away and the
+/// repeat visits get columns to show how.
 fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
     let l = f.lang;
     let i = &report.scenario.inputs;
     let seasonal = i.tables.seasons.is_some();
     let turning_away = report.projection.summary.turned_away > Decimal::ZERO;
+    let returning = i.tables.repeat_visits.is_some();
     let mut header = vec!["Month"];
     if seasonal {
         header.extend(["Revenue before", "Revenue after"]);
     }
     if turning_away {
         header.push("Turned away");
+    }
+    if returning {
+        header.push("Repeat visits");
     }
     header.extend(["Benefit", "Cost", "Net", "Cumulative net", "ROI to date"]);
     Section {
@@ -333,6 +344,9 @@ fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
                 }
                 if turning_away {
                     row.push(f.count(m.turned_away, Sign::Plain).into());
+                }
+                if returning {
+                    row.push(f.count(m.repeat_visits, Sign::Plain).into());
                 }
                 row.extend([
                     cash(f, m.benefit),
@@ -536,7 +550,8 @@ pub fn assumptions(report: &Report, f: &Fmt<'_>, medium: Medium) -> Vec<String> 
     notes
 }
 
-/// The notes model v2's tables add: what the cap, the season and the cost lines do.
+/// The notes model v2's tables add: what the cap, the season, the cost lines
+/// and returning clients do.
 fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
     let l = f.lang;
     let i = &report.scenario.inputs;
@@ -557,6 +572,9 @@ fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
             &[&month, &factors.join("; ")],
         ));
     }
+    if let Some(curve) = &i.tables.repeat_visits {
+        notes.push(retention_note(curve, i.tables.capacity.is_some(), f));
+    }
     // Break-even is the first month the cumulative net reaches zero; payback
     // the last time cash turns up for good. A low season or a later setup
     // between them would read as a contradiction without a word.
@@ -576,6 +594,22 @@ fn table_notes(report: &Report, f: &Fmt<'_>) -> Vec<String> {
         );
     }
     notes
+}
+
+/// What `[retention]` does: each month's figure per new client, and where
+/// repeat visits stand against the cap.
+fn retention_note(curve: &[Decimal], capped: bool, f: &Fmt<'_>) -> String {
+    let l = f.lang;
+    let months: Vec<String> = curve.iter().map(|r| f.count(*r, Sign::Plain)).collect();
+    let mut note = l.fill(
+        "Repeat visits per new client (a visit the assistant adds over the baseline) in the 1st, 2nd, … month after her first visit: {}; they are at the after check, counted with the gross margin, and left out of the summary's monthly figures.",
+        &[&months.join("; ")],
+    );
+    if capped {
+        note.push(' ');
+        note.push_str(l.tr("With the capacity, a month's own visits are served first and repeat visits take the room left; the rest are turned away."));
+    }
+    note
 }
 
 /// Calendar months, for the season's note.

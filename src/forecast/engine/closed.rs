@@ -126,6 +126,7 @@ impl<N: Number> Figures<N> {
             revenue_baseline: benefit.baseline.revenue,
             revenue_after: benefit.after.revenue,
             turned_away: N::ZERO,
+            repeat_visits: N::ZERO,
         })
     }
 }
@@ -274,6 +275,7 @@ impl<N: Number> Tally<N> {
             break_even_month: self.break_even,
             npv: self.npv,
             turned_away: N::ZERO,
+            repeat_visits: N::ZERO,
         };
         Pass {
             summary,

@@ -17,6 +17,7 @@ pub use number::Number;
 
 use std::fmt::Debug;
 
+mod retention;
 mod tables;
 pub use tables::{CostItem, Seasons, Tables};
 
@@ -156,8 +157,11 @@ pub struct Summary<N> {
     pub break_even_month: Option<u32>,
     /// Net present value at the discount rate (equals `net` at 0%).
     pub npv: N,
-    /// Visits over the horizon that the capacity could not serve; 0 without `[capacity]`.
+    /// Visits over the horizon that the capacity could not serve, repeat
+    /// visits included; 0 without `[capacity]`.
     pub turned_away: N,
+    /// Repeat visits served over the horizon; 0 without `[retention]`.
+    pub repeat_visits: N,
 }
 
 /// One month of the projection.
@@ -185,8 +189,12 @@ pub struct Month<N> {
     pub revenue_baseline: N,
     /// Revenue after rollout this month (at full effect), with its season and the capacity applied.
     pub revenue_after: N,
-    /// Visits demanded after rollout this month beyond the capacity.
+    /// Visits demanded after rollout this month beyond the capacity, repeat
+    /// visits included.
     pub turned_away: N,
+    /// Repeat visits served this month: earlier months' new clients coming
+    /// back (`[retention]`), within the capacity; counted in `benefit`.
+    pub repeat_visits: N,
 }
 
 /// A year (or the trailing part of one) of the projection.
@@ -301,7 +309,7 @@ impl<N: Number> Schedule<N> {
 
 /// Computes the summary alone, without keeping the months.
 pub fn summarize<N: Number>(inputs: &Inputs<N>) -> Result<Summary<N>, Overflow> {
-    if !inputs.tables.is_empty() {
+    if inputs.tables.walks() {
         return tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary);
     }
     summarize_with(&Schedule::new(inputs)?, inputs)
@@ -325,7 +333,7 @@ pub fn summarize_cached<N: Number>(
     benefit: &mut Option<Benefit<N>>,
     inputs: &Inputs<N>,
 ) -> Result<Summary<N>, Overflow> {
-    if !inputs.tables.is_empty() {
+    if inputs.tables.walks() {
         return tables::run(inputs, false, |_| Ok(())).map(|pass| pass.summary);
     }
     let benefit = match benefit {
@@ -438,7 +446,7 @@ pub fn project<N: Number>(inputs: &Inputs<N>) -> Result<Projection<N>, Overflow>
         monthly.push(m);
         Ok(())
     };
-    let pass = if inputs.tables.is_empty() {
+    let pass = if !inputs.tables.walks() {
         run(
             inputs,
             &Schedule::new(inputs)?,
@@ -516,6 +524,16 @@ impl Rounding {
             a.minus_r(b, what)
         } else {
             a.minus(b, what)
+        }
+    }
+
+    /// `a × b`, rounded only if this pass's figures may round.
+    #[inline(always)]
+    fn times<N: Number>(self, a: N, b: N, what: &'static str) -> Result<N, Overflow> {
+        if self.0 {
+            a.times_r(b, what)
+        } else {
+            a.times(b, what)
         }
     }
 }

@@ -53,6 +53,7 @@ const COST: &[&str] = &[
 const SEASON: &[&str] = &["seasonality.leads.*", "baseline.leads", "after.leads"];
 const CAPACITY: &[&str] = &[
     "capacity.visits",
+    "retention.repeat_visits.*",
     "after.leads",
     "after.conversion",
     "after.no_show_rate",
@@ -60,6 +61,34 @@ const CAPACITY: &[&str] = &[
     "baseline.conversion",
     "baseline.no_show_rate",
     "seasonality.leads.*",
+];
+/// New clients are the visits `[after]` adds over the baseline; their
+/// returns follow the curve, and only the room the cap leaves is served.
+const REPEATS: &[&str] = &[
+    "retention.repeat_visits.*",
+    "after.leads",
+    "after.conversion",
+    "after.no_show_rate",
+    "baseline.leads",
+    "baseline.conversion",
+    "baseline.no_show_rate",
+    "capacity.visits",
+    "seasonality.leads.*",
+    "assumptions.ramp_months",
+];
+/// Repeat visits at the after check, kept at the margin.
+const REPEAT_REVENUE: &[&str] = &[
+    "retention.repeat_visits.*",
+    "after.average_check",
+    "baseline.average_check",
+    "assumptions.gross_margin",
+    "after.leads",
+    "after.conversion",
+    "after.no_show_rate",
+    "baseline.leads",
+    "baseline.conversion",
+    "baseline.no_show_rate",
+    "capacity.visits",
 ];
 const COST_LINES: &[&str] = &[
     "costs.item.*",
@@ -89,6 +118,7 @@ const ALL: &[&str] = &[
     "capacity.visits",
     "seasonality.leads.*",
     "costs.item.*",
+    "retention.repeat_visits.*",
 ];
 
 /// The keys whose values feed `stage`; `after` for the funnel after the
@@ -103,6 +133,8 @@ pub(super) fn keys(stage: &str, after: bool) -> &'static [&'static str] {
         "cost" | "cumulative cost" | "yearly cost" => COST,
         "seasonal leads" => SEASON,
         "turned away" => CAPACITY,
+        "new clients" | "repeat visits" => REPEATS,
+        "repeat revenue" => REPEAT_REVENUE,
         "monthly fee" | "setup" | "yearly increase" => COST_LINES,
         "monthly rate" | "discount factor" => &["assumptions.discount_rate"],
         "ramp" | "ramp share" => &["assumptions.ramp_months"],

@@ -1,10 +1,14 @@
 //! Model v2: the month-by-month projection a scenario gets once it has a
-//! `[capacity]`, a `[seasonality]` or `[[costs.item]]` lines. Months then
-//! differ, so no closed form holds and every month is worked out in turn.
+//! `[capacity]`, a `[seasonality]`, `[[costs.item]]` lines or repeat visits
+//! (`[retention]`). Months then differ, so no closed form holds and every
+//! month is worked out in turn.
 //!
 //! A scenario without those tables never comes here: it keeps the closed-form
-//! pass of [`super::run`], so its figures stay exactly what they were.
+//! pass of [`super::run`], so its figures stay exactly what they were. Nor
+//! does one whose `[retention]` brings no repeat visit (all zeros): its
+//! figures are those of the same scenario without the table, to the digit.
 
+use super::retention::{Repeat, Repeats};
 use super::{
     Checked, FunnelFigures, Inputs, Month, Number, Overflow, Pass, Rounding, Summary, roi,
 };
@@ -74,12 +78,23 @@ pub struct Tables<N> {
     pub seasons: Option<Seasons<N>>,
     /// Cost lines besides `[costs]` setup and monthly.
     pub items: Vec<CostItem<N>>,
+    /// `[retention]`: the expected repeat visits per new client in the 1st,
+    /// 2nd, … month after her first visit; `None` without the table.
+    pub repeat_visits: Option<Vec<N>>,
 }
 
 impl<N: Copy> Tables<N> {
-    /// True when the scenario has none of the tables, and so runs the article's model.
+    /// True when the scenario has none of the tables, `[retention]`
+    /// included: only then is every input linear and every month alike.
     pub fn is_empty(&self) -> bool {
-        self.capacity.is_none() && self.seasons.is_none() && self.items.is_empty()
+        !self.is_v2() && self.repeat_visits.is_none()
+    }
+
+    /// True when the scenario has `[capacity]`, `[seasonality]` or
+    /// `[[costs.item]]`: the tables whose months the outputs show with their
+    /// revenue before and after and the visits turned away.
+    pub fn is_v2(&self) -> bool {
+        self.capacity.is_some() || self.seasons.is_some() || !self.items.is_empty()
     }
 
     /// The same tables in another number type.
@@ -91,7 +106,24 @@ impl<N: Copy> Tables<N> {
                 factors: s.factors.map(&f),
             }),
             items: self.items.iter().map(|i| i.map(&f)).collect(),
+            repeat_visits: self
+                .repeat_visits
+                .as_ref()
+                .map(|r| r.iter().map(|v| f(*v)).collect()),
         }
+    }
+}
+
+impl<N: Number> Tables<N> {
+    /// True when the months must be walked one by one: a table of model v2,
+    /// or repeat visits that bring any visit at all. A `[retention]` of
+    /// zeros leaves every month alike, so the closed form still holds.
+    pub fn walks(&self) -> bool {
+        self.is_v2()
+            || self
+                .repeat_visits
+                .as_ref()
+                .is_some_and(|r| r.iter().any(|v| *v != N::ZERO))
     }
 }
 
@@ -187,8 +219,12 @@ pub(super) fn run<N: Number>(
     let mut cash = Cash::open(inputs, sums)?;
     let mut totals = Totals::new();
     let mut calendar = Calendar([None; 12]);
+    let mut repeats = Repeats::new(inputs);
     for month in 1..=inputs.months {
-        let figures = Figures::of(inputs, &mut calendar, average.savings, ramp_divisor, month)?;
+        let mut figures = Figures::of(inputs, &mut calendar, average.savings, ramp_divisor, month)?;
+        if let Some(repeats) = &mut repeats {
+            figures.add_repeats(inputs, repeats, ramp_divisor, sums, month)?;
+        }
         let cost = sums.plus(figures.fee, figures.setup, "cost")?;
         cash.month(month, &figures)?;
         // A division per month is the dearest step; the summary needs only two.
@@ -273,6 +309,7 @@ impl<N: Number> Average<N> {
                 break_even_month: totals.break_even,
                 npv: cash.npv,
                 turned_away: totals.turned_away,
+                repeat_visits: totals.repeat_visits,
             },
             baseline: self.baseline,
             after: self.after,
@@ -280,10 +317,13 @@ impl<N: Number> Average<N> {
     }
 }
 
-/// What a month serves: both funnels' revenue with its season and the cap
-/// applied, the visits the cap turned away, and the benefit at full effect.
+/// What a month serves: both funnels' visits and revenue with its season
+/// and the cap applied, the visits the cap turned away, and the benefit at
+/// full effect.
 #[derive(Debug, Clone, Copy)]
 struct Served<N> {
+    visits_baseline: N,
+    visits_after: N,
     revenue_baseline: N,
     revenue_after: N,
     turned_away: N,
@@ -315,6 +355,8 @@ impl<N: Number> Calendar<N> {
         let (a, turned_away) =
             month_funnel(&inputs.after, season, capacity).map_err(Overflow::in_after)?;
         let known = Served {
+            visits_baseline: b.visits,
+            visits_after: a.visits,
             revenue_baseline: b.revenue,
             revenue_after: a.revenue,
             turned_away,
@@ -332,7 +374,10 @@ struct Figures<N> {
     served: Served<N>,
     /// Share of the full effect reached this month.
     share: N,
+    /// The month's benefit, its repeat visits' profit included.
     benefit: N,
+    /// Repeat visits served and turned away; `None` when the scenario brings none.
+    repeat: Option<Repeat<N>>,
     /// The fee over every cost line.
     fee: N,
     /// The setups paid at the start of the month.
@@ -368,9 +413,31 @@ impl<N: Number> Figures<N> {
             served,
             share,
             benefit,
+            repeat: None,
             fee,
             setup,
         })
+    }
+
+    /// Adds month `month`'s repeat visits: its new clients noted, earlier
+    /// months' coming back, their profit in the benefit.
+    fn add_repeats(
+        &mut self,
+        inputs: &Inputs<N>,
+        repeats: &mut Repeats<'_, N>,
+        ramp_divisor: N,
+        sums: Rounding,
+        month: u32,
+    ) -> Result<(), Overflow> {
+        let ramping = inputs.ramp_months > 0 && month <= inputs.ramp_months;
+        let repeat = repeats.month(
+            inputs,
+            (self.served.visits_baseline, self.served.visits_after),
+            ramping.then(|| (N::from_u32(month), ramp_divisor)),
+        )?;
+        self.benefit = sums.plus(self.benefit, repeat.profit, "benefit")?;
+        self.repeat = Some(repeat);
+        Ok(())
     }
 }
 
@@ -449,6 +516,7 @@ struct Totals<N> {
     cumulative_benefit: N,
     cumulative_cost: N,
     turned_away: N,
+    repeat_visits: N,
     break_even: Option<u32>,
     first_month_roi: Option<N>,
     last: Option<Month<N>>,
@@ -461,6 +529,7 @@ impl<N: Number> Totals<N> {
             cumulative_benefit: N::ZERO,
             cumulative_cost: N::ZERO,
             turned_away: N::ZERO,
+            repeat_visits: N::ZERO,
             break_even: None,
             first_month_roi: None,
             last: None,
@@ -482,8 +551,17 @@ impl<N: Number> Totals<N> {
         self.cumulative_benefit =
             sums.plus(self.cumulative_benefit, benefit, "cumulative benefit")?;
         self.cumulative_cost = sums.plus(self.cumulative_cost, cost, "cumulative cost")?;
-        let turned_away = figures.served.turned_away;
-        self.turned_away = self.turned_away.plus(turned_away, "turned away")?;
+        let mut turned_away = figures.served.turned_away;
+        let mut repeat_visits = N::ZERO;
+        // Repeat visits built on a ramp month's quotient may round, as the
+        // pass's sums then may; the cap's own turned-away visits never do.
+        let visits = Rounding(sums.0 && figures.repeat.is_some());
+        if let Some(repeat) = figures.repeat {
+            turned_away = visits.plus(turned_away, repeat.turned_away, "turned away")?;
+            repeat_visits = repeat.visits;
+            self.repeat_visits = visits.plus(self.repeat_visits, repeat_visits, "repeat visits")?;
+        }
+        self.turned_away = visits.plus(self.turned_away, turned_away, "turned away")?;
         let (cumulative_benefit, cumulative_cost) = (self.cumulative_benefit, self.cumulative_cost);
         let cumulative_net = sums.minus(cumulative_benefit, cumulative_cost, "cumulative net")?;
         if self.break_even.is_none() && cumulative_benefit >= cumulative_cost {
@@ -510,6 +588,7 @@ impl<N: Number> Totals<N> {
             revenue_baseline: figures.served.revenue_baseline,
             revenue_after: figures.served.revenue_after,
             turned_away,
+            repeat_visits,
         })
     }
 }

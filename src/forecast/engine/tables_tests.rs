@@ -156,7 +156,7 @@ fn a_later_setup_takes_cash_below_zero_again() {
 
 #[test]
 fn f64_runs_the_same_monthly_model() {
-    // A capped, seasonal salon with a rising cost line, ramp and discounting:
+    // A capped, seasonal salon with a rising cost line, repeat visits, ramp and discounting:
     // the simulation's f64 pass must tell the exact pass's story.
     let d = |s: &str| s.parse::<Decimal>().unwrap();
     let funnel = |leads: &str, conversion: &str| Funnel {
@@ -194,6 +194,7 @@ fn f64_runs_the_same_monthly_model() {
                 to: 30,
                 yearly_increase: d("0.1"),
             }],
+            repeat_visits: Some(vec![d("0.4"), d("0.2"), d("0.1")]),
         },
     };
     let approx = exact.map(|x| x.to_string().parse::<f64>().unwrap());
@@ -205,5 +206,7 @@ fn f64_runs_the_same_monthly_model() {
     assert!(near(a.roi.unwrap(), b.roi.unwrap()));
     assert!(near(a.payback_months.unwrap(), b.payback_months.unwrap()));
     assert!(near(a.turned_away, b.turned_away));
+    assert!(near(a.repeat_visits, b.repeat_visits));
     assert!(a.turned_away > Decimal::ZERO, "the cap binds somewhere");
+    assert!(a.repeat_visits > Decimal::ZERO, "some clients come back");
 }

@@ -49,6 +49,9 @@ pub enum Key {
     Season(u8),
     /// `costs.item.NAME.FIELD`, a field of a cost line.
     Item(ItemId, ItemField),
+    /// `retention.repeat_visits.N`, the expected repeat visits per new client
+    /// in the N-th month after her first visit (1..=[`MAX_REPEAT_MONTHS`]).
+    Repeat(u8),
 }
 
 /// `seasonality.leads.1` … `seasonality.leads.12`, January to December.
@@ -67,6 +70,39 @@ const SEASON_PATHS: [&str; 12] = [
     "seasonality.leads.12",
 ];
 
+/// Most months after a client's first visit that `[retention]` follows:
+/// two years of returns, past which an estimate says little, and few enough
+/// that every month's sum over earlier months stays quick.
+pub const MAX_REPEAT_MONTHS: usize = 24;
+
+/// `retention.repeat_visits.1` … `retention.repeat_visits.24`.
+const REPEAT_PATHS: [&str; MAX_REPEAT_MONTHS] = [
+    "retention.repeat_visits.1",
+    "retention.repeat_visits.2",
+    "retention.repeat_visits.3",
+    "retention.repeat_visits.4",
+    "retention.repeat_visits.5",
+    "retention.repeat_visits.6",
+    "retention.repeat_visits.7",
+    "retention.repeat_visits.8",
+    "retention.repeat_visits.9",
+    "retention.repeat_visits.10",
+    "retention.repeat_visits.11",
+    "retention.repeat_visits.12",
+    "retention.repeat_visits.13",
+    "retention.repeat_visits.14",
+    "retention.repeat_visits.15",
+    "retention.repeat_visits.16",
+    "retention.repeat_visits.17",
+    "retention.repeat_visits.18",
+    "retention.repeat_visits.19",
+    "retention.repeat_visits.20",
+    "retention.repeat_visits.21",
+    "retention.repeat_visits.22",
+    "retention.repeat_visits.23",
+    "retention.repeat_visits.24",
+];
+
 /// Longest projection accepted: ten years is already far past what the
 /// article's estimates can support.
 pub const MAX_MONTHS: u32 = 120;
@@ -80,6 +116,8 @@ pub enum Kind {
     Rate,
     /// A seasonal factor ≥ 0: a number (1.25) or a percentage ("125%").
     Factor,
+    /// Repeat visits per new client ≥ 0: a number (0.5) or a percentage ("50%").
+    PerClient,
     /// An `[after]` amount: absolute, or relative to the baseline.
     ChangedAmount,
     /// An `[after]` rate: absolute, relative, or in percentage points.
@@ -100,6 +138,7 @@ impl Kind {
             Kind::Amount => t("a number ≥ 0, like 1500 or 1500.50").into(),
             Kind::Rate => t("a share from 0% to 100%, like \"25%\" or 0.25").into(),
             Kind::Factor => t("a factor ≥ 0 on an average month's leads, like 1.25 or \"125%\" (a quarter more) or 0.8").into(),
+            Kind::PerClient => t("a number ≥ 0 of repeat visits per new client, like 0.5 or \"50%\" (one new client in two comes back that month)").into(),
             Kind::ChangedAmount => t(
                 "a number ≥ 0, like 260, or a change from the baseline, like \"+30%\" or \"-10%\"",
             )
@@ -121,7 +160,9 @@ impl Kind {
     pub fn bounds(self) -> (Decimal, Option<Decimal>) {
         match self {
             Kind::Rate | Kind::ChangedRate => (Decimal::ZERO, Some(Decimal::ONE)),
-            Kind::Amount | Kind::ChangedAmount | Kind::Factor => (Decimal::ZERO, None),
+            Kind::Amount | Kind::ChangedAmount | Kind::Factor | Kind::PerClient => {
+                (Decimal::ZERO, None)
+            }
             Kind::Months { min, max } => (Decimal::from(min), Some(Decimal::from(max))),
         }
     }
@@ -171,7 +212,7 @@ impl Key {
             Key::GrossMargin => 14,
             Key::RampMonths => 15,
             Key::DiscountRate => 16,
-            Key::Capacity | Key::Season(_) | Key::Item(..) => return None,
+            Key::Capacity | Key::Season(_) | Key::Item(..) | Key::Repeat(_) => return None,
         })
     }
 
@@ -199,6 +240,8 @@ impl Key {
             // Season keys are only made for months 1..=12.
             Key::Season(m) => SEASON_PATHS[(m as usize).clamp(1, 12) - 1],
             Key::Item(id, field) => id.path(field),
+            // Repeat keys are only made for months 1..=MAX_REPEAT_MONTHS.
+            Key::Repeat(n) => REPEAT_PATHS[(n as usize).clamp(1, MAX_REPEAT_MONTHS) - 1],
         }
     }
 
@@ -213,6 +256,9 @@ impl Key {
         }
         if let Some(i) = SEASON_PATHS.iter().position(|p| *p == path) {
             return Some(Key::Season(i as u8 + 1));
+        }
+        if let Some(i) = REPEAT_PATHS.iter().position(|p| *p == path) {
+            return Some(Key::Repeat(i as u8 + 1));
         }
         let (name, field) = path.strip_prefix("costs.item.")?.rsplit_once('.')?;
         let field = ItemField::ALL.into_iter().find(|f| f.name() == field)?;
@@ -235,6 +281,7 @@ impl Key {
                 max: MAX_MONTHS,
             },
             Key::Season(_) => Kind::Factor,
+            Key::Repeat(_) => Kind::PerClient,
             Key::Capacity | Key::Item(_, ItemField::Setup | ItemField::Monthly) => Kind::Amount,
             Key::Item(_, ItemField::YearlyIncrease) => Kind::Rate,
             Key::BaselineLeads
@@ -289,6 +336,10 @@ impl Key {
                     ItemField::From | ItemField::To => return None,
                 }
             }
+            Key::Repeat(n) => *tables
+                .repeat_visits
+                .as_ref()?
+                .get(usize::from(n).checked_sub(1)?)?,
         })
     }
 
@@ -313,6 +364,10 @@ impl Key {
                     ItemField::From | ItemField::To => return None,
                 }
             }
+            Key::Repeat(n) => tables
+                .repeat_visits
+                .as_mut()?
+                .get_mut(usize::from(n).checked_sub(1)?)?,
             Key::BaselineLeads => &mut inputs.baseline.leads,
             Key::BaselineConversion => &mut inputs.baseline.conversion,
             Key::BaselineAverageCheck => &mut inputs.baseline.average_check,
@@ -367,13 +422,15 @@ impl Key {
             Key::Capacity | Key::Season(_) => None,
             Key::Item(_, ItemField::From) => Some(Decimal::ONE),
             Key::Item(_, ItemField::To) => None,
+            // A month of repeat visits left out (a list lengthened by
+            // `--set retention.repeat_visits.5`) brings none.
             _ => Some(Decimal::ZERO),
         }
     }
 }
 
 /// The keys of a scenario's optional tables, in file order: capacity, the
-/// twelve factors, each cost line's fields.
+/// twelve factors, each cost line's fields, each month of repeat visits.
 pub fn table_keys<N: Copy>(tables: &crate::forecast::engine::Tables<N>) -> Vec<Key> {
     let mut keys = Vec::new();
     if tables.capacity.is_some() {
@@ -386,6 +443,8 @@ pub fn table_keys<N: Copy>(tables: &crate::forecast::engine::Tables<N>) -> Vec<K
         let id = ItemId::from_tag(item.tag);
         keys.extend(ItemField::ALL.map(|field| Key::Item(id, field)));
     }
+    let months = tables.repeat_visits.as_ref().map_or(0, Vec::len);
+    keys.extend((1..=months.min(MAX_REPEAT_MONTHS)).map(|n| Key::Repeat(n as u8)));
     keys
 }
 
@@ -400,13 +459,14 @@ pub fn all_paths() -> impl Iterator<Item = &'static str> {
 }
 
 /// The keys of the optional tables as a file writes them; their numeric keys
-/// (`capacity.visits`, `seasonality.leads.3`, `costs.item.NAME.monthly`) are
-/// made by [`Key::from_path`].
-const TABLE_PATHS: [&str; 4] = [
+/// (`capacity.visits`, `seasonality.leads.3`, `costs.item.NAME.monthly`,
+/// `retention.repeat_visits.2`) are made by [`Key::from_path`].
+const TABLE_PATHS: [&str; 5] = [
     "costs.item",
     "capacity.visits",
     "seasonality.start",
     "seasonality.leads",
+    "retention.repeat_visits",
 ];
 
 /// Every key a scenario file may hold at the top of its tables, optional

@@ -18,8 +18,8 @@ mod warn;
 pub use crate::input::{Location, Problem, ScenarioError, Source, nearest};
 pub use draft::{Draft, Override, Variant};
 pub use key::{
-    ItemField, ItemId, Key, Kind, MAX_MONTHS, TEXT_KEYS, all_paths, file_paths, table_keys,
-    unknown_key_message,
+    ItemField, ItemId, Key, Kind, MAX_MONTHS, MAX_REPEAT_MONTHS, TEXT_KEYS, all_paths, file_paths,
+    table_keys, unknown_key_message,
 };
 pub use loaded::Loaded;
 pub use range::{Dist, RangeError, Uncertain, Z_975};
@@ -186,6 +186,8 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         t("must be a list of tables, each written [[variant]] with a name and a set").to_string()
     } else if is_table_error && key == "costs.item" {
         t("must be a list of tables, each written [[costs.item]] with a name").to_string()
+    } else if is_table_error && key == "retention.repeat_visits" {
+        t("must be a list of repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]").to_string()
     } else if is_table_error && key == "seasonality.leads" {
         t("must be a list of twelve factors, January to December, like leads = [0.85, 0.9, 1.25, 1.0, 1.0, 0.9, 0.8, 0.8, 1.0, 1.05, 1.1, 1.35]").to_string()
     } else if is_table_error && key.ends_with(".set") {

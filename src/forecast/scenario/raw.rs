@@ -22,6 +22,7 @@ pub struct RawScenario {
     pub assumptions: Option<Spanned<RawAssumptions>>,
     pub capacity: Option<Spanned<RawCapacity>>,
     pub seasonality: Option<Spanned<RawSeasonality>>,
+    pub retention: Option<Spanned<RawRetention>>,
     pub variant: Option<Vec<Spanned<RawVariant>>>,
 }
 
@@ -72,6 +73,12 @@ pub struct RawCapacity {
 pub struct RawSeasonality {
     pub start: RawValue,
     pub leads: Option<Spanned<Vec<Spanned<toml::Value>>>>,
+}
+
+/// `[retention]`; each month's figure keeps its own span, as `[seasonality]`'s do.
+#[derive(Debug, Default, Deserialize)]
+pub struct RawRetention {
+    pub repeat_visits: Option<Spanned<Vec<Spanned<toml::Value>>>>,
 }
 
 /// `[savings]`.
@@ -125,7 +132,7 @@ impl RawScenario {
             Key::RampMonths => get(&self.assumptions, |t| &t.ramp_months),
             Key::DiscountRate => get(&self.assumptions, |t| &t.discount_rate),
             // The optional tables are read by `super::tables`.
-            Key::Capacity | Key::Season(_) | Key::Item(..) => None,
+            Key::Capacity | Key::Season(_) | Key::Item(..) | Key::Repeat(_) => None,
         }
     }
 }

@@ -1,8 +1,9 @@
-//! The optional tables of model v2 — `[capacity]`, `[seasonality]` and
-//! `[[costs.item]]` — as a draft holds them: one slot per key, read by
-//! `draft/tables.rs` and checked into the engine's tables by `resolve/tables.rs`.
+//! The optional tables of model v2 — `[capacity]`, `[seasonality]`,
+//! `[[costs.item]]` and `[retention]` — as a draft holds them: one slot per
+//! key, read by `draft/tables.rs` and checked into the engine's tables by
+//! `resolve/tables.rs`.
 
-use super::key::{ItemField, ItemId, Key};
+use super::key::{ItemField, ItemId, Key, MAX_REPEAT_MONTHS};
 use super::spec::Slot;
 use crate::i18n::{f, t};
 use crate::input::Location;
@@ -48,12 +49,25 @@ pub(super) struct ItemDraft {
     pub(super) slots: [Slot; 5],
 }
 
+/// `[retention]` as read.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct RetentionDraft {
+    /// The table's line, or the flag that brought repeat visits in.
+    pub(super) location: Location,
+    /// Whether `repeat_visits` was written at all (a list too long is
+    /// reported when read, and not reported missing again).
+    pub(super) written: bool,
+    /// Month 1, 2, … after a client's first visit.
+    pub(super) months: Vec<Slot>,
+}
+
 /// The optional tables of a draft.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct TablesDraft {
     pub(super) capacity: Option<CapacityDraft>,
     pub(super) seasonality: Option<SeasonDraft>,
     pub(super) items: Vec<ItemDraft>,
+    pub(super) retention: Option<RetentionDraft>,
 }
 
 impl TablesDraft {
@@ -71,13 +85,20 @@ impl TablesDraft {
                 .iter()
                 .find(|i| i.id == id)
                 .map_or(&MISSING, |i| &i.slots[field.index()]),
+            Key::Repeat(n) => self
+                .retention
+                .as_ref()
+                .and_then(|r| r.months.get(usize::from(n).checked_sub(1)?))
+                .unwrap_or(&MISSING),
             _ => &MISSING,
         }
     }
 
     /// Puts a value in a table's key; a key whose table or line the scenario
     /// lacks is refused with what would make it work. A capacity set from the
-    /// command line brings the cap in, as a table of its own would.
+    /// command line brings the cap in, as a table of its own would; a month
+    /// of repeat visits brings `[retention]` in, or lengthens its list, the
+    /// months between left at none.
     pub(super) fn put(&mut self, key: Key, slot: Slot, location: &Location) -> Result<(), String> {
         match key {
             Key::Capacity => {
@@ -114,6 +135,20 @@ impl TablesDraft {
                 }
                 Ok(())
             }
+            Key::Repeat(n) => {
+                let retention = self.retention.get_or_insert_with(|| RetentionDraft {
+                    location: location.clone(),
+                    written: false,
+                    months: Vec::new(),
+                });
+                // Keys are made for months 1..=MAX_REPEAT_MONTHS only.
+                let i = usize::from(n).clamp(1, MAX_REPEAT_MONTHS) - 1;
+                if retention.months.len() <= i {
+                    retention.months.resize(i + 1, Slot::Missing);
+                }
+                retention.months[i] = slot;
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -144,7 +179,8 @@ impl TablesDraft {
         }
     }
 
-    /// The tables' keys, in file order: capacity, the twelve factors, each line's fields.
+    /// The tables' keys, in file order: capacity, the twelve factors, each
+    /// line's fields, each month of repeat visits.
     pub(super) fn keys(&self) -> impl Iterator<Item = Key> + '_ {
         let capacity = self.capacity.as_ref().map(|_| Key::Capacity);
         let seasons = self
@@ -156,6 +192,13 @@ impl TablesDraft {
             .items
             .iter()
             .flat_map(|i| ItemField::ALL.map(|field| Key::Item(i.id, field)));
-        capacity.into_iter().chain(seasons).chain(items)
+        let repeats = self.retention.iter().flat_map(|r| {
+            (1..=r.months.len().min(MAX_REPEAT_MONTHS)).map(|n| Key::Repeat(n as u8))
+        });
+        capacity
+            .into_iter()
+            .chain(seasons)
+            .chain(items)
+            .chain(repeats)
     }
 }

@@ -218,6 +218,17 @@ impl Draft {
                 (_, v) => v.clone(),
             };
             self.set_text(&o.path, &value, &o.text, o.location.clone());
+        } else if o.path.starts_with("retention.repeat_visits") {
+            // A month past the last, or the whole list at once: say how they are named.
+            self.problems.push(Problem {
+                location: o.location.clone(),
+                key: Some(o.path.clone()),
+                value: Some(o.text.clone()),
+                message: f(
+                    "names no month of repeat visits; they are set one month at a time, from retention.repeat_visits.1 (the month after a client's first visit) to retention.repeat_visits.{}",
+                    &[&super::key::MAX_REPEAT_MONTHS],
+                ),
+            });
         } else {
             // The file's own table keys too, so a misspelt cost-line field finds its line.
             let candidates: Vec<&str> = all_paths()

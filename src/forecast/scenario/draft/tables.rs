@@ -1,12 +1,14 @@
-//! The optional tables of model v2 — `[capacity]`, `[seasonality]` and
-//! `[[costs.item]]` — read from the file into the draft, every unreadable
-//! value, missing name and repeated name noted with the others.
+//! The optional tables of model v2 — `[capacity]`, `[seasonality]`,
+//! `[[costs.item]]` and `[retention]` — read from the file into the draft,
+//! every unreadable value, missing name and repeated name noted with the others.
 
 use super::Draft;
-use crate::forecast::scenario::key::{ItemField, ItemId, Key};
-use crate::forecast::scenario::raw::{RawItem, RawScenario};
+use crate::forecast::scenario::key::{ItemField, ItemId, Key, MAX_REPEAT_MONTHS};
+use crate::forecast::scenario::raw::{RawItem, RawRetention, RawScenario};
 use crate::forecast::scenario::spec::Slot;
-use crate::forecast::scenario::tables::{CapacityDraft, ItemDraft, MAX_ITEMS, SeasonDraft};
+use crate::forecast::scenario::tables::{
+    CapacityDraft, ItemDraft, MAX_ITEMS, RetentionDraft, SeasonDraft,
+};
 use crate::i18n::{f, t};
 use crate::input::LineIndex;
 use crate::input::{Location, Problem};
@@ -83,6 +85,44 @@ pub(super) fn read(text: &str, lines: &LineIndex, raw: &RawScenario, draft: &mut
             break;
         }
         read_item(text, lines, item, draft);
+    }
+    if let Some(retention) = &raw.retention {
+        read_retention(text, lines, retention, draft);
+    }
+}
+
+/// Reads `[retention]`: each month's repeat visits, or one problem for a
+/// list longer than [`MAX_REPEAT_MONTHS`] (whose values are then left
+/// unread: a list that long is a slip, not two dozen mistakes).
+fn read_retention(
+    text: &str,
+    lines: &LineIndex,
+    retention: &Spanned<RawRetention>,
+    draft: &mut Draft,
+) {
+    let at = |span: std::ops::Range<usize>| Location::Line(lines.line(span.start));
+    let list = retention.get_ref().repeat_visits.as_ref();
+    draft.tables.retention = Some(RetentionDraft {
+        location: at(retention.span()),
+        written: list.is_some(),
+        months: Vec::new(),
+    });
+    let Some(list) = list else { return };
+    if list.get_ref().len() > MAX_REPEAT_MONTHS {
+        draft.problems.push(Problem {
+            location: at(list.span()),
+            key: Some("retention.repeat_visits".into()),
+            value: None,
+            message: f(
+                "has {} months; it follows at most {} months after a client's first visit, each a number ≥ 0 of repeat visits per new client like 0.5",
+                &[&list.get_ref().len(), &MAX_REPEAT_MONTHS],
+            ),
+        });
+        return;
+    }
+    for (i, v) in list.get_ref().iter().enumerate() {
+        let source = text.get(v.span()).unwrap_or("").to_string();
+        draft.set_value(Key::Repeat(i as u8 + 1), v.get_ref(), source, at(v.span()));
     }
 }
 

@@ -140,7 +140,7 @@ impl<'d> Resolver<'d> {
                 None
             }
             (Kind::Amount | Kind::ChangedAmount, Written::Number(n))
-            | (Kind::Factor, Written::Number(n) | Written::Percent(n)) => {
+            | (Kind::Factor | Kind::PerClient, Written::Number(n) | Written::Percent(n)) => {
                 self.non_negative(key, spec, n)
             }
             (Kind::Rate | Kind::ChangedRate, Written::Number(n) | Written::Percent(n)) => {
@@ -169,7 +169,7 @@ impl<'d> Resolver<'d> {
                 None
             }
             (
-                Kind::Amount | Kind::Rate | Kind::Factor,
+                Kind::Amount | Kind::Rate | Kind::Factor | Kind::PerClient,
                 Written::Relative(_) | Written::Points(_),
             ) => {
                 self.nothing_to_change_from(key, spec);

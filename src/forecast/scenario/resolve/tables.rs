@@ -6,7 +6,7 @@ use crate::forecast::engine::{CostItem, Funnel, Seasons, Tables};
 use crate::forecast::scenario::draft::Draft;
 use crate::forecast::scenario::key::{ItemField, Key};
 use crate::forecast::scenario::spec::{Slot, Spec};
-use crate::forecast::scenario::tables::{ItemDraft, SeasonDraft};
+use crate::forecast::scenario::tables::{ItemDraft, RetentionDraft, SeasonDraft};
 use crate::i18n::{f, t};
 use crate::input::{Location, Problem};
 use rust_decimal::Decimal;
@@ -46,11 +46,43 @@ pub(super) fn resolve(
         }
     }
 
+    let mut repeat_visits = None;
+    if let Some(retention) = &tables.retention {
+        repeat_visits = resolve_retention(r, retention);
+        ok &= repeat_visits.is_some();
+    }
+
     ok.then_some(Tables {
         capacity,
         seasons,
         items,
+        repeat_visits,
     })
+}
+
+/// `[retention]` checked whole: every month's repeat visits, a month left
+/// out (between months set from the command line) at none; `None` when one
+/// is broken or the list is missing altogether.
+fn resolve_retention(r: &mut Resolver<'_>, retention: &RetentionDraft) -> Option<Vec<Decimal>> {
+    if !retention.written && retention.months.is_empty() {
+        r.problems.push(Problem {
+            location: retention.location.clone(),
+            key: Some("retention.repeat_visits".into()),
+            value: None,
+            message: t("is required: the repeat visits per new client, month by month from the month after her first visit, like repeat_visits = [0.5, 0.3, 0.2]").into(),
+        });
+        return None;
+    }
+    let mut months = Vec::with_capacity(retention.months.len());
+    let mut all = true;
+    for n in 1..=retention.months.len() {
+        // Only months 1..=MAX_REPEAT_MONTHS are ever stored.
+        match r.resolve(Key::Repeat(n as u8), None) {
+            Some(v) => months.push(v),
+            None => all = false,
+        }
+    }
+    all.then_some(months)
 }
 
 /// A table key's value: one the file leaves out takes its default, or is

@@ -881,9 +881,9 @@ fn only_what_was_measured(text: &str, pilot: bool, plan: bool) -> toml::Table {
                 t.len() == 3
                     && t.get("low").is_some_and(toml::Value::is_str)
                     && t.get("high").is_some_and(toml::Value::is_str)
-                    && t.get("dist").and_then(toml::Value::as_str).is_some_and(|d| {
-                        d == "normal" || (d == "lognormal" && key == "leads")
-                    })
+                    && t.get("dist")
+                        .and_then(toml::Value::as_str)
+                        .is_some_and(|d| d == "normal" || (d == "lognormal" && key == "leads"))
             });
             assert!(
                 ["leads", "conversion", "no_show_rate", "average_check"].contains(&key.as_str())

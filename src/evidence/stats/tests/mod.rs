@@ -57,4 +57,5 @@ fn rate_ratio_undefined() {
 mod means;
 mod monthly;
 mod proportions;
+mod randomisation;
 mod rates;

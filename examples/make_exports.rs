@@ -11,23 +11,24 @@ mod exports;
 use std::io::Write;
 
 /// The README's switchback: 32 weeks of a salon at about 300 leads a month
-/// (a busy Saturday, a seasonal swing, months that differ), the last four
-/// a day-level switchback drawn with seed 42, the assistant adding 30% to
-/// its days' leads; then three days after.
+/// (a busy Saturday, a seasonal swing, months that differ), then eight weeks
+/// of a day-level switchback drawn with seed 42 (the length `roi pilot
+/// design` asks for +30%), the assistant adding 30% to its days' leads; then
+/// three days after.
 fn salon_switchback() -> (Vec<exports::Rec>, String) {
     use roi::evidence::switchback::{Plan, Unit, file};
     let start = chrono::NaiveDate::from_ymd_opt(2026, 1, 12).expect("a date");
     let plan = Plan {
         unit: Unit::Day,
         start,
-        units: 28,
+        units: 56,
         washout: 0,
         seed: 42,
     };
     let schedule = plan.draw().expect("a valid design");
     let story = exports::daily::DailyStory {
         start: (2025, 6, 2),
-        days: 224 + 28 + 3,
+        days: 224 + 56 + 3,
         switch_from: 224,
         arms: schedule.days.iter().map(|d| d.on).collect(),
         effect: 0.3,
@@ -94,7 +95,7 @@ fn main() -> std::io::Result<()> {
             eprintln!("wrote {n} deals to {path}");
         }
         Some("daily") => {
-            // A salon's days with a switchback pilot by days from 2026-01-12
+            // A salon's days with an 8-week switchback pilot by days from 2026-01-12
             // (seed 42, the README's): +30% leads on the assistant's days.
             let (recs, schedule) = salon_switchback();
             std::fs::write("examples/salon-daily.csv", exports::bitrix_csv(&recs))?;

@@ -83,7 +83,7 @@ pub fn table(sb: &Switchback, f: &Fmt<'_>, width: usize) -> String {
         } else {
             l.fill(
                 "The p-value is by randomisation: of {} schedules drawn from the design's {} (seed {}), {} show a difference at least as large as this one.",
-                &[&n(t.counted), &t.possible, &t.seed, &n(t.extreme)],
+                &[&n(t.counted), &n(u64::try_from(t.possible).unwrap_or(u64::MAX)), &t.seed, &n(t.extreme)],
             )
         };
         say(&mut out, &test, width);

@@ -143,6 +143,34 @@ pub fn design(args: DesignArgs, ui: &Ui) -> Result<()> {
     Ok(())
 }
 
+/// The odds of paying at the plan's costs: the scenario the off days (as
+/// the baseline) and the measured changes make, run as `roi simulate` runs it.
+fn odds(
+    args: &PilotArgs,
+    judged: &switchback::Switchback,
+    m: &crate::evidence::measure::Measured,
+    plan: &crate::forecast::scenario::Scenario,
+    ui: &Ui,
+) -> Result<Option<crate::evidence::pilot::odds::Odds>> {
+    let Some(b) = judged.off_baseline() else {
+        return Ok(None);
+    };
+    let text = render::scenario_file::measured(
+        m,
+        &b,
+        b.period,
+        ui.lang,
+        Some((&judged.pilot, Some(plan))),
+    )?;
+    Ok(crate::evidence::pilot::odds::of_scenario(
+        "pilot",
+        &text,
+        args.trials,
+        args.seed,
+        args.confidence,
+    ))
+}
+
 /// Runs `roi pilot FILE… --schedule schedule.csv`.
 pub fn judge(args: &PilotArgs, path: &Path, ui: &Ui) -> Result<()> {
     let inputs: Vec<&Path> = args
@@ -165,7 +193,11 @@ pub fn judge(args: &PilotArgs, path: &Path, ui: &Ui) -> Result<()> {
     req.daily = true;
     let m = exports::measured(&req, args.export.strict)?;
     let name = path.display().to_string();
-    let judged = switchback::judge(&m, &schedule, &name, endpoint, plan.as_ref())?;
+    let mut judged = switchback::judge(&m, &schedule, &name, endpoint, plan.as_ref())?;
+    if let Some(p) = &plan {
+        judged.pilot.odds = odds(args, &judged, &m, p, ui)?;
+        judged.decide(Some(p));
+    }
     let fmt = Fmt {
         lang: ui.lang,
         currency: plan.as_ref().map_or("RUB", |p| p.currency.as_str()),

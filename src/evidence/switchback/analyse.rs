@@ -5,17 +5,19 @@
 //! whether the switch was followed; and the pilot's decision rules.
 
 use super::schedule::{Plan, Schedule};
-use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::funnel::{Channel, Tally};
 use crate::evidence::measure::records::Daily;
+use crate::evidence::measure::{Baseline, Measured};
 use crate::evidence::pilot::{self, Adjustment, Change, Metric, Pilot, Primary, Verdict, Why};
 use crate::evidence::stats::randomisation::{self as r, Assignments};
 use crate::evidence::stats::{Dispersion, Share};
 use crate::forecast::scenario::Scenario;
 use crate::i18n::f;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 /// The share of off days' leads the assistant may bring before the
 /// schedule counts as not followed.
@@ -84,6 +86,8 @@ pub struct Switchback {
     pub tests: Vec<Randomised>,
     /// Whether the switch was followed.
     pub compliance: Compliance,
+    /// The off days' records (washouts left out) and how many days they are.
+    pub off: (Tally, usize),
     /// The judgement in the before/after pilot's terms, for its decision rules.
     pub pilot: Pilot,
 }
@@ -318,6 +322,7 @@ pub fn judge(
         (n, n)
     };
     let washout_days = s.days.iter().take(judged).filter(|d| d.washout).count();
+    let off_days = each[0].len();
     let pilot = as_pilot(period, metrics, endpoint, plan);
     let mut out = Switchback {
         schedule: s.clone(),
@@ -326,6 +331,7 @@ pub fn judge(
         washout_days,
         tests,
         compliance,
+        off: (sum[0], off_days),
         pilot,
     };
     out.decide(plan);
@@ -406,10 +412,33 @@ impl Switchback {
         }
     }
 
-    /// Off days' leads a month at the off days' rate, for the plan's baseline.
-    pub fn off_per_month(&self) -> Option<f64> {
-        let per_day = self.pilot.find(Metric::Leads, Channel::All)?.baseline?;
-        Some(per_day * 365.25 / 12.0)
+    /// The business without the assistant, for a scenario's `[baseline]`:
+    /// the off days' records scaled to an average month (365.25 / 12 days),
+    /// counts rounded, money exact; its period is the pilot's first month.
+    pub fn off_baseline(&self) -> Option<Baseline> {
+        let (t, days) = self.off;
+        let k = Decimal::new(304_375, 4).checked_div(Decimal::from(days.max(1)))?;
+        let count = |x: Option<u64>| -> Option<u64> { (Decimal::from(x?) * k).round().to_u64() };
+        let scaled = Tally {
+            leads: count(t.leads),
+            bookings: count(t.bookings),
+            visits: count(t.visits),
+            no_shows: count(t.no_shows),
+            revenue: t.revenue.and_then(|r| r.checked_mul(k)),
+            priced: count(Some(t.priced)).unwrap_or(0),
+            revenue_squares: t.revenue_squares.and_then(|r| r.checked_mul(k)),
+        };
+        let month = Month::of(self.schedule.plan.start);
+        Some(Baseline {
+            period: Period {
+                from: month,
+                to: month,
+            },
+            leads: scaled.leads.map(Decimal::from),
+            figures: scaled.figures(),
+            ranges: Vec::new(),
+            season: None,
+        })
     }
 
     /// The judged days' first and last dates.

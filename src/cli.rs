@@ -441,7 +441,7 @@ pub struct PilotArgs {
 pub enum PilotAction {
     /// Plan a switchback pilot: a randomised on/off schedule, balanced so that
     /// weekdays, the season and a trend fall on both arms alike.
-    Design(DesignArgs),
+    Design(Box<DesignArgs>),
 }
 
 /// `roi pilot design`.

@@ -13,7 +13,7 @@ use exports::daily::{DailyStory, daily};
 use roi::cli::{Cli, Command, PilotAction};
 use roi::evidence::switchback::{Plan, Unit, file};
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("roi-switchback-{name}-{}", std::process::id()));
@@ -278,13 +278,7 @@ fn a_schedule_edited_by_hand_or_malformed_is_refused_with_its_line_and_column() 
 }
 
 /// An export of `story` and the schedule it followed, written to `d`.
-fn salon(
-    d: &PathBuf,
-    p: &Plan,
-    days_after_start: u32,
-    left_on: f64,
-    effect: f64,
-) -> (String, String) {
+fn salon(d: &Path, p: &Plan, days_after_start: u32, left_on: f64, effect: f64) -> (String, String) {
     let s = p.draw().unwrap();
     let story = DailyStory {
         start: (2025, 11, 17),

@@ -179,7 +179,7 @@ fn with_odds(
 /// (`roi pilot design`) or its judgement (`--schedule`).
 pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
     if let Some(PilotAction::Design(design)) = args.action.take() {
-        return switchback::design(design, ui);
+        return switchback::design(*design, ui);
     }
     if let Some(path) = args.schedule.clone() {
         return switchback::judge(&args, &path, ui);

@@ -101,7 +101,7 @@ fn header(first: Option<&Row>) -> Result<(), Problem> {
     Ok(())
 }
 
-fn cell<'a>(row: &'a Row, column: usize) -> &'a str {
+fn cell(row: &Row, column: usize) -> &str {
     row.cells.get(column).map_or("", String::as_str)
 }
 
@@ -194,7 +194,7 @@ pub fn read(source: &Source) -> Result<Schedule, ScenarioError> {
         washout,
         seed,
     };
-    if unit == Unit::Week && days % 7 != 0 {
+    if unit == Unit::Week && !days.is_multiple_of(7) {
         let last = data.last().unwrap_or(first);
         return Err(fail(problem(
             last.line,

@@ -123,7 +123,7 @@ impl Plan {
     /// Checks the plan's shape.
     pub fn check(&self) -> Result<(), Refusal> {
         let per = self.unit.per_block();
-        if self.units % per != 0 {
+        if !self.units.is_multiple_of(per) {
             return Err(Refusal::NotWholeBlocks(self.units.div_ceil(per) * per));
         }
         if self.units / per < 2 {

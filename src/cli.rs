@@ -364,18 +364,29 @@ pub struct MeasureArgs {
 ]))))]
 // The pilot writes no CSV, so the Excel CSV switch is not offered.
 #[command(mut_arg("excel", |a| a.hide(true)))]
+// `roi pilot design …` plans a switchback; `roi pilot FILE…` judges, as
+// before: a first word that is not `design` is a file.
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct PilotArgs {
+    /// Plan a switchback pilot instead (see `roi pilot design --help`).
+    #[command(subcommand)]
+    pub action: Option<PilotAction>,
     /// The exports.
     #[command(flatten)]
     pub export: ExportArgs,
     /// The months before the assistant, FROM..TO (YYYY-MM); with
     /// --pilot-plan, the plan's.
-    #[arg(long, value_name = "FROM..TO", required_unless_present = "pilot_plan")]
+    #[arg(long, value_name = "FROM..TO", required_unless_present_any = ["pilot_plan", "schedule"])]
     pub baseline: Option<String>,
     /// The pilot's months, FROM..TO (YYYY-MM), after the baseline; with
     /// --pilot-plan, from the plan's start to the last full month in the data.
-    #[arg(long, value_name = "FROM..TO", required_unless_present_any = ["plan", "pilot_plan"])]
+    #[arg(long, value_name = "FROM..TO", required_unless_present_any = ["plan", "pilot_plan", "schedule"])]
     pub pilot: Option<String>,
+    /// Judge a switchback pilot: the schedule `roi pilot design` wrote
+    /// (the assistant on and off by randomised days or weeks).
+    #[arg(long, value_name = "schedule.csv",
+          conflicts_with_all = ["pilot", "plan", "pilot_plan", "baseline", "write_scenario"])]
+    pub schedule: Option<PathBuf>,
     /// Plan a pilot instead: how long it must run to see a rise (see --expect).
     #[arg(long, conflicts_with_all = ["pilot", "pilot_plan"])]
     pub plan: bool,
@@ -423,6 +434,74 @@ pub struct PilotArgs {
     /// Output options.
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// What `roi pilot` does besides judging a pilot.
+#[derive(Debug, Subcommand)]
+pub enum PilotAction {
+    /// Plan a switchback pilot: a randomised on/off schedule, balanced so that
+    /// weekdays, the season and a trend fall on both arms alike.
+    Design(Box<DesignArgs>),
+}
+
+/// `roi pilot design`.
+#[derive(Debug, Args)]
+pub struct DesignArgs {
+    /// Exports to size the pilot by (with --baseline): their leads day by day.
+    #[command(flatten)]
+    pub export: ExportArgs,
+    /// The pilot's first day, YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub start: String,
+    /// Switch by days: the pilot's length in days, whole blocks of two
+    /// weeks (28, 42, 56, …); each weekday is on and off once in each block.
+    #[arg(
+        long,
+        value_name = "N",
+        required_unless_present = "weeks",
+        conflicts_with = "weeks"
+    )]
+    pub days: Option<u32>,
+    /// Switch by weeks: the pilot's length in weeks, whole pairs (4, 6, …;
+    /// 12 or more for a p-value that can reach 5%);
+    /// each pair of weeks holds one on and one off week.
+    #[arg(long, value_name = "N")]
+    pub weeks: Option<u32>,
+    /// Days left out of the analysis after each switch (late replies to the
+    /// day before's leads). Default: 0 by days, 1 by weeks.
+    #[arg(long, value_name = "N")]
+    pub washout: Option<u32>,
+    /// The seed of the coin tosses; the same seed draws the same schedule
+    /// (default: from the clock, and written into the schedule).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// The months the exports' leads are sized by, FROM..TO (YYYY-MM).
+    #[arg(long, value_name = "FROM..TO")]
+    pub baseline: Option<String>,
+    /// The rise in leads to plan for, like +30% or 0.3: the schedule's power
+    /// for it and the length it needs (with --baseline).
+    #[arg(long, value_name = "UPLIFT", requires = "baseline")]
+    pub expect: Option<String>,
+    /// Write the schedule here instead of printing the calendar: the
+    /// extension picks the format (.csv for the analysis, .xlsx, .ics for a calendar).
+    #[arg(short, long, value_name = "schedule.csv")]
+    pub output: Option<PathBuf>,
+    /// The format, when the extension of -o does not say it.
+    #[arg(long, value_enum)]
+    pub format: Option<ScheduleFormat>,
+}
+
+/// `roi pilot design --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleFormat {
+    /// A calendar for people, with the power when sized by an export.
+    Calendar,
+    /// `date,arm,washout,…`: the file `roi pilot --schedule` reads.
+    Csv,
+    /// A workbook of the same rows.
+    Xlsx,
+    /// An iCalendar file: all-day events to import into the salon's calendar.
+    Ics,
 }
 
 /// `--confidence`: a probability strictly between 0.5 and 1.

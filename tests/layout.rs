@@ -50,6 +50,7 @@ const FLAT_TABLES: &[(&str, &str)] = &[
     ("i18n::ru_forecast", "get"),
     ("i18n::ru_pilot", "get"),
     ("i18n::ru_tables", "get"),
+    ("i18n::ru_switchback", "get"),
 ];
 
 /// A module: where its items are, what it references.

@@ -2,8 +2,10 @@
 //! exports, judge the pilot, render the verdict, and optionally write the
 //! evidence forward as a scenario.
 
+mod switchback;
+
 use super::Ui;
-use crate::cli::{Endpoint, Format, PilotArgs};
+use crate::cli::{Endpoint, Format, PilotAction, PilotArgs};
 use crate::evidence::exports;
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
@@ -173,8 +175,15 @@ fn with_odds(
     Ok((judged, after))
 }
 
-/// Runs `roi pilot`.
-pub fn run(args: PilotArgs, ui: &Ui) -> Result<()> {
+/// Runs `roi pilot`: a before/after pilot, a switchback's design
+/// (`roi pilot design`) or its judgement (`--schedule`).
+pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
+    if let Some(PilotAction::Design(design)) = args.action.take() {
+        return switchback::design(*design, ui);
+    }
+    if let Some(path) = args.schedule.clone() {
+        return switchback::judge(&args, &path, ui);
+    }
     // Every file read is protected from -o, --write-scenario and --save-plan.
     let inputs: Vec<&Path> = args
         .export

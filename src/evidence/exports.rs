@@ -92,6 +92,7 @@ pub fn request(args: &Exports<'_>) -> Result<Request> {
         to: None,
         sheet: args.sheet.map(str::to_string),
         by: None,
+        daily: false,
     })
 }
 

@@ -10,3 +10,4 @@ pub mod exports;
 pub mod measure;
 pub mod pilot;
 pub mod stats;
+pub mod switchback;

@@ -8,6 +8,7 @@ mod ru_limits;
 mod ru_measure;
 mod ru_messages;
 mod ru_pilot;
+mod ru_switchback;
 mod ru_tables;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -157,6 +158,7 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_pilot::get(en))
         .or_else(|| ru_limits::get(en))
         .or_else(|| ru_tables::get(en))
+        .or_else(|| ru_switchback::get(en))
 }
 
 #[cfg(test)]
@@ -241,6 +243,7 @@ mod tests {
                     ru_measure::get(key),
                     ru_limits::get(key),
                     ru_tables::get(key),
+                    ru_switchback::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

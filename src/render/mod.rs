@@ -15,6 +15,7 @@ pub mod sensitivity;
 pub mod simulate;
 pub mod solve;
 pub mod sweep;
+pub mod switchback;
 pub mod table;
 pub mod xlsx;
 

@@ -4,6 +4,9 @@
 //! independently of the code under test.
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod daily;
+pub mod study;
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::collections::BTreeMap;
 

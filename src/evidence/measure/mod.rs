@@ -47,6 +47,8 @@ pub struct Request {
     pub sheet: Option<String>,
     /// A column to split the funnel by (`--by`), as the user named it.
     pub by: Option<String>,
+    /// Count each day's records too (a switchback pilot's analysis).
+    pub daily: bool,
 }
 
 /// One file as read.
@@ -85,6 +87,9 @@ pub struct Measured {
     pub by: Option<records::Split>,
     /// How each status text was counted (records only).
     pub statuses: Vec<StatusUse>,
+    /// The funnel day by day, when the request asked for it and the files
+    /// are records (a sheet of monthly totals has no days).
+    pub daily: Option<records::Daily>,
 }
 
 /// Reads the files with `open` (the readers, or test doubles) and counts them.
@@ -148,6 +153,7 @@ pub fn measure(
         quality: counter.quality,
         statuses,
         by,
+        daily: counter.daily,
     })
 }
 
@@ -191,6 +197,9 @@ fn count(
     }
     if request.by.is_some() {
         counter = counter.with_by();
+    }
+    if request.daily && matches!(first, Layout::Records(_)) {
+        counter = counter.with_daily();
     }
     let mut files = Vec::new();
     for (mut info, layout, mut file) in opened {

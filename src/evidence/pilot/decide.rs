@@ -67,6 +67,15 @@ pub enum Reason {
     /// The odds of paying over the plan's horizon, from every measured
     /// change's uncertainty.
     Odds(Odds),
+    /// A switchback's schedule was not followed: the assistant's leads on
+    /// days it was to be off, of all leads of those days. The estimate is
+    /// then a lower bound of the assistant's effect.
+    NotFollowed {
+        /// The assistant's leads on off days.
+        ai: u64,
+        /// All leads on off days.
+        leads: u64,
+    },
 }
 
 impl Reason {
@@ -88,6 +97,7 @@ impl Reason {
             Reason::FixLength => "fix_length",
             Reason::PlanEnded => "plan_ended",
             Reason::Odds(_) => "odds",
+            Reason::NotFollowed { .. } => "not_followed",
         }
     }
 }
@@ -210,7 +220,10 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     } else {
         Reason::Unclear(c.clone())
     };
-    let held = if p.baseline.months() < 2 {
+    // A switchback's design balances the season: nothing to hold it for.
+    let held = if primary.adjustment == Adjustment::Randomised {
+        None
+    } else if p.baseline.months() < 2 {
         Some(Reason::OneMonth)
     } else if primary.adjustment == Adjustment::Unknown {
         Some(Reason::SeasonUnknown)

@@ -123,19 +123,25 @@ pub fn share(m: &Measured, b: Period, p: Period, channel: Channel, metric: Metri
     else {
         return Change::empty(metric, channel, Why::NotInData);
     };
+    share_of(metric, channel, &s0, &s1)
+}
+
+/// A share's change from its parts (months, or a switchback's days) before
+/// (`s0`) and with the assistant (`s1`), as [`share`] describes.
+pub fn share_of(metric: Metric, channel: Channel, s0: &[Share], s1: &[Share]) -> Change {
     let sum = |s: &[Share]| {
         s.iter().try_fold((0u64, 0u64), |(x, n), m| {
             Some((x.checked_add(m.x)?, n.checked_add(m.n)?))
         })
     };
-    let (Some((x0, n0)), Some((x1, n1))) = (sum(&s0), sum(&s1)) else {
+    let (Some((x0, n0)), Some((x1, n1))) = (sum(s0), sum(s1)) else {
         return Change::empty(metric, channel, Why::NotInData);
     };
     let mut c = Change::empty(metric, channel, Why::NotInData);
     c.why = None;
     c.baseline = (n0 > 0).then(|| x0 as f64 / n0 as f64);
     c.pilot = (n1 > 0).then(|| x1 as f64 / n1 as f64);
-    let phi = stats::share_dispersion(&s0, &s1);
+    let phi = stats::share_dispersion(s0, s1);
     match stats::proportion_difference_dispersed(x0, n0, x1, n1, phi) {
         Ok(e) => {
             c.change = Some(e.point);

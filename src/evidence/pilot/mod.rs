@@ -5,7 +5,7 @@
 
 mod decide;
 pub mod design;
-mod metrics;
+pub mod metrics;
 pub mod odds;
 mod plan;
 mod planning;
@@ -14,7 +14,7 @@ mod primary;
 pub use decide::{Decision, Kind, Reason};
 pub use design::{Design, LookAt};
 pub use plan::{PlanMonth, PlanReport, open_in};
-pub use primary::{Adjustment, ENDPOINTS, Primary};
+pub use primary::{ALPHA, Adjustment, ENDPOINTS, Primary};
 
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
@@ -81,7 +81,8 @@ impl Verdict {
         }
     }
 
-    fn of(low: f64, high: f64) -> Verdict {
+    /// The verdict of an interval of the change (0 is no change).
+    pub fn of(low: f64, high: f64) -> Verdict {
         if low > 0.0 {
             Verdict::Up
         } else if high < 0.0 {
@@ -179,7 +180,8 @@ pub struct Change {
 }
 
 impl Change {
-    fn empty(metric: Metric, channel: Channel, why: Why) -> Change {
+    /// A change that could not be measured, and why.
+    pub fn empty(metric: Metric, channel: Channel, why: Why) -> Change {
         Change {
             metric,
             channel,
@@ -198,7 +200,8 @@ impl Change {
         }
     }
 
-    fn judged(mut self, low: f64, high: f64) -> Change {
+    /// The change with its interval, and the verdict the interval gives.
+    pub fn judged(mut self, low: f64, high: f64) -> Change {
         self.low = Some(low);
         self.high = Some(high);
         self.verdict = Some(Verdict::of(low, high));

@@ -22,6 +22,9 @@ pub enum Adjustment {
     PlanSeason,
     /// Neither: a before/after pilot cannot tell the assistant from the season.
     Unknown,
+    /// A switchback: the assistant on and off by randomised days or weeks,
+    /// balanced within blocks, so the season and a trend fall on both arms.
+    Randomised,
 }
 
 impl Adjustment {
@@ -31,6 +34,7 @@ impl Adjustment {
             Adjustment::YearEarlier => "year_earlier",
             Adjustment::PlanSeason => "plan_season",
             Adjustment::Unknown => "none",
+            Adjustment::Randomised => "randomised",
         }
     }
 }
@@ -167,7 +171,9 @@ pub fn judge(
                 .map(|(w0, w1)| (w0.as_slice(), w1.as_slice()));
             metrics::per_month(m, b, p, Channel::All, metric, w, alpha)
         }
-        Adjustment::Unknown => metrics::per_month(m, b, p, Channel::All, metric, None, alpha),
+        Adjustment::Unknown | Adjustment::Randomised => {
+            metrics::per_month(m, b, p, Channel::All, metric, None, alpha)
+        }
     };
     let change = estimate(endpoint, alpha);
     let at_95 = if alpha == ALPHA {

@@ -18,6 +18,7 @@
 mod means;
 mod monthly;
 mod proportions;
+pub mod randomisation;
 mod rates;
 mod sequential;
 

@@ -71,6 +71,10 @@ fn reason_json(r: &Reason) -> Value {
             v["roi_positive"] = num(o.roi_positive);
             v["confidence"] = num(Some(o.confidence));
         }
+        Reason::NotFollowed { ai, leads } => {
+            v["ai_leads_on_off_days"] = json!(ai);
+            v["leads_on_off_days"] = json!(leads);
+        }
         Reason::NoCosts
         | Reason::PlanDiffers
         | Reason::SeasonUnknown

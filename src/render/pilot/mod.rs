@@ -107,6 +107,9 @@ pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
         (_, Adjustment::YearEarlier) => "against the same months a year earlier",
         (_, Adjustment::PlanSeason) => "against the plan's [seasonality]",
         (_, Adjustment::Unknown) => "not adjusted for the season",
+        (_, Adjustment::Randomised) => {
+            "on days against off days of the randomised schedule (the season and any trend fall on both alike)"
+        }
     };
     let c = &pr.change;
     if let Some(look) = p.look {
@@ -199,6 +202,13 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
         Reason::ProjectedRoi(d) => l.fill("ROI over the plan's horizon if the pilot's clear changes hold: {}.", &[&f.percent(*d, Sign::Plain)]),
         Reason::NoCosts => l.tr("Whether it pays was not checked: give the plan with --scenario.").into(),
         Reason::PlanDiffers => l.tr("The plan was built on other baseline figures than the data shows (see below).").into(),
+        Reason::NotFollowed { ai, leads } => {
+            let share = Decimal::from(*ai) / Decimal::from((*leads).max(1));
+            l.fill(
+                "The schedule was not followed: the assistant brought {} of the {} leads of its off days ({}). The effect measured is a lower bound: with the assistant truly off those days, the difference would be larger.",
+                &[ai, leads, &f.percent(share, Sign::Plain)],
+            )
+        }
     }
 }
 
@@ -253,7 +263,7 @@ pub const PLAN_HEADER: [&str; 7] = [
 ];
 
 /// One change as a row: label, before, pilot, change, interval, verdict.
-fn change_row(f: &Fmt<'_>, c: &Change, label: String) -> Vec<String> {
+pub fn change_row(f: &Fmt<'_>, c: &Change, label: String) -> Vec<String> {
     let l = f.lang;
     vec![
         label,

@@ -3,9 +3,11 @@
 //! with the rows (only a 24-byte entry per distinct ID, to count repeats once).
 
 mod by;
+mod daily;
 mod monthly;
 
 pub use by::{BySource, MAX_VALUES, SHOWN_SOURCES, Split};
+pub use daily::Daily;
 
 use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
@@ -139,6 +141,8 @@ pub struct Counter {
     pub evidence: Evidence,
     /// The funnel by the values of the `--by` column, when asked for.
     pub by: Option<BySource>,
+    /// The funnel day by day, when asked for (a switchback pilot).
+    pub daily: Option<Daily>,
     /// The first month whose revenue passed what exact arithmetic holds, and
     /// the amount column: the count is refused rather than rounded.
     pub overflow: Option<(Month, String)>,
@@ -286,6 +290,7 @@ impl Counter {
             mapping_order: mapping.date_order,
             evidence: Evidence::default(),
             by: None,
+            daily: None,
             overflow: None,
         }
     }
@@ -293,6 +298,12 @@ impl Counter {
     /// Counts the funnel by a column's values as well (`--by`).
     pub fn with_by(mut self) -> Counter {
         self.by = Some(BySource::new(self.funnel.coverage));
+        self
+    }
+
+    /// Counts the funnel day by day as well (a switchback pilot).
+    pub fn with_daily(mut self) -> Counter {
+        self.daily = Some(Daily::new(self.funnel.coverage));
         self
     }
 
@@ -431,6 +442,9 @@ impl Counter {
             }
         }
         let by = layout.by.map(|i| rows.cell(i));
+        if let Some(daily) = self.daily.as_mut() {
+            daily.add(created, ai, outcome, amount);
+        }
         if !self.tally(month, ai, outcome, amount, by) && self.overflow.is_none() {
             self.overflow = Some((month, r.header(Field::Amount).to_string()));
         }

@@ -57,5 +57,6 @@ fn rate_ratio_undefined() {
 mod means;
 mod monthly;
 mod proportions;
+mod randomisation;
 mod rates;
 mod sequential;

@@ -795,3 +795,91 @@ fn a_pilot_planned_in_advance_is_judged_look_by_look() {
     assert!(e.contains("months = 99: 1 to 36 months"), "{e}");
     assert!(e.contains("primary = calls: one of leads"), "{e}");
 }
+
+#[test]
+fn the_odds_run_on_the_whole_plan_and_their_absence_never_stops() {
+    // A two-year plan with cost lines: the odds are over its 24 months, and
+    // the written scenario carries its horizon and every cost line.
+    let dir = tempfile::tempdir().unwrap();
+    let after = dir.path().join("after.toml");
+    let json = salon_json(&[
+        "--scenario",
+        "examples/fitness-seasonal.toml",
+        "--write-scenario",
+        after.to_str().unwrap(),
+        "--trials",
+        "2000",
+    ]);
+    assert_eq!(json["odds"]["months"], 24);
+    let text = std::fs::read_to_string(&after).unwrap();
+    assert!(text.contains("months = 24"), "{text}");
+    assert_eq!(text.matches("[[costs.item]]").count(), 3, "{text}");
+    // Without amounts there is no scenario to draw from: the pilot still
+    // answers, says why there are no odds, and does not stop a clear rise.
+    let src = std::fs::read_to_string("examples/salon-deals.csv").unwrap();
+    let blank: String = src
+        .lines()
+        .map(|l| {
+            let mut cells: Vec<&str> = l.split(';').collect();
+            if cells.len() > 3 && !l.contains("\"Сумма\"") {
+                cells[3] = "\"\"";
+            }
+            cells.join(";") + "\r\n"
+        })
+        .collect();
+    let file = dir.path().join("deals.csv");
+    std::fs::write(&file, blank).unwrap();
+    let json = pilot_json(&[
+        file.to_str().unwrap(),
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--pilot",
+        "2025-12..2026-02",
+        "--scenario",
+        "examples/salon-rostov.toml",
+    ]);
+    assert_eq!(json["odds"], Value::Null);
+    assert!(reasons(&json).contains(&"no_odds"), "{json}");
+    assert_eq!(json["decision"]["decision"], "extend");
+}
+
+#[test]
+fn a_plan_that_could_never_decide_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    // 2024-07..2024-12: the export holds no year before it.
+    let e = refused(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2024-07..2024-12",
+        "--plan",
+        "--months",
+        "3",
+        "--save-plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(
+        e.contains("no pilot planned on this data could decide"),
+        "{e}"
+    );
+    assert!(!plan.exists());
+    let e = refused(&[
+        "pilot",
+        "examples/salon-deals.csv",
+        MAP[0],
+        MAP[1],
+        "--baseline",
+        "2025-06..2025-11",
+        "--plan",
+        "--start",
+        "2025-10",
+        "--save-plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(e.contains("the pilot must start after the baseline"), "{e}");
+}

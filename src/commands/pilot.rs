@@ -150,24 +150,25 @@ fn with_odds(
     write: bool,
     ui: &Ui,
 ) -> Result<(pilot::Pilot, Written)> {
+    // Data that cannot make a scenario (no amounts, no leads) costs only the
+    // odds, unless the scenario itself was asked for.
     let after = match judged.pilot {
         Some(_) if plan.is_some() || write => {
-            let b = m.scenario_baseline(judged.baseline)?;
-            let j = Some((&judged, plan));
-            Some(render::scenario_file::measured(
-                m,
-                &b,
-                judged.baseline,
-                ui.lang,
-                j,
-            ))
+            Some(m.scenario_baseline(judged.baseline).and_then(|b| {
+                let j = Some((&judged, plan));
+                render::scenario_file::measured(m, &b, judged.baseline, ui.lang, j)
+            }))
         }
         _ => None,
     };
     let judged = match (&after, plan) {
-        (Some(Ok(text)), Some(_)) => {
-            let odds =
-                pilot::odds::of_scenario("pilot", text, args.trials, args.seed, args.confidence);
+        (Some(text), Some(_)) => {
+            let odds = match text {
+                Ok(text) => {
+                    pilot::odds::of_scenario("pilot", text, args.trials, args.seed, args.confidence)
+                }
+                Err(e) => Err(e.to_string()),
+            };
             judged.with_odds(odds, plan)
         }
         _ => judged,
@@ -238,7 +239,8 @@ pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
     };
     let plan_text = match (&to.plan, &judged.design) {
         (Some(_), None) => {
-            return Err(UsageError(t("--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect").into()).into());
+            let why = judged.plan_refused.unwrap_or("no pilot plan could be made");
+            return Err(UsageError(crate::i18n::f("--save-plan: {}", &[&t(why)])).into());
         }
         (_, d) => d.as_ref().map(|d| render::pilot::plan_file(d, ui.lang)),
     };

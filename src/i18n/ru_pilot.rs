@@ -177,8 +177,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "The question the decision rests on: did {} rise? Measured {}: {}, 95% interval {} (the range the true change lies in, 95 times in 100), p = {}." => {
             "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон 95 %: {} (в этих пределах настоящее изменение лежит в 95 случаях из 100), p-значение {}."
         }
-        "The season explains the rise: against the same months a year earlier, {}." => {
-            "Рост объясняется сезоном: по сравнению с теми же месяцами год назад {}."
+        "The season explains the rise: net of it, {}." => {
+            "Рост объясняется сезоном: за вычетом сезона {}."
         }
         "More leads that book a little less often still bring more bookings: {}." => {
             "Заявок больше, и хотя записываются они чуть реже, записей всё равно больше: {}."
@@ -211,8 +211,17 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "this roi reads plan version {}" => "эта версия roi читает планы версии {}",
         "1 to {} months" => "от 1 до {} месяцев",
         "one month, like 2025-12" => "один месяц, например 2025-12",
-        "--save-plan: no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect" => {
-            "--save-plan: ни один пилот, который можно оценить по этим данным, не увидит ожидаемый рост с вероятностью 80 % при ежемесячных просмотрах; задайте длину сами (--months) или ожидайте рост побольше (--expect)"
+        "no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect" => {
+            "ни один пилот, который можно оценить по этим данным, не увидит ожидаемый рост с вероятностью 80 % при ежемесячных просмотрах; задайте длину сами (--months) или ожидайте рост побольше (--expect)"
+        }
+        "--save-plan: {}" => "--save-plan: {}",
+        "No pilot plan is proposed: {}." => "План пилота не предложен: {}.",
+        "no pilot plan could be made" => "план пилота составить не удалось",
+        "a one-month baseline cannot judge a pilot: how much months vary on their own is unknown; measure a second month first" => {
+            "по базе из одного месяца пилот не оценить: неизвестно, насколько месяцы колеблются сами по себе; сначала наберите второй месяц"
+        }
+        "no pilot planned on this data could decide: the export has no record of the same months a year before the pilot and the baseline, and the plan no [seasonality]; export a year more, add [seasonality] to the plan (--scenario), or plan a switchback (roi pilot design)" => {
+            "ни один пилот по этим данным не сможет дать решение: в выгрузке нет тех же месяцев за год до пилота и базы, а в плане нет [seasonality]; выгрузите ещё год, добавьте [seasonality] в план (--scenario) или спланируйте пилот с переключением (roi pilot design)"
         }
         "--baseline {} is not the plan's baseline {}; judge a planned pilot against the baseline it was planned on" => {
             "--baseline {} не совпадает с базовым периодом плана {}; пилот по плану оценивается относительно той базы, по которой он планировался"
@@ -237,6 +246,15 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "one month on each side leaves the months' spread unknown" => {
             "по одному месяцу с каждой стороны: неизвестно, насколько месяцы колеблются"
+        }
+        "The odds of paying could not be drawn, so the pilot cannot scale on them yet: {}." => {
+            "Шансы окупиться рассчитать не удалось, поэтому по ним пилот пока нельзя масштабировать: {}."
+        }
+        "the pilot measured no interval to draw the odds from" => {
+            "пилот не измерил ни одного диапазона, по которому можно рассчитать шансы"
+        }
+        "the off days give no baseline to draw the odds from" => {
+            "дни без ассистента не дают базы для расчёта шансов"
         }
         _ => return None,
     })

@@ -151,9 +151,12 @@ fn odds(
     m: &crate::evidence::measure::Measured,
     plan: &crate::forecast::scenario::Scenario,
     ui: &Ui,
-) -> Result<Option<crate::evidence::pilot::odds::Odds>> {
+) -> Result<Result<crate::evidence::pilot::odds::Odds, String>> {
     let Some(b) = judged.off_baseline() else {
-        return Ok(None);
+        return Ok(Err(crate::i18n::t(
+            "the off days give no baseline to draw the odds from",
+        )
+        .into()));
     };
     let text = render::scenario_file::measured(
         m,
@@ -195,7 +198,10 @@ pub fn judge(args: &PilotArgs, path: &Path, ui: &Ui) -> Result<()> {
     let name = path.display().to_string();
     let mut judged = switchback::judge(&m, &schedule, &name, endpoint, plan.as_ref())?;
     if let Some(p) = &plan {
-        judged.pilot.odds = odds(args, &judged, &m, p, ui)?;
+        match odds(args, &judged, &m, p, ui)? {
+            Ok(o) => judged.pilot.odds = Some(o),
+            Err(why) => judged.pilot.odds_missing = Some(why),
+        }
         judged.decide(Some(p));
     }
     let fmt = Fmt {

@@ -67,6 +67,8 @@ pub enum Reason {
     /// The odds of paying over the plan's horizon, from every measured
     /// change's uncertainty.
     Odds(Odds),
+    /// A plan was given but the odds could not be drawn: why.
+    NoOdds(String),
     /// A switchback's schedule was not followed: the assistant's leads on
     /// days it was to be off, of all leads of those days. The estimate is
     /// then a lower bound of the assistant's effect.
@@ -97,6 +99,7 @@ impl Reason {
             Reason::FixLength => "fix_length",
             Reason::PlanEnded => "plan_ended",
             Reason::Odds(_) => "odds",
+            Reason::NoOdds(_) => "no_odds",
             Reason::NotFollowed { .. } => "not_followed",
         }
     }
@@ -154,13 +157,11 @@ fn explanations(p: &Pilot, primary: &Primary) -> Vec<Reason> {
     explain
 }
 
-/// What the money says: its reasons, whether it pays, whether it cannot,
-/// and whether odds were drawn.
+/// What the money says: its reasons, whether it pays, whether it cannot.
 struct Money {
     reasons: Vec<Reason>,
     pays: bool,
     hopeless: bool,
-    odds: bool,
 }
 
 fn money(p: &Pilot) -> Money {
@@ -175,22 +176,18 @@ fn money(p: &Pilot) -> Money {
     reasons.extend(realised.map(Reason::RealisedRoi));
     // The odds, where they could be drawn, replace the projection on the clear changes alone.
     let chance = p.odds.and_then(|o| Some((o, o.roi_positive?)));
-    match p.odds {
-        Some(o) => reasons.push(Reason::Odds(o)),
-        None => reasons.extend(projected.map(Reason::ProjectedRoi)),
+    match (p.odds, &p.odds_missing) {
+        (Some(o), _) => reasons.push(Reason::Odds(o)),
+        (None, Some(why)) => reasons.push(Reason::NoOdds(why.clone())),
+        (None, None) => reasons.extend(projected.map(Reason::ProjectedRoi)),
     }
-    let pays = match chance {
-        Some((o, q)) => q >= o.confidence,
-        None => {
-            realised.is_some_and(|r| r >= Decimal::ZERO)
-                || projected.is_some_and(|r| r >= Decimal::ZERO)
-        }
-    };
+    // Only the odds can say it pays: a projection on the clear changes alone
+    // once said so where simulate on the same evidence did not.
+    let pays = chance.is_some_and(|(o, q)| q >= o.confidence);
     Money {
         reasons,
         pays,
         hopeless: chance.is_some_and(|(o, q)| q <= 1.0 - o.confidence),
-        odds: chance.is_some(),
     }
 }
 
@@ -231,8 +228,13 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
         None
     };
     let with_money = |first: Vec<Reason>| [first, money.reasons.clone()].concat();
+    let last = p.look.is_some_and(|l| l.look >= l.of);
     let (kind, mut reasons) = if let Some(why) = held {
-        (Kind::Extend, vec![primary_reason, why])
+        // Held, but never past a planned pilot's end.
+        let kind = if last { Kind::Stop } else { Kind::Extend };
+        let mut r = vec![primary_reason, why];
+        r.extend(last.then_some(Reason::PlanEnded));
+        (kind, r)
     } else if !worse.is_empty() {
         (Kind::Stop, with_money(worse))
     } else if money.hopeless {
@@ -241,12 +243,16 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
         match plan {
             None => (Kind::Scale, vec![primary_reason, Reason::NoCosts]),
             Some(_) if money.pays => (Kind::Scale, with_money(vec![primary_reason])),
-            // Clearly up, not yet likely enough to pay: stop only when the
-            // odds say it will not (above); else more months may settle it.
-            Some(_) if money.odds => (Kind::Extend, vec![primary_reason]),
-            Some(_) => (Kind::Stop, with_money(vec![primary_reason])),
+            // Clearly up, not yet likely enough to pay, or no odds to say:
+            // stop only when the odds say it will not (above).
+            Some(_) if !last => (Kind::Extend, vec![primary_reason]),
+            // The planned length is spent: more months would be peeking.
+            Some(_) => (
+                Kind::Stop,
+                with_money(vec![primary_reason, Reason::PlanEnded]),
+            ),
         }
-    } else if p.look.is_some_and(|l| l.look >= l.of) {
+    } else if last {
         // The planned length is spent: more months would be peeking.
         (Kind::Stop, vec![primary_reason, Reason::PlanEnded])
     } else {

@@ -266,6 +266,10 @@ pub struct Pilot {
     pub design: Option<Design>,
     /// The odds of paying over the plan's horizon (with `--scenario`).
     pub odds: Option<odds::Odds>,
+    /// Why the odds could not be drawn, when a plan was given.
+    pub odds_missing: Option<String>,
+    /// Why `--plan` proposes no pilot plan (catalogue key).
+    pub plan_refused: Option<&'static str>,
     /// Bookings still open at the export's date, by pilot month (those with any).
     pub open_bookings: Vec<(Month, u64)>,
     /// Against the plan the assistant was bought on.
@@ -362,9 +366,13 @@ pub fn judge(
 ) -> Result<Pilot, MeasureError> {
     check_periods(m, baseline, pilot)?;
     let want = expected_uplift(ask.expect, ask.plan);
-    let mut out = planning::planned(m, baseline, pilot, ask.endpoint, want);
+    let start = ask.start.unwrap_or_else(|| baseline.to.next());
+    let mut out = planning::planned(m, baseline, pilot, ask.endpoint, start, want);
     let Some(p) = pilot else {
-        out.design = planning::propose(m, baseline, ask, want);
+        match planning::propose(m, baseline, ask, want) {
+            Ok(d) => out.design = Some(d),
+            Err(why) => out.plan_refused = Some(why),
+        }
         return Ok(out);
     };
     out.design = ask.design.cloned();
@@ -391,19 +399,18 @@ pub fn judge(
         .find(|c| c.metric == Metric::Leads && c.channel == Channel::All)
         && primary.adjustment == Adjustment::YearEarlier
     {
-        let seasonal = if primary.endpoint == Metric::Leads {
-            primary.change.clone()
-        } else {
-            primary::judge(m, baseline, p, Metric::Leads, None, primary::ALPHA).change
-        };
+        // The leads' own 95% check against a year earlier, whatever the
+        // endpoint, the look or a net-of-others estimate.
+        let seasonal = primary::against_year(m, baseline, p, Metric::Leads, primary::ALPHA);
         leads.seasonal = seasonal.change.map(|c| stats::Estimate {
             point: c + 1.0,
             low: seasonal.low.unwrap_or(f64::NAN) + 1.0,
             high: seasonal.high.unwrap_or(f64::NAN) + 1.0,
             p_value: seasonal.p_value.unwrap_or(f64::NAN),
         });
-        leads.season_explains =
-            leads.verdict == Some(Verdict::Up) && seasonal.verdict != Some(Verdict::Up);
+        leads.season_explains = leads.verdict == Some(Verdict::Up)
+            && seasonal.verdict != Some(Verdict::Up)
+            && seasonal.change < leads.change;
         out.seasonal_checked = leads.seasonal.is_some();
     }
     out.primary = Some(primary);
@@ -419,8 +426,11 @@ pub fn judge(
 
 impl Pilot {
     /// The judgement with the odds of paying, decided again on them.
-    pub fn with_odds(mut self, odds: Option<odds::Odds>, plan: Option<&Scenario>) -> Pilot {
-        self.odds = odds;
+    pub fn with_odds(mut self, odds: Result<odds::Odds, String>, plan: Option<&Scenario>) -> Pilot {
+        match odds {
+            Ok(o) => self.odds = Some(o),
+            Err(why) => self.odds_missing = Some(why),
+        }
         self.decision = decide::decide(&self, plan);
         self
     }

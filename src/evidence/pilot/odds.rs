@@ -26,29 +26,30 @@ pub struct Odds {
     pub confidence: f64,
 }
 
-/// Runs the written scenario `text` (named `name`) through the simulation.
-/// `None` when it has no ranges or cannot be read, which the writer rules out.
+/// Runs the written scenario `text` (named `name`) through the simulation;
+/// why not, in words, when it cannot be read or the pilot measured no
+/// interval to draw from.
 pub fn of_scenario(
     name: &str,
     text: &str,
     trials: u64,
     seed: u64,
     confidence: f64,
-) -> Option<Odds> {
+) -> Result<Odds, String> {
     let source = Source {
         name: name.to_string(),
         text: text.to_string(),
     };
-    let loaded = Loaded::from_source(source, "pilot".into(), &[]).ok()?;
-    let scenario = loaded.scenario().ok()?;
+    let loaded = Loaded::from_source(source, "pilot".into(), &[]).map_err(|e| e.to_string())?;
+    let scenario = loaded.scenario().map_err(|e| e.to_string())?;
     if scenario.ranges.is_empty() {
-        return None;
+        return Err(crate::i18n::t("the pilot measured no interval to draw the odds from").into());
     }
     let model = Model::new(&loaded.draft, &scenario.inputs);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let run = simulate::run(&model, trials, seed, threads, false, &|_| {});
     let r = Report::new(&run, scenario.inputs.months);
-    Some(summary(&r, confidence))
+    Ok(summary(&r, confidence))
 }
 
 fn summary(r: &Report, confidence: f64) -> Odds {

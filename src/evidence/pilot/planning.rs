@@ -7,6 +7,7 @@
 use super::metrics::{monthly, total};
 use super::{Ask, Decision, Design, Detectable, LENGTHS, MAX_MONTHS, Metric, Pilot};
 use crate::evidence::measure::Measured;
+use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::stats::{self, YearPair};
@@ -112,7 +113,7 @@ fn plain(values: &[f64]) -> Option<Sizing> {
 
 /// The sizing against a year earlier, when the data holds the baseline's
 /// months a year back and at least the first pilot month's.
-fn against_year(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
+fn against_year(m: &Measured, b: Period, start: Month, endpoint: Metric) -> Option<Sizing> {
     let at = |month| total(endpoint, m.funnel.tally(month, Channel::All)?);
     let pairs: Vec<YearPair> = b
         .from
@@ -129,7 +130,7 @@ fn against_year(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
         .fold((0.0, 0.0), |(n, p), x| (n + x.now, p + x.before));
     // The pilot's months a year earlier, up to the baseline's year-earlier start.
     let mut before = Vec::new();
-    let mut month = b.to.years_back(1).next();
+    let mut month = start.years_back(1);
     while month < b.from && before.len() < MAX_MONTHS as usize {
         match at(month) {
             Some(v) => before.push(v),
@@ -169,10 +170,10 @@ fn against_year(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
     })
 }
 
-/// How the plan sizes a pilot after `b`: against a year earlier when the
-/// data holds it, else on the baseline alone.
-pub fn sizing(m: &Measured, b: Period, endpoint: Metric) -> Option<Sizing> {
-    against_year(m, b, endpoint).or_else(|| plain(&monthly(m, b, Channel::All, endpoint)?))
+/// How the plan sizes a pilot after `b` starting in `start`: against a year
+/// earlier when the data holds it, else on the baseline alone.
+pub fn sizing(m: &Measured, b: Period, start: Month, endpoint: Metric) -> Option<Sizing> {
+    against_year(m, b, start, endpoint).or_else(|| plain(&monthly(m, b, Channel::All, endpoint)?))
 }
 
 /// The judgement as far as the baseline alone goes, which is all a plan
@@ -182,6 +183,7 @@ pub fn planned(
     baseline: Period,
     pilot: Option<Period>,
     endpoint: Metric,
+    start: Month,
     want: f64,
 ) -> Pilot {
     let counts = super::months_of(m, baseline, Channel::All);
@@ -193,7 +195,7 @@ pub fn planned(
     let base_mean = total
         .filter(|_| counts.len() as u32 == k0 && k0 > 0)
         .map(|total| total as f64 / f64::from(k0));
-    let size = sizing(m, baseline, endpoint);
+    let size = sizing(m, baseline, start, endpoint);
     let detectable = LENGTHS
         .iter()
         .map(|&k1| Detectable {
@@ -219,6 +221,8 @@ pub fn planned(
         design: None,
         open_bookings: Vec::new(),
         odds: None,
+        odds_missing: None,
+        plan_refused: None,
         plan: None,
         decision: Decision::plan_only(),
     }
@@ -227,19 +231,46 @@ pub fn planned(
 /// The pilot plan `--plan` proposes: its start (`--start`, else the month
 /// after the baseline), its length (`--months`, else the months the
 /// expected rise needs with monthly looks), α = 0.05 and the endpoint.
-/// `None` when no length is given and no pilot within three years sees the rise.
-pub fn propose(m: &Measured, baseline: Period, ask: Ask<'_>, want: f64) -> Option<Design> {
+/// Refused, with the reason, when the pilot it plans could never decide: a
+/// start inside the baseline, a one-month baseline, no year earlier in the
+/// data and no `[seasonality]` in the plan, or no length that sees the rise.
+pub fn propose(
+    m: &Measured,
+    baseline: Period,
+    ask: Ask<'_>,
+    want: f64,
+) -> Result<Design, &'static str> {
     let alpha = super::primary::ALPHA;
+    let start = ask.start.unwrap_or_else(|| baseline.to.next());
+    if start <= baseline.to {
+        return Err("the pilot must start after the baseline");
+    }
+    if baseline.months() < 2 {
+        return Err(
+            "a one-month baseline cannot judge a pilot: how much months vary on their own is unknown; measure a second month first",
+        );
+    }
     let months = match ask.months {
         Some(k) => k,
-        None => sizing(m, baseline, ask.endpoint)?.sequential_months(want, alpha)?,
+        None => sizing(m, baseline, start, ask.endpoint)
+            .and_then(|s| s.sequential_months(want, alpha))
+            .ok_or("no pilot the data can judge sees the rise expected at 80% power with a look every month; give --months to plan one anyway, or plan for a larger rise with --expect")?,
     };
-    Some(Design {
+    let d = Design {
         baseline,
-        start: ask.start.unwrap_or_else(|| baseline.to.next()),
+        start,
         months,
         alpha,
         endpoint: ask.endpoint,
         expect: want,
-    })
+    };
+    let p = d.planned();
+    let season = super::primary::year_earlier(m, baseline, p)
+        || super::primary::plan_weights(ask.plan, p).is_some();
+    if !season {
+        return Err(
+            "no pilot planned on this data could decide: the export has no record of the same months a year before the pilot and the baseline, and the plan no [seasonality]; export a year more, add [seasonality] to the plan (--scenario), or plan a switchback (roi pilot design)",
+        );
+    }
+    Ok(d)
 }

@@ -81,7 +81,7 @@ pub const ENDPOINTS: [Metric; 4] = [
 
 /// A year earlier, if the data holds every month of both periods a year
 /// back, before the baseline.
-fn year_earlier(m: &Measured, b: Period, p: Period) -> bool {
+pub(super) fn year_earlier(m: &Measured, b: Period, p: Period) -> bool {
     let back = |x: Period| Period {
         from: x.from.years_back(1),
         to: x.to.years_back(1),
@@ -94,7 +94,7 @@ fn year_earlier(m: &Measured, b: Period, p: Period) -> bool {
 
 /// The plan's season factor of each month, if it has `[seasonality]` and
 /// every factor is positive.
-fn plan_weights(plan: Option<&Scenario>, p: Period) -> Option<Vec<f64>> {
+pub(super) fn plan_weights(plan: Option<&Scenario>, p: Period) -> Option<Vec<f64>> {
     let seasons = plan?.inputs.tables.seasons?;
     p.from
         .through(p.to)
@@ -109,7 +109,13 @@ fn plan_weights(plan: Option<&Scenario>, p: Period) -> Option<Vec<f64>> {
 }
 
 /// One metric's change against a year earlier (calendar-month model).
-fn against_year(m: &Measured, b: Period, p: Period, metric: Metric, alpha: f64) -> Change {
+pub(super) fn against_year(
+    m: &Measured,
+    b: Period,
+    p: Period,
+    metric: Metric,
+    alpha: f64,
+) -> Change {
     let pairs = |x: Period| -> Option<Vec<YearPair>> {
         x.from
             .through(x.to)
@@ -270,12 +276,21 @@ fn net_of_others(m: &Measured, b: Period, p: Period, alpha: f64) -> Option<Chang
 }
 
 impl Primary {
-    /// Whether the raw rise was clear and the season-adjusted one is not:
-    /// the season explains it.
+    /// Whether the raw rise was clear, the season-adjusted one is not, and
+    /// the adjustment took the estimate down: the season explains it (an
+    /// interval merely wider at a planned look's stricter level does not;
+    /// a rise net of other channels is theirs, not the season's).
     pub fn season_explains(&self) -> bool {
-        self.raw
-            .as_ref()
-            .is_some_and(|r| r.verdict == Some(Verdict::Up))
+        let lower = match (self.raw.as_ref().and_then(|r| r.change), self.change.change) {
+            (Some(raw), Some(adjusted)) => adjusted < raw,
+            _ => false,
+        };
+        !self.net_of_others
+            && lower
+            && self
+                .raw
+                .as_ref()
+                .is_some_and(|r| r.verdict == Some(Verdict::Up))
             && self.change.verdict != Some(Verdict::Up)
     }
 

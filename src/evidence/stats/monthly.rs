@@ -149,7 +149,10 @@ pub fn quasi_poisson_ratio(base: &[Monthly], pilot: &[Monthly]) -> Result<Ratio,
             })
             .sum()
     };
+    // Months exactly on their rates (hand-typed identical totals) give φ = 0
+    // and certainty from nothing: taken as Poisson's φ = 1 instead.
     let phi = (pearson(base, y0 / w0) + pearson(pilot, y1 / w1)) / f64::from(df);
+    let phi = if phi > 0.0 { phi } else { 1.0 };
     let corrected = y1 == 0.0;
     let add = if corrected { 0.5 } else { 0.0 };
     let point = (y1 / w1) / (y0 / w0);
@@ -229,6 +232,8 @@ pub fn season_adjusted_ratio(base: &[YearPair], pilot: &[YearPair]) -> Result<Ra
             .sum()
     };
     let phi = (pearson(base, n0 / (n0 + b0)) + pearson(pilot, n1 / (n1 + b1))) / f64::from(df);
+    // As in [`quasi_poisson_ratio`]: no spread at all is taken as Poisson's.
+    let phi = if phi > 0.0 { phi } else { 1.0 };
     let corrected = n1 == 0.0;
     let add = if corrected { 0.5 } else { 0.0 };
     let point = (n1 / b1) / (n0 / b0);

@@ -389,6 +389,8 @@ fn as_pilot(
         look: None,
         design: None,
         odds: None,
+        odds_missing: None,
+        plan_refused: None,
         open_bookings: Vec::new(),
         plan: None,
         decision: pilot::Decision::plan_only(),
@@ -400,7 +402,10 @@ impl Switchback {
     /// followed; the before/after pilot's advice to fix a length in
     /// advance does not apply, as the schedule fixed it.
     pub fn decide(&mut self, plan: Option<&Scenario>) {
-        let odds = self.pilot.odds;
+        let odds = match (self.pilot.odds, &self.pilot.odds_missing) {
+            (Some(o), _) => Ok(o),
+            (None, why) => Err(why.clone().unwrap_or_default()),
+        };
         self.pilot = self.pilot.clone().with_odds(odds, plan);
         let d = &mut self.pilot.decision;
         d.reasons.retain(|r| !matches!(r, pilot::Reason::FixLength));

@@ -22,6 +22,11 @@ pub use key::{
     table_keys, unknown_key_message,
 };
 pub use loaded::Loaded;
+
+/// A cost line's name, from the tag its engine line carries.
+pub fn item_name(tag: u32) -> &'static str {
+    registry::ItemId::from_tag(tag).name()
+}
 pub use range::{Dist, RangeError, Uncertain, Z_975};
 pub use spec::Spec;
 

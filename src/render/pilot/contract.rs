@@ -67,6 +67,7 @@ fn reason_json(r: &Reason) -> Value {
             v["high"] = num(c.high);
         }
         Reason::RealisedRoi(d) | Reason::ProjectedRoi(d) => v["roi"] = ratio(Some(*d)),
+        Reason::NoOdds(why) => v["why"] = json!(why),
         Reason::Odds(o) => {
             v["roi_positive"] = num(o.roi_positive);
             v["confidence"] = num(Some(o.confidence));

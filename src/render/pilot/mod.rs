@@ -123,7 +123,7 @@ pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
                 &interval(f, c),
                 &look.look,
                 &look.of,
-                &f.number(boundary, 4),
+                &f.number(boundary, 6),
                 &c.p_value.and_then(Decimal::from_f64).map_or("—".into(), |x| f.number(x, 4)),
             ],
         ));
@@ -165,7 +165,7 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
         Reason::Worse(c) => l.fill("{}: a real change for the worse.", &[&change(c)]),
         Reason::Unclear(c) => l.fill("{}: could be chance — the interval holds no change.", &[&change(c)]),
         Reason::Season(c) => l.fill(
-            "The season explains the rise: against the same months a year earlier, {}.",
+            "The season explains the rise: net of it, {}.",
             &[&change(c)],
         ),
         Reason::SeasonUnknown => l.tr("The season is not accounted for: the data has no record of the same months a year earlier and the plan no [seasonality], so a before/after pilot cannot tell the assistant from the season. To settle it: export the same months a year earlier, add [seasonality] to the plan (--scenario), or run a switchback pilot.").into(),
@@ -173,6 +173,10 @@ fn reason_text(f: &Fmt<'_>, r: &Reason) -> String {
         Reason::Diluted(c) => l.fill(
             "More leads that book a little less often still bring more bookings: {}.",
             &[&change(c)],
+        ),
+        Reason::NoOdds(why) => l.fill(
+            "The odds of paying could not be drawn, so the pilot cannot scale on them yet: {}.",
+            &[why],
         ),
         Reason::Odds(o) => {
             let pct = |x: Option<f64>| {

@@ -26,7 +26,8 @@ pub fn plan_file(d: &Design, lang: Lang) -> String {
     let _ = writeln!(out, "months = {}", d.months);
     let _ = writeln!(out, "alpha = {}", d.alpha);
     let _ = writeln!(out, "primary = \"{}\"", d.endpoint.name());
-    let _ = writeln!(out, "expect = {}", round(d.expect, 6));
+    // Shortest text that reads back as the same f64: a tiny rise must not round to 0.
+    let _ = writeln!(out, "expect = {:?}", d.expect);
     let _ = writeln!(
         out,
         "# {}",

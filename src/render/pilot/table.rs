@@ -115,6 +115,12 @@ fn facts(p: &Pilot, f: &Fmt<'_>) -> Vec<String> {
     }
     lines.extend(detectable(p, f));
     lines.push(needed_length(p, f));
+    if let Some(why) = p.plan_refused {
+        lines.push(
+            f.lang
+                .fill("No pilot plan is proposed: {}.", &[&f.lang.tr(why)]),
+        );
+    }
     lines
 }
 

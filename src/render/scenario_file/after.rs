@@ -29,7 +29,13 @@ pub struct Written {
 
 /// `[after]` as ranges from a pilot's 95% intervals, clipped to what the
 /// scenario rules allow, and the plan's costs, savings and assumptions.
-pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: Lang) -> String {
+pub fn pilot_after(
+    p: &Pilot,
+    plan: Option<&Scenario>,
+    written: Written,
+    season_written: bool,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out);
     comment(
@@ -38,14 +44,25 @@ pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: L
     );
     let _ = writeln!(out, "[after]");
     // Leads carry the primary estimate when leads are the endpoint: net of
-    // the season (or of the other channels' rise), as the decision saw them.
-    let leads = p
+    // the season (or of the other channels' rise), as the decision saw them;
+    // with another endpoint, their own check against a year earlier, so the
+    // odds never count the season as the assistant's.
+    let primary = p
         .primary
         .as_ref()
         .filter(|pr| pr.endpoint == Metric::Leads && pr.at_95.low.is_some())
-        .map(|pr| &pr.at_95);
+        .map(|pr| pr.at_95.clone());
+    let seasonal = p.find(Metric::Leads, Channel::All).and_then(|l| {
+        let s = l.seasonal?;
+        let mut c = l.clone();
+        c.change = Some(s.point - 1.0);
+        c.low = Some(s.low - 1.0);
+        c.high = Some(s.high - 1.0);
+        Some(c)
+    });
+    let leads = primary.or(seasonal);
     for c in p.metrics.iter().filter(|c| c.channel == Channel::All) {
-        let c = match leads {
+        let c = match &leads {
             Some(l) if c.metric == Metric::Leads => l,
             _ => c,
         };
@@ -55,6 +72,7 @@ pub fn pilot_after(p: &Pilot, plan: Option<&Scenario>, written: Written, lang: L
     }
     if let Some(plan) = plan {
         write_plan(&mut out, plan, lang);
+        write_tables(&mut out, plan, season_written);
     } else {
         let _ = writeln!(out);
         comment(&mut out, lang.tr("[costs]: what the assistant costs."));
@@ -170,6 +188,43 @@ fn write_plan(out: &mut String, plan: &Scenario, lang: Lang) {
         i.ramp_months,
         number(i.discount_rate)
     );
+}
+
+/// The plan's tables, so the odds run on the plan the assistant was bought
+/// on: its capacity, its cost lines, its returning clients and — unless the
+/// data's own season was written above — its season. Names go in as TOML
+/// strings, escaped.
+fn write_tables(out: &mut String, plan: &Scenario, season_written: bool) {
+    let i = &plan.inputs;
+    if let Some(cap) = i.tables.capacity {
+        let _ = writeln!(out, "\n[capacity]\nvisits = {}", number(cap));
+    }
+    if let Some(s) = i.tables.seasons.filter(|_| !season_written) {
+        let factors: Vec<String> = s.factors.iter().map(|f| number(*f)).collect();
+        let _ = writeln!(
+            out,
+            "\n[seasonality]\nstart = {}\nleads = [{}]",
+            s.start_month,
+            factors.join(", ")
+        );
+    }
+    for item in &i.tables.items {
+        let name = crate::forecast::scenario::item_name(item.tag);
+        let _ = writeln!(
+            out,
+            "\n[[costs.item]]\nname = {}\nsetup = {}\nmonthly = {}\nfrom = {}\nto = {}\nyearly_increase = {}",
+            toml::Value::String(name.to_string()),
+            number(item.setup),
+            number(item.monthly),
+            item.from,
+            item.to,
+            number(item.yearly_increase)
+        );
+    }
+    if let Some(r) = &i.tables.repeat_visits {
+        let list: Vec<String> = r.iter().map(|x| number(*x)).collect();
+        let _ = writeln!(out, "\n[retention]\nrepeat_visits = [{}]", list.join(", "));
+    }
 }
 
 #[cfg(test)]

@@ -77,6 +77,8 @@ pub struct Measured<'a> {
     pub name: String,
     /// ISO currency code.
     pub currency: &'a str,
+    /// The horizon: the plan's, else a year.
+    pub months: u32,
     /// The rest of the file, already written (`roi pilot --write-scenario`):
     /// `[after]` from the pilot's intervals and the plan's costs.
     pub after: Option<String>,
@@ -104,7 +106,11 @@ pub fn measured(
             sources: sources(m, lang),
             name: lang.fill("{}, measured {}", &[&escaped(&stem(m)), &period]),
             currency: "RUB",
-            after: pilot.map(|(p, plan)| after::pilot_after(p, plan, written, lang)),
+            months: pilot
+                .and_then(|(_, plan)| plan)
+                .map_or(12, |plan| plan.inputs.months),
+            after: pilot
+                .map(|(p, plan)| after::pilot_after(p, plan, written, b.season.is_some(), lang)),
         },
         lang,
     );
@@ -297,7 +303,7 @@ fn write_head(out: &mut String, m: &Measured<'_>, l: Lang) {
     let _ = writeln!(out, "[scenario]");
     let _ = writeln!(out, "name = {}", toml::Value::String(m.name.clone()));
     let _ = writeln!(out, "currency = \"{}\"", m.currency);
-    let _ = writeln!(out, "months = 12");
+    let _ = writeln!(out, "months = {}", m.months);
     let _ = writeln!(out);
     let _ = writeln!(out, "[baseline]");
 }

@@ -176,6 +176,32 @@ fn with_odds(
     Ok((judged, after))
 }
 
+/// Writes the pilot plan and the scenario, each made before either is
+/// written (the report follows them).
+fn deliver(to: &Targets, judged: &pilot::Pilot, after: Written, ui: &Ui) -> Result<()> {
+    let plan_text = match (&to.plan, &judged.design) {
+        (Some(_), None) => {
+            let why = judged.plan_refused.unwrap_or("no pilot plan could be made");
+            return Err(UsageError(crate::i18n::f("--save-plan: {}", &[&t(why)])).into());
+        }
+        (_, d) => d.as_ref().map(|d| render::pilot::plan_file(d, ui.lang)),
+    };
+    let scenario_text = match (&to.scenario, after) {
+        (Some(_), Some(text)) => Some(text?),
+        (Some(_), None) => {
+            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
+        }
+        _ => None,
+    };
+    if let (Some(dest), Some(text)) = (&to.plan, plan_text) {
+        dest.write(text.as_bytes())?;
+    }
+    if let (Some(dest), Some(text)) = (&to.scenario, scenario_text) {
+        dest.write(text.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Runs `roi pilot`: a before/after pilot, a switchback's design
 /// (`roi pilot design`) or its judgement (`--schedule`).
 pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
@@ -237,26 +263,7 @@ pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
         Format::Xlsx => render::pilot::xlsx(&judged, &fmt)?,
         _ => render::pilot::table(&judged, &fmt, to.out.width).into_bytes(),
     };
-    let plan_text = match (&to.plan, &judged.design) {
-        (Some(_), None) => {
-            let why = judged.plan_refused.unwrap_or("no pilot plan could be made");
-            return Err(UsageError(crate::i18n::f("--save-plan: {}", &[&t(why)])).into());
-        }
-        (_, d) => d.as_ref().map(|d| render::pilot::plan_file(d, ui.lang)),
-    };
-    let scenario_text = match (&to.scenario, after) {
-        (Some(_), Some(text)) => Some(text?),
-        (Some(_), None) => {
-            return Err(UsageError(t("--write-scenario needs a --pilot to measure").into()).into());
-        }
-        _ => None,
-    };
-    if let (Some(dest), Some(text)) = (&to.plan, plan_text) {
-        dest.write(text.as_bytes())?;
-    }
-    if let (Some(dest), Some(text)) = (&to.scenario, scenario_text) {
-        dest.write(text.as_bytes())?;
-    }
+    deliver(&to, &judged, after, ui)?;
     to.out.destination.write(&bytes)
 }
 

@@ -57,7 +57,7 @@ impl BySource {
     /// The tally of `value` (trimmed) in `month`, made on first use; `None`
     /// once the column holds more than [`MAX_VALUES`] values.
     pub fn tally_mut(&mut self, month: Month, value: &str) -> Option<&mut Tally> {
-        let value = value.trim();
+        let value = crate::evidence::measure::cell::trimmed(value);
         let id = match self.index.get(value) {
             Some(&id) => id,
             None if self.values.len() == MAX_VALUES => {

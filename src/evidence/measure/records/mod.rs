@@ -4,8 +4,11 @@
 
 mod by;
 mod monthly;
+mod status;
 
 pub use by::{BySource, MAX_VALUES, SHOWN_SOURCES, Split};
+use status::Statuses;
+pub use status::{How, StatusUse};
 
 use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
@@ -19,44 +22,6 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 
-/// How a status text got its outcome, shown so the owner can check the count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum How {
-    /// The user's `[status]`.
-    Mapping,
-    /// The system's default stage or status.
-    Profile,
-    /// Bitrix24's stage group column.
-    Group,
-    /// A deleted booking.
-    Deleted,
-}
-
-impl How {
-    /// The name in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            How::Mapping => "map",
-            How::Profile => "profile",
-            How::Group => "group",
-            How::Deleted => "deleted",
-        }
-    }
-}
-
-/// One status text as written, and how its rows were counted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusUse {
-    /// The text as first seen.
-    pub text: String,
-    /// Its outcome, or `None` when nothing says (the run is refused).
-    pub outcome: Option<Outcome>,
-    /// Where the outcome came from.
-    pub how: Option<How>,
-    /// Rows with it.
-    pub rows: u64,
-}
-
 /// Where a counted ID was first seen, and what it said, to spot disagreeing repeats.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -69,12 +34,23 @@ struct Seen {
 /// the layout: borrowed, so a row costs nothing to look at.
 struct Record<'a> {
     layout: &'a RecordLayout,
+    columns: &'a Columns,
     rows: &'a dyn Rows,
+}
+
+/// Each field's column, looked up by the field's number: a row looks up
+/// half a dozen, where a search of the layout's map took a tree walk each.
+struct Columns([Option<usize>; Field::ALL.len()]);
+
+impl Columns {
+    fn of(layout: &RecordLayout) -> Columns {
+        Columns(Field::ALL.map(|f| layout.columns.get(&f).copied()))
+    }
 }
 
 impl<'a> Record<'a> {
     fn col(&self, f: Field) -> Option<usize> {
-        self.layout.columns.get(&f).copied()
+        self.columns.0[f as usize]
     }
 
     /// The field's header as written, for the account of skipped rows.
@@ -119,10 +95,7 @@ pub struct Counter {
     pub funnel: Funnel,
     /// The account of every row.
     pub quality: Quality,
-    statuses: Vec<StatusUse>,
-    status_index: HashMap<String, Vec<usize>, Quick>,
-    text_outcomes: HashMap<String, Option<(Outcome, How)>, Quick>,
-    user_statuses: HashMap<String, Outcome>,
+    statuses: Statuses,
     seen: HashMap<u64, Seen, Quick>,
     months_seen: HashMap<Month, (u16, u64)>,
     ai_seen: Vec<HashMap<String, bool, Quick>>,
@@ -263,14 +236,7 @@ impl Counter {
         Counter {
             funnel: Funnel::new(coverage, split),
             quality: Quality::default(),
-            statuses: Vec::new(),
-            status_index: HashMap::default(),
-            text_outcomes: HashMap::default(),
-            user_statuses: mapping
-                .statuses
-                .iter()
-                .map(|(t, o)| (normalize(t), *o))
-                .collect(),
+            statuses: Statuses::new(mapping.statuses.iter().map(|(t, o)| (t, o))),
             seen: HashMap::default(),
             months_seen: HashMap::new(),
             ai_seen: Vec::new(),
@@ -306,7 +272,7 @@ impl Counter {
 
     /// Every status text seen, in the order first seen.
     pub fn statuses(&self) -> &[StatusUse] {
-        &self.statuses
+        self.statuses.list()
     }
 
     /// Reads the data rows of one file (`rows` left on its header row).
@@ -321,6 +287,7 @@ impl Counter {
         if let Layout::Records(r) = layout {
             self.dates.order = self.mapping_order.or(r.profile.date_order);
         }
+        let mut columns = None;
         while rows.advance()? {
             if is_empty_row(rows) {
                 continue;
@@ -332,7 +299,10 @@ impl Counter {
                 continue;
             }
             match layout {
-                Layout::Records(r) => self.record(file, file_index, r, rows),
+                Layout::Records(r) => {
+                    let columns = columns.get_or_insert_with(|| Columns::of(r));
+                    self.record(file, file_index, r, columns, rows);
+                }
                 Layout::Monthly(m) => self.monthly(file, file_index, m, rows)?,
             }
         }
@@ -343,64 +313,40 @@ impl Counter {
         self.from.is_some_and(|f| month < f) || self.to.is_some_and(|t| month > t)
     }
 
-    fn note_status(&mut self, text: &str, outcome: Option<Outcome>, how: Option<How>) {
-        // Keyed by the text as written: normalising a million cells costs more
-        // than a few rows for "Сделка успешна" and "сделка успешна" apart.
-        match self
-            .status_index
-            .get(text)
-            .and_then(|ids| ids.iter().find(|&&i| self.statuses[i].how == how))
-        {
-            Some(&i) => self.statuses[i].rows += 1,
-            None => {
-                self.status_index
-                    .entry(text.to_string())
-                    .or_default()
-                    .push(self.statuses.len());
-                self.statuses.push(StatusUse {
-                    text: text.to_string(),
-                    outcome,
-                    how,
-                    rows: 1,
-                });
-            }
-        }
-    }
-
-    /// The outcome of a status text by the user's mapping, then the profile.
-    fn by_text(&mut self, layout: &RecordLayout, text: &str) -> Option<(Outcome, How)> {
-        if let Some(known) = self.text_outcomes.get(text) {
-            return *known;
-        }
-        let norm = normalize(text);
-        let found = match self.user_statuses.get(&norm) {
-            Some(o) => Some((*o, How::Mapping)),
-            None => layout.profile.status(text).map(|o| (o, How::Profile)),
-        };
-        self.text_outcomes.insert(text.to_string(), found);
-        found
-    }
-
     /// Counts one row of a records export: dated, priced, classified by its
     /// status, counted once per ID, and tallied in its month and channel.
-    fn record(&mut self, file: &str, file_index: u16, layout: &RecordLayout, rows: &dyn Rows) {
+    fn record(
+        &mut self,
+        file: &str,
+        file_index: u16,
+        layout: &RecordLayout,
+        columns: &Columns,
+        rows: &dyn Rows,
+    ) {
         let row = rows.number();
-        let r = Record { layout, rows };
+        let r = Record {
+            layout,
+            columns,
+            rows,
+        };
         let Some((created, amount, unreadable)) = self.dated(file, row, &r) else {
             return;
         };
         let status = cell_str(r.cell(Field::Status));
         let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
-        let outcome = if deleted {
-            Some((Outcome::Lost, How::Deleted))
-        } else if status.is_empty() && r.col(Field::Group).is_none() {
+        if !deleted && status.is_empty() && r.col(Field::Group).is_none() {
             self.quality
                 .skip(Reason::NoStatus, r.header(Field::Status), file, row, "");
             return;
+        }
+        let k = self.statuses.text(&status);
+        let outcome = if deleted {
+            Some((Outcome::Lost, How::Deleted))
         } else {
-            self.classify(&r, &status)
+            self.classify(&r, k, &status)
         };
-        self.note_status(&status, outcome.map(|o| o.0), outcome.map(|o| o.1));
+        let (o, how) = (outcome.map(|o| o.0), outcome.map(|o| o.1));
+        self.statuses.note(k, &status, o, how);
         let Some((outcome, _)) = outcome else {
             // Refused at the end with every unknown text listed; not counted.
             return;
@@ -408,7 +354,7 @@ impl Counter {
 
         if let Some(i) = r.col(Field::Id) {
             let id = cell_str(rows.cell(i));
-            if !id.trim().is_empty()
+            if !cell::trimmed(&id).is_empty()
                 && !self.first_time(&id, outcome, amount, Month::of(created), file_index, row)
             {
                 return;
@@ -471,8 +417,9 @@ impl Counter {
 
     /// The outcome of a status that is there: by its text, else by
     /// Bitrix24's stage group; `None` (refused at the end, listed) otherwise.
-    fn classify(&mut self, r: &Record<'_>, status: &str) -> Option<(Outcome, How)> {
-        self.by_text(r.layout, status).or_else(|| {
+    fn classify(&mut self, r: &Record<'_>, k: usize, status: &str) -> Option<(Outcome, How)> {
+        let profile = r.layout.profile;
+        self.statuses.by_text(k, status, profile).or_else(|| {
             let group = cell_text(r.cell(Field::Group));
             semantic(&group).map(|s| {
                 let o = match s {
@@ -517,16 +464,21 @@ impl Counter {
         by: Option<Cell<'_>>,
     ) -> bool {
         let split = self.funnel.split;
+        // The square for the checks' spread, worked out once for every tally.
+        // (Without per-visit amounts no tally keeps squares: none is needed.)
+        let squares = self.funnel.coverage.per_visit;
+        let priced = amount.filter(|_| outcome == Outcome::Visited);
+        let priced = priced.map(|a| (a, a.checked_mul(a).filter(|_| squares)));
         let tallies = self.funnel.month_mut(month);
         let channel = if ai { Channel::Ai } else { Channel::Other };
-        let mut fits = count(&mut tallies[Channel::All as usize], outcome, amount);
+        let mut fits = count(&mut tallies[Channel::All as usize], outcome, priced);
         if split {
-            fits &= count(&mut tallies[channel as usize], outcome, amount);
+            fits &= count(&mut tallies[channel as usize], outcome, priced);
         }
         if let (Some(by), Some(cell)) = (self.by.as_mut(), by)
             && let Some(tally) = by.tally_mut(month, &cell_str(cell))
         {
-            fits &= count(tally, outcome, amount);
+            fits &= count(tally, outcome, priced);
         }
         fits
     }
@@ -542,15 +494,16 @@ impl Counter {
         file: u16,
         row: u64,
     ) -> bool {
-        let key = match id.trim().parse::<u64>() {
+        let key = match cell::trimmed(id).parse::<u64>() {
             Ok(n) if n < 1 << 63 => n,
             // Text IDs hash into the upper half, apart from numeric ones.
-            _ => self.hasher.hash_one(id.trim()) | 1 << 63,
+            _ => self.hasher.hash_one(cell::trimmed(id)) | 1 << 63,
         };
         let mut h = IdHasher::default();
         outcome.hash(&mut h);
         month.hash(&mut h);
-        amount.map(|a| a.normalize()).hash(&mut h);
+        // Decimal's hash is of its normal form: 1500.00 and 1500 agree.
+        amount.hash(&mut h);
         let fingerprint = h.finish() as u32;
         match self.seen.get(&key) {
             None => {
@@ -568,7 +521,7 @@ impl Counter {
                 self.quality.duplicates += 1;
                 if first.fingerprint != fingerprint {
                     let conflict = Conflict {
-                        id: id.trim().to_string(),
+                        id: cell::trimmed(id).to_string(),
                         counted: (self.files[first.file as usize].clone(), first.row as u64),
                         other: (self.files[file as usize].clone(), row),
                         // What the later row says; the first row's own text is not kept
@@ -593,7 +546,8 @@ impl Counter {
 /// exact arithmetic holds (7.9e28), which is refused, never rounded. The
 /// sum of squares only serves the checks' spread: past the limit it is
 /// unknown, not an error.
-fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) -> bool {
+/// `priced`: a visit's amount and its square (`None` past exact arithmetic).
+fn count(t: &mut Tally, outcome: Outcome, priced: Option<(Decimal, Option<Decimal>)>) -> bool {
     let inc = |v: &mut Option<u64>| {
         if let Some(v) = v {
             *v += 1;
@@ -610,15 +564,13 @@ fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) -> bool {
         Outcome::Visited => {
             inc(&mut t.bookings);
             inc(&mut t.visits);
-            if let (Some(a), Some(r)) = (amount, t.revenue) {
+            if let (Some((a, square)), Some(r)) = (priced, t.revenue) {
                 let Some(sum) = r.checked_add(a) else {
                     return false;
                 };
                 t.revenue = Some(sum);
                 t.priced += 1;
-                t.revenue_squares = t
-                    .revenue_squares
-                    .and_then(|sq| sq.checked_add(a.checked_mul(a)?));
+                t.revenue_squares = t.revenue_squares.and_then(|sq| sq.checked_add(square?));
             }
         }
     }

@@ -72,16 +72,29 @@ struct IdHasher(u64);
 /// Maps keyed with [`IdHasher`].
 type Quick = BuildHasherDefault<IdHasher>;
 
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Whole words by a fixed-size copy (one load); a short tail byte by
+        // byte, where copying a slice of any length called memcpy per word.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b));
+            self.mix(word);
         }
     }
     fn write_u64(&mut self, n: u64) {
@@ -158,6 +171,7 @@ pub fn cell_text(cell: Cell<'_>) -> String {
 }
 
 /// [`cell_text`] without a copy for text cells, which are nearly all of them.
+#[inline]
 pub fn cell_str(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     match cell {
@@ -173,23 +187,24 @@ pub fn cell_str(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn is_empty_row(rows: &dyn Rows) -> bool {
-    (0..rows.width()).all(|i| matches!(rows.cell(i), Cell::Empty))
-}
-
-/// "Итого", "Всего", "Total" at the start of a row: a report's totals, not a record.
-fn is_totals_row(rows: &dyn Rows) -> bool {
+/// The row's first cell that is not empty; `None` for an empty row.
+fn first_cell(rows: &dyn Rows) -> Option<Cell<'_>> {
     (0..rows.width())
         .map(|i| rows.cell(i))
         .find(|c| !matches!(c, Cell::Empty))
-        .is_some_and(|c| match c {
-            // Most rows start with an ID: only a letter can begin "Итого".
-            Cell::Text(t) if t.starts_with(char::is_alphabetic) => {
-                let head: String = t.chars().take(5).flat_map(char::to_lowercase).collect();
-                matches!(head.as_str(), "итого" | "всего" | "total")
-            }
-            _ => false,
-        })
+}
+
+/// "Итого", "Всего", "Total" at the start of a row (its first cell that is
+/// not empty): a report's totals, not a record.
+fn is_totals(first: Cell<'_>) -> bool {
+    match first {
+        // Most rows start with an ID: only a letter can begin "Итого".
+        Cell::Text(t) if t.starts_with(char::is_alphabetic) => {
+            let head: String = t.chars().take(5).flat_map(char::to_lowercase).collect();
+            matches!(head.as_str(), "итого" | "всего" | "total")
+        }
+        _ => false,
+    }
 }
 
 fn reason_of(bad: Bad) -> Reason {
@@ -289,11 +304,11 @@ impl Counter {
         }
         let mut columns = None;
         while rows.advance()? {
-            if is_empty_row(rows) {
+            let Some(first) = first_cell(rows) else {
                 continue;
-            }
+            };
             self.quality.rows += 1;
-            if is_totals_row(rows) {
+            if is_totals(first) {
                 // A report's own sum of the rows above: not a record, and not a mistake.
                 self.quality.totals_rows += 1;
                 continue;

@@ -22,10 +22,25 @@ pub(super) enum Cut {
     More,
 }
 
-/// The fields of the records cut so far: each field's content is one or
+/// Where a record's fields go as they are cut: each field's text is one or
 /// more pieces of the input (more than one where `""` or a closing quote
-/// with text after it leave bytes out), as offsets from where the record
-/// was cut plus the `base` given.
+/// with text after it leave bytes out), given as offsets from where the
+/// record was cut plus the `base` given.
+pub(super) trait Sink {
+    /// The next piece of the current field's text, if not empty.
+    fn piece(&mut self, base: usize, from: usize, to: usize);
+    /// The current field ends.
+    fn end_field(&mut self);
+    /// Where a sink is.
+    type Mark: Copy;
+    /// Where the sink is, to go back to ([`Sink::back`]) when a record is
+    /// left for more input.
+    fn mark(&self) -> Self::Mark;
+    /// Forgets everything after `mark`.
+    fn back(&mut self, mark: Self::Mark);
+}
+
+/// The fields of the records cut so far, as their pieces.
 #[derive(Debug, Default)]
 pub(super) struct Fields {
     /// The pieces, in order, as (start, end).
@@ -40,34 +55,54 @@ impl Fields {
         self.pieces.clear();
         self.ends.clear();
     }
+}
 
+impl Sink for Fields {
+    type Mark = (usize, usize);
+
+    #[inline]
     fn piece(&mut self, base: usize, from: usize, to: usize) {
         if to > from {
             self.pieces.push((base + from, base + to));
         }
     }
 
+    #[inline]
     fn end_field(&mut self) {
         self.ends.push(self.pieces.len());
+    }
+
+    fn mark(&self) -> (usize, usize) {
+        (self.pieces.len(), self.ends.len())
+    }
+
+    fn back(&mut self, (pieces, ends): (usize, usize)) {
+        self.pieces.truncate(pieces);
+        self.ends.truncate(ends);
     }
 }
 
 /// Cuts the record that starts at `input[0]` (a byte that is no line break:
-/// blank lines are skipped before), its fields added to `fields` with
+/// blank lines are skipped before), its fields given to `fields` with
 /// offsets plus `base`. `eof`: the input ends where `input` does; without
 /// it, a record the bytes do not finish is left for more input
 /// ([`Cut::More`], `fields` as it was).
-pub(super) fn cut(input: &[u8], base: usize, eof: bool, delimiter: u8, fields: &mut Fields) -> Cut {
-    let (pieces, ends) = (fields.pieces.len(), fields.ends.len());
+pub(super) fn cut<S: Sink>(
+    input: &[u8],
+    base: usize,
+    eof: bool,
+    delimiter: u8,
+    fields: &mut S,
+) -> Cut {
+    let mark = fields.mark();
     let cut = cut_fields(input, base, eof, delimiter, fields);
     if cut == Cut::More {
-        fields.pieces.truncate(pieces);
-        fields.ends.truncate(ends);
+        fields.back(mark);
     }
     cut
 }
 
-fn cut_fields(input: &[u8], base: usize, eof: bool, d: u8, fields: &mut Fields) -> Cut {
+fn cut_fields<S: Sink>(input: &[u8], base: usize, eof: bool, d: u8, fields: &mut S) -> Cut {
     let n = input.len();
     let mut i = 0;
     loop {
@@ -128,12 +163,12 @@ fn cut_fields(input: &[u8], base: usize, eof: bool, d: u8, fields: &mut Fields) 
 /// Reads a quoted field's text from `input[i]`, just past its opening
 /// quote, up to a quote that is not doubled: where its closing quote ends,
 /// or how the record's cut ends when the input does first.
-fn quoted(
+fn quoted<S: Sink>(
     input: &[u8],
     mut i: usize,
     base: usize,
     eof: bool,
-    fields: &mut Fields,
+    fields: &mut S,
 ) -> Result<usize, Cut> {
     let n = input.len();
     loop {
@@ -170,6 +205,7 @@ fn quoted(
 /// The first `"` in `hay`. A field's text is mostly a few dozen bytes:
 /// eight at a time in a word first (the lowest zero byte of `word ^ "…"`
 /// found by the carry trick is the first quote), then `memchr` for a long one.
+#[inline]
 fn find_quote(hay: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut at = 0;

@@ -6,9 +6,9 @@
 
 use std::io::Read;
 
-use super::super::super::cell::trimmed;
+use super::super::super::cell::{is_trimmed, trimmed};
 use super::super::super::table::ReadError;
-use super::record::{self, Cut, Fields};
+use super::record::{self, Cut, Fields, Sink};
 
 /// The longest record read: far past any export's row, and short of holding a
 /// whole file in one field when a quote is never closed.
@@ -93,6 +93,7 @@ impl Batch {
     }
 
     /// A field whose text is `text[start..end]`.
+    #[inline]
     fn push_span(&mut self, start: usize, end: usize) {
         self.fields.push((start as u32, end as u32));
     }
@@ -107,18 +108,6 @@ impl Batch {
             None => UNREADABLE,
         });
     }
-}
-
-/// One record cut from the buffer, before it is copied into a batch.
-struct Cutting {
-    /// Where it starts in the buffer's unread part.
-    start: usize,
-    /// Its fields' ends in [`Fields::ends`]: the previous record's end on.
-    fields_end: usize,
-    /// The line it starts on, counting only the line breaks between records
-    /// until the sweep finds none inside quotes.
-    line: u64,
-    unclosed: bool,
 }
 
 /// Reads the decoded text into batches.
@@ -142,8 +131,11 @@ pub(super) struct Scanner {
     newlines: u64,
     /// The line of the last record given.
     line: u64,
-    fields: Fields,
-    cut: Vec<Cutting>,
+    /// Where each record cut from the last read starts.
+    starts: Vec<usize>,
+    /// Scratch for fields of more than one piece, and for bytes not UTF-8.
+    joined: String,
+    pieces: Pieces,
 }
 
 impl Scanner {
@@ -161,8 +153,9 @@ impl Scanner {
             record_start: 0,
             newlines: 0,
             line: 0,
-            fields: Fields::default(),
-            cut: Vec::new(),
+            starts: Vec::new(),
+            joined: String::new(),
+            pieces: Pieces::default(),
         }
     }
 
@@ -229,40 +222,68 @@ impl Scanner {
     }
 
     /// Cuts every whole record read (at the end of the input, the last one
-    /// too) and copies them into `batch`, up to the first that is refused.
+    /// too) into `batch`, up to the first that is refused. Text checked as
+    /// UTF-8 is cut straight into the batch; other bytes record by record.
     fn cut_buffered(&mut self, batch: &mut Batch) -> Result<(), ReadError> {
-        let (taken, counted) = self.cut_records();
-        let input = &self.buf[self.pos..self.pos + taken];
-        let newlines = memchr::memchr_iter(b'\n', input).count() as u64;
+        let buf = std::mem::take(&mut self.buf);
+        let input = &buf[self.pos..self.len];
+        let records = batch.records.len();
+        let whole = if self.eof {
+            input.len()
+        } else {
+            whole_chars(input)
+        };
+        let (taken, counted, refused) = match simdutf8::basic::from_utf8(&input[..whole]) {
+            Ok(text) => {
+                let mut spans = Spans::new(batch, text, std::mem::take(&mut self.joined));
+                let (taken, counted) = self.cut_records(input, &mut spans);
+                let refused = spans.finish(taken);
+                self.joined = spans.joined;
+                (taken, counted, refused)
+            }
+            Err(_) => {
+                let mut pieces = std::mem::take(&mut self.pieces);
+                pieces.clear();
+                let (taken, counted) = self.cut_records(input, &mut pieces);
+                let refused = copy_checked(&pieces, input, batch);
+                self.pieces = pieces;
+                (taken, counted, refused)
+            }
+        };
+        let newlines = memchr::memchr_iter(b'\n', &input[..taken]).count() as u64;
+        let mut refused = refused;
         if newlines != counted {
             // Line breaks inside quoted fields, which the lines were counted
-            // without: count each record's line again.
+            // without: count each record's line again (the refused one's too).
+            let given = batch.records.len() - records;
             let mut from = (0, self.newlines);
-            for c in &mut self.cut {
-                from.1 += memchr::memchr_iter(b'\n', &input[from.0..c.start]).count() as u64;
-                from.0 = c.start;
-                c.line = from.1 + 1;
+            for (k, &start) in self.starts.iter().enumerate() {
+                from.1 += memchr::memchr_iter(b'\n', &input[from.0..start]).count() as u64;
+                from.0 = start;
+                match (batch.records.get_mut(records + k), &mut refused) {
+                    (Some(record), _) if k < given => record.0 = from.1 + 1,
+                    (_, Some(refusal)) if k == given => refusal.0 = from.1 + 1,
+                    _ => {}
+                }
             }
         }
-        let copied = match simdutf8::basic::from_utf8(input) {
-            Ok(text) => copy_text(&self.fields, &self.cut, text, batch),
-            Err(_) => copy_checked(&self.fields, &self.cut, input, batch),
-        };
+        self.buf = buf;
         self.pos += taken;
         self.newlines += newlines;
         if let Some(last) = batch.records.last() {
             self.line = last.0;
         }
-        copied.map_err(|(line, detail)| self.error(line, crate::i18n::t(detail).to_owned()))
+        match refused {
+            Some((line, detail)) => Err(self.error(line, crate::i18n::t(detail).to_owned())),
+            None => Ok(()),
+        }
     }
 
-    /// Cuts the whole records of `buf[pos..len]` into [`Self::cut`]: how
+    /// Cuts the whole records of `input` (`buf[pos..len]`) into `sink`: how
     /// many bytes they and the blank lines around them take, and how many
-    /// `\n` end them or the blank lines.
-    fn cut_records(&mut self) -> (usize, u64) {
-        self.fields.clear();
-        self.cut.clear();
-        let input = &self.buf[self.pos..self.len];
+    /// `\n` end them or the blank lines. Where each starts goes in `starts`.
+    fn cut_records<R: Records>(&mut self, input: &[u8], sink: &mut R) -> (usize, u64) {
+        self.starts.clear();
         let mut at = 0;
         // The `csv` crate drops a mark that starts its first read.
         let mut bom = std::mem::take(&mut self.fresh) && input.starts_with(BOM);
@@ -285,7 +306,7 @@ impl Scanner {
             let cut = match input.get(at..).filter(|rest| !rest.is_empty()) {
                 None if self.eof => return (at, newlines),
                 None => Cut::More,
-                Some(rest) => record::cut(rest, at, self.eof, d, &mut self.fields),
+                Some(rest) => record::cut(rest, at, self.eof, d, sink),
             };
             match cut {
                 Cut::More if only_mark => {
@@ -298,18 +319,212 @@ impl Scanner {
                     by_newline,
                     unclosed,
                 } => {
-                    self.cut.push(Cutting {
-                        start: at,
-                        fields_end: self.fields.ends.len(),
-                        line: self.newlines + newlines + 1,
-                        unclosed,
-                    });
+                    self.starts.push(at);
+                    if !sink.end_record(self.newlines + newlines + 1, unclosed) {
+                        return (at, newlines);
+                    }
                     bom = false;
                     at += len;
                     newlines += u64::from(by_newline);
                 }
             }
         }
+    }
+}
+
+/// The index of the input's last byte that does not begin a character
+/// the input cuts off, so that what comes before is whole characters.
+fn whole_chars(input: &[u8]) -> usize {
+    let n = input.len();
+    for back in 1..=n.min(4) {
+        let b = input[n - back];
+        if b & 0xC0 != 0x80 {
+            // A character's first byte: its length, from its high bits.
+            let len = match b {
+                0..=0x7F => 1,
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            return if len > back { n - back } else { n };
+        }
+    }
+    n
+}
+
+/// Where the records cut go, each field's pieces first ([`Sink`]).
+trait Records: Sink {
+    /// The record whose fields were just given ends; it starts on `line`.
+    /// `false`: it is refused, and cutting stops.
+    fn end_record(&mut self, line: u64, unclosed: bool) -> bool;
+}
+
+/// The records cut from bytes that are not all UTF-8: their pieces, to be
+/// checked one by one ([`copy_checked`]).
+#[derive(Default)]
+struct Pieces {
+    fields: Fields,
+    /// Each record's line, whether it is unclosed, and its fields' end.
+    records: Vec<(u64, bool, usize)>,
+}
+
+impl Pieces {
+    fn clear(&mut self) {
+        self.fields.clear();
+        self.records.clear();
+    }
+}
+
+impl Sink for Pieces {
+    type Mark = (usize, usize);
+
+    fn piece(&mut self, base: usize, from: usize, to: usize) {
+        self.fields.piece(base, from, to);
+    }
+    fn end_field(&mut self) {
+        self.fields.end_field();
+    }
+    fn mark(&self) -> (usize, usize) {
+        self.fields.mark()
+    }
+    fn back(&mut self, mark: (usize, usize)) {
+        self.fields.back(mark);
+    }
+}
+
+impl Records for Pieces {
+    fn end_record(&mut self, line: u64, unclosed: bool) -> bool {
+        self.records.push((line, unclosed, self.fields.ends.len()));
+        true
+    }
+}
+
+/// Records cut from text checked as UTF-8, put straight into a batch: the
+/// text is copied whole after them ([`Spans::finish`]), and each field is
+/// where its bytes are in it, trimmed; a field of more than one piece is
+/// joined in `joined`, which goes after the text.
+struct Spans<'a> {
+    batch: &'a mut Batch,
+    text: &'a str,
+    /// Where `text` goes in the batch's text.
+    base: usize,
+    /// The current field's first piece, and where it was joined from when
+    /// more followed.
+    first: Option<(usize, usize)>,
+    joined_from: Option<usize>,
+    joined: String,
+    /// Fields in `joined`: (field, start, end), placed once it is.
+    fixups: Vec<(usize, usize, usize)>,
+    /// The first field of the record being cut.
+    record_fields: usize,
+    /// The line of the record refused: an unclosed quote.
+    refused: Option<u64>,
+}
+
+impl<'a> Spans<'a> {
+    fn new(batch: &'a mut Batch, text: &'a str, mut joined: String) -> Spans<'a> {
+        joined.clear();
+        let (base, record_fields) = (batch.text.len(), batch.fields.len());
+        Spans {
+            batch,
+            text,
+            base,
+            first: None,
+            joined_from: None,
+            joined,
+            fixups: Vec::new(),
+            record_fields,
+            refused: None,
+        }
+    }
+
+    /// Copies the text cut (`taken` bytes) and the joined fields into the
+    /// batch; the refusal of the record after the last, if one was refused.
+    fn finish(&mut self, taken: usize) -> Option<(u64, &'static str)> {
+        self.batch
+            .text
+            .push_str(self.text.get(..taken).unwrap_or_default());
+        let joined = self.batch.text.len();
+        self.batch.text.push_str(&self.joined);
+        for &(field, a, b) in &self.fixups {
+            self.batch.fields[field] = ((joined + a) as u32, (joined + b) as u32);
+        }
+        self.refused.map(|line| (line, UNCLOSED))
+    }
+}
+
+impl Sink for Spans<'_> {
+    /// Fields, fields joined, and bytes joined.
+    type Mark = (usize, usize, usize);
+
+    #[inline(always)]
+    fn piece(&mut self, base: usize, from: usize, to: usize) {
+        if to <= from {
+            return;
+        }
+        let (a, b) = (base + from, base + to);
+        let Some((first_a, first_b)) = self.first else {
+            self.first = Some((a, b));
+            return;
+        };
+        // Pieces run between quotes, delimiters and line breaks, which are
+        // ASCII: each is whole characters of the text.
+        if self.joined_from.is_none() {
+            self.joined_from = Some(self.joined.len());
+            let first = self.text.get(first_a..first_b).unwrap_or_default();
+            self.joined.push_str(first);
+        }
+        self.joined
+            .push_str(self.text.get(a..b).unwrap_or_default());
+    }
+
+    #[inline(always)]
+    fn end_field(&mut self) {
+        let Some((a, b)) = self.first.take() else {
+            self.batch.push_span(self.base, self.base);
+            return;
+        };
+        if let Some(from) = self.joined_from.take() {
+            let (a, b) = trim(&self.joined, from, self.joined.len());
+            self.fixups.push((self.batch.fields.len(), a, b));
+            self.batch.push_span(0, 0);
+            return;
+        }
+        let (a, b) = match self.text.as_bytes().get(a..b) {
+            Some(bytes) if is_trimmed(bytes) => (a, b),
+            _ => trim(self.text, a, b),
+        };
+        self.batch.push_span(self.base + a, self.base + b);
+    }
+
+    fn mark(&self) -> Self::Mark {
+        (
+            self.batch.fields.len(),
+            self.fixups.len(),
+            self.joined.len(),
+        )
+    }
+
+    fn back(&mut self, (fields, fixups, joined): Self::Mark) {
+        self.batch.fields.truncate(fields);
+        self.fixups.truncate(fixups);
+        self.joined.truncate(joined);
+        (self.first, self.joined_from) = (None, None);
+    }
+}
+
+impl Records for Spans<'_> {
+    fn end_record(&mut self, line: u64, unclosed: bool) -> bool {
+        if unclosed {
+            let kept = self.record_fields;
+            self.batch.fields.truncate(kept);
+            self.fixups.retain(|&(field, ..)| field < kept);
+            self.refused = Some(line);
+            return false;
+        }
+        self.batch.records.push((line, self.record_fields as u32));
+        self.record_fields = self.batch.fields.len();
+        true
     }
 }
 
@@ -327,108 +542,38 @@ fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
     (start, start + kept)
 }
 
-/// Why a record stops the file: its line and what is wrong (a catalogue key).
-type Refusal = (u64, &'static str);
-
 const UNCLOSED: &str = "a quoted field is never closed (a \" is missing)";
 const NOT_UTF8: &str = "the text is not valid UTF-8";
 
-/// Each field of `cut` as its pieces of the input.
-fn each_field<'a>(
-    fields: &'a Fields,
-    cut: &'a [Cutting],
-) -> impl Iterator<Item = (&'a Cutting, Vec<&'a [(usize, usize)]>)> {
-    let mut field = 0;
-    let mut piece = 0;
-    cut.iter().map(move |c| {
-        let ends = &fields.ends[field..c.fields_end];
-        field = c.fields_end;
-        let record = ends
-            .iter()
-            .map(|&end| {
-                let pieces = &fields.pieces[piece..end];
-                piece = end;
-                pieces
-            })
-            .collect();
-        (c, record)
-    })
-}
-
-/// Copies the records cut into `batch`, their text checked as UTF-8: the
-/// whole stretch at once, each field where its bytes are in it (a field of
-/// more than one piece after it, joined).
-fn copy_text(
-    fields: &Fields,
-    cut: &[Cutting],
-    text: &str,
-    batch: &mut Batch,
-) -> Result<(), Refusal> {
-    let base = batch.text.len();
-    batch.text.push_str(text);
-    let mut piece = 0;
-    let mut field = 0;
-    for c in cut {
-        if c.unclosed {
-            return Err((c.line, UNCLOSED));
-        }
-        batch.start_record(c.line);
-        for &end in &fields.ends[field..c.fields_end] {
-            match &fields.pieces[piece..end] {
-                [] => batch.push_span(base, base),
-                &[(a, b)] => {
-                    let (a, b) = trim(text, a, b);
-                    batch.push_span(base + a, base + b);
-                }
-                more => {
-                    let start = batch.text.len();
-                    // Pieces run between quotes, delimiters and line breaks,
-                    // which are ASCII: each is whole characters.
-                    for &(a, b) in more {
-                        batch.text.push_str(text.get(a..b).unwrap_or_default());
-                    }
-                    let (a, b) = trim(&batch.text, start, batch.text.len());
-                    batch.push_span(a, b);
-                }
-            }
-            piece = end;
-        }
-        field = c.fields_end;
-    }
-    Ok(())
-}
-
 /// Copies the records cut from bytes that are not all UTF-8, one by one
 /// as the `csv` crate's reader gave them: a record that is not UTF-8 stops
-/// the file; a field that is not, on its own, reads empty.
-fn copy_checked(
-    fields: &Fields,
-    cut: &[Cutting],
-    input: &[u8],
-    batch: &mut Batch,
-) -> Result<(), Refusal> {
-    for (c, record) in each_field(fields, cut) {
-        if c.unclosed {
-            return Err((c.line, UNCLOSED));
+/// the file; a field that is not, on its own, reads empty. The refused
+/// record's line and why, if one was refused.
+fn copy_checked(pieces: &Pieces, input: &[u8], batch: &mut Batch) -> Option<(u64, &'static str)> {
+    let (mut field, mut piece) = (0, 0);
+    for &(line, unclosed, fields_end) in &pieces.records {
+        if unclosed {
+            return Some((line, UNCLOSED));
         }
-        let contents: Vec<Vec<u8>> = record
-            .iter()
-            .map(|pieces| {
-                pieces
-                    .iter()
-                    .flat_map(|&(a, b)| input[a..b].iter().copied())
-                    .collect()
-            })
-            .collect();
+        let mut contents = Vec::new();
+        for &end in &pieces.fields.ends[field..fields_end] {
+            let bytes: Vec<u8> = pieces.fields.pieces[piece..end]
+                .iter()
+                .flat_map(|&(a, b)| input[a..b].iter().copied())
+                .collect();
+            contents.push(bytes);
+            piece = end;
+        }
+        field = fields_end;
         if simdutf8::basic::from_utf8(&contents.concat()).is_err() {
-            return Err((c.line, NOT_UTF8));
+            return Some((line, NOT_UTF8));
         }
-        batch.start_record(c.line);
+        batch.start_record(line);
         for bytes in &contents {
             batch.push_field(std::str::from_utf8(bytes).ok().map(trimmed));
         }
     }
-    Ok(())
+    None
 }
 
 #[cfg(test)]

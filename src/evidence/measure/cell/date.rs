@@ -328,9 +328,16 @@ enum Shape {
 fn shaped(text: &str, shape: Shape) -> Option<NaiveDate> {
     let b = text.as_bytes();
     let num = |from: usize, len: usize| -> Option<u32> {
-        b.get(from..from + len)?.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
+        let mut n = 0;
+        for &d in b.get(from..from + len)? {
+            // A byte below '0' wraps round past 9 too.
+            let digit = d.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            n = n * 10 + u32::from(digit);
+        }
+        Some(n)
     };
     let (day, month, year) = match shape {
         Shape::Dotted | Shape::DottedMinutes | Shape::DottedSeconds => {

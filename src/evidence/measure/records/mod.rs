@@ -520,18 +520,20 @@ impl Counter {
         // Decimal's hash is of its normal form: 1500.00 and 1500 agree.
         amount.hash(&mut h);
         let fingerprint = h.finish() as u32;
-        match self.seen.get(&key) {
-            None => {
-                self.seen.insert(
-                    key,
-                    Seen {
-                        fingerprint,
-                        file,
-                        row: row.min(u32::MAX as u64) as u32,
-                    },
-                );
-                true
+        // One lookup for both: most IDs are new.
+        let first = match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Seen {
+                    fingerprint,
+                    file,
+                    row: row.min(u32::MAX as u64) as u32,
+                });
+                None
             }
+            std::collections::hash_map::Entry::Occupied(seen) => Some(*seen.get()),
+        };
+        match first {
+            None => true,
             Some(first) => {
                 self.quality.duplicates += 1;
                 if first.fingerprint != fingerprint {

@@ -97,6 +97,10 @@ impl Hasher for IdHasher {
             self.mix(word);
         }
     }
+    // A `str`'s hash ends with a 0xFF byte: one mix, as `write` would do it.
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
     fn write_u64(&mut self, n: u64) {
         self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
@@ -176,14 +180,21 @@ pub fn cell_str(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     match cell {
         Cell::Text(t) => Cow::Borrowed(t),
-        other => Cow::Owned(match other {
-            Cell::Empty | Cell::Text(_) => String::new(),
-            // 1.0 reads "1", as the status codes are written.
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
-            Cell::Number(n) => n.to_string(),
-            Cell::DateTime(d) => d.to_string(),
-            Cell::Bool(b) => b.to_string(),
-        }),
+        Cell::Empty => Cow::Borrowed(""),
+        other => Cow::Owned(typed_text(other)),
+    }
+}
+
+/// A spreadsheet's typed cell as text.
+#[cold]
+fn typed_text(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Empty | Cell::Text(_) => String::new(),
+        // 1.0 reads "1", as the status codes are written.
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+        Cell::Number(n) => n.to_string(),
+        Cell::DateTime(d) => d.to_string(),
+        Cell::Bool(b) => b.to_string(),
     }
 }
 

@@ -2,8 +2,9 @@
 //! (its defaults: `"` quotes, `""` inside quotes is one `"`, a quote inside an
 //! unquoted field is a plain byte, text after a closing quote goes on the
 //! field, `\r`, `\n` or `\r\n` ends a record), jumping from one significant
-//! byte to the next with `memchr` where that parser steps a state machine
-//! byte by byte: its stepping was more than half of a big export's parsing.
+//! byte to the next (a word at a time, or with `memchr`) where that parser
+//! steps a state machine byte by byte: its stepping was more than half of a
+//! big export's parsing.
 
 /// How cutting one record went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

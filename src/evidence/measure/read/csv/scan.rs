@@ -1,8 +1,9 @@
 //! The CSV's records read into batches: the decoded text read 64 KiB at a
 //! time, just as the `csv` crate's reader read it (so a refusal falls on
-//! the same row as it always did), every whole record in the buffer cut at
-//! once, the cut bytes checked as UTF-8 and their line breaks counted in
-//! one sweep each, and the fields copied into the batch's one string.
+//! the same row as it always did), checked as UTF-8 in one sweep, every
+//! whole record in it cut at once straight into the batch (each field a
+//! trimmed range of the text, which is copied once), and the line breaks
+//! counted in one more sweep.
 
 use std::io::Read;
 
@@ -46,6 +47,7 @@ pub(super) struct Batch {
 const UNREADABLE: (u32, u32) = (u32::MAX, u32::MAX);
 
 impl Batch {
+    /// An empty batch.
     pub fn new() -> Batch {
         Batch {
             text: String::new(),
@@ -139,6 +141,7 @@ pub(super) struct Scanner {
 }
 
 impl Scanner {
+    /// Reads `input`, the decoded text of `file` (as named), split by `delimiter`.
     pub fn new(file: String, input: Box<dyn Read + Send>, delimiter: u8) -> Scanner {
         Scanner {
             file,

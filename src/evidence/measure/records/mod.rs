@@ -16,7 +16,7 @@ use super::layout::{Layout, RecordLayout};
 use super::mapping::{Mapping, Test};
 use super::profile::{Field, Outcome, Semantic, Total, normalize, semantic};
 use super::quality::{Conflict, Quality, Reason};
-use super::table::{Cell, ReadError, Rows};
+use super::table::{Cell, ReadError, Rows, TextRow};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -36,6 +36,9 @@ struct Record<'a> {
     layout: &'a RecordLayout,
     columns: &'a Columns,
     rows: &'a dyn Rows,
+    /// The row as text, when the reader gives it so (CSV): its cells are
+    /// then read without a call through the trait each.
+    text: Option<TextRow<'a>>,
 }
 
 /// Each field's column, looked up by the field's number: a row looks up
@@ -59,7 +62,15 @@ impl<'a> Record<'a> {
     }
 
     fn cell(&self, f: Field) -> Cell<'a> {
-        self.col(f).map_or(Cell::Empty, |i| self.rows.cell(i))
+        self.col(f).map_or(Cell::Empty, |i| self.at(i))
+    }
+
+    /// The cell in column `i`.
+    fn at(&self, i: usize) -> Cell<'a> {
+        match &self.text {
+            Some(row) => row.cell(i),
+            None => self.rows.cell(i),
+        }
     }
 }
 
@@ -354,12 +365,13 @@ impl Counter {
             layout,
             columns,
             rows,
+            text: rows.text_row(),
         };
         let Some((created, amount, unreadable)) = self.dated(file, row, &r) else {
             return;
         };
         let status = cell_str(r.cell(Field::Status));
-        let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
+        let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(r.at(i)));
         if !deleted && status.is_empty() && r.col(Field::Group).is_none() {
             self.quality
                 .skip(Reason::NoStatus, r.header(Field::Status), file, row, "");
@@ -379,7 +391,7 @@ impl Counter {
         };
 
         if let Some(i) = r.col(Field::Id) {
-            let id = cell_str(rows.cell(i));
+            let id = cell_str(r.at(i));
             if !cell::trimmed(&id).is_empty()
                 && !self.first_time(&id, outcome, amount, Month::of(created), file_index, row)
             {
@@ -391,7 +403,7 @@ impl Counter {
             self.quality.outside_period += 1;
             return;
         }
-        let ai = self.is_ai(layout, rows);
+        let ai = self.is_ai(&r);
         self.quality.used += 1;
         if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
             self.quality.unpriced_visits += 1;
@@ -402,7 +414,7 @@ impl Counter {
                     .unreadable_amount(reason_of(bad), column, file, row, &value);
             }
         }
-        let by = layout.by.map(|i| rows.cell(i));
+        let by = layout.by.map(|i| r.at(i));
         if !self.tally(month, ai, outcome, amount, by) && self.overflow.is_none() {
             self.overflow = Some((month, r.header(Field::Amount).to_string()));
         }
@@ -459,9 +471,9 @@ impl Counter {
     }
 
     /// Whether the assistant brought the record: any of the rule's columns passes its test.
-    fn is_ai(&mut self, layout: &RecordLayout, rows: &dyn Rows) -> bool {
-        layout.ai.iter().enumerate().any(|(n, (i, test))| {
-            let text = cell_str(rows.cell(*i));
+    fn is_ai(&mut self, r: &Record<'_>) -> bool {
+        r.layout.ai.iter().enumerate().any(|(n, (i, test))| {
+            let text = cell_str(r.at(*i));
             // A source column holds a handful of values: test each text once.
             if self.ai_seen.len() <= n {
                 self.ai_seen.resize_with(n + 1, HashMap::default);

@@ -7,7 +7,7 @@ mod scan;
 
 use std::io::Read;
 
-use super::super::table::{Cell, Kind, Opened, Origin, ReadError, Rows};
+use super::super::table::{Cell, Kind, Opened, Origin, ReadError, Rows, TextRow};
 use super::text;
 use scan::{Batch, Scanner};
 
@@ -183,15 +183,12 @@ impl Rows for CsvRows {
     }
 
     fn cell(&self, i: usize) -> Cell<'_> {
-        // `fields` is empty but while a batch's record is current.
-        let text = match &self.batch {
-            Some(b) if i < self.fields.len() => b.field(self.fields.start + i),
-            _ => None,
-        };
         // Trimmed already, on the reading core.
-        match text {
-            None | Some("") => Cell::Empty,
-            Some(text) => Cell::Text(text),
-        }
+        self.text_row().map_or(Cell::Empty, |row| row.cell(i))
+    }
+
+    fn text_row(&self) -> Option<TextRow<'_>> {
+        let batch = self.batch.as_ref()?;
+        Some(batch.row(self.fields.clone()))
     }
 }

@@ -8,7 +8,7 @@
 use std::io::Read;
 
 use super::super::super::cell::{is_trimmed, trimmed};
-use super::super::super::table::ReadError;
+use super::super::super::table::{ReadError, TextRow};
 use super::record::{self, Cut, Fields, Sink};
 
 /// The longest record read: far past any export's row, and short of holding a
@@ -84,10 +84,12 @@ impl Batch {
         first..end
     }
 
-    /// Field `k` of the batch, if it is text.
-    pub fn field(&self, k: usize) -> Option<&str> {
-        let &(start, end) = self.fields.get(k)?;
-        self.text.get(start as usize..end as usize)
+    /// The fields `fields` (a record's, from [`Batch::fields`]) as a row.
+    pub fn row(&self, fields: std::ops::Range<usize>) -> TextRow<'_> {
+        TextRow {
+            text: &self.text,
+            cells: self.fields.get(fields).unwrap_or_default(),
+        }
     }
 
     fn start_record(&mut self, line: u64) {
@@ -581,6 +583,7 @@ fn copy_checked(pieces: &Pieces, input: &[u8], batch: &mut Batch) -> Option<(u64
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::super::table::Cell;
     use super::*;
 
     type Scanned = (Vec<(u64, Vec<Option<String>>)>, Option<String>);
@@ -592,7 +595,11 @@ mod tests {
         loop {
             let more = scanner.fill(&mut batch);
             for at in 0..batch.len() {
-                let fields = batch.fields(at).map(|k| batch.field(k).map(str::to_owned));
+                let row = batch.row(batch.fields(at));
+                let fields = (0..row.cells.len()).map(|i| match row.cell(i) {
+                    Cell::Text(t) => Some(t.to_owned()),
+                    _ => row.cells[i].0.ne(&u32::MAX).then(String::new),
+                });
                 records.push((batch.line(at), fields.collect()));
             }
             if let Some(e) = batch.error.take() {

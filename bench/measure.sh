@@ -8,13 +8,15 @@ cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example make_exports
-bin=target/release/roi
+# Cargo builds where CARGO_TARGET_DIR says, when it is set.
+target=${CARGO_TARGET_DIR:-target}
+bin=$target/release/roi
 csv=/tmp/roi-bench-deals.csv
-target/release/examples/make_exports big "$rows" "$csv"
+"$target/release/examples/make_exports" big "$rows" "$csv"
 # The same rows without the ID column: nothing to de-duplicate, so memory stays flat.
 cut -d';' -f2- "$csv" | sed '1s/^/\xEF\xBB\xBF/; 1s/^\xEF\xBB\xBF\xEF\xBB\xBF/\xEF\xBB\xBF/' > /tmp/roi-bench-noid.csv
 xlsx=/tmp/roi-bench-deals.xlsx
-target/release/examples/make_exports big-xlsx 100000 "$xlsx"
+"$target/release/examples/make_exports" big-xlsx 100000 "$xlsx"
 ls -l "$csv" /tmp/roi-bench-noid.csv "$xlsx"
 for run in 1 2 3; do
   /usr/bin/time -f "csv $rows rows: %e s wall, %M KB peak, %P CPU" \

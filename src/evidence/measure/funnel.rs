@@ -238,8 +238,10 @@ impl Funnel {
 
     /// The tallies of one month, created empty on first use.
     pub fn month_mut(&mut self, month: Month) -> &mut [Tally; 3] {
-        let zero = Tally::zero(self.coverage);
-        self.months.entry(month).or_insert([zero; 3])
+        let coverage = self.coverage;
+        self.months
+            .entry(month)
+            .or_insert_with(|| [Tally::zero(coverage); 3])
     }
 
     /// One month's tally of one channel.

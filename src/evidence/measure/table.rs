@@ -111,6 +111,38 @@ pub trait Rows {
     fn width(&self) -> usize;
     /// The cell at 0-based column `i` of the current row; `Empty` past the row's end.
     fn cell(&self, i: usize) -> Cell<'_>;
+    /// The current row as text and where each cell is in it, for a reader
+    /// whose cells are all text (CSV): a caller reads many cells of a row
+    /// without a call through the trait for each. `None` otherwise.
+    fn text_row(&self) -> Option<TextRow<'_>> {
+        None
+    }
+}
+
+/// A row of text cells: their text, and each cell's bytes in it as
+/// (start, end). A range that is not in the text (or not on character
+/// boundaries) is a cell that could not be read, as is an empty one.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRow<'a> {
+    /// The text the cells are in.
+    pub text: &'a str,
+    /// Each cell's bytes in `text`, trimmed.
+    pub cells: &'a [(u32, u32)],
+}
+
+impl<'a> TextRow<'a> {
+    /// Cell `i`, as [`Rows::cell`] gives it.
+    #[inline]
+    pub fn cell(&self, i: usize) -> Cell<'a> {
+        let text = self
+            .cells
+            .get(i)
+            .and_then(|&(start, end)| self.text.get(start as usize..end as usize));
+        match text {
+            None | Some("") => Cell::Empty,
+            Some(text) => Cell::Text(text),
+        }
+    }
 }
 
 /// A file opened for reading: what it is and its rows.

@@ -58,9 +58,30 @@ fn float(n: f64) -> Option<Decimal> {
         .ok()
 }
 
+/// A plain amount of at most 18 digits (`1500`, `1500.50`), read in one
+/// pass: the same mantissa and scale as [`Decimal::from_str_exact`] gives,
+/// at a fraction of its cost on a million cells. `None` for anything else.
+fn plain(b: &[u8]) -> Option<Decimal> {
+    let (mut mantissa, mut digits, mut point) = (0i64, 0u32, None);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' if digits < 18 => {
+                mantissa = mantissa * 10 + i64::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() && i > 0 && i + 1 < b.len() => point = Some(b.len() - i - 1),
+            _ => return None,
+        }
+    }
+    (digits > 0).then(|| Decimal::new(mantissa, point.unwrap_or(0) as u32))
+}
+
 fn amount_text(text: &str) -> Result<Option<Decimal>, Bad> {
     // Most amounts are plain (`1500`, `1500.50`): read without a copy.
     let b = text.as_bytes();
+    if let Some(d) = plain(b) {
+        return Ok(Some(d));
+    }
     let plain = !b.is_empty()
         && b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
         && b.iter().filter(|c| **c == b'.').count() <= 1
@@ -168,6 +189,47 @@ pub fn count(cell: Cell<'_>) -> Result<Option<u64>, Bad> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_amounts_read_as_from_str_exact_reads_them() {
+        for text in [
+            "0",
+            "0.00",
+            "007.50",
+            "1500",
+            "1060.00",
+            "1.5",
+            "999999999999999999",
+            "0.12345678901234567",
+            "123456789.123456789",
+            "1000000000000000000",
+            "1..5",
+            ".5",
+            "5.",
+            "",
+            "1 500",
+            "1,5",
+            "-5",
+            "+5",
+        ] {
+            let fast = plain(text.as_bytes());
+            let exact = Decimal::from_str_exact(text).ok();
+            if let Some(f) = fast {
+                let e = exact.unwrap();
+                assert_eq!(
+                    (f.mantissa(), f.scale()),
+                    (e.mantissa(), e.scale()),
+                    "{text}"
+                );
+                assert_eq!(f.to_string(), e.to_string(), "{text}");
+            }
+        }
+        assert!(
+            plain(b"1000000000000000000").is_none(),
+            "19 digits go the long way"
+        );
+        assert!(plain(b"1..5").is_none() && plain(b".5").is_none() && plain(b"5.").is_none());
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -150,6 +150,19 @@ pub fn date_by(cell: Cell<'_>, rule: &DateRule) -> Result<Option<(NaiveDate, Clu
             if let Some(format) = &rule.format {
                 return Ok(Some((in_years(format.read(text))?, Clue::Settled)));
             }
+            // Bitrix24's `31.01.2025 14:05:33`, most cells of a big export:
+            // straight to its shape, as `any_date` would take it after the
+            // checks below (digits at both ends: nothing to trim, no slashes).
+            let b = text.as_bytes();
+            if b.len() == 19
+                && b[2] == b'.'
+                && b[5] == b'.'
+                && b[0].is_ascii_digit()
+                && b[18].is_ascii_digit()
+            {
+                let read = shaped(text, Shape::DottedSeconds);
+                return Ok(Some((in_years(read)?, Clue::Settled)));
+            }
             if let Some(parts) = year_last(text) {
                 let (date, clue) = parts.read(rule.order).ok_or(Bad::Date)?;
                 return Ok(Some((in_years(Some(date))?, clue)));
@@ -315,9 +328,16 @@ enum Shape {
 fn shaped(text: &str, shape: Shape) -> Option<NaiveDate> {
     let b = text.as_bytes();
     let num = |from: usize, len: usize| -> Option<u32> {
-        b.get(from..from + len)?.iter().try_fold(0u32, |n, d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
+        let mut n = 0;
+        for &d in b.get(from..from + len)? {
+            // A byte below '0' wraps round past 9 too.
+            let digit = d.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            n = n * 10 + u32::from(digit);
+        }
+        Some(n)
     };
     let (day, month, year) = match shape {
         Shape::Dotted | Shape::DottedMinutes | Shape::DottedSeconds => {

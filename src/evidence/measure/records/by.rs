@@ -3,7 +3,7 @@
 //! the remaining channels"). Counted beside the all/ai/other funnel, then
 //! cut to the largest values and the rest.
 
-use super::super::cell::Month;
+use super::super::cell::{Month, YEARS};
 use super::super::funnel::{Coverage, Tally};
 use super::Quick;
 use std::collections::{BTreeMap, HashMap};
@@ -24,7 +24,11 @@ pub struct BySource {
     coverage: Coverage,
     index: HashMap<String, usize, Quick>,
     values: Vec<String>,
-    months: BTreeMap<Month, Vec<Tally>>,
+    /// Each month's tallies at the month's place from January 1970 (a
+    /// vector's index, where a tree was searched for every row).
+    months: Vec<Vec<Tally>>,
+    /// Months outside [`YEARS`] (none, as dates are read): in a tree.
+    others: BTreeMap<Month, Vec<Tally>>,
     /// A value past [`MAX_VALUES`] was met: the split is refused.
     pub too_many: bool,
 }
@@ -49,7 +53,8 @@ impl BySource {
             coverage,
             index: HashMap::default(),
             values: Vec::new(),
-            months: BTreeMap::new(),
+            months: Vec::new(),
+            others: BTreeMap::new(),
             too_many: false,
         }
     }
@@ -57,7 +62,7 @@ impl BySource {
     /// The tally of `value` (trimmed) in `month`, made on first use; `None`
     /// once the column holds more than [`MAX_VALUES`] values.
     pub fn tally_mut(&mut self, month: Month, value: &str) -> Option<&mut Tally> {
-        let value = value.trim();
+        let value = crate::evidence::measure::cell::trimmed(value);
         let id = match self.index.get(value) {
             Some(&id) => id,
             None if self.values.len() == MAX_VALUES => {
@@ -70,7 +75,15 @@ impl BySource {
                 self.values.len() - 1
             }
         };
-        let tallies = self.months.entry(month).or_default();
+        let tallies = match place(month) {
+            Some(at) => {
+                if self.months.len() <= at {
+                    self.months.resize_with(at + 1, Vec::new);
+                }
+                &mut self.months[at]
+            }
+            None => self.others.entry(month).or_default(),
+        };
         if tallies.len() <= id {
             tallies.resize(id + 1, Tally::zero(self.coverage));
         }
@@ -81,8 +94,14 @@ impl BySource {
     /// (then by name, so the order is the same each run), the first
     /// [`SHOWN_SOURCES`] on their own and the rest summed as one.
     pub fn split(&self, column: &str) -> Split {
+        let mut months: Vec<(Month, &Vec<Tally>)> = (self.months.iter().enumerate())
+            .filter(|(_, tallies)| !tallies.is_empty())
+            .map(|(at, tallies)| (month_at(at), tallies))
+            .chain(self.others.iter().map(|(m, tallies)| (*m, tallies)))
+            .collect();
+        months.sort_by_key(|(month, _)| *month);
         let mut totals = vec![0u64; self.values.len()];
-        for tallies in self.months.values() {
+        for (_, tallies) in &months {
             for (id, t) in tallies.iter().enumerate() {
                 totals[id] += t.leads.or(t.bookings).unwrap_or(0);
             }
@@ -103,9 +122,8 @@ impl BySource {
             sources.push(None);
         }
         let zero = Tally::zero(self.coverage);
-        let months = self
-            .months
-            .iter()
+        let months = months
+            .into_iter()
             .map(|(month, tallies)| {
                 let at = |id: usize| tallies.get(id).copied().unwrap_or(zero);
                 let mut row: Vec<Tally> = shown.iter().map(|&id| at(id)).collect();
@@ -115,7 +133,7 @@ impl BySource {
                         .fold(zero, |sum, &id| sum.plus(&at(id)));
                     row.push(other);
                 }
-                (*month, row)
+                (month, row)
             })
             .collect();
         Split {
@@ -126,9 +144,47 @@ impl BySource {
     }
 }
 
+/// Where `month` is in [`BySource::months`]; `None` outside [`YEARS`].
+fn place(month: Month) -> Option<usize> {
+    let ok = YEARS.contains(&month.year) && (1..=12).contains(&month.month);
+    ok.then(|| (month.year - YEARS.start()) as usize * 12 + month.month as usize - 1)
+}
+
+/// The month at place `at` of [`BySource::months`].
+fn month_at(at: usize) -> Month {
+    Month {
+        year: YEARS.start() + (at / 12) as i32,
+        month: (at % 12) as u32 + 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_months_place_gives_the_month_back() {
+        for year in [1970, 2025, 2100] {
+            for month in 1..=12 {
+                let m = Month { year, month };
+                assert_eq!(place(m).map(month_at), Some(m));
+            }
+        }
+        assert_eq!(
+            place(Month {
+                year: 1969,
+                month: 12
+            }),
+            None
+        );
+        assert_eq!(
+            place(Month {
+                year: 2101,
+                month: 1
+            }),
+            None
+        );
+    }
 
     #[test]
     fn the_largest_values_keep_their_rows_and_the_rest_are_summed() {

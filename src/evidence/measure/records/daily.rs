@@ -40,8 +40,10 @@ impl Daily {
         let zero = Tally::zero(self.coverage);
         let tallies = self.days.entry(day).or_insert([zero; 3]);
         let channel = if ai { Channel::Ai } else { Channel::Other };
-        super::count(&mut tallies[Channel::All as usize], outcome, amount);
-        super::count(&mut tallies[channel as usize], outcome, amount);
+        // A visit's amount and its square, as the monthly tally takes them.
+        let priced = amount.map(|a| (a, a.checked_mul(a)));
+        super::count(&mut tallies[Channel::All as usize], outcome, priced);
+        super::count(&mut tallies[channel as usize], outcome, priced);
     }
 
     /// A day's tally of `channel`; a day without records is a zero tally

@@ -5,9 +5,12 @@
 mod by;
 mod daily;
 mod monthly;
+mod status;
 
 pub use by::{BySource, MAX_VALUES, SHOWN_SOURCES, Split};
 pub use daily::Daily;
+use status::Statuses;
+pub use status::{How, StatusUse};
 
 use super::cell::{self, Bad, DateRule, Evidence, Month, Order};
 use super::funnel::{Channel, Coverage, Funnel, Tally};
@@ -15,49 +18,11 @@ use super::layout::{Layout, RecordLayout};
 use super::mapping::{Mapping, Test};
 use super::profile::{Field, Outcome, Semantic, Total, normalize, semantic};
 use super::quality::{Conflict, Quality, Reason};
-use super::table::{Cell, ReadError, Rows};
+use super::table::{Cell, ReadError, Rows, TextRow};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
-
-/// How a status text got its outcome, shown so the owner can check the count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum How {
-    /// The user's `[status]`.
-    Mapping,
-    /// The system's default stage or status.
-    Profile,
-    /// Bitrix24's stage group column.
-    Group,
-    /// A deleted booking.
-    Deleted,
-}
-
-impl How {
-    /// The name in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            How::Mapping => "map",
-            How::Profile => "profile",
-            How::Group => "group",
-            How::Deleted => "deleted",
-        }
-    }
-}
-
-/// One status text as written, and how its rows were counted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusUse {
-    /// The text as first seen.
-    pub text: String,
-    /// Its outcome, or `None` when nothing says (the run is refused).
-    pub outcome: Option<Outcome>,
-    /// Where the outcome came from.
-    pub how: Option<How>,
-    /// Rows with it.
-    pub rows: u64,
-}
 
 /// Where a counted ID was first seen, and what it said, to spot disagreeing repeats.
 #[derive(Clone, Copy)]
@@ -71,12 +36,26 @@ struct Seen {
 /// the layout: borrowed, so a row costs nothing to look at.
 struct Record<'a> {
     layout: &'a RecordLayout,
+    columns: &'a Columns,
     rows: &'a dyn Rows,
+    /// The row as text, when the reader gives it so (CSV): its cells are
+    /// then read without a call through the trait each.
+    text: Option<TextRow<'a>>,
+}
+
+/// Each field's column, looked up by the field's number: a row looks up
+/// half a dozen, where a search of the layout's map took a tree walk each.
+struct Columns([Option<usize>; Field::ALL.len()]);
+
+impl Columns {
+    fn of(layout: &RecordLayout) -> Columns {
+        Columns(Field::ALL.map(|f| layout.columns.get(&f).copied()))
+    }
 }
 
 impl<'a> Record<'a> {
     fn col(&self, f: Field) -> Option<usize> {
-        self.layout.columns.get(&f).copied()
+        self.columns.0[f as usize]
     }
 
     /// The field's header as written, for the account of skipped rows.
@@ -85,7 +64,15 @@ impl<'a> Record<'a> {
     }
 
     fn cell(&self, f: Field) -> Cell<'a> {
-        self.col(f).map_or(Cell::Empty, |i| self.rows.cell(i))
+        self.col(f).map_or(Cell::Empty, |i| self.at(i))
+    }
+
+    /// The cell in column `i`.
+    fn at(&self, i: usize) -> Cell<'a> {
+        match &self.text {
+            Some(row) => row.cell(i),
+            None => self.rows.cell(i),
+        }
     }
 }
 
@@ -98,17 +85,34 @@ struct IdHasher(u64);
 /// Maps keyed with [`IdHasher`].
 type Quick = BuildHasherDefault<IdHasher>;
 
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Whole words by a fixed-size copy (one load); a short tail byte by
+        // byte, where copying a slice of any length called memcpy per word.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
         }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b));
+            self.mix(word);
+        }
+    }
+    // A `str`'s hash ends with a 0xFF byte: one mix, as `write` would do it.
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -121,10 +125,7 @@ pub struct Counter {
     pub funnel: Funnel,
     /// The account of every row.
     pub quality: Quality,
-    statuses: Vec<StatusUse>,
-    status_index: HashMap<String, Vec<usize>, Quick>,
-    text_outcomes: HashMap<String, Option<(Outcome, How)>, Quick>,
-    user_statuses: HashMap<String, Outcome>,
+    statuses: Statuses,
     seen: HashMap<u64, Seen, Quick>,
     months_seen: HashMap<Month, (u16, u64)>,
     ai_seen: Vec<HashMap<String, bool, Quick>>,
@@ -189,38 +190,47 @@ pub fn cell_text(cell: Cell<'_>) -> String {
 }
 
 /// [`cell_text`] without a copy for text cells, which are nearly all of them.
+#[inline]
 pub fn cell_str(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     match cell {
         Cell::Text(t) => Cow::Borrowed(t),
-        other => Cow::Owned(match other {
-            Cell::Empty | Cell::Text(_) => String::new(),
-            // 1.0 reads "1", as the status codes are written.
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
-            Cell::Number(n) => n.to_string(),
-            Cell::DateTime(d) => d.to_string(),
-            Cell::Bool(b) => b.to_string(),
-        }),
+        Cell::Empty => Cow::Borrowed(""),
+        other => Cow::Owned(typed_text(other)),
     }
 }
 
-fn is_empty_row(rows: &dyn Rows) -> bool {
-    (0..rows.width()).all(|i| matches!(rows.cell(i), Cell::Empty))
+/// A spreadsheet's typed cell as text.
+#[cold]
+fn typed_text(cell: Cell<'_>) -> String {
+    match cell {
+        Cell::Empty | Cell::Text(_) => String::new(),
+        // 1.0 reads "1", as the status codes are written.
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", n as i64),
+        Cell::Number(n) => n.to_string(),
+        Cell::DateTime(d) => d.to_string(),
+        Cell::Bool(b) => b.to_string(),
+    }
 }
 
-/// "Итого", "Всего", "Total" at the start of a row: a report's totals, not a record.
-fn is_totals_row(rows: &dyn Rows) -> bool {
+/// The row's first cell that is not empty; `None` for an empty row.
+fn first_cell(rows: &dyn Rows) -> Option<Cell<'_>> {
     (0..rows.width())
         .map(|i| rows.cell(i))
         .find(|c| !matches!(c, Cell::Empty))
-        .is_some_and(|c| match c {
-            // Most rows start with an ID: only a letter can begin "Итого".
-            Cell::Text(t) if t.starts_with(char::is_alphabetic) => {
-                let head: String = t.chars().take(5).flat_map(char::to_lowercase).collect();
-                matches!(head.as_str(), "итого" | "всего" | "total")
-            }
-            _ => false,
-        })
+}
+
+/// "Итого", "Всего", "Total" at the start of a row (its first cell that is
+/// not empty): a report's totals, not a record.
+fn is_totals(first: Cell<'_>) -> bool {
+    match first {
+        // Most rows start with an ID: only a letter can begin "Итого".
+        Cell::Text(t) if t.starts_with(char::is_alphabetic) => {
+            let head: String = t.chars().take(5).flat_map(char::to_lowercase).collect();
+            matches!(head.as_str(), "итого" | "всего" | "total")
+        }
+        _ => false,
+    }
 }
 
 fn reason_of(bad: Bad) -> Reason {
@@ -267,14 +277,7 @@ impl Counter {
         Counter {
             funnel: Funnel::new(coverage, split),
             quality: Quality::default(),
-            statuses: Vec::new(),
-            status_index: HashMap::default(),
-            text_outcomes: HashMap::default(),
-            user_statuses: mapping
-                .statuses
-                .iter()
-                .map(|(t, o)| (normalize(t), *o))
-                .collect(),
+            statuses: Statuses::new(mapping.statuses.iter().map(|(t, o)| (t, o))),
             seen: HashMap::default(),
             months_seen: HashMap::new(),
             ai_seen: Vec::new(),
@@ -317,7 +320,7 @@ impl Counter {
 
     /// Every status text seen, in the order first seen.
     pub fn statuses(&self) -> &[StatusUse] {
-        &self.statuses
+        self.statuses.list()
     }
 
     /// Reads the data rows of one file (`rows` left on its header row).
@@ -332,18 +335,22 @@ impl Counter {
         if let Layout::Records(r) = layout {
             self.dates.order = self.mapping_order.or(r.profile.date_order);
         }
+        let mut columns = None;
         while rows.advance()? {
-            if is_empty_row(rows) {
+            let Some(first) = first_cell(rows) else {
                 continue;
-            }
+            };
             self.quality.rows += 1;
-            if is_totals_row(rows) {
+            if is_totals(first) {
                 // A report's own sum of the rows above: not a record, and not a mistake.
                 self.quality.totals_rows += 1;
                 continue;
             }
             match layout {
-                Layout::Records(r) => self.record(file, file_index, r, rows),
+                Layout::Records(r) => {
+                    let columns = columns.get_or_insert_with(|| Columns::of(r));
+                    self.record(file, file_index, r, columns, rows);
+                }
                 Layout::Monthly(m) => self.monthly(file, file_index, m, rows)?,
             }
         }
@@ -354,72 +361,49 @@ impl Counter {
         self.from.is_some_and(|f| month < f) || self.to.is_some_and(|t| month > t)
     }
 
-    fn note_status(&mut self, text: &str, outcome: Option<Outcome>, how: Option<How>) {
-        // Keyed by the text as written: normalising a million cells costs more
-        // than a few rows for "Сделка успешна" and "сделка успешна" apart.
-        match self
-            .status_index
-            .get(text)
-            .and_then(|ids| ids.iter().find(|&&i| self.statuses[i].how == how))
-        {
-            Some(&i) => self.statuses[i].rows += 1,
-            None => {
-                self.status_index
-                    .entry(text.to_string())
-                    .or_default()
-                    .push(self.statuses.len());
-                self.statuses.push(StatusUse {
-                    text: text.to_string(),
-                    outcome,
-                    how,
-                    rows: 1,
-                });
-            }
-        }
-    }
-
-    /// The outcome of a status text by the user's mapping, then the profile.
-    fn by_text(&mut self, layout: &RecordLayout, text: &str) -> Option<(Outcome, How)> {
-        if let Some(known) = self.text_outcomes.get(text) {
-            return *known;
-        }
-        let norm = normalize(text);
-        let found = match self.user_statuses.get(&norm) {
-            Some(o) => Some((*o, How::Mapping)),
-            None => layout.profile.status(text).map(|o| (o, How::Profile)),
-        };
-        self.text_outcomes.insert(text.to_string(), found);
-        found
-    }
-
     /// Counts one row of a records export: dated, priced, classified by its
     /// status, counted once per ID, and tallied in its month and channel.
-    fn record(&mut self, file: &str, file_index: u16, layout: &RecordLayout, rows: &dyn Rows) {
+    fn record(
+        &mut self,
+        file: &str,
+        file_index: u16,
+        layout: &RecordLayout,
+        columns: &Columns,
+        rows: &dyn Rows,
+    ) {
         let row = rows.number();
-        let r = Record { layout, rows };
+        let r = Record {
+            layout,
+            columns,
+            rows,
+            text: rows.text_row(),
+        };
         let Some((created, amount, unreadable)) = self.dated(file, row, &r) else {
             return;
         };
         let status = cell_str(r.cell(Field::Status));
-        let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(rows.cell(i)));
-        let outcome = if deleted {
-            Some((Outcome::Lost, How::Deleted))
-        } else if status.is_empty() && r.col(Field::Group).is_none() {
+        let deleted = r.col(Field::Deleted).is_some_and(|i| truthy(r.at(i)));
+        if !deleted && status.is_empty() && r.col(Field::Group).is_none() {
             self.quality
                 .skip(Reason::NoStatus, r.header(Field::Status), file, row, "");
             return;
+        }
+        let k = self.statuses.text(&status);
+        let outcome = if deleted {
+            Some((Outcome::Lost, How::Deleted))
         } else {
-            self.classify(&r, &status)
+            self.classify(&r, k, &status)
         };
-        self.note_status(&status, outcome.map(|o| o.0), outcome.map(|o| o.1));
+        let (o, how) = (outcome.map(|o| o.0), outcome.map(|o| o.1));
+        self.statuses.note(k, &status, o, how);
         let Some((outcome, _)) = outcome else {
             // Refused at the end with every unknown text listed; not counted.
             return;
         };
 
         if let Some(i) = r.col(Field::Id) {
-            let id = cell_str(rows.cell(i));
-            if !id.trim().is_empty()
+            let id = cell_str(r.at(i));
+            if !cell::trimmed(&id).is_empty()
                 && !self.first_time(&id, outcome, amount, Month::of(created), file_index, row)
             {
                 return;
@@ -430,7 +414,7 @@ impl Counter {
             self.quality.outside_period += 1;
             return;
         }
-        let ai = self.is_ai(layout, rows);
+        let ai = self.is_ai(&r);
         self.quality.used += 1;
         if outcome == Outcome::Visited && amount.is_none() && self.funnel.coverage.revenue {
             self.quality.unpriced_visits += 1;
@@ -441,7 +425,7 @@ impl Counter {
                     .unreadable_amount(reason_of(bad), column, file, row, &value);
             }
         }
-        let by = layout.by.map(|i| rows.cell(i));
+        let by = layout.by.map(|i| r.at(i));
         if let Some(daily) = self.daily.as_mut() {
             daily.add(created, ai, outcome, amount);
         }
@@ -485,8 +469,9 @@ impl Counter {
 
     /// The outcome of a status that is there: by its text, else by
     /// Bitrix24's stage group; `None` (refused at the end, listed) otherwise.
-    fn classify(&mut self, r: &Record<'_>, status: &str) -> Option<(Outcome, How)> {
-        self.by_text(r.layout, status).or_else(|| {
+    fn classify(&mut self, r: &Record<'_>, k: usize, status: &str) -> Option<(Outcome, How)> {
+        let profile = r.layout.profile;
+        self.statuses.by_text(k, status, profile).or_else(|| {
             let group = cell_text(r.cell(Field::Group));
             semantic(&group).map(|s| {
                 let o = match s {
@@ -500,9 +485,9 @@ impl Counter {
     }
 
     /// Whether the assistant brought the record: any of the rule's columns passes its test.
-    fn is_ai(&mut self, layout: &RecordLayout, rows: &dyn Rows) -> bool {
-        layout.ai.iter().enumerate().any(|(n, (i, test))| {
-            let text = cell_str(rows.cell(*i));
+    fn is_ai(&mut self, r: &Record<'_>) -> bool {
+        r.layout.ai.iter().enumerate().any(|(n, (i, test))| {
+            let text = cell_str(r.at(*i));
             // A source column holds a handful of values: test each text once.
             if self.ai_seen.len() <= n {
                 self.ai_seen.resize_with(n + 1, HashMap::default);
@@ -531,16 +516,21 @@ impl Counter {
         by: Option<Cell<'_>>,
     ) -> bool {
         let split = self.funnel.split;
+        // The square for the checks' spread, worked out once for every tally.
+        // (Without per-visit amounts no tally keeps squares: none is needed.)
+        let squares = self.funnel.coverage.per_visit;
+        let priced = amount.filter(|_| outcome == Outcome::Visited);
+        let priced = priced.map(|a| (a, a.checked_mul(a).filter(|_| squares)));
         let tallies = self.funnel.month_mut(month);
         let channel = if ai { Channel::Ai } else { Channel::Other };
-        let mut fits = count(&mut tallies[Channel::All as usize], outcome, amount);
+        let mut fits = count(&mut tallies[Channel::All as usize], outcome, priced);
         if split {
-            fits &= count(&mut tallies[channel as usize], outcome, amount);
+            fits &= count(&mut tallies[channel as usize], outcome, priced);
         }
         if let (Some(by), Some(cell)) = (self.by.as_mut(), by)
             && let Some(tally) = by.tally_mut(month, &cell_str(cell))
         {
-            fits &= count(tally, outcome, amount);
+            fits &= count(tally, outcome, priced);
         }
         fits
     }
@@ -556,33 +546,36 @@ impl Counter {
         file: u16,
         row: u64,
     ) -> bool {
-        let key = match id.trim().parse::<u64>() {
+        let key = match cell::trimmed(id).parse::<u64>() {
             Ok(n) if n < 1 << 63 => n,
             // Text IDs hash into the upper half, apart from numeric ones.
-            _ => self.hasher.hash_one(id.trim()) | 1 << 63,
+            _ => self.hasher.hash_one(cell::trimmed(id)) | 1 << 63,
         };
         let mut h = IdHasher::default();
         outcome.hash(&mut h);
         month.hash(&mut h);
-        amount.map(|a| a.normalize()).hash(&mut h);
+        // Decimal's hash is of its normal form: 1500.00 and 1500 agree.
+        amount.hash(&mut h);
         let fingerprint = h.finish() as u32;
-        match self.seen.get(&key) {
-            None => {
-                self.seen.insert(
-                    key,
-                    Seen {
-                        fingerprint,
-                        file,
-                        row: row.min(u32::MAX as u64) as u32,
-                    },
-                );
-                true
+        // One lookup for both: most IDs are new.
+        let first = match self.seen.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(Seen {
+                    fingerprint,
+                    file,
+                    row: row.min(u32::MAX as u64) as u32,
+                });
+                None
             }
+            std::collections::hash_map::Entry::Occupied(seen) => Some(*seen.get()),
+        };
+        match first {
+            None => true,
             Some(first) => {
                 self.quality.duplicates += 1;
                 if first.fingerprint != fingerprint {
                     let conflict = Conflict {
-                        id: id.trim().to_string(),
+                        id: cell::trimmed(id).to_string(),
                         counted: (self.files[first.file as usize].clone(), first.row as u64),
                         other: (self.files[file as usize].clone(), row),
                         // What the later row says; the first row's own text is not kept
@@ -607,7 +600,8 @@ impl Counter {
 /// exact arithmetic holds (7.9e28), which is refused, never rounded. The
 /// sum of squares only serves the checks' spread: past the limit it is
 /// unknown, not an error.
-fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) -> bool {
+/// `priced`: a visit's amount and its square (`None` past exact arithmetic).
+fn count(t: &mut Tally, outcome: Outcome, priced: Option<(Decimal, Option<Decimal>)>) -> bool {
     let inc = |v: &mut Option<u64>| {
         if let Some(v) = v {
             *v += 1;
@@ -624,15 +618,13 @@ fn count(t: &mut Tally, outcome: Outcome, amount: Option<Decimal>) -> bool {
         Outcome::Visited => {
             inc(&mut t.bookings);
             inc(&mut t.visits);
-            if let (Some(a), Some(r)) = (amount, t.revenue) {
+            if let (Some((a, square)), Some(r)) = (priced, t.revenue) {
                 let Some(sum) = r.checked_add(a) else {
                     return false;
                 };
                 t.revenue = Some(sum);
                 t.priced += 1;
-                t.revenue_squares = t
-                    .revenue_squares
-                    .and_then(|sq| sq.checked_add(a.checked_mul(a)?));
+                t.revenue_squares = t.revenue_squares.and_then(|sq| sq.checked_add(square?));
             }
         }
     }

@@ -6,11 +6,7 @@
 //! why, so the command can turn it into a sentence.
 //!
 //! The distributions come from `statrs` 0.18, whose limits, measured against
-//! scipy, shape the code: its regularized incomplete beta stops after 140
-//! continued-fraction steps, so binomial tails near the middle lose accuracy
-//! past about 10⁵ trials (hence [`EXACT_MAX_LEADS`]); its Beta quantile is
-//! accurate only in absolute terms (a few Newton steps on its own
-//! distribution function follow); its Student's t quantile loses accuracy
+//! scipy, shape the code: its Student's t quantile loses accuracy
 //! above about 10⁴ degrees of freedom and never returns near 10⁸ (so
 //! [`welch`] bisects the t distribution function instead); and its normal
 //! distribution function is good to about 1e-10, relatively.
@@ -28,10 +24,7 @@ pub use monthly::{
     share_dispersion, t_p, t_quantile, t_quantile_95,
 };
 pub use proportions::{proportion_difference, proportion_difference_dispersed, wilson};
-pub use rates::{
-    Dispersion, EXACT_MAX_LEADS, RateMethod, dispersion, minimum_detectable_uplift,
-    months_to_detect, rate_ratio, seasonal_ratio,
-};
+pub use rates::{Dispersion, dispersion};
 pub use sequential::{
     DesignError, Look, MAX_LOOKS, MIN_STEP, boundaries, information_fractions_rate,
     obrien_fleming_spending, sequential_power,
@@ -42,9 +35,6 @@ use statrs::distribution::{ContinuousCDF, Normal};
 /// The two-sided 95% normal quantile, to the six decimals the spec fixes
 /// (the exact value is 1.959963984540054).
 pub const Z_95: f64 = 1.959964;
-
-/// The normal quantile for 80% power (exactly 0.8416212335729143).
-pub const Z_POWER_80: f64 = 0.841621;
 
 /// A two-sided 95% estimate: point, interval, p-value.
 #[derive(Debug, Clone, Copy, PartialEq)]

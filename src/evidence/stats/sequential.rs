@@ -209,7 +209,7 @@ pub fn information_fractions_rate(k0: u32, looks: &[u32]) -> Vec<f64> {
 /// z_j then has mean drift·√t_j. For a pilot measured by ln RR with
 /// standard error se(1) at full information, drift = ln RR / se(1); for
 /// the rate ratio, se(1)² = φ/m·(1/k1 + 1/k0) as in
-/// [`super::minimum_detectable_uplift`]. A one-look design (t = 1, z =
+/// the quasi-Poisson test of [`super::quasi_poisson_ratio`]. A one-look design (t = 1, z =
 /// 1.959964) at drift 1.959964 + 0.841621 has power 80%; more looks give a
 /// little less at the same drift (79.5% with three, 79.0% with five).
 /// Under no effect (drift 0) it is α/2, the false-"scale" rate.

@@ -32,28 +32,6 @@ fn estimate(e: Estimate, point: f64, low: f64, high: f64, p_value: f64, rel: f64
     close(e.p_value, p_value, rel);
 }
 
-#[test]
-fn rate_ratio_undefined() {
-    use Undefined::*;
-    let cases = [
-        ((0, 3, 5, 1, 1.0), NoBaseline), // the channel did not exist: RR is infinite
-        ((0, 3, 5, 1, 2.0), NoBaseline), // whatever the method
-        ((0, 3, 0, 1, 1.0), NoData),
-        ((0, 3, 0, 1, 2.0), NoData),
-        ((5, 0, 5, 1, 1.0), NoBaseline),
-        ((5, 3, 5, 0, 1.0), NoPilot),
-        ((5, 3, 5, 1, f64::NAN), InvalidInput),
-        ((5, 3, 5, 1, f64::INFINITY), InvalidInput),
-    ];
-    for ((x0, k0, x1, k1, phi), why) in cases {
-        assert_eq!(
-            rate_ratio(x0, k0, x1, k1, phi),
-            Err(why),
-            "{x0} {k0} {x1} {k1} {phi}"
-        );
-    }
-}
-
 mod means;
 mod monthly;
 mod proportions;

@@ -93,6 +93,7 @@ pub fn request(args: &Exports<'_>) -> Result<Request> {
         sheet: args.sheet.map(str::to_string),
         by: None,
         daily: false,
+        clients: false,
     })
 }
 

@@ -112,6 +112,14 @@ pub enum MeasureError {
         t("--by splits records by a column's values; a monthly sheet holds totals, not records")
     )]
     ByOnMonthly,
+    /// `--retention` on a monthly sheet, which names no clients.
+    #[error(
+        "{}",
+        t(
+            "--retention follows each client from visit to visit; a monthly sheet holds totals, not clients: measure the CRM's or the booking system's export of records"
+        )
+    )]
+    RetentionOnMonthly,
     /// A `--by` column with more values than a channel column has.
     #[error("{}", f(
         "--by «{}» holds more than {} different values: it splits by a channel's column (a source, a UTM tag), not an ID or a phone",

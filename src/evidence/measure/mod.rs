@@ -49,6 +49,8 @@ pub struct Request {
     pub by: Option<String>,
     /// Count each day's records too (a switchback pilot's analysis).
     pub daily: bool,
+    /// Collect each record's client too (`--retention`).
+    pub clients: bool,
 }
 
 /// One file as read.
@@ -90,6 +92,8 @@ pub struct Measured {
     /// The funnel day by day, when the request asked for it and the files
     /// are records (a sheet of monthly totals has no days).
     pub daily: Option<records::Daily>,
+    /// Each used record's client, when the request asked for them.
+    pub clients: Option<records::Clients>,
 }
 
 /// Reads the files with `open` (the readers, or test doubles) and counts them.
@@ -154,6 +158,7 @@ pub fn measure(
         statuses,
         by,
         daily: counter.daily,
+        clients: counter.clients,
     })
 }
 
@@ -200,6 +205,9 @@ fn count(
     }
     if request.daily && matches!(first, Layout::Records(_)) {
         counter = counter.with_daily();
+    }
+    if request.clients {
+        counter = counter.with_clients();
     }
     let mut files = Vec::new();
     for (mut info, layout, mut file) in opened {
@@ -278,6 +286,9 @@ fn open_one(
     }
     if matches!(layout, Layout::Monthly(_)) && request.by.is_some() {
         return Err(MeasureError::ByOnMonthly);
+    }
+    if matches!(layout, Layout::Monthly(_)) && request.clients {
+        return Err(MeasureError::RetentionOnMonthly);
     }
     let layout = layout::resolve_by(layout, request.by.as_deref()).map_err(|problem| {
         MeasureError::Header {

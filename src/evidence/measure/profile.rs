@@ -112,15 +112,21 @@ pub enum Field {
     UtmSource,
     /// Tags (amoCRM).
     Tags,
-    /// The visit's date (booking systems).
+    /// The visit's date (booking systems): a visit is dated by it for
+    /// retention, the record's creation date otherwise.
     Visit,
     /// A deleted booking (YCLIENTS), lost whatever its status.
     Deleted,
+    /// Who the client is: a contact's ID or name (retention only).
+    Client,
+    /// The client's phone, which identifies her better than a name
+    /// (retention only).
+    Phone,
 }
 
 impl Field {
     /// Every field, in mapping-file order.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 12] = [
         Field::Id,
         Field::Created,
         Field::Status,
@@ -131,6 +137,8 @@ impl Field {
         Field::Tags,
         Field::Visit,
         Field::Deleted,
+        Field::Client,
+        Field::Phone,
     ];
 
     /// The key in a mapping file's `[columns]`.
@@ -144,8 +152,10 @@ impl Field {
             Field::Source => "source",
             Field::UtmSource => "utm_source",
             Field::Tags => "tags",
-            Field::Visit => "visit",
+            Field::Visit => "visit_date",
             Field::Deleted => "deleted",
+            Field::Client => "client",
+            Field::Phone => "phone",
         }
     }
 }
@@ -276,6 +286,8 @@ pub static BITRIX24_DEALS: Profile = Profile {
         (Field::Amount, &["Сумма", "OPPORTUNITY"]),
         (Field::Source, &["Источник", "SOURCE_ID"]),
         (Field::UtmSource, &["UTM Source", "UTM_SOURCE"]),
+        (Field::Client, &["Контакт", "CONTACT_ID"]),
+        (Field::Phone, &["Контакт: Телефон", "Телефон", "PHONE"]),
     ],
     markers: &[
         "Название сделки",
@@ -327,6 +339,11 @@ pub static BITRIX24_LEADS: Profile = Profile {
         ),
         (Field::Source, &["Источник", "SOURCE_ID"]),
         (Field::UtmSource, &["UTM Source", "UTM_SOURCE"]),
+        (Field::Client, &["Контакт", "CONTACT_ID"]),
+        (
+            Field::Phone,
+            &["Телефон", "Мобильный телефон", "Рабочий телефон", "PHONE"],
+        ),
     ],
     markers: &[
         "Название лида",
@@ -372,6 +389,14 @@ pub static AMOCRM: Profile = Profile {
         (Field::Source, &["Источник", "source"]),
         (Field::UtmSource, &["utm_source", "UTM Source"]),
         (Field::Tags, &["Теги", "tags"]),
+        (
+            Field::Client,
+            &["Полное имя контакта", "Основной контакт", "contact_id"],
+        ),
+        (
+            Field::Phone,
+            &["Рабочий телефон", "Мобильный телефон", "Телефон"],
+        ),
     ],
     markers: &[
         "Этап сделки",
@@ -428,6 +453,12 @@ pub static YCLIENTS: Profile = Profile {
         ),
         (Field::Source, &["Источник", "source"]),
         (Field::Deleted, &["Удалена", "deleted"]),
+        // The API nests the client: its reader flattens her to `client.id`.
+        (Field::Client, &["Клиент", "client.id", "client_id", "Имя клиента"]),
+        (
+            Field::Phone,
+            &["Телефон", "client.phone", "Телефон клиента"],
+        ),
     ],
     markers: &[
         "attendance",

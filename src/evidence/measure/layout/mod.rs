@@ -371,6 +371,11 @@ fn fit_records(
             columns.insert(field, i);
         }
     }
+    // The client column the mapping names is who the client is: a phone
+    // column the profile would add must not override the user's choice.
+    if mapping.fields.contains_key(&Field::Client) && !mapping.fields.contains_key(&Field::Phone) {
+        columns.remove(&Field::Phone);
+    }
     let markers = profile
         .markers
         .iter()
@@ -393,7 +398,13 @@ fn fit_records(
         }
     }
     Ok(Fit {
-        score: columns.len() + markers,
+        // The client's columns serve retention only: «Телефон» or «Клиент»
+        // in a header must not change which system a file is taken for.
+        score: columns
+            .keys()
+            .filter(|f| !matches!(f, Field::Client | Field::Phone))
+            .count()
+            + markers,
         layout: Layout::Records(RecordLayout {
             profile,
             columns,

@@ -3,11 +3,13 @@
 //! with the rows (only a 24-byte entry per distinct ID, to count repeats once).
 
 mod by;
+mod clients;
 mod daily;
 mod monthly;
 mod status;
 
 pub use by::{BySource, MAX_VALUES, SHOWN_SOURCES, Split};
+pub use clients::{ClientRecord, Clients, client_key};
 pub use daily::Daily;
 use status::Statuses;
 pub use status::{How, StatusUse};
@@ -144,6 +146,8 @@ pub struct Counter {
     pub by: Option<BySource>,
     /// The funnel day by day, when asked for (a switchback pilot).
     pub daily: Option<Daily>,
+    /// Each used record's client, when asked for (retention).
+    pub clients: Option<Clients>,
     /// The first month whose revenue passed what exact arithmetic holds, and
     /// the amount column: the count is refused rather than rounded.
     pub overflow: Option<(Month, String)>,
@@ -294,6 +298,7 @@ impl Counter {
             evidence: Evidence::default(),
             by: None,
             daily: None,
+            clients: None,
             overflow: None,
         }
     }
@@ -307,6 +312,12 @@ impl Counter {
     /// Counts the funnel day by day as well (a switchback pilot).
     pub fn with_daily(mut self) -> Counter {
         self.daily = Some(Daily::new(self.funnel.coverage));
+        self
+    }
+
+    /// Collects each record's client as well (retention).
+    pub fn with_clients(mut self) -> Counter {
+        self.clients = Some(Clients::new());
         self
     }
 
@@ -428,6 +439,9 @@ impl Counter {
         let by = layout.by.map(|i| r.at(i));
         if let Some(daily) = self.daily.as_mut() {
             daily.add(created, ai, outcome, amount);
+        }
+        if self.clients.is_some() {
+            self.client(&r, created, outcome, ai, amount);
         }
         if !self.tally(month, ai, outcome, amount, by) && self.overflow.is_none() {
             self.overflow = Some((month, r.header(Field::Amount).to_string()));

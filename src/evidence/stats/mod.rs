@@ -17,6 +17,7 @@ mod proportions;
 pub mod randomisation;
 mod rates;
 mod sequential;
+pub mod survival;
 
 pub use means::{Sample, Welch, welch};
 pub use monthly::{

@@ -345,6 +345,12 @@ pub struct MeasureArgs {
     /// --by "UTM Source": its 8 largest values and the rest, month by month.
     #[arg(long, value_name = "COLUMN", conflicts_with = "print_map")]
     pub by: Option<String>,
+    /// Clients coming back: cohorts by the month of a client's first visit,
+    /// the share back within 30…365 days (Kaplan–Meier) and revenue per
+    /// client over 6 and 12 months, by the channel of her first lead. Needs
+    /// a client column (a phone, a contact; [columns] client in a mapping).
+    #[arg(long, conflicts_with = "print_map")]
+    pub retention: bool,
     /// Which of the system's exports --print-map describes: Bitrix24 keeps
     /// deals and leads apart (deals when not given).
     #[arg(long, requires = "print_map")]

@@ -3,7 +3,7 @@
 
 use super::Ui;
 use crate::cli::{EntityArg, Format, MeasureArgs};
-use crate::evidence::exports;
+use crate::evidence::{exports, retention};
 use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::quality_line;
 use crate::format::Fmt;
@@ -61,6 +61,9 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     req.from = month_flag("--from", &args.from)?;
     req.to = month_flag("--to", &args.to)?;
     req.by = args.by.clone();
+    // Clients are collected only when asked for: a plain count pays nothing.
+    // A scenario takes its repeat visits from them when the files name clients.
+    req.clients = args.retention || args.scenario;
     if let (Some(from), Some(to)) = (req.from, req.to)
         && to < from
     {
@@ -83,6 +86,11 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if let Some(p) = baseline {
         m.check_period("--baseline", p)?;
     }
+    let retention = match (&m.clients, args.retention) {
+        (Some(clients), true) => Some(retention::retention(clients, m.funnel.split)?),
+        _ => None,
+    };
+    let r = retention.as_ref();
     let fmt = Fmt {
         lang: ui.lang,
         currency: "RUB",
@@ -96,10 +104,13 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         render::scenario_file::measured(&m, &b, p, ui.lang, None)?.into_bytes()
     } else {
         match out.format {
-            Format::Json => render::measure::json(&m, baseline).into_bytes(),
-            Format::Csv => render::measure::csv(&m, out.dialect).into_bytes(),
-            Format::Xlsx => render::measure::xlsx(&m, ui.lang)?,
-            _ => render::measure::table_text(&m, baseline, &fmt, out.width).into_bytes(),
+            Format::Json => render::measure::json(&m, baseline, r).into_bytes(),
+            Format::Csv => match r {
+                Some(r) => render::measure::retention::csv(r, out.dialect).into_bytes(),
+                None => render::measure::csv(&m, out.dialect).into_bytes(),
+            },
+            Format::Xlsx => render::measure::xlsx(&m, r, ui.lang)?,
+            _ => render::measure::table_text(&m, baseline, r, &fmt, out.width).into_bytes(),
         }
     };
     out.destination.write(&bytes)?;

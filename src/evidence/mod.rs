@@ -9,5 +9,6 @@
 pub mod exports;
 pub mod measure;
 pub mod pilot;
+pub mod retention;
 pub mod stats;
 pub mod switchback;

@@ -13,6 +13,60 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "пишите СТОЛБЕЦ=ЗНАЧЕНИЕ (текст ячейки равен ЗНАЧЕНИЮ) или СТОЛБЕЦ~ТЕКСТ (ячейка содержит ТЕКСТ), например --ai \"Источник=AI-ассистент\""
         }
         "both the column and the value must be given" => "нужны и столбец, и значение",
+        // retention: clients coming back
+        "30 d … 365 d: the share of the month's new clients who came again within so many days of their first visit — the Kaplan–Meier estimate, which counts a client not yet back only for as long as the export follows her (to its last day); «—» where the cohort was not followed so long. LTV: revenue per new client within 6 and 12 months of her first visit, the first included; «—» until every client of the month can be followed so long." => {
+            "30 дн. … 365 дн.: доля новых клиентов месяца, пришедших снова за столько дней после первого визита, — оценка Каплана — Мейера: клиент, который ещё не вернулся, учитывается лишь столько дней, сколько его видно в выгрузке (до её последнего дня); «—» — за такой срок месяц ещё не прослежен. LTV: выручка на нового клиента за 6 и 12 месяцев от первого визита, включая его; «—» — пока не каждого клиента месяца можно проследить так долго."
+        }
+        "Clients by month" => "Клиенты по месяцам",
+        "First visit" => "Первый визит",
+        "New clients" => "Новые клиенты",
+        "Clients" => "Клиенты",
+        "New" => "Новые",
+        "Returning" => "Вернувшиеся",
+        "Visits in 6 mo" => "Визиты за 6 мес.",
+        "Visits in 12 mo" => "Визиты за 12 мес.",
+        "LTV 6 mo" => "LTV 6 мес.",
+        "LTV 12 mo" => "LTV 12 мес.",
+        ", else " => ", иначе ",
+        "More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest." => {
+            "Больше чем в половине строк выгрузки клиент не указан: возвраты описывают только указанных клиентов и для остальных могут быть иными."
+        }
+        "Retention" => "Возвраты клиентов",
+        "Clients coming back, by the month of their first visit (follow-up to {})" => {
+            "Возвраты клиентов по месяцу первого визита (наблюдение до {})"
+        }
+        "{} d" => "{} дн.",
+        "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count." => {
+            "Клиенты различаются по столбцу {} (телефон приводится к виду +7XXXXXXXXXX, остальное — как написано): клиентов {}; считаются только визиты (результат «пришёл»)."
+        }
+        "{} of {} records name no client: left out of retention only (the funnel counts them)." => {
+            "В {} из {} строк выгрузки клиент не указан: они не входят только в возвраты (в воронке они учтены)."
+        }
+        "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention." => {
+            "«{}» стоит в {} строках: это заглушка вместо неизвестного клиента, а не человек; в возвраты не входит."
+        }
+        "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged." => {
+            "«{}» стоит в {} строках за {} дней — больше, чем мог бы оставить один клиент ({} дн.: раз в неделю за весь срок выгрузки, не меньше 12): это общая заглушка, её строки не объединены в одного клиента и в возвраты не входят."
+        }
+        "{} more keys were left out the same way (see the JSON)." => {
+            "Так же не вошли ещё {} значений (список — в JSON)."
+        }
+        "{} visits have a visit date that cannot be read: they are dated by when the record was created." => {
+            "У {} визитов не читается дата визита: для них взята дата создания строки."
+        }
+        "the files have no column that names the client (a phone, a contact, a client's ID); name it in a mapping file: [columns] client = \"…\"" => {
+            "в выгрузке нет столбца, который называет клиента (телефон, контакт, ID клиента); укажите его в файле сопоставления: [columns] client = \"…\""
+        }
+        "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "во всех строках вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        }
+        "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "ни в одной из {} строк клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        }
+        "no named client has a visit (a status that means the client came), and only visits count for retention; check the [status] outcomes in the mapping" => {
+            "ни у одного указанного клиента нет визита (статуса с результатом «пришёл»), а возвраты считаются только по визитам; проверьте результаты в [status] файла сопоставления"
+        }
+        "--retention: {}" => "--retention: {}",
         "--retention follows each client from visit to visit; a monthly sheet holds totals, not clients: measure the CRM's or the booking system's export of records" => {
             "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы записи"
         }

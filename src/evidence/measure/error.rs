@@ -142,6 +142,9 @@ pub enum MeasureError {
         /// The amount column as written.
         column: String,
     },
+    /// `--retention` and no record names a client who can be followed.
+    #[error("{}", f("--retention: {}", &[.0]))]
+    NoClients(String),
     /// Nothing was counted.
     #[error("{}", f("no records were counted: {}", &[.0]))]
     Empty(String),

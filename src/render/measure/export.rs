@@ -7,6 +7,7 @@ use crate::evidence::measure::quality::{Conflict, Example, Quality, Skip};
 use crate::evidence::measure::records::Split;
 use crate::evidence::measure::records::{How, StatusUse};
 use crate::evidence::measure::{FileInfo, Measured};
+use crate::evidence::retention::Retention;
 use crate::render::csv::{Dialect, Rows};
 use crate::render::json::{Exact, Money, Ratio};
 use rust_decimal::Decimal;
@@ -244,6 +245,9 @@ struct JsonMeasured<'a> {
     /// The funnel by the `--by` column's values; absent without `--by`.
     #[serde(skip_serializing_if = "Option::is_none")]
     by: Option<JsonBy<'a>>,
+    /// Clients coming back; absent without `--retention`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retention: Option<super::retention::JsonRetention<'a>>,
 }
 
 /// Every month × channel row, in month order, `all` first.
@@ -270,8 +274,8 @@ fn place(at: &(String, u64)) -> JsonExample<'_> {
     }
 }
 
-/// `--format json`.
-pub fn json(m: &Measured, baseline: Option<Period>) -> String {
+/// `--format json`, with `retention` when it was asked for.
+pub fn json(m: &Measured, baseline: Option<Period>, retention: Option<&Retention>) -> String {
     let doc = JsonMeasured {
         version: SCHEMA_VERSION,
         source: m.system.name(),
@@ -282,6 +286,7 @@ pub fn json(m: &Measured, baseline: Option<Period>) -> String {
         statuses: m.statuses.iter().map(JsonStatus::new).collect(),
         quality: JsonQuality::new(&m.quality),
         by: m.by.as_ref().map(JsonBy::new),
+        retention: retention.map(super::retention::JsonRetention::new),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("JSON of plain data");
     text.push('\n');

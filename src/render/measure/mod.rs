@@ -6,6 +6,7 @@
 
 mod export;
 mod notes;
+pub mod retention;
 mod table;
 mod workbook;
 

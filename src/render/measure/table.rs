@@ -89,8 +89,15 @@ fn funnel_row(f: &Fmt<'_>, label: String, fig: &Figures, per: Option<u32>) -> Ve
 }
 
 /// The table for people: months down, the funnel across, the channel split,
-/// the period's average, and notes on what the data could not say.
-pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: usize) -> String {
+/// the period's average, and notes on what the data could not say; then
+/// clients coming back, when asked for.
+pub fn table_text(
+    m: &Measured,
+    baseline: Option<Period>,
+    retention: Option<&crate::evidence::retention::Retention>,
+    f: &Fmt<'_>,
+    width: usize,
+) -> String {
     let l = f.lang;
     let span = m.funnel.span().map(|(a, b)| Period { from: a, to: b });
     let mut out = wrap(&title(m, span, l), width, "  ");
@@ -109,6 +116,9 @@ pub fn table_text(m: &Measured, baseline: Option<Period>, f: &Fmt<'_>, width: us
             out.push_str(&wrap(&n, width, ""));
             out.push('\n');
         }
+    }
+    if let Some(r) = retention {
+        out.push_str(&super::retention::table(r, f, width));
     }
     out
 }

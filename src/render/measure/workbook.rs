@@ -12,10 +12,19 @@ use rust_xlsxwriter::XlsxError;
 
 /// `--format xlsx`: the months as numbers (a sheet per channel split in one
 /// tidy table), the files and the account of every row.
-pub fn xlsx(m: &Measured, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+/// With `retention`, a sheet of its cohorts follows the funnel's.
+pub fn xlsx(
+    m: &Measured,
+    retention: Option<&crate::evidence::retention::Retention>,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Book::new(lang, "RUB");
     let funnel = funnel_sheet(&book, m, lang)?;
     book.add(funnel)?;
+    if let Some(r) = retention {
+        let sheet = super::retention::sheet(&book, r, lang)?;
+        book.add(sheet)?;
+    }
     if let Some(split) = &m.by {
         let by = by_sheet(&book, split, lang)?;
         book.add(by)?;

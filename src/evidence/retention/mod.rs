@@ -1,0 +1,141 @@
+//! Clients coming back (`roi measure --retention`): the records each client
+//! left → her first visit, her return and what she brought → cohorts by the
+//! month of the first visit, Kaplan–Meier return curves censored at the
+//! export's end, and lifetime value over 6 and 12 months. Pure computation:
+//! what the exports say goes in, a report value comes out.
+
+mod account;
+mod cohorts;
+#[cfg(test)]
+mod tests;
+
+pub use account::{Account, PLACEHOLDERS, Placeholder, is_placeholder};
+
+use crate::evidence::measure::cell::Month;
+use crate::evidence::measure::error::MeasureError;
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::measure::records::Clients;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// The days by which the share of clients back is shown.
+pub const WINDOWS: [u32; 5] = [30, 60, 90, 180, 365];
+
+/// What the exports say about clients coming back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Retention {
+    /// The end of every client's follow-up: the latest date the export carries.
+    pub end: NaiveDate,
+    /// The channels shown: every client's, and, when the assistant's
+    /// records are known, by the channel of the client's first lead.
+    pub channels: Vec<Channel>,
+    /// A row per month of first visits and channel, months in order.
+    pub cohorts: Vec<Cohort>,
+    /// The share back by each day a client came back, over every cohort.
+    pub curve: Vec<Point>,
+    /// Clients who came in each calendar month, new and returning.
+    pub months: Vec<MonthClients>,
+    /// The account of every record with or without a client.
+    pub account: Account,
+}
+
+/// The clients whose first visit fell in one month, of one channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cohort {
+    /// The month of their first visit.
+    pub month: Month,
+    /// The channel of their first lead.
+    pub channel: Channel,
+    /// How many.
+    pub new_clients: u64,
+    /// The share back within each of [`WINDOWS`] days (Kaplan–Meier, a
+    /// fraction); `None` where the cohort's follow-up is shorter.
+    pub returned: [Option<f64>; 5],
+    /// Visits per client within 6 months of her first visit (the first
+    /// included); `None` unless every client could be followed so long.
+    pub visits_6: Option<Decimal>,
+    /// Visits per client within 12 months.
+    pub visits_12: Option<Decimal>,
+    /// Revenue per client within 6 months of her first visit: LTV at 6 months.
+    pub ltv_6: Option<Decimal>,
+    /// Revenue per client within 12 months: LTV at 12 months.
+    pub ltv_12: Option<Decimal>,
+}
+
+/// One step of a return curve.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// The channel.
+    pub channel: Channel,
+    /// Days since the first visit.
+    pub day: u32,
+    /// The share back by that day, 1 − S(day).
+    pub returned: f64,
+}
+
+/// The clients who came in one calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthClients {
+    /// The month.
+    pub month: Month,
+    /// The channel of their first lead.
+    pub channel: Channel,
+    /// Clients with a visit in the month.
+    pub clients: u64,
+    /// Of them, those whose first visit it was.
+    pub new_clients: u64,
+    /// Of them, those who had come in an earlier month.
+    pub returning: u64,
+}
+
+/// Works out retention from the clients collected; `split` when the
+/// assistant's records are known. Refused (exit 2) when no record names a
+/// client, or no named client ever came.
+pub fn retention(clients: &Clients, split: bool) -> Result<Retention, MeasureError> {
+    let account = account::check(clients)?;
+    let Some(end) = clients.last else {
+        return Err(MeasureError::NoClients(account::no_clients(clients)));
+    };
+    let people = cohorts::people(clients, &account);
+    if people.is_empty() {
+        return Err(MeasureError::NoClients(crate::i18n::t(
+            "no named client has a visit (a status that means the client came), and only visits count for retention; check the [status] outcomes in the mapping",
+        ).into()));
+    }
+    let channels = if split {
+        vec![Channel::All, Channel::Ai, Channel::Other]
+    } else {
+        vec![Channel::All]
+    };
+    let mut out = Retention {
+        end,
+        cohorts: Vec::new(),
+        curve: Vec::new(),
+        months: Vec::new(),
+        channels: channels.clone(),
+        account,
+    };
+    for channel in channels {
+        let of: Vec<&cohorts::Person> = people
+            .iter()
+            .filter(|p| channel == Channel::All || p.channel() == channel)
+            .collect();
+        out.cohorts.extend(cohorts::cohorts(&of, channel, end));
+        out.curve.extend(cohorts::curve(&of, channel, end));
+        out.months.extend(cohorts::months(&of, channel));
+    }
+    out.cohorts.sort_by_key(|c| (c.month, c.channel));
+    out.months.sort_by_key(|m| (m.month, m.channel));
+    Ok(out)
+}
+
+/// The expected repeat visits per new client in the 1st, 2nd, … month after
+/// her first visit, for a scenario's `[retention] repeat_visits`: `r_k` is
+/// the visits in calendar month M + k of the clients whose first visit was
+/// in month M, per such client, pooled over every cohort the data follows
+/// through the whole of month M + k. `None` unless the visits span at least
+/// 12 months; at most 12 figures.
+pub fn repeat_visits(clients: &Clients, account: &Account) -> Option<Vec<Decimal>> {
+    let people = cohorts::people(clients, account);
+    cohorts::repeat_visits(&people, clients.last?)
+}

@@ -1,0 +1,372 @@
+//! `roi measure --retention`: the cohorts of first visits with their shares
+//! back and their lifetime value, the clients of each month, and the notes
+//! on who was counted; as a table, JSON, CSV rows and a workbook sheet.
+
+use super::channel_word;
+use crate::evidence::measure::funnel::Channel;
+use crate::evidence::retention::{Account, Cohort, Retention, WINDOWS};
+use crate::format::{Fmt, Sign};
+use crate::i18n::Lang;
+use crate::render::csv::{Dialect, Rows};
+use crate::render::fit::{Grid, wrap};
+use crate::render::json::{Money, Ratio};
+use crate::render::xlsx::{Book, Sheet, Value};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::FromPrimitive;
+use serde::Serialize;
+
+/// Placeholders named in the table's notes; the rest are in the JSON.
+const SHOWN_PLACEHOLDERS: usize = 5;
+
+/// A share from the estimator as the exact decimal the outputs round.
+fn share(x: Option<f64>) -> Option<Decimal> {
+    x.and_then(Decimal::from_f64)
+}
+
+/// The cohorts, the clients by month and the notes, for people.
+pub fn table(r: &Retention, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    let mut out = String::from("\n");
+    out.push_str(&wrap(
+        &l.fill(
+            "Clients coming back, by the month of their first visit (follow-up to {})",
+            &[&r.end],
+        ),
+        width,
+        "  ",
+    ));
+    out.push('\n');
+    out.push_str(&cohort_grid(r, f).draw(width));
+    out.push('\n');
+    out.push_str(&wrap(
+        l.tr("30 d … 365 d: the share of the month's new clients who came again within so many days of their first visit — the Kaplan–Meier estimate, which counts a client not yet back only for as long as the export follows her (to its last day); «—» where the cohort was not followed so long. LTV: revenue per new client within 6 and 12 months of her first visit, the first included; «—» until every client of the month can be followed so long."),
+        width,
+        "",
+    ));
+    out.push('\n');
+    out.push('\n');
+    out.push_str(l.tr("Clients by month"));
+    out.push('\n');
+    out.push_str(&months_grid(r, f).draw(width));
+    out.push('\n');
+    for note in notes(&r.account, l) {
+        out.push_str(&wrap(&note, width, ""));
+        out.push('\n');
+    }
+    out
+}
+
+/// A row per cohort and channel.
+fn cohort_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
+    let l = f.lang;
+    let split = r.channels.len() > 1;
+    let mut header = vec![l.tr("First visit").to_string()];
+    if split {
+        header.push(l.tr("Channel").to_string());
+    }
+    header.push(l.tr("New clients").to_string());
+    header.extend(WINDOWS.map(|w| l.fill("{} d", &[&w])));
+    header.push(l.tr("LTV 6 mo").to_string());
+    header.push(l.tr("LTV 12 mo").to_string());
+    let mut t = Grid::new(header, if split { 2 } else { 1 });
+    let dash = || "—".to_string();
+    for c in &r.cohorts {
+        let mut row = vec![c.month.to_string()];
+        if split {
+            row.push(l.tr(channel_word(c.channel)).to_string());
+        }
+        row.push(f.count(Decimal::from(c.new_clients), Sign::Plain));
+        row.extend(
+            c.returned
+                .iter()
+                .map(|x| share(*x).map_or_else(dash, |d| f.percent(d, Sign::Plain))),
+        );
+        for ltv in [c.ltv_6, c.ltv_12] {
+            row.push(ltv.map_or_else(dash, |v| f.money(v, Sign::Plain)));
+        }
+        t.row(row);
+    }
+    t
+}
+
+/// A row per calendar month: clients who came, new and returning (every channel).
+fn months_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
+    let l = f.lang;
+    let header = ["Month", "Clients", "New", "Returning"]
+        .map(|h| l.tr(h).to_string())
+        .to_vec();
+    let mut t = Grid::new(header, 1);
+    let count = |n: u64| f.count(Decimal::from(n), Sign::Plain);
+    for m in r.months.iter().filter(|m| m.channel == Channel::All) {
+        t.row(vec![
+            m.month.to_string(),
+            count(m.clients),
+            count(m.new_clients),
+            count(m.returning),
+        ]);
+    }
+    t
+}
+
+/// Who was counted: the client's column, records without a client, keys
+/// refused as placeholders, visits whose date could not be read.
+pub fn notes(a: &Account, l: Lang) -> Vec<String> {
+    let columns: Vec<String> = a
+        .columns
+        .iter()
+        .map(|c| format!("«{}»", crate::input::clip(c)))
+        .collect();
+    let mut out = vec![l.fill(
+        "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count.",
+        &[&columns.join(l.tr(", else ")), &a.clients],
+    )];
+    let all = a.records + a.without_client;
+    if a.without_client > 0 {
+        out.push(l.fill(
+            "{} of {} records name no client: left out of retention only (the funnel counts them).",
+            &[&a.without_client, &all],
+        ));
+    }
+    if a.without_client * 2 > all {
+        out.push(l.tr("More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest.").to_string());
+    }
+    for p in a.placeholders.iter().take(SHOWN_PLACEHOLDERS) {
+        out.push(if p.known {
+            l.fill(
+                "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention.",
+                &[&p.value, &p.records],
+            )
+        } else {
+            l.fill(
+                "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged.",
+                &[&p.value, &p.records, &p.days, &a.limit],
+            )
+        });
+    }
+    if a.placeholders.len() > SHOWN_PLACEHOLDERS {
+        out.push(l.fill(
+            "{} more keys were left out the same way (see the JSON).",
+            &[&(a.placeholders.len() - SHOWN_PLACEHOLDERS)],
+        ));
+    }
+    if a.unread_visit_dates > 0 {
+        out.push(l.fill(
+            "{} visits have a visit date that cannot be read: they are dated by when the record was created.",
+            &[&a.unread_visit_dates],
+        ));
+    }
+    out
+}
+
+/// One cohort in JSON: shares as fractions, money exact to the kopeck.
+#[derive(Serialize)]
+struct JsonCohort {
+    month: String,
+    channel: &'static str,
+    new_clients: u64,
+    returned_30: Option<Ratio>,
+    returned_60: Option<Ratio>,
+    returned_90: Option<Ratio>,
+    returned_180: Option<Ratio>,
+    returned_365: Option<Ratio>,
+    /// Visits per client within 6 months of her first visit.
+    visits_6: Option<Ratio>,
+    /// Visits per client within 12 months.
+    visits_12: Option<Ratio>,
+    ltv_6: Option<Money>,
+    ltv_12: Option<Money>,
+}
+
+impl JsonCohort {
+    fn new(c: &Cohort) -> JsonCohort {
+        let r = |i: usize| share(c.returned[i]).map(Ratio);
+        JsonCohort {
+            month: c.month.to_string(),
+            channel: c.channel.name(),
+            new_clients: c.new_clients,
+            returned_30: r(0),
+            returned_60: r(1),
+            returned_90: r(2),
+            returned_180: r(3),
+            returned_365: r(4),
+            visits_6: c.visits_6.map(Ratio),
+            visits_12: c.visits_12.map(Ratio),
+            ltv_6: c.ltv_6.map(Money),
+            ltv_12: c.ltv_12.map(Money),
+        }
+    }
+}
+
+/// A step of a return curve.
+#[derive(Serialize)]
+struct JsonPoint {
+    channel: &'static str,
+    day: u32,
+    returned: Option<Ratio>,
+}
+
+/// A calendar month's clients.
+#[derive(Serialize)]
+struct JsonMonthClients {
+    month: String,
+    channel: &'static str,
+    clients: u64,
+    new_clients: u64,
+    returning: u64,
+}
+
+/// A key refused as a placeholder.
+#[derive(Serialize)]
+struct JsonPlaceholder<'a> {
+    value: &'a str,
+    records: u64,
+    days: u64,
+    /// A known placeholder text (else: records on too many days).
+    known: bool,
+}
+
+/// Who was counted.
+#[derive(Serialize)]
+struct JsonAccount<'a> {
+    columns: &'a [String],
+    records: u64,
+    without_client: u64,
+    clients: u64,
+    /// The most days one client's records may fall on.
+    days_limit: u64,
+    placeholders: Vec<JsonPlaceholder<'a>>,
+    unread_visit_dates: u64,
+}
+
+/// `retention` in `roi measure --format json`.
+#[derive(Serialize)]
+pub struct JsonRetention<'a> {
+    /// The last day of follow-up.
+    end: String,
+    cohorts: Vec<JsonCohort>,
+    curve: Vec<JsonPoint>,
+    months: Vec<JsonMonthClients>,
+    account: JsonAccount<'a>,
+}
+
+impl JsonRetention<'_> {
+    /// The JSON of `r`.
+    pub fn new(r: &Retention) -> JsonRetention<'_> {
+        let a = &r.account;
+        JsonRetention {
+            end: r.end.to_string(),
+            cohorts: r.cohorts.iter().map(JsonCohort::new).collect(),
+            curve: r
+                .curve
+                .iter()
+                .map(|p| JsonPoint {
+                    channel: p.channel.name(),
+                    day: p.day,
+                    returned: share(Some(p.returned)).map(Ratio),
+                })
+                .collect(),
+            months: r
+                .months
+                .iter()
+                .map(|m| JsonMonthClients {
+                    month: m.month.to_string(),
+                    channel: m.channel.name(),
+                    clients: m.clients,
+                    new_clients: m.new_clients,
+                    returning: m.returning,
+                })
+                .collect(),
+            account: JsonAccount {
+                columns: &a.columns,
+                records: a.records,
+                without_client: a.without_client,
+                clients: a.clients,
+                days_limit: a.limit,
+                placeholders: a
+                    .placeholders
+                    .iter()
+                    .map(|p| JsonPlaceholder {
+                        value: &p.value,
+                        records: p.records,
+                        days: p.days,
+                        known: p.known,
+                    })
+                    .collect(),
+                unread_visit_dates: a.unread_visit_dates,
+            },
+        }
+    }
+}
+
+/// Column names of the cohorts' CSV, stable for scripts.
+pub const HEADER: [&str; 13] = [
+    "month",
+    "channel",
+    "new_clients",
+    "returned_30",
+    "returned_60",
+    "returned_90",
+    "returned_180",
+    "returned_365",
+    "visits_6",
+    "visits_12",
+    "ltv_6",
+    "ltv_12",
+    "end",
+];
+
+/// `roi measure --retention --format csv`: a row per cohort and channel;
+/// an unknown figure is an empty cell.
+pub fn csv(r: &Retention, dialect: Dialect) -> String {
+    let mut rows = Rows::new(dialect, true);
+    rows.header(HEADER);
+    for c in &r.cohorts {
+        rows.text(&c.month.to_string())
+            .text(c.channel.name())
+            .number(c.new_clients);
+        for x in c.returned {
+            rows.ratio(share(x));
+        }
+        rows.ratio(c.visits_6).ratio(c.visits_12);
+        for v in [c.ltv_6, c.ltv_12] {
+            match v {
+                Some(v) => rows.money(v),
+                None => rows.empty(),
+            };
+        }
+        rows.text(&r.end.to_string()).end();
+    }
+    rows.finish()
+}
+
+/// The workbook's sheet of the cohorts, numbers a formula can use.
+pub fn sheet(book: &Book, r: &Retention, l: Lang) -> Result<Sheet, rust_xlsxwriter::XlsxError> {
+    let mut sheet = book.sheet(l.tr("Retention"))?;
+    let mut header: Vec<String> = ["First visit", "Channel", "New clients"]
+        .map(|h| l.tr(h).to_string())
+        .to_vec();
+    header.extend(WINDOWS.map(|w| l.fill("{} d", &[&w])));
+    header.extend(
+        ["Visits in 6 mo", "Visits in 12 mo", "LTV 6 mo", "LTV 12 mo"].map(|h| l.tr(h).to_string()),
+    );
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    sheet.header(&names, 2)?;
+    for c in &r.cohorts {
+        let mut row = vec![
+            Value::text(c.month.to_string()),
+            Value::text(l.tr(channel_word(c.channel))),
+            Value::Whole(c.new_clients),
+        ];
+        row.extend(c.returned.map(|x| Value::ratio(share(x))));
+        row.push(Value::months(c.visits_6));
+        row.push(Value::months(c.visits_12));
+        row.push(Value::money(c.ltv_6));
+        row.push(Value::money(c.ltv_12));
+        sheet.row(&row)?;
+    }
+    sheet.blank();
+    for note in notes(&r.account, l) {
+        sheet.note(&note)?;
+    }
+    Ok(sheet)
+}

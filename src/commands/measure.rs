@@ -33,6 +33,32 @@ fn month_flag(
     }
 }
 
+/// What to read, from the flags: the files, the period and what to count
+/// besides the funnel.
+fn request(args: &MeasureArgs) -> Result<crate::evidence::measure::Request> {
+    let mut req = exports::request(&super::exports(&args.export))?;
+    req.from = month_flag("--from", &args.from)?;
+    req.to = month_flag("--to", &args.to)?;
+    req.by = args.by.clone();
+    // Clients are collected only when asked for: a plain count pays nothing.
+    // A scenario takes its repeat visits from them when the files name clients.
+    req.clients = args.retention || args.scenario;
+    if let (Some(from), Some(to)) = (req.from, req.to)
+        && to < from
+    {
+        return Err(MeasureError::Period {
+            flag: "--to",
+            value: to.to_string(),
+            message: f(
+                "comes before --from {}; write the earlier month first",
+                &[&from],
+            ),
+        }
+        .into());
+    }
+    Ok(req)
+}
+
 /// Runs `roi measure`.
 pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if args.print_map {
@@ -57,26 +83,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         .chain(args.export.map.as_deref())
         .collect();
     let out = ui.output(&args.output, &formats, &inputs, false)?;
-    let mut req = exports::request(&super::exports(&args.export))?;
-    req.from = month_flag("--from", &args.from)?;
-    req.to = month_flag("--to", &args.to)?;
-    req.by = args.by.clone();
-    // Clients are collected only when asked for: a plain count pays nothing.
-    // A scenario takes its repeat visits from them when the files name clients.
-    req.clients = args.retention || args.scenario;
-    if let (Some(from), Some(to)) = (req.from, req.to)
-        && to < from
-    {
-        return Err(MeasureError::Period {
-            flag: "--to",
-            value: to.to_string(),
-            message: f(
-                "comes before --from {}; write the earlier month first",
-                &[&from],
-            ),
-        }
-        .into());
-    }
+    let req = request(&args)?;
     let baseline = args
         .baseline
         .as_deref()
@@ -88,6 +95,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     }
     let retention = match (&m.clients, args.retention) {
         (Some(clients), true) => Some(retention::retention(clients, m.funnel.split)?),
+        (None, true) => return Err(MeasureError::RetentionOnMonthly.into()),
         _ => None,
     };
     let r = retention.as_ref();

@@ -4,6 +4,7 @@
 //! independently of the code under test.
 #![allow(dead_code)] // each test crate uses its own subset
 
+pub mod clients;
 pub mod daily;
 pub mod study;
 

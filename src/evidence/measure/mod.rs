@@ -49,7 +49,8 @@ pub struct Request {
     pub by: Option<String>,
     /// Count each day's records too (a switchback pilot's analysis).
     pub daily: bool,
-    /// Collect each record's client too (`--retention`).
+    /// Collect each record's client too (`--retention`); a sheet of
+    /// monthly totals has none, and `clients` stays `None` for it.
     pub clients: bool,
 }
 
@@ -206,7 +207,7 @@ fn count(
     if request.daily && matches!(first, Layout::Records(_)) {
         counter = counter.with_daily();
     }
-    if request.clients {
+    if request.clients && matches!(first, Layout::Records(_)) {
         counter = counter.with_clients();
     }
     let mut files = Vec::new();
@@ -286,9 +287,6 @@ fn open_one(
     }
     if matches!(layout, Layout::Monthly(_)) && request.by.is_some() {
         return Err(MeasureError::ByOnMonthly);
-    }
-    if matches!(layout, Layout::Monthly(_)) && request.clients {
-        return Err(MeasureError::RetentionOnMonthly);
     }
     let layout = layout::resolve_by(layout, request.by.as_deref()).map_err(|problem| {
         MeasureError::Header {

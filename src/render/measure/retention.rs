@@ -11,7 +11,7 @@ use crate::render::csv::{Dialect, Rows};
 use crate::render::fit::{Grid, wrap};
 use crate::render::json::{Money, Ratio};
 use crate::render::xlsx::{Book, Sheet, Value};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 
@@ -81,8 +81,12 @@ fn cohort_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
                 .iter()
                 .map(|x| share(*x).map_or_else(dash, |d| f.percent(d, Sign::Plain))),
         );
+        // To the rouble, as the funnel's revenue: kopecks are in JSON and CSV.
         for ltv in [c.ltv_6, c.ltv_12] {
-            row.push(ltv.map_or_else(dash, |v| f.money(v, Sign::Plain)));
+            row.push(ltv.map_or_else(dash, |v| {
+                let whole = v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                f.money(whole, Sign::Plain)
+            }));
         }
         t.row(row);
     }

@@ -8,6 +8,7 @@ mod common;
 mod exports;
 
 use common::{refused, roi, stdout};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -144,4 +145,255 @@ fn the_curve_over_every_cohort_agrees_with_lifelines() {
             assert!((got - w).abs() < 1e-8, "{channel} day {day}: {got} against {w}");
         }
     }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Bitrix24 deals with the contact's name and phone, phones typed four
+/// ways; Вера has no phone and two deals on one day.
+const BITRIX: &str = "\
+ID;Название сделки;Стадия сделки;Сумма;Дата создания;Источник;Контакт;Контакт: Телефон
+1;Маникюр;Сделка успешна;1500;10.01.2025;AI-ассистент;Анна;+7 (918) 555-01-01
+2;Маникюр;Сделка успешна;3000;20.01.2025;Звонок;Борис;8-918-555-02-02
+3;Маникюр;Сделка успешна;1000;01.02.2025;Сайт;Вера К.;
+4;Педикюр;Сделка успешна;500;01.02.2025;Сайт;Вера К.;
+5;Маникюр;Сделка успешна;2000;09.02.2025;Звонок;Анна;89185550101
+6;Маникюр;Сделка успешна;700;15.02.2025;Звонок;;
+7;Маникюр;Сделка провалена;0;01.03.2025;Звонок;Борис;+79185550202
+8;Маникюр;Сделка успешна;1200;03.03.2025;Сайт;Вера К.;
+9;Маникюр;Сделка успешна;2500;10.04.2025;Сайт;Анна;918 555 01 01
+10;Маникюр;Сделка провалена;0;20.04.2025;Звонок;Галина;+7 918 555 04 04
+";
+
+#[test]
+fn a_bitrix24_export_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "deals.csv", BITRIX);
+    let text = stdout(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--ai",
+        "Источник=AI-ассистент",
+        "--format",
+        "json",
+    ]);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let r = &json["retention"];
+    // Follow-up ends on the last date in the file: Галина's lost deal.
+    assert_eq!(r["end"], "2025-04-20");
+    let cohort = |month: &str, channel: &str| {
+        r["cohorts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["month"] == month && c["channel"] == channel)
+            .unwrap_or_else(|| panic!("{month} {channel}"))
+            .clone()
+    };
+    // January: Анна (back on day 30, 02-09) and Борис (his lost deal is no
+    // visit: censored at 04-20, day 90). S(30) = 1 − 1/2; nobody else
+    // returns by day 90, where Борис is still at risk; 180 days is past the
+    // 100 days the cohort was followed (01-10 → 04-20).
+    let jan = cohort("2025-01", "all");
+    assert_eq!(jan["new_clients"], 2);
+    for (key, want) in [
+        ("returned_30", Some(0.5)),
+        ("returned_60", Some(0.5)),
+        ("returned_90", Some(0.5)),
+        ("returned_180", None),
+        ("ltv_6", None),
+    ] {
+        close(&jan[key], want, 0.0, key);
+    }
+    close(&cohort("2025-01", "ai")["returned_30"], Some(1.0), 0.0, "ai");
+    close(&cohort("2025-01", "other")["returned_90"], Some(0.0), 0.0, "other");
+    // February: Вера, two deals on 02-01 (one visit, not a return), back on
+    // 03-03 (day 30): all of the cohort back; followed 78 days, so no 90.
+    let feb = cohort("2025-02", "all");
+    assert_eq!(feb["new_clients"], 1);
+    close(&feb["returned_30"], Some(1.0), 0.0, "February 30");
+    close(&feb["returned_60"], Some(1.0), 0.0, "February 60");
+    assert_eq!(feb["returned_90"], Value::Null);
+    // The phones in four forms are one Анна: January 2, February 1 new and
+    // 1 returning (Анна), March Вера, April Анна.
+    let months: Vec<(String, u64, u64)> = r["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["channel"] == "all")
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap().to_string(),
+                m["new_clients"].as_u64().unwrap(),
+                m["returning"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2025-01".into(), 2, 0),
+            ("2025-02".into(), 1, 1),
+            ("2025-03".into(), 0, 1),
+            ("2025-04".into(), 0, 1)
+        ]
+    );
+    let account = &r["account"];
+    assert_eq!(account["without_client"], 1);
+    assert_eq!(account["clients"], 4);
+    assert_eq!(account["columns"], serde_json::json!(["Контакт: Телефон", "Контакт"]));
+}
+
+/// YCLIENTS records out of date order, phones in five forms, a no-show, a
+/// record without a client and one under «Без имени».
+const YCLIENTS: &str = "\
+ID;Дата создания;Дата визита;Статус визита;Стоимость;Клиент;Телефон;Источник
+9;01.06.2025 10:00;30.06.2025 12:00;Клиент пришел;1000;Ирина;+7 900 444 55 66;Сайт
+4;03.02.2025 10:00;15.03.2025 12:00;Клиент пришел;1200;Ольга;9002223344;Сайт
+2;20.01.2025 10:00;25.01.2025 12:00;Клиент пришел;2000;Анна;89001112233;AI-ассистент
+1;01.01.2025 10:00;05.01.2025 12:00;Клиент пришел;1500;Анна;+7 (900) 111-22-33;AI-ассистент
+3;02.01.2025 10:00;10.01.2025 12:00;Клиент пришел;1000;Ольга;8 900 222 33 44;Сайт
+5;10.01.2025 10:00;12.01.2025 12:00;Клиент не пришел;;Мария;+79003334455;Сайт
+6;11.01.2025 10:00;20.01.2025 12:00;Клиент пришел;1800;Мария;+7 900 333-44-55;Сайт
+7;11.01.2025 10:00;21.01.2025 12:00;Клиент пришел;1800;;;Сайт
+8;01.03.2025 10:00;02.03.2025 12:00;Клиент пришел;1000;Без имени;;Сайт
+";
+
+#[test]
+fn a_yclients_export_by_hand_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "records.csv", YCLIENTS);
+    let path = file.to_str().unwrap();
+    let json: Value =
+        serde_json::from_str(&stdout(&["measure", path, "--retention", "--format", "json"]))
+            .unwrap();
+    let jan = &json["retention"]["cohorts"][0];
+    // Анна back on day 20 (01-05 → 01-25), Ольга on day 64 (01-10 → 03-15),
+    // Мария (her no-show is no visit) censored on day 161 (01-20 → 06-30):
+    // S(30) = 2/3, S(64) = 2/3 · 1/2 = 1/3; followed 176 days, so no 180.
+    assert_eq!(jan["month"], "2025-01");
+    assert_eq!(jan["new_clients"], 3);
+    let third = |x: &Value| x.as_f64().unwrap();
+    assert!((third(&jan["returned_30"]) - 1.0 / 3.0).abs() < 1e-8);
+    assert!((third(&jan["returned_90"]) - 2.0 / 3.0).abs() < 1e-8);
+    assert_eq!(jan["returned_180"], Value::Null);
+    let mut cmd = roi();
+    cmd.env("LANG", "ru_RU.UTF-8")
+        .args(["measure", path, "--retention"]);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "Возвраты клиентов по месяцу первого визита (наблюдение до 2025-06-30)",
+        "│ 2025-01      ┆       3 ┆ 33,3\u{a0}% ┆ 33,3\u{a0}% ┆ 66,7\u{a0}% ┆",
+        "клиентов 4",
+        "В 1 из 9 строк выгрузки клиент не указан",
+        "«Без имени» стоит в 1 строках",
+    ] {
+        assert!(table.contains(line), "{line}\n{table}");
+    }
+}
+
+#[test]
+fn refuses_what_names_no_client() {
+    let dir = tempfile::tempdir().unwrap();
+    // Bitrix24 deals without any contact column.
+    let bare: String = BITRIX
+        .lines()
+        .map(|l| l.rsplitn(3, ';').nth(2).unwrap().to_string() + "\n")
+        .collect();
+    let file = write(dir.path(), "bare.csv", &bare);
+    let err = refused(&["measure", file.to_str().unwrap(), "--retention"]);
+    assert!(err.contains("no column that names the client"), "{err}");
+    assert!(err.contains("[columns] client = \"…\""), "{err}");
+    // The column is there, but empty in every row.
+    let empty: String = bare
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l};Контакт\n")
+            } else {
+                format!("{l};\n")
+            }
+        })
+        .collect();
+    let file = write(dir.path(), "empty.csv", &empty);
+    let err = refused(&["measure", file.to_str().unwrap(), "--retention"]);
+    assert!(
+        err.contains("none of the 10 records names a client: «Контакт» is empty in every one"),
+        "{err}"
+    );
+    // A sheet of monthly totals names no clients at all.
+    let monthly = write(
+        dir.path(),
+        "months.csv",
+        "Месяц;Заявки;Записи;Визиты\n2025-01;100;30;25\n",
+    );
+    let err = refused(&["measure", monthly.to_str().unwrap(), "--retention"]);
+    assert!(err.contains("a monthly sheet holds totals, not clients"), "{err}");
+    // Without --retention none of this is asked for.
+    stdout(&["measure", dir.path().join("bare.csv").to_str().unwrap()]);
+}
+
+#[test]
+fn a_mostly_empty_client_column_and_a_mapped_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // Only Анна's and Борис's deals keep a client: 6 of 10 name none.
+    let sparse: String = BITRIX
+        .lines()
+        .map(|l| {
+            if l.contains("Вера") || l.contains("Галина") {
+                l.rsplitn(3, ';').nth(2).unwrap().to_string() + ";;\n"
+            } else {
+                l.to_string() + "\n"
+            }
+        })
+        .collect();
+    let file = write(dir.path(), "sparse.csv", &sparse);
+    let table = stdout(&["measure", file.to_str().unwrap(), "--retention"]);
+    assert!(table.contains("5 of 10 records name no client"), "{table}");
+    assert!(!table.contains("More than half"), "{table}");
+    let sparser = sparse.replace(";Борис;8-918-555-02-02", ";;");
+    let file = write(dir.path(), "sparser.csv", &sparser);
+    let table = stdout(&["measure", file.to_str().unwrap(), "--retention"]);
+    assert!(table.contains("6 of 10 records name no client"), "{table}");
+    assert!(table.contains("More than half the records name no client"), "{table}");
+    // A mapping names the client column: the name, not the phone, then
+    // tells clients apart, so Анна's deals stay one client.
+    let map = write(dir.path(), "map.toml", "[columns]\nclient = \"Контакт\"\n");
+    let full = write(dir.path(), "deals.csv", BITRIX);
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        full.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["retention"]["account"]["columns"], serde_json::json!(["Контакт"]));
+    assert_eq!(json["retention"]["account"]["clients"], 4);
+}
+
+#[test]
+fn a_shared_placeholder_is_refused_not_merged() {
+    let json = measured();
+    let account = &json["retention"]["account"];
+    // The salon's own phone on 150 days of 424 (limit: 61 weeks), and
+    // «Без имени», a known placeholder, on 5.
+    assert_eq!(account["days_limit"], 61);
+    let placeholders = account["placeholders"].as_array().unwrap();
+    assert_eq!(placeholders[0]["value"], "+78632000001");
+    assert_eq!(placeholders[0]["records"], 150);
+    assert_eq!(placeholders[0]["known"], false);
+    assert_eq!(placeholders[1]["value"], "Без имени");
+    assert_eq!(placeholders[1]["known"], true);
+    assert_eq!(placeholders.len(), 2);
 }

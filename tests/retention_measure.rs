@@ -397,3 +397,56 @@ fn a_shared_placeholder_is_refused_not_merged() {
     assert_eq!(placeholders[1]["known"], true);
     assert_eq!(placeholders.len(), 2);
 }
+
+/// `python3 tests/reference/retention.py` (its last line): the repeat
+/// visits per new client in months 1..12 after the month of the first visit.
+const REPEAT_VISITS: &str =
+    "repeat_visits = [0.525, 0.5, 0.466, 0.456, 0.5, 0.568, 0.512, 0.429, 0.503, 0.492, 0.528, 0.39]";
+
+#[test]
+fn a_scenario_takes_its_repeat_visits_from_the_clients() {
+    let dir = tempfile::tempdir().unwrap();
+    let bookings = exports::clients::bookings(20);
+    let deals = dir.path().join("deals.csv");
+    std::fs::write(&deals, exports::clients::bitrix_csv(&bookings)).unwrap();
+    let scenario = dir.path().join("salon.toml");
+    let deals = deals.to_str().unwrap();
+    stdout(&[
+        "measure",
+        deals,
+        "--baseline",
+        "2024-03..2025-02",
+        "--scenario",
+        "-o",
+        scenario.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&scenario).unwrap();
+    assert!(text.contains(&format!("[retention]\n{REPEAT_VISITS}\n")), "{text}");
+    assert!(
+        text.contains("# Repeat visits per new client, measured from the 413 clients whose first visit fell in 2024-01 — 2025-02:"),
+        "{text}"
+    );
+    // roi calc takes the file as written, repeat visits and all.
+    let calc = stdout(&["calc", scenario.to_str().unwrap(), "--format", "json"]);
+    let json: Value = serde_json::from_str(&calc).unwrap();
+    assert!(json["scenario"].to_string().contains("0.525"), "{calc}");
+    // Eleven months of deals are not a year: no [retention], and why.
+    let short = dir.path().join("short.toml");
+    stdout(&[
+        "measure",
+        deals,
+        "--to",
+        "2024-11",
+        "--baseline",
+        "2024-03..2024-11",
+        "--scenario",
+        "-o",
+        short.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&short).unwrap();
+    assert!(!text.contains("\n[retention]"), "{text}");
+    assert!(
+        text.contains("# No [retention] from the export's clients: the visits span 2024-01 — 2024-11, under the 12 months"),
+        "{text}"
+    );
+}

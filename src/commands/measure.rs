@@ -109,7 +109,13 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
             return Err(UsageError(t("--scenario needs --baseline FROM..TO").into()).into());
         };
         let b = m.scenario_baseline(p)?;
-        render::scenario_file::measured(&m, &b, p, ui.lang, None)?.into_bytes()
+        // Repeat visits come from the clients when the files name them.
+        let repeat = m
+            .clients
+            .as_ref()
+            .filter(|c| !c.columns.is_empty())
+            .map(retention::repeat);
+        render::scenario_file::measured(&m, &b, p, ui.lang, None, repeat.as_ref())?.into_bytes()
     } else {
         match out.format {
             Format::Json => render::measure::json(&m, baseline, r).into_bytes(),

@@ -156,7 +156,7 @@ fn with_odds(
         Some(_) if plan.is_some() || write => {
             Some(m.scenario_baseline(judged.baseline).and_then(|b| {
                 let j = Some((&judged, plan));
-                render::scenario_file::measured(m, &b, judged.baseline, ui.lang, j)
+                render::scenario_file::measured(m, &b, judged.baseline, ui.lang, j, None)
             }))
         }
         _ => None,

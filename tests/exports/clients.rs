@@ -141,3 +141,34 @@ pub fn yclients_csv(bookings: &[Booking]) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+/// The same bookings as Bitrix24 deals, each created on its visit's day
+/// (a deal has no visit date of its own): a visit is a won deal, a no-show a
+/// lost one; the client's name and phone in the contact's columns.
+pub fn bitrix_csv(bookings: &[Booking]) -> Vec<u8> {
+    let mut dice = Dice::new(99);
+    let mut out = String::from(
+        "ID;Название сделки;Стадия сделки;Сумма;Дата создания;Источник;Контакт;Контакт: Телефон\n",
+    );
+    for b in bookings {
+        let (name, tel) = match b.client {
+            None => (String::new(), String::new()),
+            Some(0) => ("Клиент".to_string(), "+7 (863) 200-00-01".to_string()),
+            Some(1) => ("Без имени".to_string(), String::new()),
+            Some(c) => (format!("Клиентка {c}"), phone(c, dice.below(5))),
+        };
+        let stage = if b.came { "Сделка успешна" } else { "Сделка провалена" };
+        let source = if b.ai { "AI-ассистент" } else { "Сайт" };
+        out.push_str(&format!(
+            "{};Визит;{};{};{};{};{};{}\n",
+            b.id,
+            stage,
+            b.kopecks / 100,
+            b.visit.format("%d.%m.%Y"),
+            source,
+            name,
+            tel
+        ));
+    }
+    out.into_bytes()
+}

@@ -75,3 +75,21 @@ for chan in ("all", "ai", "other"):
     of = people if chan == "all" else people[people["channel"] == chan]
     kmf = KaplanMeierFitter().fit(of["days"], event_observed=of["event"])
     print(chan, [round(float(1 - kmf.survival_function_at_times(d).iloc[0]), 8) for d in (30, 90, 365)])
+
+# Repeat visits for a scenario: r_k = visits in calendar month M + k by the
+# clients whose first visit was in month M, per such client, pooled over the
+# cohorts whose month M + k the export covers whole (it ends 2025-02-28, so
+# through 2025-02), k = 1..12.
+last_full = pd.Period("2025-02", "M")
+people["cohort"] = people["first"].dt.to_period("M")
+visits = visits.assign(m=visits["visit"].dt.to_period("M"))
+r = []
+for k in range(1, 13):
+    cohorts = people[people["cohort"] + k <= last_full]
+    if cohorts.empty:
+        break
+    n = 0
+    for cohort, c in cohorts.groupby("cohort"):
+        n += (visits["key"].isin(c["key"]) & (visits["m"] == cohort + k)).sum()
+    r.append(round(float(n / len(cohorts)), 3))
+print("repeat_visits =", r)

@@ -164,6 +164,7 @@ fn odds(
         b.period,
         ui.lang,
         Some((&judged.pilot, Some(plan))),
+        None,
     )?;
     Ok(crate::evidence::pilot::odds::of_scenario(
         "pilot",

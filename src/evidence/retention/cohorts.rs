@@ -194,7 +194,8 @@ fn plus(month: Month, k: u32) -> Month {
     (0..k).fold(month, |m, _| m.next())
 }
 
-/// See [`super::repeat_visits`].
+/// See [`super::repeat`]: `None` when the months from the first cohort to
+/// the last month the data covers whole are fewer than a year.
 pub(super) fn repeat_visits(people: &[Person], end: NaiveDate) -> Option<Vec<Decimal>> {
     // The last month the data covers whole.
     let last = match end.succ_opt().map(Month::of) {
@@ -204,7 +205,7 @@ pub(super) fn repeat_visits(people: &[Person], end: NaiveDate) -> Option<Vec<Dec
     let all: Vec<&Person> = people.iter().collect();
     let cohorts = by_month(&all);
     let first = *cohorts.keys().next()?;
-    if first.span(last) < 12 {
+    if first.span(last) < super::REPEAT_HISTORY {
         return None;
     }
     let mut out = Vec::new();

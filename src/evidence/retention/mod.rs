@@ -129,13 +129,52 @@ pub fn retention(clients: &Clients, split: bool) -> Result<Retention, MeasureErr
     Ok(out)
 }
 
+/// The repeat visits a scenario's `[retention] repeat_visits` takes, and
+/// what they were measured from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    /// `r_k`: the expected visits per new client in the k-th month after
+    /// the month of her first visit, k = 1, 2, … (at most 12).
+    pub visits: Vec<Decimal>,
+    /// The clients the figures are measured from (every cohort of a first
+    /// visit; each `r_k` pools those followed through month M + k).
+    pub clients: u64,
+    /// The months of first visits: the first cohort's and the last's.
+    pub first: Month,
+    /// See `first`.
+    pub last: Month,
+}
+
+/// The months of history the repeat visits need: a year, so that every
+/// calendar month is in and a season does not pass for loyalty.
+pub const REPEAT_HISTORY: u32 = 12;
+
 /// The expected repeat visits per new client in the 1st, 2nd, … month after
 /// her first visit, for a scenario's `[retention] repeat_visits`: `r_k` is
 /// the visits in calendar month M + k of the clients whose first visit was
 /// in month M, per such client, pooled over every cohort the data follows
-/// through the whole of month M + k. `None` unless the visits span at least
-/// 12 months; at most 12 figures.
-pub fn repeat_visits(clients: &Clients, account: &Account) -> Option<Vec<Decimal>> {
-    let people = cohorts::people(clients, account);
-    cohorts::repeat_visits(&people, clients.last?)
+/// through the whole of month M + k. Refused, with why, when no client can
+/// be followed or the visits span less than [`REPEAT_HISTORY`] months.
+pub fn repeat(clients: &Clients) -> Result<Repeat, String> {
+    let account = account::check(clients).map_err(|e| e.to_string())?;
+    let people = cohorts::people(clients, &account);
+    let end = clients.last.ok_or_else(|| account::no_clients(clients))?;
+    let (Some(first), Some(last)) = (
+        people.iter().map(|p| Month::of(p.first())).min(),
+        people.iter().map(|p| Month::of(p.first())).max(),
+    ) else {
+        return Err(crate::i18n::t("no named client has a visit").into());
+    };
+    match cohorts::repeat_visits(&people, end) {
+        Some(visits) if !visits.is_empty() => Ok(Repeat {
+            visits,
+            clients: people.len() as u64,
+            first,
+            last,
+        }),
+        _ => Err(crate::i18n::f(
+            "the visits span {} — {}, under the {} months repeat visits are measured from",
+            &[&first, &Month::of(end), &REPEAT_HISTORY],
+        )),
+    }
 }

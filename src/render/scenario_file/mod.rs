@@ -7,6 +7,7 @@
 //! figures exact arithmetic cannot model are refused here, not there.
 
 mod after;
+mod retention;
 
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::{MeasureError, Period};
@@ -82,6 +83,9 @@ pub struct Measured<'a> {
     /// The rest of the file, already written (`roi pilot --write-scenario`):
     /// `[after]` from the pilot's intervals and the plan's costs.
     pub after: Option<String>,
+    /// Repeat visits measured from the export's clients, or why there are
+    /// none; `None` when the files name no client column at all.
+    pub retention: Option<&'a Result<crate::evidence::retention::Repeat, String>>,
 }
 
 /// The measured baseline as a scenario file, naming the exports it came
@@ -95,6 +99,7 @@ pub fn measured(
     period: Period,
     lang: Lang,
     pilot: Option<(&Pilot, Option<&Scenario>)>,
+    retention: Option<&Result<crate::evidence::retention::Repeat, String>>,
 ) -> Result<String, MeasureError> {
     let written = after::Written {
         conversion: written_conversion(b),
@@ -111,6 +116,7 @@ pub fn measured(
                 .map_or(12, |plan| plan.inputs.months),
             after: pilot
                 .map(|(p, plan)| after::pilot_after(p, plan, written, b.season.is_some(), lang)),
+            retention,
         },
         lang,
     );
@@ -277,11 +283,13 @@ pub fn render(m: &Measured<'_>, lang: Lang) -> String {
     if let Some(season) = &b.season {
         write_season(&mut out, season, b.period.to.next(), lang);
     }
-    if let Some(after) = &m.after {
-        out.push_str(after);
-        return out;
+    match &m.after {
+        Some(after) => out.push_str(after),
+        None => write_after_template(&mut out, lang),
     }
-    write_after_template(&mut out, lang);
+    if let Some(repeat) = m.retention {
+        retention::write(&mut out, repeat, lang);
+    }
     out
 }
 

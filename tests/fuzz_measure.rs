@@ -837,6 +837,7 @@ fn only_what_was_measured(text: &str, pilot: bool, plan: bool) -> toml::Table {
         "gross_margin",
         "ramp_months",
         "discount_rate",
+        "repeat_visits",
     ];
     // Control characters, line separators and bidi marks are escaped.
     let hidden = |c: char| {
@@ -865,11 +866,22 @@ fn only_what_was_measured(text: &str, pilot: bool, plan: bool) -> toml::Table {
     if plan {
         want.extend(["costs", "savings", "assumptions"]);
     }
+    // `[seasonality]` when the history holds a year; `[retention]` when it
+    // also names the clients (amoCRM's contact columns): each only then.
     let mut got: Vec<&str> = table
         .keys()
         .map(String::as_str)
-        .filter(|k| *k != "seasonality")
+        .filter(|k| *k != "seasonality" && *k != "retention")
         .collect();
+    if let Some(retention) = table.get("retention").and_then(toml::Value::as_table) {
+        let visits = retention
+            .get("repeat_visits")
+            .and_then(toml::Value::as_array);
+        assert!(
+            retention.len() == 1 && visits.is_some_and(|v| (1..=12).contains(&v.len())),
+            "[retention] {retention}\n{text}"
+        );
+    }
     got.sort_unstable();
     want.sort_unstable();
     assert_eq!(got, want, "{text}");

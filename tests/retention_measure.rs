@@ -34,48 +34,456 @@ fn the_fixture_is_what_the_generator_writes() {
 /// days (1 − KaplanMeierFitter's S) and LTV at 6 and 12 months, in roubles.
 #[allow(clippy::type_complexity)]
 const COHORTS: [(&str, &str, u64, [Option<f64>; 5], [Option<f64>; 2]); 42] = [
-    ("2024-01", "all", 29, [Some(0.51724138), Some(0.82758621), Some(0.82758621), Some(1.0), Some(1.0)], [Some(9208.97), Some(16071.72)]),
-    ("2024-02", "all", 30, [Some(0.4), Some(0.56666667), Some(0.8), Some(0.9), Some(1.0)], [Some(6519.0), Some(12396.67)]),
-    ("2024-03", "all", 30, [Some(0.3), Some(0.46666667), Some(0.63333333), Some(0.9), None], [Some(8054.33), None]),
-    ("2024-04", "all", 29, [Some(0.34482759), Some(0.48275862), Some(0.62068966), Some(0.93103448), None], [Some(8099.31), None]),
-    ("2024-05", "all", 27, [Some(0.25925926), Some(0.51851852), Some(0.62962963), Some(0.92592593), None], [Some(7591.85), None]),
-    ("2024-06", "all", 30, [Some(0.4), Some(0.46666667), Some(0.63333333), Some(0.86666667), None], [Some(7006.67), None]),
-    ("2024-07", "all", 34, [Some(0.38235294), Some(0.58823529), Some(0.73529412), Some(0.91176471), None], [Some(7634.41), None]),
-    ("2024-08", "all", 27, [Some(0.40740741), Some(0.59259259), Some(0.66666667), Some(0.88888889), None], [Some(7143.33), None]),
-    ("2024-09", "all", 28, [Some(0.39285714), Some(0.60714286), Some(0.89285714), None, None], [None, None]),
-    ("2024-10", "all", 30, [Some(0.46666667), Some(0.63333333), Some(0.8), None, None], [None, None]),
-    ("2024-11", "all", 30, [Some(0.26666667), Some(0.56666667), Some(0.73333333), None, None], [None, None]),
-    ("2024-12", "all", 28, [Some(0.46428571), Some(0.60714286), None, None, None], [None, None]),
-    ("2025-01", "all", 33, [Some(0.45622896), None, None, None, None], [None, None]),
-    ("2025-02", "all", 28, [None, None, None, None, None], [None, None]),
-    ("2024-01", "ai", 12, [Some(0.58333333), Some(0.83333333), Some(0.83333333), Some(1.0), Some(1.0)], [Some(10431.67), Some(21166.67)]),
-    ("2024-02", "ai", 9, [Some(0.77777778), Some(0.77777778), Some(1.0), Some(1.0), Some(1.0)], [Some(8672.22), Some(17028.89)]),
-    ("2024-03", "ai", 11, [Some(0.36363636), Some(0.54545455), Some(0.81818182), Some(0.90909091), None], [Some(11240.0), None]),
-    ("2024-04", "ai", 9, [Some(0.44444444), Some(0.55555556), Some(0.77777778), Some(1.0), None], [Some(10128.89), None]),
-    ("2024-05", "ai", 9, [Some(0.55555556), Some(0.77777778), Some(0.77777778), Some(1.0), None], [Some(9486.67), None]),
-    ("2024-06", "ai", 12, [Some(0.5), Some(0.66666667), Some(0.75), Some(1.0), None], [Some(10165.83), None]),
-    ("2024-07", "ai", 8, [Some(0.5), Some(0.625), Some(0.875), Some(1.0), None], [Some(9965.0), None]),
-    ("2024-08", "ai", 4, [Some(0.5), Some(1.0), Some(1.0), Some(1.0), None], [Some(11395.0), None]),
-    ("2024-09", "ai", 9, [Some(0.44444444), Some(0.77777778), Some(0.88888889), None, None], [None, None]),
-    ("2024-10", "ai", 12, [Some(0.83333333), Some(0.91666667), Some(1.0), None, None], [None, None]),
-    ("2024-11", "ai", 9, [Some(0.11111111), Some(0.66666667), Some(0.88888889), None, None], [None, None]),
-    ("2024-12", "ai", 10, [Some(0.4), Some(0.5), None, None, None], [None, None]),
-    ("2025-01", "ai", 9, [Some(0.77777778), None, None, None, None], [None, None]),
-    ("2025-02", "ai", 8, [None, None, None, None, None], [None, None]),
-    ("2024-01", "other", 17, [Some(0.47058824), Some(0.82352941), Some(0.82352941), Some(1.0), Some(1.0)], [Some(8345.88), Some(12475.29)]),
-    ("2024-02", "other", 21, [Some(0.23809524), Some(0.47619048), Some(0.71428571), Some(0.85714286), Some(1.0)], [Some(5596.19), Some(10411.43)]),
-    ("2024-03", "other", 19, [Some(0.26315789), Some(0.42105263), Some(0.52631579), Some(0.89473684), None], [Some(6210.0), None]),
-    ("2024-04", "other", 20, [Some(0.3), Some(0.45), Some(0.55), Some(0.9), None], [Some(7186.0), None]),
-    ("2024-05", "other", 18, [Some(0.11111111), Some(0.38888889), Some(0.55555556), Some(0.88888889), None], [Some(6644.44), None]),
-    ("2024-06", "other", 18, [Some(0.33333333), Some(0.33333333), Some(0.55555556), Some(0.77777778), None], [Some(4900.56), None]),
-    ("2024-07", "other", 26, [Some(0.34615385), Some(0.57692308), Some(0.69230769), Some(0.88461538), None], [Some(6917.31), None]),
-    ("2024-08", "other", 23, [Some(0.39130435), Some(0.52173913), Some(0.60869565), Some(0.86956522), None], [Some(6403.91), None]),
-    ("2024-09", "other", 19, [Some(0.36842105), Some(0.52631579), Some(0.89473684), Some(1.0), None], [None, None]),
-    ("2024-10", "other", 18, [Some(0.22222222), Some(0.44444444), Some(0.66666667), None, None], [None, None]),
-    ("2024-11", "other", 21, [Some(0.33333333), Some(0.52380952), Some(0.66666667), None, None], [None, None]),
-    ("2024-12", "other", 18, [Some(0.5), Some(0.66666667), None, None, None], [None, None]),
-    ("2025-01", "other", 24, [Some(0.3359375), None, None, None, None], [None, None]),
-    ("2025-02", "other", 20, [None, None, None, None, None], [None, None]),
+    (
+        "2024-01",
+        "all",
+        29,
+        [
+            Some(0.51724138),
+            Some(0.82758621),
+            Some(0.82758621),
+            Some(1.0),
+            Some(1.0),
+        ],
+        [Some(9208.97), Some(16071.72)],
+    ),
+    (
+        "2024-02",
+        "all",
+        30,
+        [Some(0.4), Some(0.56666667), Some(0.8), Some(0.9), Some(1.0)],
+        [Some(6519.0), Some(12396.67)],
+    ),
+    (
+        "2024-03",
+        "all",
+        30,
+        [
+            Some(0.3),
+            Some(0.46666667),
+            Some(0.63333333),
+            Some(0.9),
+            None,
+        ],
+        [Some(8054.33), None],
+    ),
+    (
+        "2024-04",
+        "all",
+        29,
+        [
+            Some(0.34482759),
+            Some(0.48275862),
+            Some(0.62068966),
+            Some(0.93103448),
+            None,
+        ],
+        [Some(8099.31), None],
+    ),
+    (
+        "2024-05",
+        "all",
+        27,
+        [
+            Some(0.25925926),
+            Some(0.51851852),
+            Some(0.62962963),
+            Some(0.92592593),
+            None,
+        ],
+        [Some(7591.85), None],
+    ),
+    (
+        "2024-06",
+        "all",
+        30,
+        [
+            Some(0.4),
+            Some(0.46666667),
+            Some(0.63333333),
+            Some(0.86666667),
+            None,
+        ],
+        [Some(7006.67), None],
+    ),
+    (
+        "2024-07",
+        "all",
+        34,
+        [
+            Some(0.38235294),
+            Some(0.58823529),
+            Some(0.73529412),
+            Some(0.91176471),
+            None,
+        ],
+        [Some(7634.41), None],
+    ),
+    (
+        "2024-08",
+        "all",
+        27,
+        [
+            Some(0.40740741),
+            Some(0.59259259),
+            Some(0.66666667),
+            Some(0.88888889),
+            None,
+        ],
+        [Some(7143.33), None],
+    ),
+    (
+        "2024-09",
+        "all",
+        28,
+        [
+            Some(0.39285714),
+            Some(0.60714286),
+            Some(0.89285714),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-10",
+        "all",
+        30,
+        [Some(0.46666667), Some(0.63333333), Some(0.8), None, None],
+        [None, None],
+    ),
+    (
+        "2024-11",
+        "all",
+        30,
+        [
+            Some(0.26666667),
+            Some(0.56666667),
+            Some(0.73333333),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-12",
+        "all",
+        28,
+        [Some(0.46428571), Some(0.60714286), None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-01",
+        "all",
+        33,
+        [Some(0.45622896), None, None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-02",
+        "all",
+        28,
+        [None, None, None, None, None],
+        [None, None],
+    ),
+    (
+        "2024-01",
+        "ai",
+        12,
+        [
+            Some(0.58333333),
+            Some(0.83333333),
+            Some(0.83333333),
+            Some(1.0),
+            Some(1.0),
+        ],
+        [Some(10431.67), Some(21166.67)],
+    ),
+    (
+        "2024-02",
+        "ai",
+        9,
+        [
+            Some(0.77777778),
+            Some(0.77777778),
+            Some(1.0),
+            Some(1.0),
+            Some(1.0),
+        ],
+        [Some(8672.22), Some(17028.89)],
+    ),
+    (
+        "2024-03",
+        "ai",
+        11,
+        [
+            Some(0.36363636),
+            Some(0.54545455),
+            Some(0.81818182),
+            Some(0.90909091),
+            None,
+        ],
+        [Some(11240.0), None],
+    ),
+    (
+        "2024-04",
+        "ai",
+        9,
+        [
+            Some(0.44444444),
+            Some(0.55555556),
+            Some(0.77777778),
+            Some(1.0),
+            None,
+        ],
+        [Some(10128.89), None],
+    ),
+    (
+        "2024-05",
+        "ai",
+        9,
+        [
+            Some(0.55555556),
+            Some(0.77777778),
+            Some(0.77777778),
+            Some(1.0),
+            None,
+        ],
+        [Some(9486.67), None],
+    ),
+    (
+        "2024-06",
+        "ai",
+        12,
+        [Some(0.5), Some(0.66666667), Some(0.75), Some(1.0), None],
+        [Some(10165.83), None],
+    ),
+    (
+        "2024-07",
+        "ai",
+        8,
+        [Some(0.5), Some(0.625), Some(0.875), Some(1.0), None],
+        [Some(9965.0), None],
+    ),
+    (
+        "2024-08",
+        "ai",
+        4,
+        [Some(0.5), Some(1.0), Some(1.0), Some(1.0), None],
+        [Some(11395.0), None],
+    ),
+    (
+        "2024-09",
+        "ai",
+        9,
+        [
+            Some(0.44444444),
+            Some(0.77777778),
+            Some(0.88888889),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-10",
+        "ai",
+        12,
+        [Some(0.83333333), Some(0.91666667), Some(1.0), None, None],
+        [None, None],
+    ),
+    (
+        "2024-11",
+        "ai",
+        9,
+        [
+            Some(0.11111111),
+            Some(0.66666667),
+            Some(0.88888889),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-12",
+        "ai",
+        10,
+        [Some(0.4), Some(0.5), None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-01",
+        "ai",
+        9,
+        [Some(0.77777778), None, None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-02",
+        "ai",
+        8,
+        [None, None, None, None, None],
+        [None, None],
+    ),
+    (
+        "2024-01",
+        "other",
+        17,
+        [
+            Some(0.47058824),
+            Some(0.82352941),
+            Some(0.82352941),
+            Some(1.0),
+            Some(1.0),
+        ],
+        [Some(8345.88), Some(12475.29)],
+    ),
+    (
+        "2024-02",
+        "other",
+        21,
+        [
+            Some(0.23809524),
+            Some(0.47619048),
+            Some(0.71428571),
+            Some(0.85714286),
+            Some(1.0),
+        ],
+        [Some(5596.19), Some(10411.43)],
+    ),
+    (
+        "2024-03",
+        "other",
+        19,
+        [
+            Some(0.26315789),
+            Some(0.42105263),
+            Some(0.52631579),
+            Some(0.89473684),
+            None,
+        ],
+        [Some(6210.0), None],
+    ),
+    (
+        "2024-04",
+        "other",
+        20,
+        [Some(0.3), Some(0.45), Some(0.55), Some(0.9), None],
+        [Some(7186.0), None],
+    ),
+    (
+        "2024-05",
+        "other",
+        18,
+        [
+            Some(0.11111111),
+            Some(0.38888889),
+            Some(0.55555556),
+            Some(0.88888889),
+            None,
+        ],
+        [Some(6644.44), None],
+    ),
+    (
+        "2024-06",
+        "other",
+        18,
+        [
+            Some(0.33333333),
+            Some(0.33333333),
+            Some(0.55555556),
+            Some(0.77777778),
+            None,
+        ],
+        [Some(4900.56), None],
+    ),
+    (
+        "2024-07",
+        "other",
+        26,
+        [
+            Some(0.34615385),
+            Some(0.57692308),
+            Some(0.69230769),
+            Some(0.88461538),
+            None,
+        ],
+        [Some(6917.31), None],
+    ),
+    (
+        "2024-08",
+        "other",
+        23,
+        [
+            Some(0.39130435),
+            Some(0.52173913),
+            Some(0.60869565),
+            Some(0.86956522),
+            None,
+        ],
+        [Some(6403.91), None],
+    ),
+    (
+        "2024-09",
+        "other",
+        19,
+        [
+            Some(0.36842105),
+            Some(0.52631579),
+            Some(0.89473684),
+            Some(1.0),
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-10",
+        "other",
+        18,
+        [
+            Some(0.22222222),
+            Some(0.44444444),
+            Some(0.66666667),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-11",
+        "other",
+        21,
+        [
+            Some(0.33333333),
+            Some(0.52380952),
+            Some(0.66666667),
+            None,
+            None,
+        ],
+        [None, None],
+    ),
+    (
+        "2024-12",
+        "other",
+        18,
+        [Some(0.5), Some(0.66666667), None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-01",
+        "other",
+        24,
+        [Some(0.3359375), None, None, None, None],
+        [None, None],
+    ),
+    (
+        "2025-02",
+        "other",
+        20,
+        [None, None, None, None, None],
+        [None, None],
+    ),
 ];
 
 /// The same script: 1 − S over every cohort on days 30, 90 and 365.
@@ -124,7 +532,12 @@ fn cohorts_agree_with_lifelines_and_pandas() {
         let what = format!("{month} {channel}");
         assert_eq!(c["new_clients"], new, "{what}");
         for (w, share) in [30, 60, 90, 180, 365].iter().zip(shares) {
-            close(&c[format!("returned_{w}")], share, 1e-8, &format!("{what} {w} d"));
+            close(
+                &c[format!("returned_{w}")],
+                share,
+                1e-8,
+                &format!("{what} {w} d"),
+            );
         }
         close(&c["ltv_6"], ltv[0], 0.005, &format!("{what} LTV 6"));
         close(&c["ltv_12"], ltv[1], 0.005, &format!("{what} LTV 12"));
@@ -142,7 +555,10 @@ fn the_curve_over_every_cohort_agrees_with_lifelines() {
                 .filter(|p| p["channel"] == channel && p["day"].as_u64().unwrap() <= *day)
                 .last()
                 .map_or(0.0, |p| p["returned"].as_f64().unwrap());
-            assert!((got - w).abs() < 1e-8, "{channel} day {day}: {got} against {w}");
+            assert!(
+                (got - w).abs() < 1e-8,
+                "{channel} day {day}: {got} against {w}"
+            );
         }
     }
 }
@@ -210,8 +626,18 @@ fn a_bitrix24_export_by_hand() {
     ] {
         close(&jan[key], want, 0.0, key);
     }
-    close(&cohort("2025-01", "ai")["returned_30"], Some(1.0), 0.0, "ai");
-    close(&cohort("2025-01", "other")["returned_90"], Some(0.0), 0.0, "other");
+    close(
+        &cohort("2025-01", "ai")["returned_30"],
+        Some(1.0),
+        0.0,
+        "ai",
+    );
+    close(
+        &cohort("2025-01", "other")["returned_90"],
+        Some(0.0),
+        0.0,
+        "other",
+    );
     // February: Вера, two deals on 02-01 (one visit, not a return), back on
     // 03-03 (day 30): all of the cohort back; followed 78 days, so no 90.
     let feb = cohort("2025-02", "all");
@@ -246,7 +672,10 @@ fn a_bitrix24_export_by_hand() {
     let account = &r["account"];
     assert_eq!(account["without_client"], 1);
     assert_eq!(account["clients"], 4);
-    assert_eq!(account["columns"], serde_json::json!(["Контакт: Телефон", "Контакт"]));
+    assert_eq!(
+        account["columns"],
+        serde_json::json!(["Контакт: Телефон", "Контакт"])
+    );
 }
 
 /// YCLIENTS records out of date order, phones in five forms, a no-show, a
@@ -269,9 +698,14 @@ fn a_yclients_export_by_hand_in_russian() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "records.csv", YCLIENTS);
     let path = file.to_str().unwrap();
-    let json: Value =
-        serde_json::from_str(&stdout(&["measure", path, "--retention", "--format", "json"]))
-            .unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        path,
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     let jan = &json["retention"]["cohorts"][0];
     // Анна back on day 20 (01-05 → 01-25), Ольга on day 64 (01-10 → 03-15),
     // Мария (her no-show is no visit) censored on day 161 (01-20 → 06-30):
@@ -336,7 +770,10 @@ fn refuses_what_names_no_client() {
         "Месяц;Заявки;Записи;Визиты\n2025-01;100;30;25\n",
     );
     let err = refused(&["measure", monthly.to_str().unwrap(), "--retention"]);
-    assert!(err.contains("a monthly sheet holds totals, not clients"), "{err}");
+    assert!(
+        err.contains("a monthly sheet holds totals, not clients"),
+        "{err}"
+    );
     // Without --retention none of this is asked for.
     stdout(&["measure", dir.path().join("bare.csv").to_str().unwrap()]);
 }
@@ -363,7 +800,10 @@ fn a_mostly_empty_client_column_and_a_mapped_one() {
     let file = write(dir.path(), "sparser.csv", &sparser);
     let table = stdout(&["measure", file.to_str().unwrap(), "--retention"]);
     assert!(table.contains("6 of 10 records name no client"), "{table}");
-    assert!(table.contains("More than half the records name no client"), "{table}");
+    assert!(
+        table.contains("More than half the records name no client"),
+        "{table}"
+    );
     // A mapping names the client column: the name, not the phone, then
     // tells clients apart, so Анна's deals stay one client.
     let map = write(dir.path(), "map.toml", "[columns]\nclient = \"Контакт\"\n");
@@ -378,7 +818,10 @@ fn a_mostly_empty_client_column_and_a_mapped_one() {
         "json",
     ]))
     .unwrap();
-    assert_eq!(json["retention"]["account"]["columns"], serde_json::json!(["Контакт"]));
+    assert_eq!(
+        json["retention"]["account"]["columns"],
+        serde_json::json!(["Контакт"])
+    );
     assert_eq!(json["retention"]["account"]["clients"], 4);
 }
 
@@ -400,8 +843,7 @@ fn a_shared_placeholder_is_refused_not_merged() {
 
 /// `python3 tests/reference/retention.py` (its last line): the repeat
 /// visits per new client in months 1..12 after the month of the first visit.
-const REPEAT_VISITS: &str =
-    "repeat_visits = [0.525, 0.5, 0.466, 0.456, 0.5, 0.568, 0.512, 0.429, 0.503, 0.492, 0.528, 0.39]";
+const REPEAT_VISITS: &str = "repeat_visits = [0.525, 0.5, 0.466, 0.456, 0.5, 0.568, 0.512, 0.429, 0.503, 0.492, 0.528, 0.39]";
 
 #[test]
 fn a_scenario_takes_its_repeat_visits_from_the_clients() {
@@ -421,7 +863,10 @@ fn a_scenario_takes_its_repeat_visits_from_the_clients() {
         scenario.to_str().unwrap(),
     ]);
     let text = std::fs::read_to_string(&scenario).unwrap();
-    assert!(text.contains(&format!("[retention]\n{REPEAT_VISITS}\n")), "{text}");
+    assert!(
+        text.contains(&format!("[retention]\n{REPEAT_VISITS}\n")),
+        "{text}"
+    );
     assert!(
         text.contains("# Repeat visits per new client, measured from the 413 clients whose first visit fell in 2024-01 — 2025-02:"),
         "{text}"

@@ -3,9 +3,9 @@
 
 use super::Ui;
 use crate::cli::{EntityArg, Format, MeasureArgs};
-use crate::evidence::{exports, retention};
 use crate::evidence::measure::error::{MeasureError, Period};
 use crate::evidence::measure::quality_line;
+use crate::evidence::{exports, retention};
 use crate::format::Fmt;
 use crate::i18n::{f, t};
 use crate::output::{Destination, UsageError};

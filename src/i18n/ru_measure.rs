@@ -18,6 +18,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "30 дн. … 365 дн.: доля новых клиентов месяца, пришедших снова за столько дней после первого визита, — оценка Каплана — Мейера: клиент, который ещё не вернулся, учитывается лишь столько дней, сколько его видно в выгрузке (до её последнего дня); «—» — за такой срок месяц ещё не прослежен. LTV: выручка на нового клиента за 6 и 12 месяцев от первого визита, включая его; «—» — пока не каждого клиента месяца можно проследить так долго."
         }
         "Clients by month" => "Клиенты по месяцам",
+        "all channels" => "все каналы",
+        "other channels" => "другие каналы",
         "First visit" => "Первый визит",
         "New clients" => "Новые клиенты",
         "Clients" => "Клиенты",
@@ -67,6 +69,19 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "ни у одного указанного клиента нет визита (статуса с результатом «пришёл»), а возвраты считаются только по визитам; проверьте результаты в [status] файла сопоставления"
         }
         "--retention: {}" => "--retention: {}",
+        "r_k is the visits in the k-th calendar month after the month of a client's first visit, per client, over the months of first visits the export follows through the whole of that month (only visits count; rounded to 3 places)." => {
+            "r_k — визиты в k-й календарный месяц после месяца первого визита клиента в расчёте на клиента, по тем месяцам первого визита, за которыми выгрузка следит весь этот месяц (считаются только визиты; округлено до 3 знаков)."
+        }
+        "No [retention] from the export's clients: {}. Write repeat_visits by hand if you know them." => {
+            "[retention] по клиентам выгрузки не записан: {}. Если повторные визиты известны, впишите repeat_visits вручную."
+        }
+        "Repeat visits per new client, measured from the {} clients whose first visit fell in {} — {}:" => {
+            "Повторные визиты на нового клиента, измерены по {} клиентам с первым визитом в {} — {}:"
+        }
+        "no named client has a visit" => "ни у одного указанного клиента нет визита",
+        "the visits span {} — {}, under the {} months repeat visits are measured from" => {
+            "визиты охватывают {} — {}, меньше {} месяцев, с которых измеряются повторные визиты"
+        }
         "--retention follows each client from visit to visit; a monthly sheet holds totals, not clients: measure the CRM's or the booking system's export of records" => {
             "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы записи"
         }

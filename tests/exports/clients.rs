@@ -68,10 +68,17 @@ pub fn bookings(seed: u64) -> Vec<Booking> {
                     kopecks: (1000 + 10 * dice.below(200) as i64) * 100,
                     ai,
                 });
-                visit = visit + Days::new(if came { gap(&mut dice, if ai { 40 } else { 70 }) } else { 7 });
+                visit = visit
+                    + Days::new(if came {
+                        gap(&mut dice, if ai { 40 } else { 70 })
+                    } else {
+                        7
+                    });
             }
         }
-        month_start = month_start.checked_add_months(chrono::Months::new(1)).unwrap();
+        month_start = month_start
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap();
     }
     // Walk-ins booked under the salon's phone on 150 days spread over the
     // export, and five under «Без имени».
@@ -125,8 +132,16 @@ pub fn yclients_csv(bookings: &[Booking]) -> Vec<u8> {
             Some(1) => ("Без имени".to_string(), String::new()),
             Some(c) => (format!("Клиентка {c}"), phone(c, dice.below(5))),
         };
-        let status = if b.came { "Клиент пришел" } else { "Клиент не пришел" };
-        let source = if b.ai { "AI-ассистент" } else { "Сайт" };
+        let status = if b.came {
+            "Клиент пришел"
+        } else {
+            "Клиент не пришел"
+        };
+        let source = if b.ai {
+            "AI-ассистент"
+        } else {
+            "Сайт"
+        };
         out.push_str(&format!(
             "{};{};{};{};{};{};{};{}\n",
             b.id,
@@ -157,8 +172,16 @@ pub fn bitrix_csv(bookings: &[Booking]) -> Vec<u8> {
             Some(1) => ("Без имени".to_string(), String::new()),
             Some(c) => (format!("Клиентка {c}"), phone(c, dice.below(5))),
         };
-        let stage = if b.came { "Сделка успешна" } else { "Сделка провалена" };
-        let source = if b.ai { "AI-ассистент" } else { "Сайт" };
+        let stage = if b.came {
+            "Сделка успешна"
+        } else {
+            "Сделка провалена"
+        };
+        let source = if b.ai {
+            "AI-ассистент"
+        } else {
+            "Сайт"
+        };
         out.push_str(&format!(
             "{};Визит;{};{};{};{};{};{}\n",
             b.id,

@@ -454,7 +454,10 @@ pub static YCLIENTS: Profile = Profile {
         (Field::Source, &["Источник", "source"]),
         (Field::Deleted, &["Удалена", "deleted"]),
         // The API nests the client: its reader flattens her to `client.id`.
-        (Field::Client, &["Клиент", "client.id", "client_id", "Имя клиента"]),
+        (
+            Field::Client,
+            &["Клиент", "client.id", "client_id", "Имя клиента"],
+        ),
         (
             Field::Phone,
             &["Телефон", "client.phone", "Телефон клиента"],

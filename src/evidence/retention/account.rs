@@ -99,7 +99,9 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
     days.sort_unstable();
     days.dedup();
     let first = days.iter().map(|d| d.1).min();
-    let span = first.zip(clients.last).map_or(0, |(a, b)| (b - a).num_days());
+    let span = first
+        .zip(clients.last)
+        .map_or(0, |(a, b)| (b - a).num_days());
     let limit = MIN_DAYS.max((span as u64).div_ceil(7));
     let mut per_client = vec![(0u64, 0u64); clients.count()];
     for (client, _) in &days {
@@ -126,7 +128,10 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
     placeholders.sort_by(|a, b| b.records.cmp(&a.records).then(a.value.cmp(&b.value)));
     let kept = refused.iter().filter(|r| !**r).count() as u64;
     if kept == 0 {
-        let list: Vec<String> = placeholders.iter().map(|p| format!("«{}»", p.value)).collect();
+        let list: Vec<String> = placeholders
+            .iter()
+            .map(|p| format!("«{}»", p.value))
+            .collect();
         return Err(MeasureError::NoClients(f(
             "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
             &[&list.join(", ")],
@@ -153,7 +158,11 @@ pub(super) fn no_clients(clients: &Clients) -> String {
         )
         .into()
     } else {
-        let columns: Vec<String> = clients.columns.iter().map(|c| format!("«{}»", clip(c))).collect();
+        let columns: Vec<String> = clients
+            .columns
+            .iter()
+            .map(|c| format!("«{}»", clip(c)))
+            .collect();
         f(
             "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
             &[&clients.without_client, &columns.join(", ")],

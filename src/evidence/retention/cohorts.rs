@@ -121,10 +121,10 @@ pub(super) fn cohorts(of: &[&Person], channel: Channel, end: NaiveDate) -> Vec<C
         let latest = people.iter().map(|p| p.first()).max().unwrap_or(end);
         let per_client = |months: u32| {
             (latest + Months::new(months) <= end.succ_opt()?).then(|| {
-                let (visits, revenue) = people.iter().map(|p| p.within(months)).fold(
-                    (0u64, Decimal::ZERO),
-                    |(n, sum), (v, r)| (n + v, sum + r),
-                );
+                let (visits, revenue) = people
+                    .iter()
+                    .map(|p| p.within(months))
+                    .fold((0u64, Decimal::ZERO), |(n, sum), (v, r)| (n + v, sum + r));
                 let n = Decimal::from(new);
                 (Decimal::from(visits) / n, revenue / n)
             })

@@ -2,7 +2,6 @@
 //! back and their lifetime value, the clients of each month, and the notes
 //! on who was counted; as a table, JSON, CSV rows and a workbook sheet.
 
-use super::channel_word;
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::retention::{Account, Cohort, Retention, WINDOWS};
 use crate::format::{Fmt, Sign};
@@ -11,12 +10,22 @@ use crate::render::csv::{Dialect, Rows};
 use crate::render::fit::{Grid, wrap};
 use crate::render::json::{Money, Ratio};
 use crate::render::xlsx::{Book, Sheet, Value};
-use rust_decimal::{Decimal, RoundingStrategy};
 use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 /// Placeholders named in the table's notes; the rest are in the JSON.
 const SHOWN_PLACEHOLDERS: usize = 5;
+
+/// A channel in words (catalogue key), as the glossary names channels:
+/// every client's, the assistant's, the other channels'.
+fn channel_word(c: Channel) -> &'static str {
+    match c {
+        Channel::All => "all channels",
+        Channel::Ai => "assistant",
+        Channel::Other => "other channels",
+    }
+}
 
 /// A share from the estimator as the exact decimal the outputs round.
 fn share(x: Option<f64>) -> Option<Decimal> {

@@ -552,8 +552,7 @@ fn the_curve_over_every_cohort_agrees_with_lifelines() {
         for (day, w) in [30u64, 90, 365].iter().zip(want) {
             let got = curve
                 .iter()
-                .filter(|p| p["channel"] == channel && p["day"].as_u64().unwrap() <= *day)
-                .last()
+                .rfind(|p| p["channel"] == channel && p["day"].as_u64().unwrap() <= *day)
                 .map_or(0.0, |p| p["returned"].as_f64().unwrap());
             assert!(
                 (got - w).abs() < 1e-8,

@@ -723,7 +723,7 @@ fn a_yclients_export_by_hand_in_russian() {
     let table = String::from_utf8(out.stdout).unwrap();
     for line in [
         "Возвраты клиентов по месяцу первого визита (наблюдение до 2025-06-30)",
-        "│ 2025-01      ┆       3 ┆ 33,3\u{a0}% ┆ 33,3\u{a0}% ┆ 66,7\u{a0}% ┆",
+        "│ 2025-01 ┆       3 ┆ 33,3\u{a0}% ┆ 33,3\u{a0}% ┆ 66,7\u{a0}% ┆",
         "клиентов 4",
         "В 1 из 9 строк выгрузки клиент не указан",
         "«Без имени» стоит в 1 строках",
@@ -893,4 +893,38 @@ fn a_scenario_takes_its_repeat_visits_from_the_clients() {
         text.contains("# No [retention] from the export's clients: the visits span 2024-01 — 2024-11, under the 12 months"),
         "{text}"
     );
+}
+
+#[test]
+fn the_table_csv_and_workbook_of_the_bitrix24_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "deals.csv", BITRIX);
+    let path = file.to_str().unwrap();
+    let args = ["measure", path, "--retention", "--ai", "Источник=AI-ассистент"];
+    let table = stdout(&args);
+    let at = table.find("Clients coming back").unwrap();
+    insta::assert_snapshot!("retention_bitrix_en", &table[at..]);
+    // CSV: a row per cohort and channel, shares as fractions, money to the kopeck.
+    let csv = stdout(&[&args[..], &["--format", "csv"]].concat());
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "month,channel,new_clients,returned_30,returned_60,returned_90,returned_180,returned_365,visits_6,visits_12,ltv_6,ltv_12,end"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "2025-01,all,2,0.50000000,0.50000000,0.50000000,,,,,,,2025-04-20"
+    );
+    // The workbook: the funnel, then the cohorts' sheet, numbers a formula can use.
+    let xlsx = dir.path().join("out.xlsx");
+    stdout(&[&args[..], &["--format", "xlsx", "-o", xlsx.to_str().unwrap()]].concat());
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(book.sheet_names()[1], "Retention");
+    let sheet = book.worksheet_range("Retention").unwrap();
+    let row: Vec<Data> = sheet.rows().nth(1).unwrap().to_vec();
+    assert_eq!(row[0], Data::String("2025-01".into()));
+    assert_eq!(row[1], Data::String("all channels".into()));
+    assert_eq!(row[2], Data::Float(2.0));
+    assert_eq!(row[3], Data::Float(0.5));
 }

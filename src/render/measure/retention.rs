@@ -69,7 +69,8 @@ pub fn table(r: &Retention, f: &Fmt<'_>, width: usize) -> String {
 fn cohort_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
     let l = f.lang;
     let split = r.channels.len() > 1;
-    let mut header = vec![l.tr("First visit").to_string()];
+    // «Month»: the title says it is the month of the first visit.
+    let mut header = vec![l.tr("Month").to_string()];
     if split {
         header.push(l.tr("Channel").to_string());
     }

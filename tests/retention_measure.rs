@@ -900,7 +900,13 @@ fn the_table_csv_and_workbook_of_the_bitrix24_example() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "deals.csv", BITRIX);
     let path = file.to_str().unwrap();
-    let args = ["measure", path, "--retention", "--ai", "Источник=AI-ассистент"];
+    let args = [
+        "measure",
+        path,
+        "--retention",
+        "--ai",
+        "Источник=AI-ассистент",
+    ];
     let table = stdout(&args);
     let at = table.find("Clients coming back").unwrap();
     insta::assert_snapshot!("retention_bitrix_en", &table[at..]);
@@ -917,7 +923,13 @@ fn the_table_csv_and_workbook_of_the_bitrix24_example() {
     );
     // The workbook: the funnel, then the cohorts' sheet, numbers a formula can use.
     let xlsx = dir.path().join("out.xlsx");
-    stdout(&[&args[..], &["--format", "xlsx", "-o", xlsx.to_str().unwrap()]].concat());
+    stdout(
+        &[
+            &args[..],
+            &["--format", "xlsx", "-o", xlsx.to_str().unwrap()],
+        ]
+        .concat(),
+    );
     use calamine::{Data, Reader};
     let mut book = calamine::open_workbook_auto(&xlsx).unwrap();
     assert_eq!(book.sheet_names()[1], "Retention");
@@ -927,4 +939,48 @@ fn the_table_csv_and_workbook_of_the_bitrix24_example() {
     assert_eq!(row[1], Data::String("all channels".into()));
     assert_eq!(row[2], Data::Float(2.0));
     assert_eq!(row[3], Data::Float(0.5));
+}
+
+#[test]
+fn by_source_of_the_first_lead() {
+    // In the fixture the source is the channel: «AI-ассистент» or «Сайт»,
+    // so --by Источник must give lifelines' ai and other cohorts again.
+    let path = fixture();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        path.to_str().unwrap(),
+        "--retention",
+        "--by",
+        "Источник",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let by = &json["retention"]["by"];
+    assert_eq!(by["column"], "Источник");
+    let cohorts = by["cohorts"].as_array().unwrap();
+    assert_eq!(cohorts.len(), 28);
+    for (month, channel, new, shares, ltv) in COHORTS.iter().filter(|c| c.1 != "all") {
+        let source = if *channel == "ai" {
+            "AI-ассистент"
+        } else {
+            "Сайт"
+        };
+        let c = cohorts
+            .iter()
+            .find(|c| c["month"] == *month && c["source"] == source)
+            .unwrap();
+        let what = format!("{month} {source}");
+        assert_eq!(c["new_clients"], *new, "{what}");
+        for (w, share) in [30, 60, 90, 180, 365].iter().zip(shares) {
+            close(
+                &c[format!("returned_{w}")],
+                *share,
+                1e-8,
+                &format!("{what} {w} d"),
+            );
+        }
+        close(&c["ltv_6"], ltv[0], 0.005, &what);
+        close(&c["ltv_12"], ltv[1], 0.005, &what);
+    }
 }

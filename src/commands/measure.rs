@@ -94,7 +94,11 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         m.check_period("--baseline", p)?;
     }
     let retention = match (&m.clients, args.retention) {
-        (Some(clients), true) => Some(retention::retention(clients, m.funnel.split)?),
+        (Some(clients), true) => Some(retention::retention(
+            clients,
+            m.funnel.split,
+            m.by.as_ref(),
+        )?),
         (None, true) => return Err(MeasureError::RetentionOnMonthly.into()),
         _ => None,
     };

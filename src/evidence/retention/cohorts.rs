@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 pub(super) struct Person {
     /// Whether the assistant brought her first lead (her earliest record).
     pub ai: bool,
+    /// Her first lead's `--by` value, by its number.
+    pub by: Option<u32>,
     /// Her visits' dates and amounts, in date order.
     pub visits: Vec<(NaiveDate, Option<Decimal>)>,
 }
@@ -82,6 +84,7 @@ pub(super) fn people(clients: &Clients, account: &Account) -> Vec<Person> {
         visits.sort_by_key(|v| v.0);
         out.push(Person {
             ai: first.ai,
+            by: first.by,
             visits,
         });
     }

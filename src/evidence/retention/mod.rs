@@ -14,7 +14,7 @@ pub use account::{Account, PLACEHOLDERS, Placeholder, is_placeholder};
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::MeasureError;
 use crate::evidence::measure::funnel::Channel;
-use crate::evidence::measure::records::Clients;
+use crate::evidence::measure::records::{Clients, Split};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -37,6 +37,20 @@ pub struct Retention {
     pub months: Vec<MonthClients>,
     /// The account of every record with or without a client.
     pub account: Account,
+    /// The cohorts by the `--by` value of each client's first lead, when asked for.
+    pub by: Option<BySource>,
+}
+
+/// Cohorts by the values of the `--by` column, as the funnel's split shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BySource {
+    /// The column as the user named it.
+    pub column: String,
+    /// Its values in the funnel's order, largest first; `None` is every
+    /// other value together.
+    pub sources: Vec<Option<String>>,
+    /// A row per month and value (its place in `sources`), every channel.
+    pub cohorts: Vec<(usize, Cohort)>,
 }
 
 /// The clients whose first visit fell in one month, of one channel.
@@ -89,9 +103,14 @@ pub struct MonthClients {
 }
 
 /// Works out retention from the clients collected; `split` when the
-/// assistant's records are known. Refused (exit 2) when no record names a
+/// assistant's records are known, and by the values `by` shows when the
+/// funnel is split by a column. Refused (exit 2) when no record names a
 /// client, or no named client ever came.
-pub fn retention(clients: &Clients, split: bool) -> Result<Retention, MeasureError> {
+pub fn retention(
+    clients: &Clients,
+    split: bool,
+    by: Option<&Split>,
+) -> Result<Retention, MeasureError> {
     let account = account::check(clients)?;
     let Some(end) = clients.last else {
         return Err(MeasureError::NoClients(account::no_clients(clients)));
@@ -114,6 +133,7 @@ pub fn retention(clients: &Clients, split: bool) -> Result<Retention, MeasureErr
         months: Vec::new(),
         channels: channels.clone(),
         account,
+        by: by.map(|s| by_source(clients, &people, s, end)),
     };
     for channel in channels {
         let of: Vec<&cohorts::Person> = people
@@ -127,6 +147,40 @@ pub fn retention(clients: &Clients, split: bool) -> Result<Retention, MeasureErr
     out.cohorts.sort_by_key(|c| (c.month, c.channel));
     out.months.sort_by_key(|m| (m.month, m.channel));
     Ok(out)
+}
+
+/// The cohorts of each value the funnel's split shows: a client counts
+/// under her first lead's value, or under «the rest» when it is not shown.
+fn by_source(
+    clients: &Clients,
+    people: &[cohorts::Person],
+    split: &Split,
+    end: NaiveDate,
+) -> BySource {
+    let shown: Vec<&str> = split.sources.iter().flatten().map(String::as_str).collect();
+    let value = |p: &cohorts::Person| p.by.map(|n| clients.by_values[n as usize].as_str());
+    let mut out = Vec::new();
+    for (i, source) in split.sources.iter().enumerate() {
+        let of: Vec<&cohorts::Person> = people
+            .iter()
+            .filter(|p| match (source, value(p)) {
+                (Some(s), Some(v)) => s == v,
+                (None, v) => v.is_none_or(|v| !shown.contains(&v)),
+                (Some(_), None) => false,
+            })
+            .collect();
+        out.extend(
+            cohorts::cohorts(&of, Channel::All, end)
+                .into_iter()
+                .map(|c| (i, c)),
+        );
+    }
+    out.sort_by_key(|(i, c)| (c.month, *i));
+    BySource {
+        column: split.column.clone(),
+        sources: split.sources.clone(),
+        cohorts: out,
+    }
 }
 
 /// The repeat visits a scenario's `[retention] repeat_visits` takes, and

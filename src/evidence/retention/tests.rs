@@ -18,6 +18,7 @@ fn rec(client: u32, date: &str, came: bool, rub: i64, ai: bool) -> ClientRecord 
         visited: came,
         ai,
         amount: came.then(|| Decimal::from(rub)),
+        by: None,
     }
 }
 
@@ -66,7 +67,7 @@ fn visits_are_sorted_per_client_and_a_same_day_visit_is_no_return() {
             rec(0, "2025-05-30", false, 0, false),
         ],
     );
-    let r = retention(&c, false).unwrap();
+    let r = retention(&c, false, None).unwrap();
     assert_eq!(r.end, day("2025-05-30"));
     let march = &r.cohorts[0];
     assert_eq!(
@@ -95,7 +96,7 @@ fn ltv_waits_for_every_client_of_the_cohort() {
     ];
     records.push(rec(2, "2025-07-31", false, 0, false));
     let c = clients(&["a", "b", "c"], records);
-    let r = retention(&c, true).unwrap();
+    let r = retention(&c, true, None).unwrap();
     let all = r
         .cohorts
         .iter()
@@ -110,7 +111,7 @@ fn ltv_waits_for_every_client_of_the_cohort() {
     // A day short of six months for Борис: unknown.
     let mut short = c.clone();
     short.last = Some(day("2025-07-29"));
-    let r = retention(&short, false).unwrap();
+    let r = retention(&short, false, None).unwrap();
     assert_eq!(r.cohorts[0].ltv_6, None);
 }
 
@@ -128,6 +129,7 @@ fn a_key_on_more_days_than_a_weekly_client_is_refused() {
                 visited: true,
                 ai: false,
                 amount: None,
+                by: None,
             }
         })
         .collect();
@@ -137,7 +139,7 @@ fn a_key_on_more_days_than_a_weekly_client_is_refused() {
         rec(1, "2025-03-12", true, 1000, false),
     ]);
     let c = clients(&["+78632000001", "+79001112233"], records);
-    let r = retention(&c, false).unwrap();
+    let r = retention(&c, false, None).unwrap();
     assert_eq!(r.account.limit, 12);
     assert_eq!(r.account.clients, 1);
     let p = &r.account.placeholders[0];
@@ -152,19 +154,19 @@ fn a_key_on_more_days_than_a_weekly_client_is_refused() {
 fn refuses_what_names_nobody() {
     let mut c = clients(&[], Vec::new());
     c.without_client = 5;
-    let e = retention(&c, false).unwrap_err().to_string();
+    let e = retention(&c, false, None).unwrap_err().to_string();
     assert!(e.contains("none of the 5 records names a client"), "{e}");
     c.columns.clear();
-    let e = retention(&c, false).unwrap_err().to_string();
+    let e = retention(&c, false, None).unwrap_err().to_string();
     assert!(e.contains("no column that names the client"), "{e}");
     let only = clients(&["0"], vec![rec(0, "2025-01-01", true, 1, false)]);
-    let e = retention(&only, false).unwrap_err().to_string();
+    let e = retention(&only, false, None).unwrap_err().to_string();
     assert!(
         e.contains("every record's client is a placeholder («0»)"),
         "{e}"
     );
     let never = clients(&["a"], vec![rec(0, "2025-01-01", false, 0, false)]);
-    let e = retention(&never, false).unwrap_err().to_string();
+    let e = retention(&never, false, None).unwrap_err().to_string();
     assert!(e.contains("no named client has a visit"), "{e}");
 }
 

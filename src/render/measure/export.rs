@@ -410,7 +410,7 @@ impl JsonBy<'_> {
 
 /// A value as a CSV cell: as written; `(empty)` for a blank one and
 /// `(other)` for the rest summed, in every language, for scripts.
-fn csv_source(source: &Option<String>) -> &str {
+pub(super) fn csv_source(source: &Option<String>) -> &str {
     match source {
         Some(s) if s.is_empty() => "(empty)",
         Some(s) => s,

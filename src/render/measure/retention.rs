@@ -2,8 +2,10 @@
 //! back and their lifetime value, the clients of each month, and the notes
 //! on who was counted; as a table, JSON, CSV rows and a workbook sheet.
 
+use super::export::csv_source;
+use super::source_name;
 use crate::evidence::measure::funnel::Channel;
-use crate::evidence::retention::{Account, Cohort, Retention, WINDOWS};
+use crate::evidence::retention::{Account, BySource, Cohort, Retention, WINDOWS};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
 use crate::render::csv::{Dialect, Rows};
@@ -53,6 +55,14 @@ pub fn table(r: &Retention, f: &Fmt<'_>, width: usize) -> String {
         "",
     ));
     out.push('\n');
+    if let Some(by) = &r.by {
+        out.push('\n');
+        let column = crate::input::clip(&by.column);
+        out.push_str(&l.fill("By «{}» of the first lead", &[&column]));
+        out.push('\n');
+        out.push_str(&by_grid(by, f).draw(width));
+        out.push('\n');
+    }
     out.push('\n');
     out.push_str(l.tr("Clients by month"));
     out.push('\n');
@@ -65,39 +75,65 @@ pub fn table(r: &Retention, f: &Fmt<'_>, width: usize) -> String {
     out
 }
 
-/// A row per cohort and channel.
-fn cohort_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
-    let l = f.lang;
-    let split = r.channels.len() > 1;
+/// The headings of a cohort table: the month, `label` (the channel or the
+/// `--by` column) when there is one, then the figures.
+fn cohort_header(label: Option<String>, l: Lang) -> Grid {
     // «Month»: the title says it is the month of the first visit.
     let mut header = vec![l.tr("Month").to_string()];
-    if split {
-        header.push(l.tr("Channel").to_string());
-    }
+    let labelled = label.is_some();
+    header.extend(label);
     header.push(l.tr("New clients").to_string());
     header.extend(WINDOWS.map(|w| l.fill("{} d", &[&w])));
     header.push(l.tr("LTV 6 mo").to_string());
     header.push(l.tr("LTV 12 mo").to_string());
-    let mut t = Grid::new(header, if split { 2 } else { 1 });
+    Grid::new(header, if labelled { 2 } else { 1 })
+}
+
+/// A cohort's figures after its labels.
+fn cohort_cells(c: &Cohort, f: &Fmt<'_>) -> Vec<String> {
     let dash = || "—".to_string();
+    let mut row = vec![f.count(Decimal::from(c.new_clients), Sign::Plain)];
+    row.extend(
+        c.returned
+            .iter()
+            .map(|x| share(*x).map_or_else(dash, |d| f.percent(d, Sign::Plain))),
+    );
+    // To the rouble, as the funnel's revenue: kopecks are in JSON and CSV.
+    for ltv in [c.ltv_6, c.ltv_12] {
+        row.push(ltv.map_or_else(dash, |v| {
+            let whole = v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+            f.money(whole, Sign::Plain)
+        }));
+    }
+    row
+}
+
+/// A row per cohort and channel.
+fn cohort_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
+    let l = f.lang;
+    let split = r.channels.len() > 1;
+    let mut t = cohort_header(split.then(|| l.tr("Channel").to_string()), l);
     for c in &r.cohorts {
         let mut row = vec![c.month.to_string()];
         if split {
             row.push(l.tr(channel_word(c.channel)).to_string());
         }
-        row.push(f.count(Decimal::from(c.new_clients), Sign::Plain));
-        row.extend(
-            c.returned
-                .iter()
-                .map(|x| share(*x).map_or_else(dash, |d| f.percent(d, Sign::Plain))),
-        );
-        // To the rouble, as the funnel's revenue: kopecks are in JSON and CSV.
-        for ltv in [c.ltv_6, c.ltv_12] {
-            row.push(ltv.map_or_else(dash, |v| {
-                let whole = v.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-                f.money(whole, Sign::Plain)
-            }));
-        }
+        row.extend(cohort_cells(c, f));
+        t.row(row);
+    }
+    t
+}
+
+/// A row per cohort and `--by` value, the month on its first row only.
+fn by_grid(by: &BySource, f: &Fmt<'_>) -> Grid {
+    let l = f.lang;
+    let mut t = cohort_header(Some(crate::input::clip(&by.column)), l);
+    let mut last = None;
+    for (i, c) in &by.cohorts {
+        let month = (last != Some(c.month)).then(|| c.month.to_string());
+        last = Some(c.month);
+        let mut row = vec![month.unwrap_or_default(), source_name(&by.sources[*i], l)];
+        row.extend(cohort_cells(c, f));
         t.row(row);
     }
     t
@@ -252,6 +288,24 @@ struct JsonAccount<'a> {
     unread_visit_dates: u64,
 }
 
+/// One cohort of one `--by` value.
+#[derive(Serialize)]
+struct JsonByCohort<'a> {
+    /// The value, as the file writes it; `null` for every other value.
+    source: Option<&'a str>,
+    #[serde(flatten)]
+    cohort: JsonCohort,
+}
+
+/// The cohorts by the `--by` column's values.
+#[derive(Serialize)]
+struct JsonBySource<'a> {
+    column: &'a str,
+    /// The values in the funnel's order; `null` is every other value.
+    sources: &'a [Option<String>],
+    cohorts: Vec<JsonByCohort<'a>>,
+}
+
 /// `retention` in `roi measure --format json`.
 #[derive(Serialize)]
 pub struct JsonRetention<'a> {
@@ -261,6 +315,9 @@ pub struct JsonRetention<'a> {
     curve: Vec<JsonPoint>,
     months: Vec<JsonMonthClients>,
     account: JsonAccount<'a>,
+    /// By the `--by` value of the client's first lead; absent without `--by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<JsonBySource<'a>>,
 }
 
 impl JsonRetention<'_> {
@@ -308,6 +365,18 @@ impl JsonRetention<'_> {
                     .collect(),
                 unread_visit_dates: a.unread_visit_dates,
             },
+            by: r.by.as_ref().map(|by| JsonBySource {
+                column: &by.column,
+                sources: &by.sources,
+                cohorts: by
+                    .cohorts
+                    .iter()
+                    .map(|(i, c)| JsonByCohort {
+                        source: by.sources[*i].as_deref(),
+                        cohort: JsonCohort::new(c),
+                    })
+                    .collect(),
+            }),
         }
     }
 }
@@ -330,57 +399,103 @@ pub const HEADER: [&str; 13] = [
 ];
 
 /// `roi measure --retention --format csv`: a row per cohort and channel;
-/// an unknown figure is an empty cell.
+/// an unknown figure is an empty cell. With `--by`, a `source` column
+/// follows `channel`: empty on the channel rows, then a row per cohort and
+/// value (`(other)` for the rest, `(empty)` for a blank cell).
 pub fn csv(r: &Retention, dialect: Dialect) -> String {
     let mut rows = Rows::new(dialect, true);
-    rows.header(HEADER);
+    let mut header = HEADER.to_vec();
+    if r.by.is_some() {
+        header.insert(2, "source");
+    }
+    rows.header(header);
     for c in &r.cohorts {
+        rows.text(&c.month.to_string()).text(c.channel.name());
+        if r.by.is_some() {
+            rows.text("");
+        }
+        cohort_row(&mut rows, c, r);
+    }
+    for (i, c) in r.by.iter().flat_map(|by| &by.cohorts) {
+        let by = r.by.as_ref().expect("rows only of a split");
         rows.text(&c.month.to_string())
             .text(c.channel.name())
-            .number(c.new_clients);
-        for x in c.returned {
-            rows.ratio(share(x));
-        }
-        rows.ratio(c.visits_6).ratio(c.visits_12);
-        for v in [c.ltv_6, c.ltv_12] {
-            match v {
-                Some(v) => rows.money(v),
-                None => rows.empty(),
-            };
-        }
-        rows.text(&r.end.to_string()).end();
+            .text(csv_source(&by.sources[*i]));
+        cohort_row(&mut rows, c, r);
     }
     rows.finish()
+}
+
+/// A cohort's figures after its labels, and the end of follow-up.
+fn cohort_row(rows: &mut Rows, c: &Cohort, r: &Retention) {
+    rows.number(c.new_clients);
+    for x in c.returned {
+        rows.ratio(share(x));
+    }
+    rows.ratio(c.visits_6).ratio(c.visits_12);
+    for v in [c.ltv_6, c.ltv_12] {
+        match v {
+            Some(v) => rows.money(v),
+            None => rows.empty(),
+        };
+    }
+    rows.text(&r.end.to_string()).end();
 }
 
 /// The workbook's sheet of the cohorts, numbers a formula can use.
 pub fn sheet(book: &Book, r: &Retention, l: Lang) -> Result<Sheet, rust_xlsxwriter::XlsxError> {
     let mut sheet = book.sheet(l.tr("Retention"))?;
-    let mut header: Vec<String> = ["First visit", "Channel", "New clients"]
-        .map(|h| l.tr(h).to_string())
-        .to_vec();
-    header.extend(WINDOWS.map(|w| l.fill("{} d", &[&w])));
-    header.extend(
-        ["Visits in 6 mo", "Visits in 12 mo", "LTV 6 mo", "LTV 12 mo"].map(|h| l.tr(h).to_string()),
-    );
-    let names: Vec<&str> = header.iter().map(String::as_str).collect();
-    sheet.header(&names, 2)?;
+    let channel = l.tr("Channel").to_string();
+    sheet_header(&mut sheet, &channel, l)?;
     for c in &r.cohorts {
-        let mut row = vec![
-            Value::text(c.month.to_string()),
-            Value::text(l.tr(channel_word(c.channel))),
-            Value::Whole(c.new_clients),
-        ];
-        row.extend(c.returned.map(|x| Value::ratio(share(x))));
-        row.push(Value::months(c.visits_6));
-        row.push(Value::months(c.visits_12));
-        row.push(Value::money(c.ltv_6));
-        row.push(Value::money(c.ltv_12));
-        sheet.row(&row)?;
+        sheet_row(&mut sheet, c, l.tr(channel_word(c.channel)).to_string())?;
     }
     sheet.blank();
     for note in notes(&r.account, l) {
         sheet.note(&note)?;
     }
     Ok(sheet)
+}
+
+/// The workbook's sheet of the cohorts by the `--by` column's values.
+pub fn by_sheet(book: &Book, by: &BySource, l: Lang) -> Result<Sheet, rust_xlsxwriter::XlsxError> {
+    let mut sheet = book.sheet(l.tr("Retention by source"))?;
+    sheet_header(&mut sheet, &crate::input::clip(&by.column), l)?;
+    for (i, c) in &by.cohorts {
+        sheet_row(&mut sheet, c, source_name(&by.sources[*i], l))?;
+    }
+    Ok(sheet)
+}
+
+/// A cohort sheet's headings, `label` naming its second column.
+fn sheet_header(sheet: &mut Sheet, label: &str, l: Lang) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut header: Vec<String> = vec![l.tr("First visit").to_string(), label.to_string()];
+    header.push(l.tr("New clients").to_string());
+    header.extend(WINDOWS.map(|w| l.fill("{} d", &[&w])));
+    header.extend(
+        ["Visits in 6 mo", "Visits in 12 mo", "LTV 6 mo", "LTV 12 mo"].map(|h| l.tr(h).to_string()),
+    );
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    sheet.header(&names, 2)?;
+    Ok(())
+}
+
+/// One cohort as numbers a formula can use, after its month and `label`.
+fn sheet_row(
+    sheet: &mut Sheet,
+    c: &Cohort,
+    label: String,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut row = vec![
+        Value::text(c.month.to_string()),
+        Value::text(label),
+        Value::Whole(c.new_clients),
+    ];
+    row.extend(c.returned.map(|x| Value::ratio(share(x))));
+    row.push(Value::months(c.visits_6));
+    row.push(Value::months(c.visits_12));
+    row.push(Value::money(c.ltv_6));
+    row.push(Value::money(c.ltv_12));
+    sheet.row(&row)?;
+    Ok(())
 }

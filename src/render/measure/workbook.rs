@@ -24,6 +24,10 @@ pub fn xlsx(
     if let Some(r) = retention {
         let sheet = super::retention::sheet(&book, r, lang)?;
         book.add(sheet)?;
+        if let Some(by) = &r.by {
+            let sheet = super::retention::by_sheet(&book, by, lang)?;
+            book.add(sheet)?;
+        }
     }
     if let Some(split) = &m.by {
         let by = by_sheet(&book, split, lang)?;

@@ -31,6 +31,9 @@ pub struct Clients {
     /// The headers of the client's columns in the first file, as written
     /// (the phone's first); empty when the files have none.
     pub columns: Vec<String>,
+    /// The `--by` column's values met, by their number (trimmed).
+    pub by_values: Vec<String>,
+    by_index: HashMap<String, u32>,
 }
 
 /// One used record of a known client.
@@ -49,6 +52,8 @@ pub struct ClientRecord {
     pub ai: bool,
     /// The visit's amount, when it could be read.
     pub amount: Option<Decimal>,
+    /// The number of its `--by` value in [`Clients::by_values`], when split.
+    pub by: Option<u32>,
 }
 
 /// A client cell's text as one key: a Russian phone in any of its usual
@@ -87,6 +92,18 @@ impl Clients {
     /// How many different clients were seen.
     pub fn count(&self) -> usize {
         self.names.len()
+    }
+
+    /// The number of a `--by` value, a new one for a value not seen before.
+    fn by_number(&mut self, value: &str) -> u32 {
+        let value = cell::trimmed(value);
+        if let Some(&n) = self.by_index.get(value) {
+            return n;
+        }
+        let n = self.by_values.len() as u32;
+        self.by_values.push(value.to_string());
+        self.by_index.insert(value.to_string(), n);
+        n
     }
 
     /// The client's number, a new one for a key not seen before. (A key
@@ -144,6 +161,7 @@ impl Counter {
             return;
         };
         let client = clients.number(key);
+        let by = r.layout.by.map(|i| clients.by_number(&cell_str(r.at(i))));
         clients.records.push(ClientRecord {
             client,
             created,
@@ -151,6 +169,7 @@ impl Counter {
             visited,
             ai,
             amount: amount.filter(|_| visited),
+            by,
         });
     }
 }

@@ -210,7 +210,11 @@ pub const REPEAT_HISTORY: u32 = 12;
 /// through the whole of month M + k. Refused, with why, when no client can
 /// be followed or the visits span less than [`REPEAT_HISTORY`] months.
 pub fn repeat(clients: &Clients) -> Result<Repeat, String> {
-    let account = account::check(clients).map_err(|e| e.to_string())?;
+    // The reason alone: the scenario's comment is not a `--retention` run.
+    let account = account::check(clients).map_err(|e| match e {
+        MeasureError::NoClients(why) => why,
+        other => other.to_string(),
+    })?;
     let people = cohorts::people(clients, &account);
     let end = clients.last.ok_or_else(|| account::no_clients(clients))?;
     let (Some(first), Some(last)) = (

@@ -984,3 +984,48 @@ fn by_source_of_the_first_lead() {
         close(&c["ltv_12"], ltv[1], 0.005, &what);
     }
 }
+
+#[test]
+fn the_yclients_api_names_the_client_and_dates_the_visit() {
+    // Booked in December, visited in January: the visit's `datetime`, not
+    // the record's creation, makes the cohort. The API nests the client:
+    // `client.phone` (in two forms) tells Анна's records apart from the
+    // client who has only an `id`.
+    let record = |id: u32, created: &str, visit: &str, client: Value| {
+        serde_json::json!({
+            "id": id,
+            "services": [{"id": 1, "title": "Стрижка", "cost": 1500}],
+            "client": client,
+            "datetime": format!("{visit}T12:00:00+03:00"),
+            "create_date": format!("{created}T10:00:00+0300"),
+            "attendance": 1,
+            "deleted": false,
+        })
+    };
+    let page = serde_json::json!({"success": true, "data": [
+        record(1, "2024-12-20", "2025-01-10", serde_json::json!({"id": 11, "name": "Анна", "phone": "+7 928 111-22-33"})),
+        record(2, "2025-01-25", "2025-02-09", serde_json::json!({"id": 11, "name": "Анна", "phone": "89281112233"})),
+        record(3, "2025-01-15", "2025-01-20", serde_json::json!({"id": 12, "name": "Клиент", "phone": null})),
+    ]});
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "records.json", &page.to_string());
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let r = &json["retention"];
+    assert_eq!(
+        r["account"]["columns"],
+        serde_json::json!(["client.phone", "client.id"])
+    );
+    assert_eq!(r["account"]["clients"], 2);
+    assert_eq!(r["end"], "2025-02-09");
+    let cohorts = r["cohorts"].as_array().unwrap();
+    assert_eq!(cohorts.len(), 1);
+    assert_eq!(cohorts[0]["month"], "2025-01");
+    assert_eq!(cohorts[0]["new_clients"], 2);
+}

@@ -215,5 +215,8 @@ fn a_scenario_hears_why_there_are_no_repeat_visits() {
     let mut c = clients(&[], Vec::new());
     c.without_client = 3;
     let why = repeat(&c).unwrap_err();
-    assert!(why.starts_with("none of the 3 records names a client"), "{why}");
+    assert!(
+        why.starts_with("none of the 3 records names a client"),
+        "{why}"
+    );
 }

@@ -671,6 +671,8 @@ fn a_bitrix24_export_by_hand() {
     let account = &r["account"];
     assert_eq!(account["without_client"], 1);
     assert_eq!(account["clients"], 4);
+    // Вера has no phone: known by her name alone, and said so.
+    assert_eq!(account["clients_by_name"], 1);
     assert_eq!(
         account["columns"],
         serde_json::json!(["Контакт: Телефон", "Контакт"])

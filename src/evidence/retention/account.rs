@@ -50,6 +50,9 @@ pub struct Account {
     pub without_client: u64,
     /// Different clients kept.
     pub clients: u64,
+    /// Of them, those known only by a name (a key with letters): two
+    /// clients of one name are one here, which a phone would tell apart.
+    pub by_name: u64,
     /// Keys refused as placeholders, most records first.
     pub placeholders: Vec<Placeholder>,
     /// The most days one client's records may fall on: one a week over
@@ -127,6 +130,12 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
     }
     placeholders.sort_by(|a, b| b.records.cmp(&a.records).then(a.value.cmp(&b.value)));
     let kept = refused.iter().filter(|r| !**r).count() as u64;
+    let by_name = clients
+        .names
+        .iter()
+        .zip(&refused)
+        .filter(|(name, refused)| !**refused && name.chars().any(char::is_alphabetic))
+        .count() as u64;
     if kept == 0 {
         let list: Vec<String> = placeholders
             .iter()
@@ -141,6 +150,7 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         records: clients.records.len() as u64,
         without_client: clients.without_client,
         clients: kept,
+        by_name,
         placeholders,
         limit,
         unread_visit_dates: clients.unread_visit_dates,

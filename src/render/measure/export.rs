@@ -1,6 +1,7 @@
 //! The measured months for scripts and spreadsheets: the JSON document with
 //! the account of every row, and the CSV of the month × channel rows.
 
+use super::csv_source;
 use crate::evidence::measure::error::Period;
 use crate::evidence::measure::funnel::{Channel, Figures};
 use crate::evidence::measure::quality::{Conflict, Example, Quality, Skip};
@@ -405,15 +406,5 @@ impl JsonBy<'_> {
             sources: &split.sources,
             months,
         }
-    }
-}
-
-/// A value as a CSV cell: as written; `(empty)` for a blank one and
-/// `(other)` for the rest summed, in every language, for scripts.
-pub(super) fn csv_source(source: &Option<String>) -> &str {
-    match source {
-        Some(s) if s.is_empty() => "(empty)",
-        Some(s) => s,
-        None => "(other)",
     }
 }

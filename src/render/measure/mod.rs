@@ -53,3 +53,13 @@ pub fn source_name(source: &Option<String>, l: Lang) -> String {
         None => l.tr("other values").to_string(),
     }
 }
+
+/// A value as a CSV cell: as written; `(empty)` for a blank one and
+/// `(other)` for the rest summed, in every language, for scripts.
+pub fn csv_source(source: &Option<String>) -> &str {
+    match source {
+        Some(s) if s.is_empty() => "(empty)",
+        Some(s) => s,
+        None => "(other)",
+    }
+}

@@ -2,8 +2,7 @@
 //! back and their lifetime value, the clients of each month, and the notes
 //! on who was counted; as a table, JSON, CSV rows and a workbook sheet.
 
-use super::export::csv_source;
-use super::source_name;
+use super::{csv_source, source_name};
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::retention::{Account, BySource, Cohort, Retention, WINDOWS};
 use crate::format::{Fmt, Sign};
@@ -170,6 +169,12 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count.",
         &[&columns.join(l.tr(", else ")), &a.clients],
     )];
+    if a.by_name > 0 {
+        out.push(l.fill(
+            "Clients known by name only, without a phone: {}; two clients of one name count as one, which a phone column would tell apart.",
+            &[&a.by_name],
+        ));
+    }
     let all = a.records + a.without_client;
     if a.without_client > 0 {
         out.push(l.fill(
@@ -282,6 +287,8 @@ struct JsonAccount<'a> {
     records: u64,
     without_client: u64,
     clients: u64,
+    /// Clients known only by a name, not a phone or an ID.
+    clients_by_name: u64,
     /// The most days one client's records may fall on.
     days_limit: u64,
     placeholders: Vec<JsonPlaceholder<'a>>,
@@ -352,6 +359,7 @@ impl JsonRetention<'_> {
                 records: a.records,
                 without_client: a.without_client,
                 clients: a.clients,
+                clients_by_name: a.by_name,
                 days_limit: a.limit,
                 placeholders: a
                     .placeholders

@@ -10,6 +10,7 @@ pub mod odds;
 mod plan;
 mod planning;
 mod primary;
+pub mod returns;
 
 pub use decide::{Decision, Kind, Reason};
 pub use design::{Design, LookAt};

@@ -66,10 +66,18 @@ fn new_clients_are_compared_at_the_same_age() {
     // 1/(2·1); the others': 1 of 3 on day 14 → 1/3, Greenwood 1/(3·2).
     close(n.assistant.at_age().unwrap().0, 0.5);
     close(n.other.at_age().unwrap().0, 1.0 / 3.0);
+    // Each share's log(−log) interval: S = exp(−exp(ln(−ln S) ± z·√G/|ln S|)),
+    // G the Greenwood sum; the difference's by MOVER from them.
+    let ends = |s: f64, g: f64| {
+        let (c, w) = ((-s.ln()).ln(), 1.959963984540054 * g.sqrt() / s.ln().abs());
+        (1.0 - (-(c - w).exp()).exp(), 1.0 - (-(c + w).exp()).exp())
+    };
+    let ((a_low, a_high), (o_low, o_high)) = (ends(0.5, 0.5), ends(2.0 / 3.0, 1.0 / 6.0));
+    let (a, o) = (0.5, 1.0 / 3.0);
     let diff = n.difference.unwrap();
-    let se = (0.25 * 0.5 + 4.0 / 9.0 / 6.0_f64).sqrt();
-    close(diff.estimate, 0.5 - 1.0 / 3.0);
-    close(diff.high - diff.estimate, 1.959963984540054 * se);
+    close(diff.estimate, a - o);
+    close(diff.low, a - o - (a - a_low).hypot(o_high - o));
+    close(diff.high, a - o + (a_high - a).hypot(o - o_low));
     assert_eq!(n.verdict(), Some(Verdict::Unclear));
     assert!(!n.too_early());
 }

@@ -16,7 +16,7 @@ pub const HEADER: [&str; 6] = [
     "Off days",
     "On days",
     "Change",
-    "95% interval",
+    "Range (95%)",
     "Verdict",
 ];
 

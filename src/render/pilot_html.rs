@@ -9,7 +9,7 @@ use super::html::{STYLE, esc};
 use super::pilot::facts;
 use super::pilot::{
     CHANGE_HEADER, DIFFERS_HEADER, DIFFERS_NOTE, PLAN_HEADER, RANGE_NOTE, change_row,
-    channel_label, differs_rows, heading, metric_rows, odds_text, plan_rows, reason_lines,
+    channel_label, differs_rows, heading, metric_rows, plan_rows, reason_lines,
 };
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
@@ -28,6 +28,7 @@ use std::fmt::Write;
 /// tables of changes, notes are quieter, a fact list breaks between items.
 const PAGE_STYLE: &str = "
 table.words td, table.words th { white-space: normal; }
+table.words td:first-child, table.words td.num { white-space: nowrap; }
 .note { color: #5b6475; font-size: 13px; margin: 6px 0 0; }
 .facts li { break-inside: avoid; }
 .odds svg { width: 100%; height: auto; max-width: 720px; }
@@ -47,7 +48,7 @@ pub fn render(p: &Pilot, m: &Measured, f: &Fmt<'_>) -> String {
     }
     out.push_str(&facts_section(p, f));
     if let Some(o) = &p.odds {
-        out.push_str(&odds_section(p, o, f));
+        out.push_str(&odds_section(o, f));
     }
     let _ = writeln!(
         out,
@@ -211,7 +212,7 @@ fn facts_section(p: &Pilot, f: &Fmt<'_>) -> String {
 }
 
 /// The odds of paying in words and as a chart of the simulated ROI.
-pub(crate) fn odds_section(p: &Pilot, o: &Odds, f: &Fmt<'_>) -> String {
+pub(crate) fn odds_section(o: &Odds, f: &Fmt<'_>) -> String {
     let l = f.lang;
     let mut out = String::new();
     let _ = writeln!(
@@ -219,9 +220,7 @@ pub(crate) fn odds_section(p: &Pilot, o: &Odds, f: &Fmt<'_>) -> String {
         "<section class=\"odds\">\n<h2>{}</h2>",
         esc(l.tr("Odds of paying"))
     );
-    if let Some(text) = odds_text(p, f) {
-        let _ = writeln!(out, "<p>{}</p>", esc(&text));
-    }
+    // The odds in words stand among the reasons above; here their spread.
     out.push_str(&odds_chart(o, f).unwrap_or_default());
     note(
         &mut out,
@@ -247,9 +246,7 @@ fn odds_chart(o: &Odds, f: &Fmt<'_>) -> Option<String> {
     let span = (hi - lo).max(1e-9);
     let (left, width) = (40.0, 640.0);
     let x = |v: f64| left + (v - lo) / span * width;
-    let pct = |v: f64| {
-        Decimal::from_f64(v).map_or("—".into(), |d| f.percent(d.round_dp(2), Sign::Plain))
-    };
+    let pct = |v: f64| Decimal::from_f64(v).map_or("—".into(), |d| f.percent(d, Sign::Plain));
     let mut svg = String::new();
     let _ = writeln!(
         svg,

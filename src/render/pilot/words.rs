@@ -116,12 +116,32 @@ fn how_measured(p: &Pilot) -> Option<&'static str> {
     })
 }
 
+/// A metric's label in a switchback, which counts days.
+fn day_label(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Leads => "Leads a day",
+        Metric::Bookings => "Bookings a day",
+        Metric::Visits => "Visits a day",
+        Metric::Revenue => "Revenue a day",
+        m => metric_label(m),
+    }
+}
+
 /// A change in a sentence: its metric, and how it was measured when that is
 /// not the table's plain before/after (so the figures match the row they
 /// differ from), then the figures.
 fn change_phrase(p: &Pilot, f: &Fmt<'_>, c: &Change) -> String {
     let l = f.lang;
-    let label = l.tr(metric_label(c.metric));
+    let randomised = p
+        .primary
+        .as_ref()
+        .is_some_and(|pr| pr.adjustment == Adjustment::Randomised);
+    // A switchback counts days, and its table says so.
+    let label = l.tr(if randomised {
+        day_label(c.metric)
+    } else {
+        metric_label(c.metric)
+    });
     let adjusted = p.primary.as_ref().filter(|pr| {
         pr.change == *c
             && (pr.net_of_others

@@ -35,7 +35,7 @@ table.words td:first-child, table.words td.num { white-space: nowrap; }
 table.calendar td { text-align: center; }
 table.calendar td.on { background: #c6efce; font-weight: 600; }
 tr { break-inside: avoid; }
-@media print { .note { font-size: 10px; } }
+@media print { .note { font-size: 10px; } .odds svg { max-width: 480px; } }
 ";
 
 /// The whole page.

@@ -131,6 +131,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "The data has no leads, so how long a pilot must run to see a rise in them cannot be worked out." => {
             "В данных нет заявок, поэтому нельзя рассчитать, сколько должен идти пилот, чтобы увидеть их рост."
         }
+        "The planned length is over: the rise is clear, but not yet likely enough to pay, and looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot." => {
+            "Запланированный срок пилота вышел: рост явный, но шансы окупиться пока недостаточны, а продолжать смотреть дальше — значит подгонять ответ. Если ассистента всё ещё стоит пробовать, спланируйте новый пилот."
+        }
         "Decision: STOP — the pilot does not pay its way." => {
             "Решение: ОСТАНОВИТЬ — пилот себя не оправдывает."
         }

@@ -251,7 +251,7 @@ fn odds_chart(o: &Odds, f: &Fmt<'_>) -> Option<String> {
     let _ = writeln!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 110\" role=\"img\" aria-label=\"{}\">",
-        esc(&f.lang.tr("Odds of paying"))
+        esc(f.lang.tr("Odds of paying"))
     );
     let _ = writeln!(
         svg,

@@ -294,6 +294,8 @@ fn reason_text(p: &Pilot, f: &Fmt<'_>, r: &Reason) -> String {
             &[why],
         ),
         Reason::Odds(_) => odds_text(p, f).unwrap_or_default(),
+        // A clear rise whose odds of paying fall short also ends here: say which.
+        Reason::PlanEnded if p.primary.as_ref().is_some_and(|pr| pr.change.verdict == Some(Verdict::Up)) => l.tr("The planned length is over: the rise is clear, but not yet likely enough to pay, and looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot.").into(),
         Reason::PlanEnded => l.tr("The planned length is over without a clear rise: looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot.").into(),
         Reason::FixLength => l.tr("How much longer must be fixed before looking again, not sized from what was seen: plan it with roi pilot … --plan --save-plan pilot-plan.toml, then judge with --pilot-plan.").into(),
         Reason::Cannibalisation(c) => l.fill(
@@ -385,4 +387,63 @@ pub fn primary_line(p: &Pilot, f: &Fmt<'_>) -> Option<String> {
         )
     };
     Some(format!("{line} {}", l.tr(P_VALUE_NOTE)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::measure::cell::Month;
+
+    fn period(a: (i32, u32), b: (i32, u32)) -> Period {
+        Period {
+            from: Month {
+                year: a.0,
+                month: a.1,
+            },
+            to: Month {
+                year: b.0,
+                month: b.1,
+            },
+        }
+    }
+
+    #[test]
+    fn periods_read_as_people_write_them() {
+        let ru = |a, b| period_prose(period(a, b), Lang::Ru);
+        assert_eq!(
+            ru((2025, 12), (2026, 2)),
+            "декабрь\u{a0}2025\u{a0}— февраль\u{a0}2026"
+        );
+        assert_eq!(ru((2025, 6), (2025, 11)), "июнь\u{a0}— ноябрь\u{a0}2025");
+        assert_eq!(ru((2025, 3), (2025, 3)), "март\u{a0}2025");
+        assert_eq!(
+            period_prose(period((2025, 6), (2025, 11)), Lang::En),
+            "June – November\u{a0}2025"
+        );
+    }
+
+    #[test]
+    fn odds_read_as_whole_hundredths_unless_that_says_never_or_always() {
+        let f = Fmt {
+            lang: Lang::En,
+            currency: "RUB",
+        };
+        assert_eq!(of_hundred(&f, 0.558), "56");
+        assert_eq!(of_hundred(&f, 0.8), "80");
+        // 99.6 of 100 is not "100 of 100", nor 0.3 "0 of 100".
+        assert_eq!(of_hundred(&f, 0.996), "99.6");
+        assert_eq!(of_hundred(&f, 0.003), "0.3");
+        assert_eq!(of_hundred(&f, 1.0), "100");
+    }
+
+    #[test]
+    fn a_tiny_p_value_is_not_shown_as_zero() {
+        let f = Fmt {
+            lang: Lang::Ru,
+            currency: "RUB",
+        };
+        assert_eq!(p_text(&f, Some(0.000_77), 3), "< 0,001");
+        assert_eq!(p_text(&f, Some(0.0116), 3), "0,012");
+        assert_eq!(p_text(&f, None, 3), "—");
+    }
 }

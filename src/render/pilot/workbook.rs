@@ -73,21 +73,31 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     sheet.note(l.tr(super::P_VALUE_NOTE))?;
     book.add(sheet)?;
     if let Some(plan) = &p.plan {
-        let mut sheet = book.sheet(l.tr("Plan"))?;
-        let header: Vec<&str> = PLAN_HEADER.iter().map(|h| l.tr(h)).collect();
-        sheet.header(&header, 1)?;
-        for m in &plan.months {
-            sheet.row(&[
-                Cell::text(m.month.to_string()),
-                Cell::Count(m.planned[0]),
-                m.actual[0].map_or(Cell::Empty, Cell::Count),
-                Cell::Money(m.planned[4]),
-                m.actual[4].map_or(Cell::Empty, Cell::Money),
-                Cell::ratio(m.planned_to_date.roi),
-                Cell::ratio(m.actual_to_date.and_then(|t| t.roi)),
-            ])?;
-        }
-        book.add(sheet)?;
+        plan_sheet(&mut book, plan, f)?;
     }
     book.bytes()
+}
+
+/// The plan's months, planned and actual, on a sheet of their own.
+fn plan_sheet(
+    book: &mut Book,
+    plan: &crate::evidence::pilot::PlanReport,
+    f: &Fmt<'_>,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let l = f.lang;
+    let mut sheet = book.sheet(l.tr("Plan"))?;
+    let header: Vec<&str> = PLAN_HEADER.iter().map(|h| l.tr(h)).collect();
+    sheet.header(&header, 1)?;
+    for m in &plan.months {
+        sheet.row(&[
+            Cell::text(m.month.to_string()),
+            Cell::Count(m.planned[0]),
+            m.actual[0].map_or(Cell::Empty, Cell::Count),
+            Cell::Money(m.planned[4]),
+            m.actual[4].map_or(Cell::Empty, Cell::Money),
+            Cell::ratio(m.planned_to_date.roi),
+            Cell::ratio(m.actual_to_date.and_then(|t| t.roi)),
+        ])?;
+    }
+    book.add(sheet)
 }

@@ -299,3 +299,110 @@ fn a_switchback_reads_and_prints_as_a_page() {
     assert!(html.contains("Заявки в день: +36,9\u{a0}%"));
     assert!(html.contains("Диапазон (95\u{a0}%) — доверительный интервал"));
 }
+
+/// Every reason about a change says what its own range shows: a clear
+/// improvement or worsening only with the range wholly on that side of no
+/// change, "could be chance" only with both a rise and a fall in it, and
+/// the season's reason only beside a net change that could be chance.
+#[test]
+fn every_reason_agrees_with_the_range_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let flatline = [100, 97, 103, 99, 101, 100, 98, 102, 100, 99, 101, 100];
+    let cases: [(&[u32], (i32, u32), &str, &str); 4] = [
+        // Clearly up, clearly down, noisy, and a season-made rise.
+        (
+            &[100, 96, 104, 99, 101, 100, 160, 158, 162],
+            (2024, 1),
+            "2025-01..2025-06",
+            "2025-07..2025-09",
+        ),
+        (
+            &[100, 96, 104, 99, 101, 100, 60, 62, 58],
+            (2024, 1),
+            "2025-01..2025-06",
+            "2025-07..2025-09",
+        ),
+        (
+            &[80, 120, 90, 115, 85, 110, 130],
+            (2024, 1),
+            "2025-01..2025-06",
+            "2025-07",
+        ),
+        (
+            &[99, 101, 100, 98, 102, 100, 152],
+            (2023, 9),
+            "2024-09..2025-02",
+            "2025-03",
+        ),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, (months, start, baseline, pilot_months)) in cases.iter().enumerate() {
+        let mut counts: Vec<u32> = if i == 3 {
+            vec![100, 98, 102, 99, 101, 100, 150, 100, 100, 100, 100, 100]
+        } else {
+            flatline.to_vec()
+        };
+        counts.extend_from_slice(months);
+        let file = dir.path().join(format!("case{i}.csv"));
+        let recs = exports::salon(*start, &counts, None, 3 + i as u64);
+        std::fs::write(&file, exports::bitrix_csv(&recs)).unwrap();
+        let args = [
+            file.to_str().unwrap(),
+            "--map",
+            "examples/salon-map.toml",
+            "--baseline",
+            baseline,
+            "--pilot",
+            pilot_months,
+        ];
+        let mut json_args = vec!["pilot"];
+        json_args.extend_from_slice(&args);
+        json_args.extend_from_slice(&["--format", "json"]);
+        let json: Value = serde_json::from_str(&stdout(&json_args)).unwrap();
+        let text = flat(&pilot(&args, "en"));
+        let bullets: Vec<&str> = text.split(" • ").skip(1).collect();
+        let reasons = json["decision"]["reasons"].as_array().unwrap();
+        assert_eq!(bullets.len(), reasons.len(), "{text}");
+        for (r, bullet) in reasons.iter().zip(&bullets) {
+            seen.insert(r["reason"].as_str().unwrap().to_string());
+            let (low, high) = (r["low"].as_f64(), r["high"].as_f64());
+            match r["reason"].as_str().unwrap() {
+                "better" => {
+                    assert!(low.unwrap() > 0.0, "{r}");
+                    assert!(
+                        bullet.contains("a clear improvement, not chance"),
+                        "{bullet}"
+                    );
+                }
+                "worse" => {
+                    assert!(high.unwrap() < 0.0, "{r}");
+                    assert!(bullet.contains("a clear change for the worse"), "{bullet}");
+                }
+                "unclear" => {
+                    assert!(low.unwrap() <= 0.0 && high.unwrap() >= 0.0, "{r}");
+                    assert!(
+                        bullet.contains("the range holds both a rise and a fall"),
+                        "{bullet}"
+                    );
+                }
+                "season" => {
+                    assert!(low.unwrap() <= 0.0 && high.unwrap() >= 0.0, "{r}");
+                    assert!(bullet.contains("the season explains it"), "{bullet}");
+                    assert!(bullet.contains("and that could be chance"), "{bullet}");
+                }
+                _ => {}
+            }
+            // The figures in the sentence are the JSON's, as shown (one decimal).
+            if let (Some(lo), Some(hi)) = (low, high) {
+                let shown = |x: f64| format!("{:+.1}%", x * 100.0);
+                assert!(
+                    bullet.contains(&format!("from {} to {}", shown(lo), shown(hi))),
+                    "{bullet} vs {r}"
+                );
+            }
+        }
+    }
+    for kind in ["better", "worse", "unclear", "season"] {
+        assert!(seen.contains(kind), "{kind} not exercised: {seen:?}");
+    }
+}

@@ -112,6 +112,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Каждый из этих показателей расходится с данными больше чем на 10\u{a0}%: план построен на других цифрах."
         }
         "The facts behind the decision" => "На чём основано решение",
+        "What the baseline says" => "Что показывает базовый период",
         "pilot: range (95%)" => "пилот: диапазон (95\u{a0}%)",
         "The question the decision rests on: did {} rise? Measured {}: {}, 95% range {}, p-value {}." => {
             "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон 95\u{a0}%: {}, p-значение {}."

@@ -202,7 +202,11 @@ fn facts_section(p: &Pilot, f: &Fmt<'_>) -> String {
     let _ = writeln!(
         out,
         "<section>\n<h2>{}</h2>\n<ul class=\"facts\">",
-        esc(l.tr("The facts behind the decision"))
+        esc(l.tr(if p.pilot.is_some() {
+            "The facts behind the decision"
+        } else {
+            "What the baseline says"
+        }))
     );
     for line in facts::facts(p, f) {
         let _ = writeln!(out, "<li>{}</li>", esc(&line));
@@ -416,7 +420,8 @@ impl Lines {
             .chain(self.plan.iter().map(|p| p.1))
             .chain(self.band.map(|b| b.1))
             .fold(self.mean, f64::max)
-            * 1.15
+            // Room above the lines for the legend in the upper left.
+            * 1.4
     }
 
     /// The band under the lines, then the mean, the plan and the measured

@@ -59,7 +59,7 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
             // Below 0.001 as text: a rounded 0 would read as certainty.
             match c.p_value {
                 Some(p) if p < 0.001 => Cell::text(super::p_text(f, Some(p), 3)),
-                p => dec(p).map_or(Cell::Empty, Cell::Count),
+                p => dec(p).map_or(Cell::Empty, Cell::PValue),
             },
             Cell::text(match c.why {
                 Some(w) if c.change.is_none() => l.tr(w.text()),

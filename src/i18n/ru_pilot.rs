@@ -138,9 +138,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Decision: STOP — the pilot does not pay its way." => {
             "Решение: ОСТАНОВИТЬ — пилот себя не оправдывает."
         }
-        "Decision: EXTEND — nothing is clear yet, and at these volumes even a long pilot may not settle it: measure a longer baseline." => {
-            "Решение: ПРОДЛИТЬ — пока ничего не ясно, но при таких объёмах и долгий пилот может не дать ответа: возьмите базу подлиннее."
-        }
         "ROI to date on the measured revenue and the plan's costs: {}." => {
             "ROI за время пилота по фактической выручке и затратам из плана: {}."
         }

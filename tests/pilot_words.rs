@@ -300,6 +300,10 @@ fn a_switchback_reads_and_prints_as_a_page() {
     assert!(html.contains("Диапазон (95\u{a0}%) — доверительный интервал"));
 }
 
+/// A constructed salon: the months after a year of history, the export's
+/// first month, the baseline and the pilot.
+type Case = (&'static [u32], (i32, u32), &'static str, &'static str);
+
 /// Every reason about a change says what its own range shows: a clear
 /// improvement or worsening only with the range wholly on that side of no
 /// change, "could be chance" only with both a rise and a fall in it, and
@@ -308,7 +312,7 @@ fn a_switchback_reads_and_prints_as_a_page() {
 fn every_reason_agrees_with_the_range_beside_it() {
     let dir = tempfile::tempdir().unwrap();
     let flatline = [100, 97, 103, 99, 101, 100, 98, 102, 100, 99, 101, 100];
-    let cases: [(&[u32], (i32, u32), &str, &str); 4] = [
+    let cases: [Case; 4] = [
         // Clearly up, clearly down, noisy, and a season-made rise.
         (
             &[100, 96, 104, 99, 101, 100, 160, 158, 162],

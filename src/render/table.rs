@@ -613,7 +613,7 @@ fn retention_note(curve: &[Decimal], capped: bool, f: &Fmt<'_>) -> String {
 }
 
 /// Calendar months, for the season's note.
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

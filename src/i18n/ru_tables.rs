@@ -91,7 +91,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "yearly increase" => "ежегодное повышение",
         "monthly fee" => "ежемесячный платёж",
         "setup" => "разовые затраты",
-        "cost" => "затраты",
         // Reports.
         "Visits turned away over the horizon" => "Не хватило мест за весь срок, визитов",
         "Visits turned away over {}" => "Не хватило мест за {}, визитов",

@@ -22,7 +22,15 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     }
     sheet.blank();
     let header: Vec<&str> = [
-        "Metric", "Channel", "Before", "Pilot", "Change", "Low", "High", "p-value", "Verdict",
+        "Metric",
+        "Channel",
+        "Before",
+        "Pilot",
+        "Change",
+        "Low (95%)",
+        "High (95%)",
+        "p-value",
+        "Verdict",
     ]
     .iter()
     .map(|h| l.tr(h))

@@ -3,6 +3,7 @@
 //!
 //! The Russian catalogue is split by area, one file each; a key lives in exactly one.
 
+mod ru_cli;
 mod ru_forecast;
 mod ru_limits;
 mod ru_measure;
@@ -159,6 +160,7 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_limits::get(en))
         .or_else(|| ru_tables::get(en))
         .or_else(|| ru_switchback::get(en))
+        .or_else(|| ru_cli::get(en))
 }
 
 #[cfg(test)]
@@ -271,7 +273,7 @@ mod tests {
     }
 
     /// The catalogue files, in the order `russian()` asks them.
-    const AREAS: [&str; 7] = [
+    const AREAS: [&str; 8] = [
         "ru_forecast",
         "ru_messages",
         "ru_measure",
@@ -279,6 +281,7 @@ mod tests {
         "ru_limits",
         "ru_tables",
         "ru_switchback",
+        "ru_cli",
     ];
 
     #[test]
@@ -327,6 +330,7 @@ mod tests {
                     ru_limits::get(key),
                     ru_tables::get(key),
                     ru_switchback::get(key),
+                    ru_cli::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

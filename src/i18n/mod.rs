@@ -308,10 +308,10 @@ mod tests {
         let mut seen: std::collections::HashMap<String, &str> = Default::default();
         let mut twice = Vec::new();
         for (area, key) in catalogue_arms() {
-            if let Some(first) = seen.insert(key.clone(), area) {
-                if first != area {
-                    twice.push(format!("{key:?}: {first} and {area}"));
-                }
+            if let Some(first) = seen.insert(key.clone(), area)
+                && first != area
+            {
+                twice.push(format!("{key:?}: {first} and {area}"));
             }
         }
         assert!(twice.is_empty(), "in two catalogues: {twice:#?}");

@@ -21,6 +21,41 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{}{}; see `{} --help`" => "{}{}; справка: `{} --help`",
         "must be from {} to {}" => "должно быть от {} до {}",
         "out of range" => "вне допустимых пределов",
+        // the TOML reader's complaints, by kind
+        "a table's name is not closed: `]` is missing" => "не закрыто имя таблицы: не хватает ]",
+        "a list is not closed: `]` is missing" => "не закрыт список: не хватает ]",
+        "a table in braces is not closed: `}` is missing" => {
+            "не закрыта таблица в фигурных скобках: не хватает }"
+        }
+        "a quoted text is not closed: the quote at its end is missing" => {
+            "текст в кавычках не закрыт: не хватает кавычки в конце"
+        }
+        "text must be in quotes (or the value after = is missing)" => {
+            "текст нужно взять в кавычки (или после = не указано значение)"
+        }
+        "a key or table is given twice" => "ключ или таблица указаны дважды",
+        "a key with no value: `=` is missing" => "у ключа нет значения: не хватает =",
+        "a backslash in quotes must start \\n, \\\" or \\\\; write a backslash as \\\\ or put the text in single quotes" => {
+            "обратная косая черта в кавычках допустима только в сочетаниях \\n, \\\" и \\\\; саму черту пишите как \\\\ или возьмите текст в одинарные кавычки"
+        }
+        "`_` in a number may only stand between digits" => {
+            "_ в числе может стоять только между цифрами"
+        }
+        "not a valid date or time" => "неверная дата или время",
+        "a comma is missing between two keys" => "между двумя ключами не хватает запятой",
+        "a `]` with no `[` before it" => "лишняя ] без [ перед ней",
+        "a key without quotes may hold only Latin letters, digits, `-` and `_`; put others in quotes" => {
+            "ключ без кавычек может состоять только из латинских букв, цифр, - и _; другие ключи возьмите в кавычки"
+        }
+        "unknown key {}; allowed: {}" => "неизвестный ключ {}; допустимы: {}",
+        "the key {} is missing" => "не хватает ключа {}",
+        "the value is {}, and {} is needed" => "неверный тип значения: {}; нужно: {}",
+        "a text in quotes" => "текст в кавычках",
+        "a whole number" => "целое число",
+        "a number" => "число",
+        "true or false" => "true или false",
+        "a list" => "список",
+        "a table of keys" => "таблица ключей",
         // summaries atop --help
         "roi tells whether an AI sales assistant pays for itself. The forecast: `roi init` writes a starter scenario, `roi calc FILE` gives payback and ROI, `roi simulate` the odds of paying. The evidence: `roi measure EXPORT…` reads a CRM or booking-system export into a monthly funnel, `roi pilot` judges a pilot. The help on each flag below is in English; README.ru.md is the Russian guide." => {
             "roi отвечает, окупится ли ИИ-ассистент по продажам. Прогноз: `roi init` создаёт заготовку сценария, `roi calc ФАЙЛ` считает срок окупаемости и ROI, `roi simulate` — шансы окупиться. Факт: `roi measure ВЫГРУЗКА…` читает выгрузку из CRM или системы онлайн-записи и строит воронку по месяцам, `roi pilot` оценивает пилот. Справка по флагам ниже — на английском; руководство на русском — README.ru.md."

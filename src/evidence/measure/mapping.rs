@@ -159,7 +159,7 @@ impl Mapping {
                 value: None,
                 message: f(
                     "{} (a mapping file has [columns], [status], [ai] and [dates]; `roi measure --source bitrix24 --print-map` prints one to start from)",
-                    &[&e.message().trim_end()],
+                    &[&crate::input::toml_reason(e.message())],
                 ),
             }])
         })?;

@@ -4,7 +4,9 @@
 pub(super) fn get(en: &str) -> Option<&'static str> {
     Some(match en {
         // reading files
-        "{}: not a readable {} file: {}" => "{}: файл не читается как {}: {}",
+        "{}: not a readable {} file: {}" => {
+            "{}: не удаётся прочитать файл как {} — он повреждён или это файл другого формата"
+        }
         "{}: no sheet named \"{}\"; the sheets are: {}" => "{}: нет листа «{}»; листы в книге: {}",
         "{}: an HTML file with no table in it" => "{}: в HTML-файле нет таблицы",
         "{}, line {}: {}" => "{}, строка {}: {}",
@@ -23,7 +25,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "укажите заголовок столбца так, как он написан в файле"
         }
         "unknown column key" => "неизвестный ключ столбца",
-        "an outcome is one of: {}" => "исход — одно из: {}",
+        "an outcome is one of: {}" => "укажите одно из значений: {}",
         "[ai] takes a column and either equals = [\"…\"] (the cell is one of these) or contains = \"…\"" => {
             "в [ai] нужны column и либо equals = [\"…\"] (ячейка равна одному из значений), либо contains = \"…\""
         }
@@ -40,9 +42,30 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{}: its columns fit both {} and {}; say which with --source" => {
             "{}: столбцы подходят и для {}, и для {}; укажите систему через --source"
         }
-        "{}: the {} export has no {} column (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
-            "{}: в выгрузке {} нет столбца {} (он называется {}); {}{}; укажите его в файле сопоставления: [columns] {} = \"…\""
+        "{}: no column for {} ({} it is usually called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
+            "{}: не найден столбец {} ({} он обычно называется {}); {}{}. Укажите его в файле сопоставления: [columns] {} = \"…\""
         }
+        "in a sheet of monthly totals" => "в таблице итогов по месяцам",
+        "in the {} export" => "в выгрузке {}",
+        "Bitrix24" => "Битрикс24",
+        "the ID" => "ID",
+        "the creation date" => "даты создания",
+        "the status" => "статуса",
+        "the stage group" => "группы стадий",
+        "the amount" => "суммы",
+        "the source" => "источника",
+        "the visit date" => "даты визита",
+        "the month" => "месяца",
+        "the number of leads" => "заявок",
+        "the number of bookings" => "записей",
+        "the number of visits" => "визитов",
+        "the number of no-shows" => "неявок",
+        "the revenue" => "выручки",
+        "the column" => "с нужными данными",
+        "a month is missing at one end of the period" => {
+            "не указан месяц в начале или в конце периода"
+        }
+        "booked, the visit still ahead" => "записан, визит ещё впереди",
         "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}" => {
             "{}: в файле сопоставления [columns] {} = «{}», но такого столбца в файле нет; {}{}"
         }
@@ -53,10 +76,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "{} — выгрузка {}, а {} — выгрузка {}; за один запуск указывайте файлы только одной системы"
         }
         "{} status texts have no outcome, so their rows cannot be counted:" => {
-            "у статусов ({}) нет исхода, их строки нельзя посчитать:"
+            "неизвестно, что означают статусы ниже, поэтому их строки не учтены:"
         }
         "Say what each means in a mapping file and pass it with --map (each one of: {}):" => {
-            "Укажите, что означает каждый, в файле сопоставления и передайте его через --map (исход — одно из: {}):"
+            "Укажите в файле сопоставления, что означает каждый статус, и передайте файл через --map. Возможные результаты: {}. Заготовка:"
         }
         "--ai picks records by a column's text; a monthly sheet is split by its ai_ columns instead (ai_leads, ai_bookings, …)" => {
             "--ai отбирает строки по тексту в столбце; в таблице итогов по месяцам доля ассистента берётся из столбцов ai_ (ai_leads, ai_bookings, …)"
@@ -218,6 +241,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Прочитан файл {} ({}): заголовок в строке {}, всего {}."
         }
         "sheet «{}»" => "лист «{}»",
+        "UTF-8 with BOM" => "UTF-8 с BOM",
         "Statuses: {}" => "Статусы: {}",
         " and {} more (see --format json)" => " и ещё {} (см. --format json)",
         " (by stage group)" => " (по группе стадий)",
@@ -248,9 +272,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Note: {}" => "Примечание: {}",
         "left out {} of {} rows:{}" => "пропущено строк — {} из {}. Причины:{}",
         "{} repeating an ID counted once" => "повторы ID — {}; каждый ID учтён один раз",
-        "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
-            "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"
+        "{} IDs repeat with another status or amount (e.g. ID {}: {} was counted, {} was not)" => {
+            "у {} ID повторные строки расходятся по статусу или сумме (например, ID {}: учтена {}, а {} — нет)"
         }
+        "row {} of {}" => "строка {} файла {}",
+        "{} row {}" => "{}, строка {}",
         "{} outside --from/--to" => "{} вне периода --from/--to",
         "give at least one export file" => "укажите хотя бы один файл выгрузки",
         "{} is a directory; give an export file" => "{} — это папка; укажите файл выгрузки",
@@ -270,12 +296,13 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} counted, {} repeated IDs, {} left out" => {
             "учтено строк: {}, повторов ID: {}, пропущено: {}"
         }
+        "{} counted, {} left out" => "учтено строк: {}, пропущено: {}",
         "{}, measured {}" => "{}, данные за {}",
         "Baseline measured by `roi measure` from:" => {
             "Базовые показатели рассчитаны командой `roi measure` по файлам:"
         }
         "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios." => {
-            "Месяцы {} ({}), все каналы; каждый показатель — по итогам периода, а не среднее месячных долей."
+            "Базовый период {} ({}), все каналы; конверсия, доля неявок и средний чек — по итогам всего периода, а не среднее из месячных значений."
         }
         "; lowest {} ({}), highest {} ({})" => "; минимум {} ({}), максимум {} ({})",
         "leads per month: {} over {}" => "заявки в месяц = {} / {}",
@@ -312,7 +339,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Mapping for {} {}: edit the headers to match your file, and say what each status means." => {
             "Сопоставление столбцов для {} ({}): поправьте заголовки под свой файл и укажите, что означает каждый статус."
         }
-        "Status text as written → outcome: {}." => "Текст статуса как в файле → исход: {}.",
+        "Status text as written → outcome: {}." => "Текст статуса как в файле → результат: {}.",
         "Which records the assistant brought (or --ai on the command line):" => {
             "Какие заявки пришли через ассистента (или --ai в командной строке):"
         }

@@ -87,7 +87,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // counting
         "no records were counted: {}" => "не учтено ни одной строки: {}",
         "no files were given" => "не указано ни одного файла",
-        "the files have no data rows below their headers" => "под строкой заголовков пусто",
+        "the files have no data: nothing below the header row" => {
+            "в файле нет данных — под строкой заголовков пусто"
+        }
         "every record falls outside --from/--to" => "даты всех строк вне периода --from/--to",
         "every one of the {} rows was left out (see the reasons below)" => {
             "пропущены все строки — {} (причины ниже)"
@@ -200,7 +202,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "comes before --from {}; write the earlier month first" => {
             "раньше, чем --from {}; сначала укажите более ранний месяц"
         }
-        "leads" => "заявки",
+        "leads" => "лиды",
         "records" => "строки",
         "months" => "месяцы",
         "Bookings (conv.)" => "Записи (конв.)",

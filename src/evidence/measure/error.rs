@@ -134,6 +134,9 @@ pub enum MeasureError {
         /// The amount column as written.
         column: String,
     },
+    /// Headers and nothing below them.
+    #[error("{}", t("the files have no data: nothing below the header row"))]
+    NoData,
     /// Nothing was counted.
     #[error("{}", f("no records were counted: {}", &[.0]))]
     Empty(String),

@@ -359,9 +359,10 @@ fn counted_fully(counter: &Counter) -> Result<(), MeasureError> {
     }
     if counter.quality.used == 0 {
         let q = &counter.quality;
-        let why = if q.rows == 0 {
-            t("the files have no data rows below their headers").to_string()
-        } else if q.outside_period == q.rows - q.duplicates {
+        if q.rows == 0 {
+            return Err(MeasureError::NoData);
+        }
+        let why = if q.outside_period == q.rows - q.duplicates {
             t("every record falls outside --from/--to").to_string()
         } else {
             f(

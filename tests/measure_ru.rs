@@ -206,3 +206,32 @@ fn flags_and_periods_echo_what_was_typed() {
         "Ошибка: в файле нет данных — под строкой заголовков пусто\n"
     );
 }
+
+#[test]
+fn a_measured_scenario_without_costs_does_not_claim_to_pay_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("salon.toml");
+    let (_, _) = ok_ru(&[
+        "measure",
+        "examples/salon-deals.csv",
+        "--map",
+        "examples/salon-map.toml",
+        "--baseline",
+        "2025-06..2025-11",
+        "--scenario",
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    let (out, _) = ok_ru(&["calc", plan.to_str().unwrap()]);
+    assert!(
+        out.contains("Затраты ещё не заданы (заполните [costs]), поэтому срок окупаемости и ROI не рассчитываются"),
+        "{out}"
+    );
+    assert!(!out.contains("Окупается"), "{out}");
+    assert!(!out.contains("0\u{a0}месяцев"), "{out}");
+    let payback = out.lines().find(|l| l.contains("Окупаемость")).unwrap();
+    assert!(
+        payback.trim_end_matches('│').trim_end().ends_with('—'),
+        "{payback}"
+    );
+}

@@ -247,6 +247,17 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
     let sum = &report.projection.summary;
     let horizon = l.months(i.months);
     let not_within = l.fill("not within {}", &[&horizon]);
+    // With no costs there is nothing to pay back: a dash, as the headline says why.
+    let (payback, break_even) = if sum.total_cost.is_zero() {
+        ("—".to_string(), "—".to_string())
+    } else {
+        (
+            sum.payback_months
+                .map_or(not_within.clone(), |m| months_text(f, m)),
+            sum.break_even_month
+                .map_or(not_within, |m| l.fill("month {}", &[&m])),
+        )
+    };
     let mut rows = vec![
         vec![
             label(f, "Monthly revenue uplift"),
@@ -263,18 +274,8 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
         ],
         vec![label(f, "First-month ROI"), roi(f, sum.first_month_roi)],
         vec![l.fill("ROI over {}", &[&horizon]).into(), roi(f, sum.roi)],
-        vec![
-            label(f, "Payback"),
-            sum.payback_months
-                .map_or(not_within.clone(), |m| months_text(f, m))
-                .into(),
-        ],
-        vec![
-            label(f, "Break-even month"),
-            sum.break_even_month
-                .map_or(not_within, |m| l.fill("month {}", &[&m]))
-                .into(),
-        ],
+        vec![label(f, "Payback"), payback.into()],
+        vec![label(f, "Break-even month"), break_even.into()],
         vec![label(f, "Total benefit"), cash(f, sum.total_benefit)],
         vec![label(f, "Total cost"), cash(f, sum.total_cost)],
         vec![label(f, "Net"), signed(f, sum.net)],
@@ -468,6 +469,14 @@ pub fn render(report: &Report, f: &Fmt<'_>, colour: bool, width: usize) -> Strin
 pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
     let l = f.lang;
     let sum = &report.projection.summary;
+    if sum.total_cost.is_zero() {
+        // A scenario `roi measure --scenario` wrote has no costs yet: nothing
+        // is spent, so "pays for itself from the first day" would mislead.
+        return l.fill(
+            "Costs are not set yet (fill in [costs]), so payback and ROI are not worked out; net {}.",
+            &[&f.money(sum.net, Sign::Explicit)],
+        );
+    }
     let payback = match sum.payback_months {
         Some(m) if m.is_zero() => l.tr("Pays for itself from the first day").to_string(),
         Some(m) => l.fill("Pays back in {}", &[&months_text(f, m)]),

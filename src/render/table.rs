@@ -415,7 +415,11 @@ fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
                 Entry::from(name),
                 f.money(item.setup, Sign::Plain).into(),
                 f.money(item.monthly, Sign::Plain).into(),
-                format!("{}–{}", item.from, item.to).into(),
+                if item.from == item.to {
+                    item.from.to_string().into()
+                } else {
+                    format!("{}–{}", item.from, item.to).into()
+                },
                 f.percent(item.yearly_increase, Sign::Plain).into(),
             ]
         })

@@ -119,3 +119,39 @@ fn help_opens_with_a_russian_summary_under_a_russian_locale() {
         "{en}"
     );
 }
+
+#[test]
+fn a_bare_expect_above_three_is_questioned() {
+    let plan = |expect: &str, lang: &str| {
+        let out = roi()
+            .args([
+                "pilot",
+                "examples/salon-deals.csv",
+                "--map",
+                "examples/salon-map.toml",
+                "--baseline",
+                "2025-06..2025-11",
+                "--plan",
+                "--expect",
+                expect,
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert_eq!(
+        plan("30", "en"),
+        "Warning: --expect 30 is read as a rise of +3,000.0%; did you mean +30%?\n"
+    );
+    assert_eq!(
+        plan("30", "ru"),
+        "Предупреждение: --expect 30 читается как рост на +3\u{a0}000,0\u{a0}%; может быть, имелось в виду +30%?\n"
+    );
+    // A share, a percentage or a signed number is what it says.
+    for fine in ["0.3", "+30%", "30%", "3", "+30"] {
+        assert_eq!(plan(fine, "en"), "", "{fine}");
+    }
+}

@@ -56,6 +56,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "true or false" => "true или false",
         "a list" => "список",
         "a table of keys" => "таблица ключей",
+        // flags read by the commands
+        "--expect {} is read as a rise of {}; did you mean +{}%?" => {
+            "--expect {} читается как рост на {}; может быть, имелось в виду +{}%?"
+        }
         // summaries atop --help
         "roi tells whether an AI sales assistant pays for itself. The forecast: `roi init` writes a starter scenario, `roi calc FILE` gives payback and ROI, `roi simulate` the odds of paying. The evidence: `roi measure EXPORT…` reads a CRM or booking-system export into a monthly funnel, `roi pilot` judges a pilot. The help on each flag below is in English; README.ru.md is the Russian guide." => {
             "roi отвечает, окупится ли ИИ-ассистент по продажам. Прогноз: `roi init` создаёт заготовку сценария, `roi calc ФАЙЛ` считает срок окупаемости и ROI, `roi simulate` — шансы окупиться. Факт: `roi measure ВЫГРУЗКА…` читает выгрузку из CRM или системы онлайн-записи и строит воронку по месяцам, `roi pilot` оценивает пилот. Справка по флагам ниже — на английском; руководство на русском — README.ru.md."

@@ -154,7 +154,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "на листе больше {} ячеек; выгрузите меньше месяцев или сохраните лист как CSV"
         }
         "{}: JSON, but not a list of records ({}); roi reads an array of records, {\"data\": [...]} as the YCLIENTS API returns it, or one record per line" => {
-            "{}: это JSON, но не список записей ({}); roi читает массив записей, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одной записи в строке"
+            "{}: это JSON, но не список объектов ({}); roi читает массив объектов, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одному объекту в строке"
         }
         "--strict: {}" => "--strict: {}",
         "no date" => "пустая ячейка",
@@ -165,7 +165,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "no status" => "нет статуса",
         "not an amount" => "значение не похоже на сумму",
         "an amount like 1,500 (thousands or decimals?)" => {
-            "неоднозначная запись вида 1,500 (тысячи или дробная часть?)"
+            "неоднозначное значение вида 1,500 (тысячи или дробная часть?)"
         }
         "a negative amount" => "отрицательная сумма",
         "not a month" => "не месяц",

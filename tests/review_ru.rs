@@ -47,3 +47,12 @@ fn the_starter_speaks_as_the_output_does() {
     assert!(starter.contains("\"+5 п. п.\""));
     assert!(starter.contains("от 1 до 120 месяцев"));
 }
+
+#[test]
+fn a_column_of_amounts_shows_kopecks_on_all_or_none() {
+    let out = stdout(&["calc", "examples/fitness-seasonal.toml", "--lang", "ru"]);
+    // «Выручка до внедрения» in month 5 is whole, but its column has kopecks.
+    assert!(out.contains("│     5 ┆ 36\u{a0}855,00\u{a0}₽ ┆"), "{out}");
+    // A column of whole amounts keeps none: the costs.
+    assert!(out.contains("┆ 30\u{a0}000\u{a0}₽ ┆"), "{out}");
+}

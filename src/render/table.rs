@@ -126,11 +126,26 @@ fn cash(f: &Fmt<'_>, d: Decimal) -> Entry {
     Entry::from(f.money(d, Sign::Plain))
 }
 
+/// An amount in a column whose amounts are all `whole` (else each shows kopecks).
+fn cash_in(f: &Fmt<'_>, d: Decimal, whole: bool) -> Entry {
+    Entry::from(f.money_in(d, Sign::Plain, whole))
+}
+
+/// Whether every amount of a column is whole, so none shows `,00`.
+fn whole<T>(rows: &[T], amount: impl Fn(&T) -> Decimal) -> bool {
+    !rows.iter().any(|r| crate::format::has_kopecks(amount(r)))
+}
+
 /// An amount that can go either way: its sign shown, and toned as the gain
 /// or loss it is.
 fn signed(f: &Fmt<'_>, d: Decimal) -> Entry {
+    signed_in(f, d, !crate::format::has_kopecks(d))
+}
+
+/// [`signed`] in a column whose amounts are all `whole` (else each shows kopecks).
+fn signed_in(f: &Fmt<'_>, d: Decimal, whole: bool) -> Entry {
     Entry {
-        text: f.money(d, Sign::Explicit),
+        text: f.money_in(d, Sign::Explicit, whole),
         tone: match d.cmp(&Decimal::ZERO) {
             Ordering::Greater => Tone::Gain,
             Ordering::Less => Tone::Loss,
@@ -331,17 +346,27 @@ fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
         header.push("Repeat visits");
     }
     header.extend(["Benefit", "Cost", "Net", "Cumulative net", "ROI to date"]);
+    let months = &report.projection.monthly;
+    let w = [
+        whole(months, |m| m.revenue_baseline),
+        whole(months, |m| m.revenue_after),
+        whole(months, |m| m.benefit),
+        whole(months, |m| m.cost),
+        whole(months, |m| m.net),
+        whole(months, |m| m.cumulative_net),
+    ];
     Section {
         title: l.tr("Monthly projection").into(),
         header: header.into_iter().map(|h| l.tr(h).to_string()).collect(),
-        rows: report
-            .projection
-            .monthly
+        rows: months
             .iter()
             .map(|m| {
                 let mut row = vec![m.month.to_string().into()];
                 if seasonal {
-                    row.extend([cash(f, m.revenue_baseline), cash(f, m.revenue_after)]);
+                    row.extend([
+                        cash_in(f, m.revenue_baseline, w[0]),
+                        cash_in(f, m.revenue_after, w[1]),
+                    ]);
                 }
                 if turning_away {
                     row.push(f.count(m.turned_away, Sign::Plain).into());
@@ -350,10 +375,10 @@ fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
                     row.push(f.count(m.repeat_visits, Sign::Plain).into());
                 }
                 row.extend([
-                    cash(f, m.benefit),
-                    cash(f, m.cost),
-                    signed(f, m.net),
-                    signed(f, m.cumulative_net),
+                    cash_in(f, m.benefit, w[2]),
+                    cash_in(f, m.cost, w[3]),
+                    signed_in(f, m.net, w[4]),
+                    signed_in(f, m.cumulative_net, w[5]),
                     roi(f, m.roi),
                 ]);
                 row
@@ -376,12 +401,13 @@ fn annual(report: &Report, f: &Fmt<'_>) -> Section {
             .annual
             .iter()
             .map(|y| {
+                let years = &report.projection.annual;
                 vec![
                     y.year.to_string().into(),
                     format!("{}–{}", y.first_month, y.last_month).into(),
-                    cash(f, y.benefit),
-                    cash(f, y.cost),
-                    signed(f, y.net),
+                    cash_in(f, y.benefit, whole(years, |y| y.benefit)),
+                    cash_in(f, y.cost, whole(years, |y| y.cost)),
+                    signed_in(f, y.net, whole(years, |y| y.net)),
                     roi(f, y.roi),
                 ]
             })

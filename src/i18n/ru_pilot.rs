@@ -187,8 +187,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "baseline mean" => "среднее за базовый период",
         "plan" => "план",
         "measured leads" => "заявки (факт)",
-        "Low" => "Нижняя граница",
-        "High" => "Верхняя граница",
+        "Low (95%)" => "Нижняя граница (95\u{a0}%)",
+        "High (95%)" => "Верхняя граница (95\u{a0}%)",
         "p-value" => "p-значение",
         "Plan" => "План",
         "comes before the baseline {}; the pilot's months must come after it" => {

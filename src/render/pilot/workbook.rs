@@ -26,8 +26,8 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
         "Baseline period",
         "Pilot",
         "Change",
-        "Low",
-        "High",
+        "Low (95%)",
+        "High (95%)",
         "p-value",
         "Verdict",
     ]

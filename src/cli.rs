@@ -4,6 +4,9 @@ use crate::forecast::metric::Metric;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+mod usage;
+pub use usage::{Stop, parse_from};
+
 /// Does an AI sales assistant pay for itself? Exact ROI projections from a scenario file.
 #[derive(Debug, Parser)]
 #[command(

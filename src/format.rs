@@ -167,6 +167,11 @@ pub struct Fmt<'a> {
     pub currency: &'a str,
 }
 
+/// Whether an amount, rounded as shown, has kopecks (cents).
+pub fn has_kopecks(d: Decimal) -> bool {
+    !round(d, MONEY_PLACES).fract().is_zero()
+}
+
 /// `1 row`, `5 rows`; `1 строка`, `2 строки`, `5 строк`, the count grouped
 /// as the language groups it. Here rather than in [`crate::i18n`], which
 /// knows words, not how numbers are written.
@@ -197,8 +202,19 @@ impl Fmt<'_> {
     /// `1234567.5` → `1,234,567.50 ₽` (`1 234 567,50 ₽`); whole amounts drop the `.00`.
     /// In English `$` and `€` come first, after the sign (`-$2,500`).
     pub fn money(&self, d: Decimal, sign: Sign) -> String {
+        self.money_in(d, sign, !has_kopecks(d))
+    }
+
+    /// [`Fmt::money`] with the `.00` dropped only when `whole`: a column
+    /// shows kopecks on every amount once one of them has any, so that
+    /// `36 855,00 ₽` stands above `67 567,50 ₽`, not `36 855 ₽`.
+    pub fn money_in(&self, d: Decimal, sign: Sign, whole: bool) -> String {
         let r = round(d, MONEY_PLACES);
-        let places = if r.fract().is_zero() { 0 } else { MONEY_PLACES };
+        let places = if whole && r.fract().is_zero() {
+            0
+        } else {
+            MONEY_PLACES
+        };
         let digits = self.grouped(r, places, sign);
         let symbol = currency_symbol(self.currency);
         match (self.lang, symbol) {

@@ -501,7 +501,12 @@ fn a_missing_column_names_what_was_found_and_the_nearest() {
         "ID;Стадия сделки;Дата создания сделки\n1;Сделка успешна;01.02.2025\n".as_bytes(),
     );
     let err = refused(&["measure", file.to_str().unwrap(), "--source", "bitrix24"]);
-    assert!(err.contains("no created column"), "{err}");
+    assert!(
+        err.contains(
+            "no column for the creation date (in the Bitrix24 export it is usually called"
+        ),
+        "{err}"
+    );
     assert!(err.contains("«Дата создания» or «DATE_CREATE»"), "{err}");
     assert!(
         err.contains("row 1 has «ID», «Стадия сделки», «Дата создания сделки»"),
@@ -1070,7 +1075,8 @@ fn the_hint_starts_from_the_profile_the_headers_come_nearest() {
         let err = refused(&["measure", file.to_str().unwrap()]);
         assert!(err.contains(hint), "{header}: {err}");
     }
-    // A system's name reads as a name: "the amoCRM export", never "a amocrm export".
+    // A system's name reads as a name: "the amoCRM export", never "a amocrm export";
+    // the key is said in words, never `created`.
     let file = write(
         dir.path(),
         "amo.csv",
@@ -1078,7 +1084,7 @@ fn the_hint_starts_from_the_profile_the_headers_come_nearest() {
     );
     let err = refused(&["measure", file.to_str().unwrap(), "--source", "amocrm"]);
     assert!(
-        err.contains("the amoCRM export has no created column"),
+        err.contains("no column for the creation date (in the amoCRM export it is"),
         "{err}"
     );
 }

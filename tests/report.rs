@@ -285,7 +285,8 @@ fn the_pilots_page_renders_in_a_real_browser() {
     let (width, height, buf, channels) = decoded(&png);
     let pixels: Vec<&[u8]> = buf.chunks(channels).collect();
     assert_eq!((width, height), (1000, 1400));
-    // The measured leads are blue, rgb(46, 90, 160); the plan's line red.
+    // Blue, rgb(46, 90, 160), draws the odds' bar and the measured leads;
+    // red the zero of ROI and the plan's line: on the first screen, the odds.
     let blue = pixels
         .iter()
         .filter(|p| p[2] > p[0].saturating_add(60) && p[2] > p[1].saturating_add(30))
@@ -296,4 +297,60 @@ fn the_pilots_page_renders_in_a_real_browser() {
         .count();
     assert!(blue > 500, "no measured line: {blue} blue pixels");
     assert!(red > 100, "no plan line: {red} red pixels");
+    // Printed: every page A4, the whole verdict on two of them.
+    let (pages, a4) = pdf_pages(&print_to_pdf(&browser, &html, dir.path()));
+    assert_eq!(pages, 2, "the pilot's page prints on two pages");
+    assert_eq!(a4, pages, "every page is A4");
+}
+
+/// A PDF's pages, and how many of them are A4.
+fn pdf_pages(pdf: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(pdf);
+    let pages = text.matches("/Type /Page\n").count()
+        + text.matches("/Type /Page/").count()
+        + text.matches("/Type /Page>>").count()
+        + text.matches("/Type /Page ").count();
+    let a4 = text.matches("/MediaBox [0 0 594.95996 841.91998]").count();
+    (pages, a4)
+}
+
+#[test]
+fn a_switchbacks_page_renders_in_a_real_browser() {
+    let Some(browser) = browser() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("switchback.html");
+    let png = dir.path().join("switchback.png");
+    let status = roi()
+        .args([
+            "pilot",
+            "examples/salon-daily.csv",
+            "--map",
+            "examples/salon-map.toml",
+            "--schedule",
+            "examples/salon-schedule.csv",
+            "--lang",
+            "ru",
+            "-o",
+        ])
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    screenshot(&browser, &html, &png, &dir.path().join("profile"));
+    let (_, _, buf, channels) = decoded(&png);
+    // The calendar's on days are shaded rgb(198, 239, 206).
+    let on = buf
+        .chunks(channels)
+        .filter(|p| p[0] == 198 && p[1] == 239 && p[2] == 206)
+        .count();
+    assert!(on > 5000, "no calendar: {on} shaded pixels");
+    let (pages, a4) = pdf_pages(&print_to_pdf(&browser, &html, dir.path()));
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    assert_eq!(a4, pages, "every page is A4");
 }

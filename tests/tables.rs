@@ -205,7 +205,7 @@ fn every_mistake_in_the_tables_is_reported_at_once() {
     assert!(e.contains("has 9 problems"), "{e}");
     let ru = refused_with(&["--lang", "ru", "calc", "-"], Some(text));
     for fragment in [
-        "строка 11: costs.item.Telephony.to = 30: выходит за горизонт прогноза (scenario.months = 12)",
+        "строка 11: costs.item.Telephony.to = 30: выходит за период прогноза (scenario.months = 12)",
         "это название уже есть у другой [[costs.item]]",
         "строка 22: capacity.visits = 30: меньше, чем обслуживается сейчас: визитов в месяц — 40",
         "в виде \"ГГГГ-ММ\"",

@@ -164,6 +164,40 @@ fn a_russian_workbook_has_russian_sheets_and_headings() {
 }
 
 #[test]
+fn the_pilots_interval_ends_are_named_as_such_in_russian() {
+    // "Low"/"High" were once answered by the forecast's «Мин./Макс.», the
+    // smallest and largest month: the pilot's columns are an interval's ends.
+    let dir = tempfile::tempdir().unwrap();
+    let path = written(
+        dir.path(),
+        "pilot.xlsx",
+        &[
+            "pilot",
+            "examples/salon-deals.csv",
+            "--map",
+            "examples/salon-map.toml",
+            "--baseline",
+            "2025-06..2025-11",
+            "--pilot",
+            "2025-12..2026-02",
+            "--lang",
+            "ru",
+        ],
+    );
+    let mut book = open(&path);
+    let range = book.worksheet_range("Пилот").unwrap();
+    let header = range
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Показатель".into())))
+        .expect("a header row");
+    let names: Vec<&str> = header.iter().map(|c| text(Some(c))).collect();
+    assert_eq!(
+        names[5..7],
+        ["Нижняя граница (95\u{a0}%)", "Верхняя граница (95\u{a0}%)"]
+    );
+}
+
+#[test]
 fn every_command_writes_a_workbook_that_matches_its_json() {
     let dir = tempfile::tempdir().unwrap();
     let compare = [

@@ -4,7 +4,7 @@
 use super::Ui;
 use crate::cli::{EntityArg, Format, MeasureArgs};
 use crate::evidence::measure::error::{MeasureError, Period};
-use crate::evidence::measure::quality_line;
+use crate::evidence::measure::quality_notes;
 use crate::evidence::{exports, retention};
 use crate::format::Fmt;
 use crate::i18n::{f, t};
@@ -132,10 +132,10 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
         }
     };
     out.destination.write(&bytes)?;
-    if out.format == Format::Table
-        && let Some(line) = quality_line(&m, ui.lang)
-    {
-        crate::stdio::say(&f("Note: {}", &[&line]));
+    if out.format == Format::Table {
+        for note in quality_notes(&m, ui.lang) {
+            crate::stdio::say(&f("Note: {}", &[&note]));
+        }
     }
     Ok(())
 }

@@ -22,6 +22,33 @@ use std::path::Path;
 
 /// Reads `+30%`, `30%` or `0.3` as a share.
 fn uplift(text: &str) -> Option<f64> {
+    let x = read_uplift(text)?;
+    // `--expect 30` reads as +3 000 %: almost surely +30 % was meant, the
+    // trap `conversion = 20` already warns about. A bare number, no % and
+    // no sign, above 3 (a tripling) gets a word, and is still taken as typed.
+    let typed = text.trim();
+    if x > 3.0 && !typed.ends_with('%') && !typed.starts_with(['+', '-']) {
+        crate::stdio::say(&format!(
+            "{} {}",
+            t("Warning:"),
+            crate::i18n::f(
+                "--expect {} is read as a rise of {}; did you mean +{}%?",
+                &[
+                    &typed,
+                    &Fmt::messages().percent(
+                        rust_decimal::Decimal::from_f64_retain(x).unwrap_or_default(),
+                        crate::format::Sign::Explicit
+                    ),
+                    &typed
+                ],
+            )
+        ));
+    }
+    Some(x)
+}
+
+/// `--expect` as a share: `+30%`, `30%` and `0.3` are 0.3.
+fn read_uplift(text: &str) -> Option<f64> {
     let t = text.trim().replace(',', ".");
     let (number, percent) = match t.strip_suffix('%') {
         Some(n) => (n.trim().to_string(), true),

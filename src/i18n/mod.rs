@@ -3,6 +3,7 @@
 //!
 //! The Russian catalogue is split by area, one file each; a key lives in exactly one.
 
+mod ru_cli;
 mod ru_forecast;
 mod ru_limits;
 mod ru_measure;
@@ -159,6 +160,7 @@ fn russian(en: &str) -> Option<&'static str> {
         .or_else(|| ru_limits::get(en))
         .or_else(|| ru_tables::get(en))
         .or_else(|| ru_switchback::get(en))
+        .or_else(|| ru_cli::get(en))
 }
 
 #[cfg(test)]
@@ -232,8 +234,91 @@ mod tests {
         assert!(missing.is_empty(), "no Russian for: {missing:#?}");
     }
 
+    /// Every catalogue file with the keys of its arms, read from its source:
+    /// a key in two files is answered by whichever `russian()` asks first,
+    /// which is how the pilot's interval ends once read «Мин./Макс.».
+    fn catalogue_arms() -> Vec<(&'static str, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+        let mut arms = Vec::new();
+        for file in AREAS {
+            let text = std::fs::read_to_string(dir.join(format!("{file}.rs"))).unwrap();
+            for line in text.lines() {
+                let Some(body) = line.trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let mut key = String::new();
+                let mut chars = body.chars();
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        '\\' => match chars.next() {
+                            Some('n') => key.push('\n'),
+                            Some('u') => key.push_str("\\u"),
+                            Some(other) => key.push(other),
+                            None => {}
+                        },
+                        c => key.push(c),
+                    }
+                }
+                if closed && chars.as_str().trim_start().starts_with("=>") {
+                    arms.push((file, key));
+                }
+            }
+        }
+        arms
+    }
+
+    /// The catalogue files, in the order `russian()` asks them.
+    const AREAS: [&str; 8] = [
+        "ru_forecast",
+        "ru_messages",
+        "ru_measure",
+        "ru_pilot",
+        "ru_limits",
+        "ru_tables",
+        "ru_switchback",
+        "ru_cli",
+    ];
+
     #[test]
-    fn each_message_lives_in_one_area() {
+    fn the_arms_are_read_from_every_catalogue() {
+        let arms = catalogue_arms();
+        for area in AREAS {
+            let n = arms.iter().filter(|(a, _)| *a == area).count();
+            assert!(n > 15, "{area}: only {n} arms read");
+        }
+        // Each arm read is one the catalogue answers, so the reader is not
+        // inventing or mangling keys.
+        for (area, key) in &arms {
+            if !key.contains("\\u") {
+                assert!(
+                    russian(key).is_some(),
+                    "{area}: {key:?} read but not answered"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_in_two_catalogues() {
+        let mut seen: std::collections::HashMap<String, &str> = Default::default();
+        let mut twice = Vec::new();
+        for (area, key) in catalogue_arms() {
+            if let Some(first) = seen.insert(key.clone(), area)
+                && first != area
+            {
+                twice.push(format!("{key:?}: {first} and {area}"));
+            }
+        }
+        assert!(twice.is_empty(), "in two catalogues: {twice:#?}");
+    }
+
+    #[test]
+    fn each_message_used_lives_in_one_area() {
         let twice: Vec<_> = catalogue_keys()
             .into_iter()
             .filter(|(_, key)| {
@@ -241,9 +326,11 @@ mod tests {
                     ru_forecast::get(key),
                     ru_messages::get(key),
                     ru_measure::get(key),
+                    ru_pilot::get(key),
                     ru_limits::get(key),
                     ru_tables::get(key),
                     ru_switchback::get(key),
+                    ru_cli::get(key),
                 ]
                 .iter()
                 .filter(|r| r.is_some())

@@ -9,6 +9,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // calc
         "{}-month projection, {}" => "прогноз на {} мес., валюта: {}",
         "Pays for itself from the first day" => "Окупается с первого дня",
+        "Costs are not set yet (fill in [costs]), so payback and ROI are not worked out; net {}." => {
+            "Затраты ещё не заданы (заполните [costs]), поэтому срок окупаемости и ROI не рассчитываются; чистый итог {}."
+        }
         "Pays back in {}" => "Окупается за {}",
         "Does not pay back within {}" => "Не окупается за {}",
         "{}; ROI over {} {}, net {}." => "{}; ROI за {} — {}, чистый итог {}.",

@@ -4,13 +4,15 @@
 pub(super) fn get(en: &str) -> Option<&'static str> {
     Some(match en {
         // reading files
-        "{}: not a readable {} file: {}" => "{}: файл не читается как {}: {}",
+        "{}: not a readable {} file: {}" => {
+            "{}: не удаётся прочитать файл как {} — он повреждён или это файл другого формата"
+        }
         "{}: no sheet named \"{}\"; the sheets are: {}" => "{}: нет листа «{}»; листы в книге: {}",
         "{}: an HTML file with no table in it" => "{}: в HTML-файле нет таблицы",
         "{}, line {}: {}" => "{}, строка {}: {}",
         // mapping files and flags
         "write COLUMN=VALUE (the column's text is VALUE) or COLUMN~TEXT (it contains TEXT), like --ai \"Источник=AI-ассистент\"" => {
-            "пишите СТОЛБЕЦ=ЗНАЧЕНИЕ (текст ячейки равен ЗНАЧЕНИЮ) или СТОЛБЕЦ~ТЕКСТ (ячейка содержит ТЕКСТ), например --ai \"Источник=AI-ассистент\""
+            "правило записывается как СТОЛБЕЦ=ЗНАЧЕНИЕ (ячейка равна значению) или СТОЛБЕЦ~ТЕКСТ (ячейка содержит текст), например --ai \"Источник=AI-ассистент\""
         }
         "both the column and the value must be given" => "нужны и столбец, и значение",
         // retention: clients coming back
@@ -91,7 +93,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы записи"
         }
         "{} (a mapping file has [columns], [status], [ai] and [dates]; `roi measure --source bitrix24 --print-map` prints one to start from)" => {
-            "{} (в файле сопоставления бывают [columns], [status], [ai] и [dates]; образец для правки выводит `roi measure --source bitrix24 --print-map`)"
+            "{} (в файле сопоставления допустимы таблицы [columns], [status], [ai] и [dates]; образец для правки выводит `roi measure --source bitrix24 --print-map`)"
         }
         "not a system this tool knows; it takes {}" => {
             "такой системы программа не знает; допустимо: {}"
@@ -100,26 +102,47 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "укажите заголовок столбца так, как он написан в файле"
         }
         "unknown column key" => "неизвестный ключ столбца",
-        "an outcome is one of: {}" => "исход — одно из: {}",
+        "an outcome is one of: {}" => "укажите одно из значений: {}",
         "[ai] takes a column and either equals = [\"…\"] (the cell is one of these) or contains = \"…\"" => {
             "в [ai] нужны column и либо equals = [\"…\"] (ячейка равна одному из значений), либо contains = \"…\""
         }
         "an offset from UTC like \"+03:00\" (Moscow) or \"+05:00\"" => {
-            "смещение от UTC, например \"+03:00\" (Москва) или \"+05:00\""
+            "нужно смещение от UTC в виде \"+03:00\" (Москва) или \"+05:00\""
         }
         // headers and statuses
-        "row {} has {}" => "в строке {}: {}",
-        "the file has no rows" => "в файле нет строк",
-        "; the nearest is «{}»" => "; ближе всего «{}»",
+        "row {} has {}" => "заголовки в строке {}: {}",
+        "the file has no rows" => "данных нет",
+        "; the nearest is «{}»" => "; больше всего похож столбец «{}»",
         "{}: cannot tell which system wrote it: no row among the first 20 looks like a Bitrix24, amoCRM, YCLIENTS or monthly-totals header ({}); say --source, and --map if the columns have other names (`{}` prints a mapping to start from)" => {
             "{}: не удаётся понять, из какой системы выгрузка: ни одна из первых 20 строк не похожа на заголовок Битрикс24, amoCRM, YCLIENTS или таблицы итогов по месяцам ({}); укажите --source, а если столбцы названы иначе — ещё и --map (образец выводит `{}`)"
         }
         "{}: its columns fit both {} and {}; say which with --source" => {
             "{}: столбцы подходят и для {}, и для {}; укажите систему через --source"
         }
-        "{}: the {} export has no {} column (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
-            "{}: в выгрузке {} нет столбца {} (он называется {}); {}{}; укажите его в файле сопоставления: [columns] {} = \"…\""
+        "{}: no column for {} ({} it is usually called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"" => {
+            "{}: не найден столбец {} ({} он обычно называется {}); {}{}. Укажите его в файле сопоставления: [columns] {} = \"…\""
         }
+        "in a sheet of monthly totals" => "в таблице итогов по месяцам",
+        "in the {} export" => "в выгрузке {}",
+        "Bitrix24" => "Битрикс24",
+        "the ID" => "ID",
+        "the creation date" => "даты создания",
+        "the status" => "статуса",
+        "the stage group" => "группы стадий",
+        "the amount" => "суммы",
+        "the source" => "источника",
+        "the visit date" => "даты визита",
+        "the month" => "месяца",
+        "the number of leads" => "заявок",
+        "the number of bookings" => "записей",
+        "the number of visits" => "визитов",
+        "the number of no-shows" => "неявок",
+        "the revenue" => "выручки",
+        "the column" => "с нужными данными",
+        "a month is missing at one end of the period" => {
+            "не указан месяц в начале или в конце периода"
+        }
+        "booked, the visit still ahead" => "записан, визит ещё впереди",
         "{}: the mapping's [columns] {} = «{}» names no column of the file; {}{}" => {
             "{}: в файле сопоставления [columns] {} = «{}», но такого столбца в файле нет; {}{}"
         }
@@ -127,24 +150,26 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "{}: столбца ассистента «{}» нет в заголовке; {}{}"
         }
         "{} comes from {}, but {} from {}; measure one system's files at a time" => {
-            "{} — выгрузка из {}, а {} — из {}; обрабатывайте файлы одной системы за раз"
+            "{} — выгрузка {}, а {} — выгрузка {}; за один запуск указывайте файлы только одной системы"
         }
         "{} status texts have no outcome, so their rows cannot be counted:" => {
-            "у статусов ({}) нет исхода, их строки нельзя посчитать:"
+            "неизвестно, что означают статусы ниже, поэтому их строки не учтены:"
         }
         "Say what each means in a mapping file and pass it with --map (each one of: {}):" => {
-            "Укажите, что означает каждый, в файле сопоставления и передайте его через --map (исход — одно из: {}):"
+            "Укажите в файле сопоставления, что означает каждый статус, и передайте файл через --map. Возможные результаты: {}. Заготовка:"
         }
         "--ai picks records by a column's text; a monthly sheet is split by its ai_ columns instead (ai_leads, ai_bookings, …)" => {
-            "--ai отбирает записи по тексту столбца; таблица итогов по месяцам делится на каналы своими столбцами ai_ (ai_leads, ai_bookings, …)"
+            "--ai отбирает строки по тексту в столбце; в таблице итогов по месяцам доля ассистента берётся из столбцов ai_ (ai_leads, ai_bookings, …)"
         }
         // counting
-        "no records were counted: {}" => "не посчитано ни одной записи: {}",
+        "no records were counted: {}" => "не учтено ни одной строки: {}",
         "no files were given" => "не указано ни одного файла",
-        "the files have no data rows below their headers" => "под заголовками нет строк с данными",
-        "every record falls outside --from/--to" => "все записи вне периода --from/--to",
+        "the files have no data: nothing below the header row" => {
+            "в файле нет данных — под строкой заголовков пусто"
+        }
+        "every record falls outside --from/--to" => "даты всех строк вне периода --from/--to",
         "every one of the {} rows was left out (see the reasons below)" => {
-            "все строки ({}) пропущены (причины ниже)"
+            "пропущены все строки — {} (причины ниже)"
         }
         "{} row {}: «{}»" => "{}, строка {}: «{}»",
         "{}… ({} more characters)" => "{}… (и ещё знаков: {})",
@@ -152,7 +177,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "--by «{}» holds more than {} different values: it splits by a channel's column (a source, a UTM tag), not an ID or a phone" => {
             "в столбце --by «{}» больше {} разных значений: --by делит по столбцу канала (источник, метка UTM), а не по ID или телефону"
         }
-        "Read {} ({}): {} records." => "Прочитан {} ({}): записей — {}.",
+        "Read {} ({}): {} records." => "Прочитан файл {} ({}): строк — {}.",
         "(empty)" => "(пусто)",
         "other values" => "остальные",
         "By «{}»" => "По столбцу «{}»",
@@ -161,7 +186,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "выручка за {} в «{}» больше 7,9·10²⁸ — столько точно не сложить; проверьте столбец сумм: видимо, число попало не туда"
         }
         "--by splits records by a column's values; a monthly sheet holds totals, not records" => {
-            "--by делит записи по значениям столбца, а в таблице по месяцам итоги, не записи"
+            "--by делит строки выгрузки по значениям столбца, а в таблице по месяцам только итоги"
         }
         "{}: the --by column «{}» is not in the header; {}{}" => {
             "{}: столбца --by «{}» нет в заголовке; {}{}"
@@ -182,7 +207,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "одно из: \"dmy\" (31/01/2025), \"mdy\" (01/31/2025) или \"ymd\" (2025/01/31)"
         }
         "is not a date format; write it like \"%d-%m-%Y %H:%M:%S\" (%d day, %m month, %Y year, %H:%M:%S time)" => {
-            "это не формат даты; пишите так: \"%d-%m-%Y %H:%M:%S\" (%d — день, %m — месяц, %Y — год, %H:%M:%S — время)"
+            "это не формат даты; формат записывается так: \"%d-%m-%Y %H:%M:%S\" (%d — день, %m — месяц, %Y — год, %H:%M:%S — время)"
         }
         "must name the day, the month and the four-digit year (%d, %m and %Y), like \"%d-%m-%Y %H:%M:%S\"" => {
             "в формате должны быть день, месяц и год из четырёх цифр (%d, %m и %Y), например \"%d-%m-%Y %H:%M:%S\""
@@ -206,18 +231,18 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "на листе больше {} ячеек; выгрузите меньше месяцев или сохраните лист как CSV"
         }
         "{}: JSON, but not a list of records ({}); roi reads an array of records, {\"data\": [...]} as the YCLIENTS API returns it, or one record per line" => {
-            "{}: это JSON, но не список записей ({}); roi читает массив записей, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одной записи в строке"
+            "{}: это JSON, но не список объектов ({}); roi читает массив объектов, {\"data\": [...]}, как отдаёт API YCLIENTS, или по одному объекту в строке"
         }
         "--strict: {}" => "--strict: {}",
-        "no date" => "нет даты",
+        "no date" => "пустая ячейка",
         "not a date" => "не дата",
         "a date outside 1970–2100 (write the year in four digits)" => {
-            "дата вне 1970–2100 (пишите год четырьмя цифрами)"
+            "год вне 1970–2100 или записан двумя цифрами (нужно четыре)"
         }
         "no status" => "нет статуса",
-        "not an amount" => "не число",
+        "not an amount" => "значение не похоже на сумму",
         "an amount like 1,500 (thousands or decimals?)" => {
-            "сумма вида 1,500 (тысячи или дробная часть?)"
+            "неоднозначное значение вида 1,500 (тысячи или дробная часть?)"
         }
         "a negative amount" => "отрицательная сумма",
         "not a month" => "не месяц",
@@ -226,13 +251,13 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         // periods
         "{} {}: {}" => "{} {}: {}",
         "\"{}\" is not a month; write months as YYYY-MM, like 2025-06..2025-11" => {
-            "\"{}\" — не месяц; пишите месяцы как ГГГГ-ММ, например 2025-06..2025-11"
+            "«{}» — не месяц; месяц указывается в виде ГГГГ-ММ, например 2025-06..2025-11"
         }
         "the period runs backwards; write the earlier month first" => {
             "период задан в обратном порядке; сначала укажите более ранний месяц"
         }
         "no records in {} (the data covers {}); choose months the files hold" => {
-            "нет записей за {} (данные охватывают {}); выберите месяцы, которые есть в файлах"
+            "нет данных за {}; в файлах есть месяцы {} — выберите период в этих пределах"
         }
         "a quoted field is never closed (a \" is missing)" => {
             "поле в кавычках не закрыто (не хватает \")"
@@ -255,19 +280,19 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "раньше, чем --from {}; сначала укажите более ранний месяц"
         }
         "leads" => "лиды",
-        "records" => "записи",
+        "records" => "строки",
         "months" => "месяцы",
         "Bookings (conv.)" => "Записи (конв.)",
         "No-shows (rate)" => "Неявки (доля)",
         "All months" => "Все месяцы",
         "Baseline: per-month means over {}; the rates and the check from the period's totals." => {
-            "База: средние за месяц по {}; доли и чек — по итогам периода."
+            "База: среднее за месяц в период {}; конверсия, доля неявок и средний чек — по итогам всего периода."
         }
         "All months: per-month means; the rates and the check from the totals." => {
-            "Все месяцы: средние за месяц; доли и чек — по итогам."
+            "Все месяцы: среднее за месяц; конверсия, доля неявок и средний чек — по итогам всех месяцев."
         }
         "No record matches the assistant's rule (--ai or [ai])." => {
-            "Ни одна запись не подходит под правило ассистента (--ai или [ai])."
+            "Ни одна строка выгрузки не подходит под правило ассистента (--ai или [ai])."
         }
         "Baseline period" => "База",
         "Funnel" => "Воронка",
@@ -283,23 +308,26 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Left out" => "Пропущено",
         "IDs that disagree" => "ID с расхождениями",
         "Channel" => "Канал",
-        "all" => "все",
-        "assistant" => "ассистент",
-        "other" => "прочие",
-        "AI leads (share)" => "Заявки ИИ (доля)",
-        "AI bookings" => "Записи ИИ",
-        "AI revenue" => "Выручка ИИ",
-        "Other leads" => "Прочие заявки",
-        "The assistant's records and the rest" => "Заявки ассистента и остальные",
-        "Read {} ({}): header in row {}, {}." => "Прочитан {} ({}): заголовок в строке {}, {}.",
+        "all" => "Все каналы",
+        "assistant" => "Ассистент",
+        "other" => "Другие каналы",
+        "AI leads (share)" => "Заявки ассистента (доля)",
+        "AI bookings" => "Записи ассистента",
+        "AI revenue" => "Выручка ассистента",
+        "Other leads" => "Заявки других каналов",
+        "The assistant's records and the rest" => "Заявки ассистента и других каналов",
+        "Read {} ({}): header in row {}, {}." => {
+            "Прочитан файл {} ({}): заголовок в строке {}, всего {}."
+        }
         "sheet «{}»" => "лист «{}»",
+        "UTF-8 with BOM" => "UTF-8 с BOM",
         "Statuses: {}" => "Статусы: {}",
         " and {} more (see --format json)" => " и ещё {} (см. --format json)",
         " (by stage group)" => " (по группе стадий)",
         " (deleted)" => " (удалена)",
         "lost" => "отказ",
         "in progress" => "в работе",
-        "booked" => "запись",
+        "booked" => "записан",
         "came" => "пришёл",
         "did not come" => "не пришёл",
         "Leads and conversion: not in the data — a booking system's records are bookings; the leads live in the CRM or the chats." => {
@@ -317,17 +345,21 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} visits have no amount: revenue and the average check count only the priced ones." => {
             "Визитов без суммы: {}; выручка и средний чек посчитаны только по визитам с суммой."
         }
-        "No records in {}: is an export missing?" => "Нет записей за {}: не пропущена ли выгрузка?",
-        "Note: {}" => "Примечание: {}",
-        "left out {} of {} rows:{}" => "пропущено {} из {} строк{}",
-        "{} repeating an ID counted once" => "{} с повторным ID не учтены повторно",
-        "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)" => {
-            "ID с разными статусами или суммами в повторах: {} (например, {}: учтена {}, строка {}, а не {}, строка {})"
+        "No records in {}: is an export missing?" => {
+            "Нет данных за {}: возможно, не хватает выгрузки за эти месяцы."
         }
+        "Note: {}" => "Примечание: {}",
+        "left out {} of {} rows:{}" => "пропущено строк — {} из {}. Причины:{}",
+        "{} repeating an ID counted once" => "повторы ID — {}; каждый ID учтён один раз",
+        "{} IDs repeat with another status or amount (e.g. ID {}: {} was counted, {} was not)" => {
+            "у {} ID повторные строки расходятся по статусу или сумме (например, ID {}: учтена {}, а {} — нет)"
+        }
+        "row {} of {}" => "строка {} файла {}",
+        "{} row {}" => "{}, строка {}",
         "{} outside --from/--to" => "{} вне периода --from/--to",
         "give at least one export file" => "укажите хотя бы один файл выгрузки",
         "{} is a directory; give an export file" => "{} — это папка; укажите файл выгрузки",
-        "one month, like 2025-06" => "один месяц, например 2025-06",
+        "one month, like 2025-06" => "укажите один месяц, например 2025-06",
         "--scenario needs --baseline FROM..TO" => "для --scenario нужен --baseline ОТ..ДО",
         // the baseline scenario file
         "the data has no leads, so no leads or conversion for [baseline] (a booking system's records are bookings); measure the CRM's or the chats' export instead, or write them by hand" => {
@@ -340,37 +372,40 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "записей в периоде больше, чем заявок, и конверсия выше 100\u{a0}%; проверьте столбец заявок"
         }
         "{} ({}, {}): {}" => "{} ({}, {}): {}",
-        "{} counted, {} repeated IDs, {} left out" => "учтено {}, повторных ID {}, пропущено {}",
+        "{} counted, {} repeated IDs, {} left out" => {
+            "учтено строк: {}, повторов ID: {}, пропущено: {}"
+        }
+        "{} counted, {} left out" => "учтено строк: {}, пропущено: {}",
         "{}, measured {}" => "{}, данные за {}",
         "Baseline measured by `roi measure` from:" => {
-            "Исходные показатели измерены `roi measure` по файлам:"
+            "Базовые показатели рассчитаны командой `roi measure` по файлам:"
         }
         "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios." => {
-            "Месяцы {} ({}), все каналы; каждый показатель — по итогам периода, а не среднее месячных долей."
+            "Базовый период {} ({}), все каналы; конверсия, доля неявок и средний чек — по итогам всего периода, а не среднее из месячных значений."
         }
         "; lowest {} ({}), highest {} ({})" => "; минимум {} ({}), максимум {} ({})",
-        "leads per month: {} over {}" => "заявок в месяц: {} за {}",
+        "leads per month: {} over {}" => "заявки в месяц = {} / {}",
         "an average month of the season: {} over the season's weight of these months, {}" => {
-            "средний месяц сезона: {} на вес этих месяцев в сезоне, {}"
+            "с поправкой на сезон: {} / {} (сумма сезонных коэффициентов этих месяцев) — заявки в средний месяц года"
         }
         "[seasonality]: each calendar month's leads over the mean month, learnt from {} ({}); a calendar month seen in two years is averaged." => {
-            "[seasonality]: заявки каждого календарного месяца к среднему месяцу, по данным за {} ({}); месяц, который встречается в двух годах, усреднён."
+            "[seasonality]: отношение заявок каждого календарного месяца к среднему месяцу, по данным за {} ({}); месяц, который встречается в двух годах, усреднён."
         }
         "Projection month 1 is {}, the month after the baseline: change start if the assistant starts later." => {
-            "Первый месяц прогноза — {}, следующий за исходным периодом; измените start, если ассистент начнёт работать позже."
+            "Первый месяц прогноза — {}, следующий за базовым периодом; измените start, если ассистент начнёт работать позже."
         }
         "January … December" => "январь … декабрь",
         "bookings / leads = {} / {}" => "записи / заявки = {} / {}",
         "no-shows / (visits + no-shows) = {} / {}" => "неявки / (визиты + неявки) = {} / {}",
         "no_show_rate: not measured (the data has no no-show status); 0 is assumed unless you set it" => {
-            "no_show_rate не измерена (в данных нет статуса неявки); если не задать, считается 0"
+            "доля неявок (no_show_rate) не измерена (в данных нет статуса неявки); если не задать, считается 0"
         }
         "revenue / visits = {} / {}" => "выручка / визиты = {} / {}",
         "Note: {} bookings of these months are still open. The model counts every booking as a visit or a no-show, so its revenue, {} a month, is above the measured {} a month." => {
-            "Внимание: записей этих месяцев всё ещё без исхода — {}. Модель считает каждую запись визитом или неявкой, поэтому её выручка, {} в месяц, выше измеренной, {} в месяц."
+            "Внимание: записей этих месяцев, по которым ещё неизвестно, пришёл ли клиент, — {}. Расчёт считает каждую запись визитом или неявкой, поэтому выручка по модели ({} в месяц) выше фактической ({} в месяц)."
         }
         "[after]: your plan with the assistant, as changes from the baseline." => {
-            "[after]: ваш план с ассистентом — изменения относительно исходных показателей."
+            "[after]: ваш план с ассистентом — изменения относительно базовых показателей."
         }
         "[costs]: what the assistant costs." => "[costs]: сколько стоит ассистент.",
         // --print-map
@@ -381,11 +416,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Доля ассистента за месяц, если она есть в таблице:"
         }
         "Mapping for {} {}: edit the headers to match your file, and say what each status means." => {
-            "Сопоставление для {} ({}): поправьте заголовки под свой файл и укажите, что означает каждый статус."
+            "Сопоставление столбцов для {} ({}): поправьте заголовки под свой файл и укажите, что означает каждый статус."
         }
-        "Status text as written → outcome: {}." => "Текст статуса как в файле → исход: {}.",
+        "Status text as written → outcome: {}." => "Текст статуса как в файле → результат: {}.",
         "Which records the assistant brought (or --ai on the command line):" => {
-            "Какие записи привёл ассистент (или --ai в командной строке):"
+            "Какие заявки пришли через ассистента (или --ai в командной строке):"
         }
         "or: contains = \"AI\"" => "или: contains = \"AI\"",
         _ => return None,

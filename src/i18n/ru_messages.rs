@@ -13,7 +13,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         " or " => " или ",
         "--at-month fixes the horizon, so it cannot also be solved for" => {
-            "--at-month задаёт горизонт, поэтому искать его нельзя"
+            "--at-month задаёт период расчёта, поэтому искать его нельзя"
         }
         "{} {}: is a directory; give a file path" => "{} {}: это папка; укажите путь к файлу",
         "{} {}: the folder {} does not exist" => "{} {}: папки {} не существует",
@@ -328,13 +328,13 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "no-shows" => "неявки",
         "visits" => "визиты",
         "revenue uplift" => "прирост выручки",
-        "extra profit" => "доп. прибыль",
+        "extra profit" => "дополнительная прибыль",
         "staff savings" => "экономия на персонале",
         "savings" => "экономия",
         "cash flow" => "денежный поток",
         "cumulative benefit" => "выгода нарастающим итогом",
         "cumulative cost" => "затраты нарастающим итогом",
-        "cumulative net" => "итог нарастающим",
+        "cumulative net" => "нарастающий итог",
         "the [baseline] table is missing; it holds today's leads, conversion and average_check per month" => {
             "нет таблицы [baseline] — в ней задаются текущие leads, conversion и average_check за месяц"
         }

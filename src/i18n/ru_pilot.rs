@@ -3,50 +3,150 @@
 /// The Russian for `en`, if this area has it.
 pub(super) fn get(en: &str) -> Option<&'static str> {
     Some(match en {
-        "Pilot {} ({}) against the baseline {} ({})" => "Пилот {} ({}) в сравнении с базой {} ({})",
-        "Planning a pilot against the baseline {} ({})" => "План пилота относительно базы {} ({})",
-        "Decision: SCALE — the pilot shows a real rise." => {
-            "Решение: МАСШТАБИРОВАТЬ — пилот показал настоящий рост."
+        "Pilot: {} ({}); baseline: {} ({})" => "Пилот: {} ({}); базовый период: {} ({})",
+        "Planning a pilot: baseline {} ({})" => "Планирование пилота: базовый период {} ({})",
+        "Decision: SCALE — the pilot shows a clear rise." => {
+            "Решение: МАСШТАБИРОВАТЬ — пилот показал явный рост."
+        }
+        "Decision: EXTEND — the result is not clear yet; run the pilot {} more." => {
+            "Решение: ПРОДЛИТЬ — результат пока не ясен; продлите пилот ещё на {}."
+        }
+        "{} ({}: from {} to {})" => "{} ({}: от {} до {})",
+        "{} ({})" => "{} ({})",
+        "95% range" => "диапазон 95\u{a0}%",
+        "range at this look's level" => "диапазон на уровне этого просмотра",
+        "{} — a clear improvement, not chance." => "{} — явное улучшение, это не случайность.",
+        "{} — a clear change for the worse, not chance." => {
+            "{} — явное ухудшение, это не случайность."
+        }
+        "{} — the change could be chance: the range holds both a rise and a fall." => {
+            "{} — изменение может быть случайным: в диапазон попадает и рост, и снижение."
+        }
+        "{}: {} — no range could be worked out, so the change cannot be judged yet." => {
+            "{}: {} — диапазон рассчитать не удалось, поэтому судить об изменении пока нельзя."
+        }
+        "{}: {} — there is a rise, but the season explains it: against the same months a year earlier, the change beyond the usual season is {}, and that could be chance." => {
+            "{}: {} — рост есть, но его объясняет сезон: если сравнить с теми же месяцами год назад, сверх обычного сезонного роста изменение составляет {} и может быть случайным."
+        }
+        "The rise as measured is the season's; net of the season: {}." => {
+            "Рост в данных объясняется сезоном; за вычетом сезона — {}."
+        }
+        "Other channels' leads fell by {} while the assistant's appeared: the assistant may be taking leads that would have come without it. Judge the effect by the total of leads." => {
+            "Заявки из других каналов снизились на {}, когда появились заявки ассистента: возможно, ассистент забирает себе заявки, которые пришли бы и без него. Судить об эффекте нужно по общему числу заявок."
+        }
+        "ROI to date on the measured revenue and the plan's costs: {} — over the pilot's {} the costs spent so far (set-up included) have not been earned back yet; whether the assistant pays over the plan's whole period is said next." => {
+            "ROI за время пилота по фактической выручке и затратам из плана: {} — за {} пилота затраты (вместе с внедрением) ещё не окупились; окупится ли ассистент за весь период плана — в следующем пункте."
+        }
+        "ROI over the plan's {} if the pilot's clear changes hold: {}." => {
+            "ROI за {} плана, если явные изменения пилота сохранятся: {}."
+        }
+        "Whether it pays was not checked: to see, give the scenario file with the costs (--scenario)." => {
+            "Окупаемость не проверялась: чтобы её оценить, укажите файл сценария с затратами (--scenario)."
+        }
+        "Odds of paying over the plan's {}: in {} of 100 simulated futures, built from what the pilot measured with its uncertainty, the ROI is above zero. The middle one gives an ROI of {}; 1 in 10 falls below {} and 1 in 10 above {}. Scaling needs at least {} of 100." => {
+            "Шансы окупиться за {} плана: в {} из\u{a0}100 смоделированных вариантов, построенных по измерениям пилота с учётом их неопределённости, ROI выше нуля. В среднем варианте (медиана) ROI {}; в 1 варианте из 10 он ниже {}, в 1 из 10 — выше {}. Для масштабирования нужно не меньше {} из\u{a0}100."
+        }
+        "Odds of paying" => "Шансы окупиться",
+        "The bar is the ROI over the plan's {} in {} simulated futures: the dark part holds the middle half of them, the thin line 90 of 100, the tick the middle one; the red line is zero, where the assistant just pays for itself." => {
+            "Полоса — ROI за {} плана в {} смоделированных вариантах: в тёмную часть попадает средняя половина вариантов, в тонкую линию — 90 из 100, черта — средний вариант (медиана); красная линия — ноль, где ассистент только окупает себя."
+        }
+        "What changed (all channels)" => "Что изменилось (все каналы)",
+        "Range (95%)" => "Диапазон (95\u{a0}%)",
+        "Range (95%) is the confidence interval: the changes that agree with the data once chance variation is allowed for. A range worked out this way misses the true change about 1 time in 20. If it holds both a rise and a fall, the change could be chance; pp are percentage points." => {
+            "Диапазон (95\u{a0}%) — доверительный интервал: изменения, которые согласуются с данными с учётом случайных колебаний. Диапазон, рассчитанный так, не захватывает истинное изменение примерно в 1 случае из 20. Если в него попадает и рост, и снижение, изменение может быть случайным; п.\u{a0}п. — процентные пункты."
+        }
+        "The p-value is how likely a difference at least this large would be if nothing had really changed; below 0.05 the change is usually taken as clear." => {
+            "p-значение — насколько вероятна такая же или ещё бо́льшая разница, если на самом деле ничего не изменилось; если оно меньше 0,05, изменение обычно считают явным."
+        }
+        "All channels" => "Все каналы",
+        "Assistant" => "Ассистент",
+        "Other channels" => "Другие каналы",
+        "none before the pilot or in it" => "ни до пилота, ни в пилоте не было",
+        "Seasonality is allowed for: against the same months a year earlier, the leads rose by {} beyond the usual seasonal change (95% range: from {} to {})." => {
+            "Сезонность учтена: по сравнению с теми же месяцами год назад заявки выросли на {} сверх обычного сезонного изменения (диапазон 95\u{a0}%: от {} до {})."
+        }
+        "Seasonality is allowed for: against the same months a year earlier, the leads fell by {} beyond the usual seasonal change (95% range: from {} to {})." => {
+            "Сезонность учтена: по сравнению с теми же месяцами год назад заявки снизились на {} сверх обычного сезонного изменения (диапазон 95\u{a0}%: от {} до {})."
+        }
+        "Seasonality was not checked: the data has no record of the same months a year earlier. A pilot in a high season (8 March, December) can show a rise that is really the season's." => {
+            "Сезонность не проверена: в данных нет тех же месяцев год назад. Пилот в высокий сезон (8 Марта, декабрь) может показать рост, который на самом деле объясняется сезоном."
+        }
+        "In the baseline the leads vary from month to month more than chance alone explains (φ = {}), so the ranges are widened." => {
+            "В базовом периоде заявки колеблются от месяца к месяцу сильнее, чем можно объяснить случайностью (φ\u{a0}=\u{a0}{}), поэтому диапазоны расширены."
+        }
+        "In the baseline the leads vary from month to month no more than chance alone would make them (φ = {})." => {
+            "В базовом периоде заявки колеблются от месяца к месяцу не больше, чем при чистой случайности (φ\u{a0}=\u{a0}{})."
+        }
+        "The data has no leads, so how they vary from month to month is not estimated." => {
+            "В данных нет заявок, поэтому их колебания от месяца к месяцу не оцениваются."
+        }
+        "revenue {}" => "выручка {}",
+        "No leads came through the assistant during the pilot." => {
+            "Заявок через ассистента за время пилота не было."
+        }
+        "The assistant over the pilot's {}: {}." => "Ассистент за {} пилота: {}.",
+        "in leads" => "заявок",
+        "in bookings a month" => "записей в месяц",
+        "in visits a month" => "визитов в месяц",
+        "in revenue a month" => "выручки в месяц",
+        "within {} from {}" => "за {}\u{a0}— от {}",
+        "A pilot reliably (8 times in 10) tells a rise {} from chance if it is at least: {}. A smaller rise may well pass for chance variation." => {
+            "Пилот надёжно (в 8 случаях из 10) отличит от случайности рост {}, если он не меньше: {}. Рост меньше этого легко принять за случайные колебания."
+        }
+        "With {} leads a month on average, a rise of {} shows within {} of the pilot." => {
+            "Заявок в месяц в среднем — {}: рост на {} станет заметен за {} пилота."
+        }
+        "A rise of {} cannot be told from chance even within three years at this baseline; measure a longer baseline." => {
+            "Рост на {} при таком базовом периоде не отличить от случайности даже за три года; возьмите более длинный базовый период."
+        }
+        "Leads, plan" => "Заявки, план",
+        "Leads, actual" => "Заявки, факт",
+        "Revenue, plan" => "Выручка, план",
+        "Revenue, actual" => "Выручка, факт",
+        "ROI to date, plan" => "ROI нарастающим итогом, план",
+        "ROI to date, actual" => "ROI нарастающим итогом, факт",
+        "The plan's baseline figures against the data" => "Базовые показатели: план и данные",
+        "In the plan" => "В плане",
+        "In the data" => "По данным",
+        "Each differs by more than 10%: the plan was built on other numbers than the data shows." => {
+            "Каждый из этих показателей расходится с данными больше чем на 10\u{a0}%: план построен на других цифрах."
+        }
+        "The facts behind the decision" => "На чём основано решение",
+        "What the baseline says" => "Что показывает базовый период",
+        "pilot: range (95%)" => "пилот: диапазон (95\u{a0}%)",
+        "The question the decision rests on: did {} rise? Measured {}: {}, 95% range {}, p-value {}." => {
+            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон 95\u{a0}%: {}, p-значение {}."
+        }
+        "The question the decision rests on: did {} rise? Measured {}: {}, range {} at look {} of {} of the pilot plan (it must reach a p-value of {} or less this month; the looks together keep a false \"scale\" to 5%), p-value {}." => {
+            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон {} на просмотре {} из {} по плану пилота (в этом месяце нужно p-значение не больше {}; все просмотры вместе оставляют шанс ошибочного «масштабировать» не выше 5\u{a0}%), p-значение {}."
+        }
+        "{}: {}; the decision can rest on bookings or visits instead (--primary bookings)." => {
+            "{}: {}; решение можно принять по записям или визитам (--primary bookings)."
+        }
+        "{}: {}, so this change cannot be judged yet." => {
+            "{}: {}, поэтому об этом изменении пока нельзя судить."
+        }
+        "The question the decision rests on: did {} rise? The data cannot say: {}." => {
+            "Главный вопрос: выросли ли {}? По данным этого не сказать: {}."
+        }
+        "The data has no leads, so how long a pilot must run to see a rise in them cannot be worked out." => {
+            "В данных нет заявок, поэтому нельзя рассчитать, сколько должен идти пилот, чтобы увидеть их рост."
+        }
+        "The planned length is over: the rise is clear, but not yet likely enough to pay, and looking longer now would be peeking. If the assistant is still worth trying, plan a new pilot." => {
+            "Запланированный срок пилота вышел: рост явный, но шансы окупиться пока недостаточны, а продолжать смотреть дальше — значит подгонять ответ. Если ассистента всё ещё стоит пробовать, спланируйте новый пилот."
         }
         "Decision: STOP — the pilot does not pay its way." => {
             "Решение: ОСТАНОВИТЬ — пилот себя не оправдывает."
         }
-        "Decision: EXTEND — nothing is clear yet; keep the pilot going {} more." => {
-            "Решение: ПРОДЛИТЬ — пока ничего не ясно; продолжайте пилот ещё {}."
-        }
-        "Decision: EXTEND — nothing is clear yet, and at these volumes even a long pilot may not settle it: measure a longer baseline." => {
-            "Решение: ПРОДЛИТЬ — пока ничего не ясно, но при таких объёмах и долгий пилот может не дать ответа: возьмите базу подлиннее."
-        }
-        "{} {} (from {} to {})" => "{}: {} (от {} до {})",
-        "{}: a real improvement, not chance." => "{} — настоящее улучшение, не случайность.",
-        "{}: a real change for the worse." => "{} — настоящее ухудшение.",
-        "{}: could be chance — the interval holds no change." => {
-            "{} — может быть случайностью: в интервал входит «без изменений»."
-        }
-        "The season explains the rise: against the same months a year earlier the leads changed {}." => {
-            "Рост объясняется сезоном: по сравнению с теми же месяцами год назад заявки изменились на {}."
-        }
-        "Other channels' leads changed {} while the assistant's appeared: it may be relabelling leads that would have come anyway, so the total is the honest measure." => {
-            "Заявки из других каналов изменились на {}, когда появились заявки ассистента: возможно, он лишь перехватывает заявки, которые пришли бы и так, поэтому честная мера — общий итог."
-        }
         "ROI to date on the measured revenue and the plan's costs: {}." => {
             "ROI за время пилота по фактической выручке и затратам из плана: {}."
         }
-        "ROI over the plan's horizon if the pilot's clear changes hold: {}." => {
-            "ROI за период плана, если явные изменения пилота сохранятся: {}."
-        }
-        "Whether it pays was not checked: give the plan with --scenario." => {
-            "Окупаемость не проверена: укажите план через --scenario."
-        }
         "The plan was built on other baseline figures than the data shows (see below)." => {
-            "Исходные цифры плана расходятся с данными (см. ниже)."
+            "Базовые показатели плана расходятся с данными (см. ниже)."
         }
-        "What changed (all leads)" => "Что изменилось (все заявки)",
         "Leads per month by channel" => "Заявки в месяц по каналам",
         "Metric" => "Показатель",
-        "Before" => "До",
         "Pilot" => "Пилот",
-        "95% interval" => "Интервал 95\u{a0}%",
         "Verdict" => "Вывод",
         "Leads per month" => "Заявки в месяц",
         "Revenue per month" => "Выручка в месяц",
@@ -57,55 +157,23 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "could be chance" => "может быть случайностью",
         "the season explains it" => "объясняется сезоном",
         "the data has no such figure" => "в данных этого нет",
-        "new: none before the pilot" => "новый: до пилота не было",
+        "new: none before the pilot" => "до пилота не было (новый канал)",
         "none in the pilot" => "в пилоте нет",
         "monthly totals carry no single checks, so their spread is unknown" => {
             "в итогах по месяцам нет отдельных чеков, разброс неизвестен"
         }
         "fewer than two priced visits in a period" => "меньше двух визитов с суммой в периоде",
-        "Seasonality: against the same months a year earlier, the leads changed {} (from {} to {}) beyond what the season brings." => {
-            "Сезонность: по сравнению с теми же месяцами год назад заявки изменились на {} (от {} до {}) сверх того, что даёт сезон."
-        }
-        "Seasonality was not checked: the data has no record of the same months a year earlier. A pilot in a busy month (8 March, December) can look like a rise that is only the season." => {
-            "Сезонность не проверена: в данных нет тех же месяцев год назад. Пилот в горячий месяц (8 Марта, декабрь) может показать рост, который даёт только сезон."
-        }
-        "Month-to-month variation of the baseline's leads: φ = {} ({})." => {
-            "Колебания заявок от месяца к месяцу в базе: φ = {} ({})."
-        }
-        "the months vary more than chance alone would make them; the intervals are widened for it" => {
-            "месяцы различаются сильнее, чем от одной случайности; интервалы с учётом этого шире"
-        }
-        "within what chance alone gives" => "в пределах случайных колебаний",
         "Month-to-month variation is unknown with one baseline month; the intervals assume none beyond chance." => {
             "По одному месяцу базы колебания не оценить; интервалы учитывают только случайный разброс."
         }
-        "The assistant's own records over the pilot's {}: {} leads, {} bookings, {} visits, {} revenue." => {
-            "Данные самого ассистента за {} пилота: заявок {}, записей на услугу {}, визитов {}, выручка {}."
-        }
-        "The smallest rise in leads a pilot can tell from chance (80% of the time): {}." => {
-            "Наименьший рост заявок, который пилот отличит от случайности (в 80\u{a0}% случаев): {}."
-        }
         "{}: {}" => "{}: {}",
-        "With {} leads a month on average, a {} rise needs a pilot of {} to be seen." => {
-            "Заявок в месяц в среднем {}: чтобы увидеть рост на {}, нужен пилот длиной {}."
-        }
-        "A {} rise cannot be told from chance within three years at this baseline; measure a longer baseline." => {
-            "Рост на {} при такой базе не отличить от случайности и за три года; возьмите базу подлиннее."
-        }
         "Against the plan «{}»" => "Сравнение с планом «{}»",
-        "Leads: plan" => "Заявки: план",
-        "actual" => "факт",
-        "Revenue: plan" => "Выручка: план",
-        "ROI to date: plan" => "ROI за пилот: план",
-        "The plan's baseline «{}» is {}, the data's {}: more than 10% apart, so the plan was built on other numbers." => {
-            "Исходный показатель «{}» в плане — {}, по данным — {}: расходятся больше чем на 10\u{a0}% от значения по данным."
-        }
         "[after]: the pilot's measured changes as distributions over their 95% intervals (leads lognormal, the rest normal), for `roi simulate` and `roi sensitivity`; `roi pilot` drew its odds of paying from exactly these." => {
-            "[after]: изменения, измеренные пилотом, как распределения по их диапазонам 95 % (заявки — логнормальное, остальное — нормальное), для `roi simulate` и `roi sensitivity`; шансы окупиться `roi pilot` рассчитал именно по ним."
+            "[after]: изменения, измеренные в пилоте, в виде распределений по их диапазонам (доверительные интервалы 95\u{a0}%; заявки — логнормальное, остальное — нормальное) — для `roi simulate` и `roi sensitivity`; шансы окупиться `roi pilot` рассчитал именно по ним."
         }
-        "From the plan «{}»." => "Из плана «{}».",
+        "From the plan «{}»." => "Затраты, экономия и допущения — из плана «{}».",
         "--expect {}: a rise in leads like +30% or 0.3" => {
-            "--expect {}: рост заявок, например +30% или 0.3"
+            "--expect {}: укажите ожидаемый рост заявок, например +30% или 0.3"
         }
         "--write-scenario needs a --pilot to measure" => {
             "для --write-scenario нужен --pilot, который можно измерить"
@@ -116,12 +184,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "overlaps the baseline {}; the pilot's months must come after it" => {
             "пересекается с базой {}; месяцы пилота должны идти после неё"
         }
-        "the pilot's 95% interval" => "интервал 95\u{a0}% пилота",
-        "baseline mean" => "среднее базы",
+        "baseline mean" => "среднее за базовый период",
         "plan" => "план",
-        "measured leads" => "заявки по данным",
-        "Low" => "Нижняя граница",
-        "High" => "Верхняя граница",
+        "measured leads" => "заявки (факт)",
+        "Low (95%)" => "Нижняя граница (95\u{a0}%)",
+        "High (95%)" => "Верхняя граница (95\u{a0}%)",
         "p-value" => "p-значение",
         "Plan" => "План",
         "comes before the baseline {}; the pilot's months must come after it" => {
@@ -171,26 +238,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Decision: EXTEND — the pilot cannot decide yet." => {
             "Решение: ПРОДЛИТЬ — по пилоту пока нельзя принять решение."
         }
-        "The question the decision rests on: did {} rise? Measured {}: {}, interval {} at look {} of {} of the pilot plan (it must reach p ≤ {} this month; the looks together keep a false \"scale\" to 5%), p = {}." => {
-            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон {} на просмотре {} из {} по плану пилота (в этом месяце нужно p-значение не больше {}; все просмотры вместе оставляют шанс ошибочного «масштабировать» не выше 5 %), p-значение {}."
-        }
-        "The question the decision rests on: did {} rise? Measured {}: {}, 95% interval {} (the range the true change lies in, 95 times in 100), p = {}." => {
-            "Главный вопрос: выросли ли {}? Измерено {}: {}, диапазон 95 %: {} (в этих пределах настоящее изменение лежит в 95 случаях из 100), p-значение {}."
-        }
-        "The season explains the rise: net of it, {}." => {
-            "Рост объясняется сезоном: за вычетом сезона {}."
-        }
         "More leads that book a little less often still bring more bookings: {}." => {
             "Заявок больше, и хотя записываются они чуть реже, записей всё равно больше: {}."
         }
-        "Odds of paying over the plan's {}: ROI above zero in {} of {} simulated futures drawn from what the pilot measured (its uncertainty included); ROI P10 {}, median {}, P90 {}. Scaling needs at least {}." => {
-            "Шансы окупиться за {} плана: ROI выше нуля в {} из {} смоделированных вариантов, построенных по измерениям пилота вместе с их неопределённостью; ROI P10 {}, медиана {}, P90 {}. Для масштабирования нужно не меньше {}."
-        }
         "Bookings still open at the export's date (neither came nor marked no-show): {}. Against the plan they count as revenue to come, at the share of the baseline's bookings that came and its average check." => {
             "Записи, ещё не закрытые на дату выгрузки (клиент не пришёл и не отмечен как неявка): {}. В сравнении с планом они считаются будущей выручкой — по доле записей базового периода, закончившихся визитом, и по его среднему чеку."
-        }
-        "The smallest rise in {} a pilot can tell from chance (80% of the time): {}." => {
-            "Наименьший рост ({}), который пилот отличит от случайных колебаний (в 80 % случаев): {}."
         }
         "a probability between 0.5 and 1, like 0.8" => "вероятность от 0,5 до 1, например 0.8",
         "\"{}\" is not a number" => "«{}» — не число",

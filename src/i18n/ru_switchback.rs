@@ -69,6 +69,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "пилот с переключением оценивается по дням, а в листе месячных итогов дней нет; дайте выгрузку сделок из CRM"
         }
         // The calendar.
+        "How the test was made" => "Как проведена проверка",
+        "Switchback pilot: {} — {}" => "Пилот с переключением: {}\u{a0}— {}",
+        "The schedule" => "Расписание",
         "by days" => "по дням",
         "by weeks" => "по неделям",
         "■ ON" => "■ ВКЛ",
@@ -112,10 +115,10 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         // The judgement.
         "The interval holds every constant effect the same test does not reject." => {
-            "Интервал — все постоянные эффекты, которые тот же тест не отвергает."
+            "Диапазон (95\u{a0}%) — это все постоянные эффекты, которые тот же тест не отвергает."
         }
         "The interval is quasi-Poisson (days paired by weekday within blocks): the washout days move with the schedule, so the test cannot be inverted." => {
-            "Интервал квази-пуассоновский (дни в парах по дню недели внутри блоков): дни отмывки зависят от расписания, поэтому тест нельзя обратить."
+            "Диапазон (95\u{a0}%) рассчитан квази-пуассоновским методом (дни в парах по дню недели внутри блоков): дни отмывки зависят от расписания, поэтому тест нельзя обратить."
         }
         "What changed on the on days" => "Что изменилось в дни с ассистентом",
         "Whether the assistant was really off was not checked: give the mapping's [ai] rule (or --ai) to count its leads on off days." => {

@@ -38,7 +38,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "коэффициентов: {}, а нужно двенадцать, с января по декабрь, каждый — число ≥ 0, например 1.25 (на четверть больше среднего месяца)"
         }
         "is past the horizon (scenario.months = {}); it takes a month from 1 to {}" => {
-            "выходит за горизонт прогноза (scenario.months = {}); допустим месяц от 1 до {}"
+            "выходит за период прогноза (scenario.months = {}); допустим месяц от 1 до {}"
         }
         "comes before the line's first month ({} = {}); a line runs from `from` to `to`, with from ≤ to" => {
             "раньше первого месяца строки ({} = {}); строка действует с `from` по `to`, и from ≤ to"
@@ -64,7 +64,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "new clients" => "новые клиенты",
         "Repeat visits" => "Повторные визиты",
         "Repeat visits over {}" => "Повторные визиты за {}",
-        "Repeat visits over the horizon" => "Повторные визиты за весь срок",
+        "Repeat visits over the horizon" => "Повторные визиты за весь период",
         "Repeat visits per new client (a visit the assistant adds over the baseline) in the 1st, 2nd, … month after her first visit: {}; they are at the after check, counted with the gross margin, and left out of the summary's monthly figures." => {
             "Повторные визиты на одного нового клиента (визит, добавленный ассистентом сверх базы) в 1-й, 2-й, … месяц после первого визита: {}; они идут по среднему чеку после внедрения, с учётом маржи, и не входят в помесячные цифры сводки."
         }
@@ -91,21 +91,20 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "yearly increase" => "ежегодное повышение",
         "monthly fee" => "ежемесячный платёж",
         "setup" => "разовые затраты",
-        "cost" => "затраты",
         // Reports.
-        "Visits turned away over the horizon" => "Не хватило мест за весь срок, визитов",
+        "Visits turned away over the horizon" => "Не хватило мест за весь период, визитов",
         "Visits turned away over {}" => "Не хватило мест за {}, визитов",
-        "Assistant: setup and subscription" => "Ассистент: внедрение и подписка",
+        "Assistant: setup and subscription" => "Ассистент: внедрение и абонентская плата",
         "Cost lines" => "Статьи затрат",
         "Cash first reached zero in month {}, then fell below it again (a low season or a later setup); payback counts from the last time it turned up for good: {}." => {
-            "Денежный итог впервые дошёл до нуля в месяце {}, но потом снова ушёл в минус (низкий сезон или поздние разовые затраты); окупаемость считается с момента, когда он окончательно стал положительным: {}."
+            "Денежный итог впервые достиг нуля в {}-м месяце, но потом снова ушёл в минус (низкий сезон или поздние разовые затраты); поэтому срок окупаемости — момент, после которого он больше не опускается ниже нуля: {}."
         }
         "Each cost line's setup is paid at the start of its first month, and its fee rises by its yearly increase every 12 months from then; payback is the time after which cash stays at or above zero to the horizon." => {
-            "Разовые затраты статьи оплачиваются в начале её первого месяца, а её ежемесячный платёж растёт на годовое повышение каждые 12 месяцев с этого момента; окупаемость — это момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
+            "Разовые затраты статьи оплачиваются в начале её первого месяца, а ежемесячный платёж повышается на заданный процент каждые 12 месяцев с начала действия статьи; срок окупаемости — момент, после которого денежный итог не опускается ниже нуля до конца прогноза."
         }
         "Capacity, visits a month" => "Вместимость, визитов в месяц",
         "Capacity {} visits a month: demand above it is turned away, before and after the assistant alike; the summary's monthly figures are for an average month." => {
-            "Вместимость в месяц, визитов: {}. Спрос сверх неё не обслуживается ни до, ни после ассистента; месячные цифры сводки — для среднего месяца."
+            "Вместимость: визитов в месяц — {}; спрос сверх неё не обслуживается ни до, ни после внедрения ассистента; месячные показатели в «Итогах» — для среднего месяца."
         }
         "Seasons: month 1 is {}; leads are multiplied by the month's factor (January to December: {})." => {
             "Сезонность: первый месяц прогноза — {}; заявки умножаются на коэффициент месяца (с января по декабрь: {})."

@@ -6,12 +6,14 @@ use std::path::Path;
 
 mod lines;
 mod problem;
+mod toml_reason;
 
 pub(crate) use lines::LineIndex;
 pub use lines::line_of;
 #[cfg(test)]
 pub(crate) use lines::scans;
 pub use problem::{Location, Problem, QUOTE_CHARS, ScenarioError, clip, nearest};
+pub use toml_reason::toml_reason;
 
 /// A scenario's or mapping's text and the name to report it under.
 #[derive(Debug, Clone)]

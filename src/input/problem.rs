@@ -54,6 +54,8 @@ impl fmt::Display for Problem {
         match (&self.location, &self.key, &self.value) {
             (Location::Flag(flag), Some(key), Some(value)) => write!(f, "{flag} {key}={value}: ")?,
             (Location::Flag(flag), Some(key), None) => write!(f, "{flag} {key}: ")?,
+            // The value as typed, so the owner sees which of several she mistyped.
+            (Location::Flag(_), None, Some(value)) => write!(f, "«{}»: ", clip(value))?,
             (location, key, value) => {
                 if let Location::Line(line) = location {
                     write!(f, "{}: ", crate::i18n::f("line {}", &[line]))?;
@@ -88,6 +90,10 @@ impl fmt::Display for ScenarioError {
         }
         match self.problems.as_slice() {
             [one] if one.location == Location::File => write!(f, ": {one}"),
+            // `--ai «Источник»: …`: a flag's own mistake follows the flag.
+            [one] if matches!(one.location, Location::Flag(_)) && one.key.is_none() => {
+                write!(f, " {one}")
+            }
             [one] => write!(f, ", {one}"),
             many => {
                 write!(f, "{}", crate::i18n::f(" has {} problems:", &[&many.len()]))?;

@@ -14,6 +14,8 @@ use rust_xlsxwriter::{Chart, ChartType, XlsxError};
 /// The headline figures of a summary, labelled, in the order people read
 /// them: shared by every workbook that shows a scenario's results.
 pub fn summary_values(s: &Summary<Decimal>) -> Vec<(&'static str, Value)> {
+    // No costs, nothing to pay back: the cells stay empty, as the table's dashes.
+    let priced = !s.total_cost.is_zero();
     vec![
         (
             "Revenue before, per month",
@@ -29,10 +31,14 @@ pub fn summary_values(s: &Summary<Decimal>) -> Vec<(&'static str, Value)> {
         ),
         ("First-month ROI", Value::ratio(s.first_month_roi)),
         ("ROI over the horizon", Value::ratio(s.roi)),
-        ("Payback, months", Value::months(s.payback_months)),
+        (
+            "Payback, months",
+            Value::months(s.payback_months.filter(|_| priced)),
+        ),
         (
             "Break-even month",
             s.break_even_month
+                .filter(|_| priced)
                 .map_or(Value::Empty, |m| Value::Whole(m.into())),
         ),
         ("Total benefit", Value::Money(s.total_benefit)),

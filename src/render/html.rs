@@ -251,7 +251,12 @@ fn chart(report: &Report, f: &Fmt<'_>) -> Option<String> {
                 Circle::new((x, y), 4, colour.filled())
             }))
             .ok()?;
-        if let Some(exact) = report.projection.summary.payback_months {
+        if let Some(exact) = report
+            .projection
+            .summary
+            .payback_months
+            .filter(|_| !report.projection.summary.total_cost.is_zero())
+        {
             payback_mark(&mut chart, f, exact, months, &span)?;
         }
         root.present().ok()?;

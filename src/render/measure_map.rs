@@ -10,6 +10,20 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// A column's header as a salon's own sheet writes it (the shipped
+/// `examples/salon-monthly.xlsx` does): the template is for the owner's
+/// Russian sheet, whichever language the comments are in.
+fn sheet_header(total: Total) -> &'static str {
+    match total {
+        Total::Month => "Месяц",
+        Total::Leads => "Заявки",
+        Total::Bookings => "Записи",
+        Total::Visits => "Пришли",
+        Total::NoShows => "Неявки",
+        Total::Revenue => "Выручка, ₽",
+    }
+}
+
 /// The mapping of a sheet of monthly totals.
 fn monthly(l: Lang) -> String {
     let mut out = String::new();
@@ -22,7 +36,7 @@ fn monthly(l: Lang) -> String {
     );
     let _ = writeln!(out, "source = \"monthly\"\n\n[columns]");
     for total in Total::ALL {
-        let _ = writeln!(out, "{} = {}", total.key(), quoted(total.aliases()[1]));
+        let _ = writeln!(out, "{} = {}", total.key(), quoted(sheet_header(total)));
     }
     let _ = writeln!(
         out,
@@ -56,7 +70,7 @@ pub fn render(system: Option<System>, entity: Option<&str>, lang: Lang) -> Strin
             l.fill(
                 "For {} {}: roi measure --source {} --entity {} --print-map",
                 &[
-                    &profile.system.title(),
+                    &l.tr(profile.system.title()),
                     &l.tr(other.entity),
                     &profile.system,
                     &other.entity
@@ -69,7 +83,7 @@ pub fn render(system: Option<System>, entity: Option<&str>, lang: Lang) -> Strin
         "# {}",
         l.fill(
             "Mapping for {} {}: edit the headers to match your file, and say what each status means.",
-            &[&profile.system.title(), &l.tr(profile.entity)],
+            &[&l.tr(profile.system.title()), &l.tr(profile.entity)],
         )
     );
     let _ = writeln!(out, "source = \"{}\"\n\n[columns]", profile.system);

@@ -120,7 +120,11 @@ fn range_text(q: &Question<'_>, r: &Range) -> String {
         _ => key_value(q, x),
     };
     // Each end says what it is: "payback 0.08 months", not a bare figure.
-    let there = |v: Option<Decimal>| format!("{} {}", metric_words(q), metric_value(q, v));
+    // «окупаемость: нет значения» — a colon keeps the case right for any value.
+    let there = |v: Option<Decimal>| match q.fmt.lang {
+        Lang::En => format!("{} {}", metric_words(q), metric_value(q, v)),
+        Lang::Ru => format!("{}: {}", metric_words(q), metric_value(q, v)),
+    };
     q.fmt.lang.fill(
         "{} from {} ({} there) to {} ({} there)",
         &[

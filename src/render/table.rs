@@ -126,11 +126,26 @@ fn cash(f: &Fmt<'_>, d: Decimal) -> Entry {
     Entry::from(f.money(d, Sign::Plain))
 }
 
+/// An amount in a column whose amounts are all `whole` (else each shows kopecks).
+fn cash_in(f: &Fmt<'_>, d: Decimal, whole: bool) -> Entry {
+    Entry::from(f.money_in(d, Sign::Plain, whole))
+}
+
+/// Whether every amount of a column is whole, so none shows `,00`.
+fn whole<T>(rows: &[T], amount: impl Fn(&T) -> Decimal) -> bool {
+    !rows.iter().any(|r| crate::format::has_kopecks(amount(r)))
+}
+
 /// An amount that can go either way: its sign shown, and toned as the gain
 /// or loss it is.
 fn signed(f: &Fmt<'_>, d: Decimal) -> Entry {
+    signed_in(f, d, !crate::format::has_kopecks(d))
+}
+
+/// [`signed`] in a column whose amounts are all `whole` (else each shows kopecks).
+fn signed_in(f: &Fmt<'_>, d: Decimal, whole: bool) -> Entry {
     Entry {
-        text: f.money(d, Sign::Explicit),
+        text: f.money_in(d, Sign::Explicit, whole),
         tone: match d.cmp(&Decimal::ZERO) {
             Ordering::Greater => Tone::Gain,
             Ordering::Less => Tone::Loss,
@@ -247,6 +262,17 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
     let sum = &report.projection.summary;
     let horizon = l.months(i.months);
     let not_within = l.fill("not within {}", &[&horizon]);
+    // With no costs there is nothing to pay back: a dash, as the headline says why.
+    let (payback, break_even) = if sum.total_cost.is_zero() {
+        ("—".to_string(), "—".to_string())
+    } else {
+        (
+            sum.payback_months
+                .map_or(not_within.clone(), |m| months_text(f, m)),
+            sum.break_even_month
+                .map_or(not_within, |m| l.fill("month {}", &[&m])),
+        )
+    };
     let mut rows = vec![
         vec![
             label(f, "Monthly revenue uplift"),
@@ -263,18 +289,8 @@ fn summary(report: &Report, f: &Fmt<'_>) -> Section {
         ],
         vec![label(f, "First-month ROI"), roi(f, sum.first_month_roi)],
         vec![l.fill("ROI over {}", &[&horizon]).into(), roi(f, sum.roi)],
-        vec![
-            label(f, "Payback"),
-            sum.payback_months
-                .map_or(not_within.clone(), |m| months_text(f, m))
-                .into(),
-        ],
-        vec![
-            label(f, "Break-even month"),
-            sum.break_even_month
-                .map_or(not_within, |m| l.fill("month {}", &[&m]))
-                .into(),
-        ],
+        vec![label(f, "Payback"), payback.into()],
+        vec![label(f, "Break-even month"), break_even.into()],
         vec![label(f, "Total benefit"), cash(f, sum.total_benefit)],
         vec![label(f, "Total cost"), cash(f, sum.total_cost)],
         vec![label(f, "Net"), signed(f, sum.net)],
@@ -330,17 +346,27 @@ fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
         header.push("Repeat visits");
     }
     header.extend(["Benefit", "Cost", "Net", "Cumulative net", "ROI to date"]);
+    let months = &report.projection.monthly;
+    let w = [
+        whole(months, |m| m.revenue_baseline),
+        whole(months, |m| m.revenue_after),
+        whole(months, |m| m.benefit),
+        whole(months, |m| m.cost),
+        whole(months, |m| m.net),
+        whole(months, |m| m.cumulative_net),
+    ];
     Section {
         title: l.tr("Monthly projection").into(),
         header: header.into_iter().map(|h| l.tr(h).to_string()).collect(),
-        rows: report
-            .projection
-            .monthly
+        rows: months
             .iter()
             .map(|m| {
                 let mut row = vec![m.month.to_string().into()];
                 if seasonal {
-                    row.extend([cash(f, m.revenue_baseline), cash(f, m.revenue_after)]);
+                    row.extend([
+                        cash_in(f, m.revenue_baseline, w[0]),
+                        cash_in(f, m.revenue_after, w[1]),
+                    ]);
                 }
                 if turning_away {
                     row.push(f.count(m.turned_away, Sign::Plain).into());
@@ -349,10 +375,10 @@ fn monthly(report: &Report, f: &Fmt<'_>) -> Section {
                     row.push(f.count(m.repeat_visits, Sign::Plain).into());
                 }
                 row.extend([
-                    cash(f, m.benefit),
-                    cash(f, m.cost),
-                    signed(f, m.net),
-                    signed(f, m.cumulative_net),
+                    cash_in(f, m.benefit, w[2]),
+                    cash_in(f, m.cost, w[3]),
+                    signed_in(f, m.net, w[4]),
+                    signed_in(f, m.cumulative_net, w[5]),
                     roi(f, m.roi),
                 ]);
                 row
@@ -375,12 +401,13 @@ fn annual(report: &Report, f: &Fmt<'_>) -> Section {
             .annual
             .iter()
             .map(|y| {
+                let years = &report.projection.annual;
                 vec![
                     y.year.to_string().into(),
                     format!("{}–{}", y.first_month, y.last_month).into(),
-                    cash(f, y.benefit),
-                    cash(f, y.cost),
-                    signed(f, y.net),
+                    cash_in(f, y.benefit, whole(years, |y| y.benefit)),
+                    cash_in(f, y.cost, whole(years, |y| y.cost)),
+                    signed_in(f, y.net, whole(years, |y| y.net)),
                     roi(f, y.roi),
                 ]
             })
@@ -414,7 +441,11 @@ fn cost_lines(report: &Report, f: &Fmt<'_>) -> Section {
                 Entry::from(name),
                 f.money(item.setup, Sign::Plain).into(),
                 f.money(item.monthly, Sign::Plain).into(),
-                format!("{}–{}", item.from, item.to).into(),
+                if item.from == item.to {
+                    item.from.to_string().into()
+                } else {
+                    format!("{}–{}", item.from, item.to).into()
+                },
                 f.percent(item.yearly_increase, Sign::Plain).into(),
             ]
         })
@@ -468,6 +499,14 @@ pub fn render(report: &Report, f: &Fmt<'_>, colour: bool, width: usize) -> Strin
 pub fn headline(report: &Report, f: &Fmt<'_>, horizon: &str) -> String {
     let l = f.lang;
     let sum = &report.projection.summary;
+    if sum.total_cost.is_zero() {
+        // A scenario `roi measure --scenario` wrote has no costs yet: nothing
+        // is spent, so "pays for itself from the first day" would mislead.
+        return l.fill(
+            "Costs are not set yet (fill in [costs]), so payback and ROI are not worked out; net {}.",
+            &[&f.money(sum.net, Sign::Explicit)],
+        );
+    }
     let payback = match sum.payback_months {
         Some(m) if m.is_zero() => l.tr("Pays for itself from the first day").to_string(),
         Some(m) => l.fill("Pays back in {}", &[&months_text(f, m)]),
@@ -613,7 +652,7 @@ fn retention_note(curve: &[Decimal], capped: bool, f: &Fmt<'_>) -> String {
 }
 
 /// Calendar months, for the season's note.
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

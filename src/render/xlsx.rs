@@ -35,6 +35,9 @@ pub enum Value {
     Count(Decimal),
     /// Fractional months (payback), to two places.
     Months(Decimal),
+    /// A p-value, to three places: 0.0386 reads `0.039`, not a rounded 0.04
+    /// beside its 0.05 threshold.
+    PValue(Decimal),
     /// A whole number: a month, a year, a trial count.
     Whole(u64),
     /// Nothing: the figure is undefined (no costs, no payback).
@@ -91,6 +94,7 @@ struct Styles {
     count: Format,
     fraction: Format,
     months: Format,
+    p_value: Format,
     whole: Format,
 }
 
@@ -112,6 +116,7 @@ impl Styles {
             count: Format::new().set_num_format("#,##0"),
             fraction: Format::new().set_num_format("#,##0.00"),
             months: Format::new().set_num_format("0.00"),
+            p_value: Format::new().set_num_format("0.000"),
             whole: Format::new().set_num_format("0"),
         }
     }
@@ -311,6 +316,11 @@ impl Sheet {
             Value::Months(d) => {
                 self.ws
                     .write_number_with_format(row, col, number(*d, 2), &s.months)?;
+                6
+            }
+            Value::PValue(d) => {
+                self.ws
+                    .write_number_with_format(row, col, number(*d, 3), &s.p_value)?;
                 6
             }
             Value::Whole(n) => {

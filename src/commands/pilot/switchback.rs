@@ -186,7 +186,12 @@ pub fn judge(args: &PilotArgs, path: &Path, ui: &Ui) -> Result<()> {
         .chain(args.scenario.as_deref())
         .chain([path])
         .collect();
-    let out = ui.output(&args.output, &[Format::Table, Format::Json], &inputs, false)?;
+    let out = ui.output(
+        &args.output,
+        &[Format::Table, Format::Json, Format::Html],
+        &inputs,
+        false,
+    )?;
     let schedule = file::read(&read_source(path)?)?;
     let (_, endpoint, _) = super::flags(args)?;
     let plan = match &args.scenario {
@@ -211,6 +216,7 @@ pub fn judge(args: &PilotArgs, path: &Path, ui: &Ui) -> Result<()> {
     };
     let bytes = match out.format {
         Format::Json => render::switchback::json(&judged).into_bytes(),
+        Format::Html => render::switchback::page(&judged, &fmt).into_bytes(),
         _ => render::switchback::table(&judged, &fmt, out.width).into_bytes(),
     };
     out.destination.write(&bytes)

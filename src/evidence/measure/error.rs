@@ -145,6 +145,9 @@ pub enum MeasureError {
     /// `--retention` and no record names a client who can be followed.
     #[error("{}", f("--retention: {}", &[.0]))]
     NoClients(String),
+    /// Headers and nothing below them.
+    #[error("{}", t("the files have no data: nothing below the header row"))]
+    NoData,
     /// Nothing was counted.
     #[error("{}", f("no records were counted: {}", &[.0]))]
     Empty(String),
@@ -245,7 +248,7 @@ fn header_message(file: &str, problem: &NotFound) -> String {
         ),
         NotFound::Ambiguous(a, b) => f(
             "{}: its columns fit both {} and {}; say which with --source",
-            &[&file, a, b],
+            &[&file, &t(a.title()), &t(b.title())],
         ),
         NotFound::Missing {
             system,
@@ -254,12 +257,16 @@ fn header_message(file: &str, problem: &NotFound) -> String {
             best,
         } => {
             let names: Vec<String> = wanted.iter().map(|w| format!("«{}»", clip(w))).collect();
+            let place = match system {
+                System::Monthly => t("in a sheet of monthly totals").to_string(),
+                _ => f("in the {} export", &[&t(system.title())]),
+            };
             f(
-                "{}: the {} export has no {} column (it is called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
+                "{}: no column for {} ({} it is usually called {}); {}{}; name it in a mapping file: [columns] {} = \"…\"",
                 &[
                     &file,
-                    &t(system.title()),
-                    key,
+                    &t(column_label(key)),
+                    &place,
                     &names.join(t(" or ")),
                     &columns(best),
                     &nearest_of(wanted, best),
@@ -301,6 +308,27 @@ fn header_message(file: &str, problem: &NotFound) -> String {
                 ],
             )
         }
+    }
+}
+
+/// A `[columns]` key in words, for a sentence (a catalogue key): the owner
+/// reads «дата создания», not `created`.
+fn column_label(key: &str) -> &'static str {
+    match key {
+        "id" => "the ID",
+        "created" => "the creation date",
+        "status" => "the status",
+        "group" => "the stage group",
+        "amount" => "the amount",
+        "source" => "the source",
+        "visit" => "the visit date",
+        "month" => "the month",
+        "leads" => "the number of leads",
+        "bookings" => "the number of bookings",
+        "visits" => "the number of visits",
+        "no_shows" => "the number of no-shows",
+        "revenue" => "the revenue",
+        _ => "the column",
     }
 }
 
@@ -368,6 +396,9 @@ impl Period {
         };
         let (a, b) = text.split_once("..").unwrap_or((text, text));
         let month = |s: &str| {
+            if s.trim().is_empty() {
+                return Err(bad(t("a month is missing at one end of the period").into()));
+            }
             s.trim().parse::<Month>().map_err(|()| {
                 bad(f(
                     "\"{}\" is not a month; write months as YYYY-MM, like 2025-06..2025-11",
@@ -383,6 +414,20 @@ impl Period {
             .into()));
         }
         Ok(Period { from, to })
+    }
+}
+
+impl Period {
+    /// The months for prose and headings: `2025-06 — 2025-11` in Russian,
+    /// where `..` is command-line notation; English keeps `2025-06..2025-11`,
+    /// the notation its readers type. A single month is itself.
+    pub fn prose(self, l: crate::i18n::Lang) -> String {
+        match l {
+            crate::i18n::Lang::Ru if self.from != self.to => {
+                format!("{}\u{a0}— {}", self.from, self.to)
+            }
+            _ => self.to_string(),
+        }
     }
 }
 

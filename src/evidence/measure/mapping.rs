@@ -159,7 +159,7 @@ impl Mapping {
                 value: None,
                 message: f(
                     "{} (a mapping file has [columns], [status], [ai] and [dates]; `roi measure --source bitrix24 --print-map` prints one to start from)",
-                    &[&e.message().trim_end()],
+                    &[&crate::input::toml_reason(e.message())],
                 ),
             }])
         })?;
@@ -389,9 +389,16 @@ fn unknown_column(key: &str) -> String {
     message
 }
 
-/// `lost, open, booked, visited, no_show`.
+/// `lost, open, booked, visited, no_show`; in Russian each with its meaning,
+/// `lost (отказ), …`, since the values stay English in the file and a
+/// Russian owner cannot fill in a `[status]` block without knowing them.
 pub fn outcome_names() -> String {
-    Outcome::ALL.map(Outcome::name).join(", ")
+    Outcome::ALL
+        .map(|o| match crate::i18n::current() {
+            crate::i18n::Lang::En => o.name().to_string(),
+            crate::i18n::Lang::Ru => format!("{} ({})", o.name(), t(o.meaning())),
+        })
+        .join(", ")
 }
 
 /// `+03:00` → 10800 seconds.

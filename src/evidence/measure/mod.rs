@@ -368,14 +368,15 @@ fn counted_fully(counter: &Counter) -> Result<(), MeasureError> {
     }
     if counter.quality.used == 0 {
         let q = &counter.quality;
-        let why = if q.rows == 0 {
-            t("the files have no data rows below their headers").to_string()
-        } else if q.outside_period == q.rows - q.duplicates {
+        if q.rows == 0 {
+            return Err(MeasureError::NoData);
+        }
+        let why = if q.outside_period == q.rows - q.duplicates {
             t("every record falls outside --from/--to").to_string()
         } else {
             f(
                 "every one of the {} rows was left out (see the reasons below)",
-                &[&q.rows],
+                &[&grouped(q.rows)],
             ) + &quality_lines(q)
         };
         return Err(MeasureError::Empty(why));
@@ -389,11 +390,7 @@ use crate::i18n::{Lang, f, t};
 pub fn quality_lines(q: &Quality) -> String {
     let mut out = String::new();
     for s in &q.skipped {
-        let examples: Vec<String> = s
-            .examples
-            .iter()
-            .map(|e| f("{} row {}: «{}»", &[&e.file, &e.row, &e.value]))
-            .collect();
+        let examples: Vec<String> = s.examples.iter().map(example).collect();
         out.push_str(&format!(
             "\n  {} — {}: {} ({})",
             if s.column.is_empty() {
@@ -409,14 +406,41 @@ pub fn quality_lines(q: &Quality) -> String {
     out
 }
 
-/// One line for stderr when rows were left out or repeated, or `None`.
+/// Where a row left out is, and its cell as written: an empty cell is
+/// named so, not shown as «».
+fn example(e: &quality::Example) -> String {
+    if e.value.is_empty() {
+        f("{} row {}", &[&e.file, &e.row])
+    } else {
+        f("{} row {}: «{}»", &[&e.file, &e.row, &e.value])
+    }
+}
+
+/// A count as the language of messages groups it: `2 308`.
+fn grouped(n: u64) -> String {
+    crate::format::Fmt::messages().count(n.into(), crate::format::Sign::Plain)
+}
+
+/// One line for stderr when rows were left out or repeated, or `None`: the
+/// notes of [`quality_notes`] joined, for a refusal under `--strict`.
 pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
+    let notes = quality_notes(m, l);
+    (!notes.is_empty()).then(|| notes.join("\n"))
+}
+
+/// What was left out, repeated or disagreed, one note each: each goes on
+/// its own line, so no note reads as a part of the list of reasons above it.
+pub fn quality_notes(m: &Measured, l: Lang) -> Vec<String> {
     let q = &m.quality;
     let mut parts = Vec::new();
     if q.skipped_rows() > 0 {
         parts.push(l.fill(
             "left out {} of {} rows:{}",
-            &[&q.skipped_rows(), &q.rows, &quality_lines(q)],
+            &[
+                &grouped(q.skipped_rows()),
+                &grouped(q.rows),
+                &quality_lines(q),
+            ],
         ));
     }
     if q.unreadable_visits() > 0 {
@@ -433,9 +457,10 @@ pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
     }
     if q.conflicts > 0 {
         let ex = &q.conflict_examples[0];
+        let at = |(file, row): &(String, u64)| l.fill("row {} of {}", &[row, file]);
         parts.push(l.fill(
-            "{} IDs repeat with another status or amount (e.g. {}: {} row {} was counted, {} row {} was not)",
-            &[&q.conflicts, &ex.id, &ex.counted.0, &ex.counted.1, &ex.other.0, &ex.other.1],
+            "{} IDs repeat with another status or amount (e.g. ID {}: {} was counted, {} was not)",
+            &[&q.conflicts, &ex.id, &at(&ex.counted), &at(&ex.other)],
         ));
     }
     if q.outside_period > 0 {
@@ -444,7 +469,7 @@ pub fn quality_line(m: &Measured, l: Lang) -> Option<String> {
             &[&crate::format::rows(l, q.outside_period)],
         ));
     }
-    (!parts.is_empty()).then(|| parts.join("; "))
+    parts
 }
 
 /// A baseline period's figures for a scenario, with each metric's range over its months.
@@ -487,7 +512,7 @@ impl Measured {
         let span = self
             .funnel
             .span()
-            .map(|(a, b)| Period { from: a, to: b }.to_string())
+            .map(|(a, b)| Period { from: a, to: b }.prose(crate::i18n::current()))
             .unwrap_or_default();
         Err(MeasureError::Period {
             flag,

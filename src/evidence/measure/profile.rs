@@ -29,6 +29,17 @@ impl Outcome {
         Outcome::NoShow,
     ];
 
+    /// What it means, in words for people (a catalogue key).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Outcome::Lost => "lost",
+            Outcome::Open => "in progress",
+            Outcome::Booked => "booked, the visit still ahead",
+            Outcome::Visited => "came",
+            Outcome::NoShow => "did not come",
+        }
+    }
+
     /// The name in mapping files and JSON: `lost`, `open`, `booked`, `visited`, `no_show`.
     pub fn name(self) -> &'static str {
         match self {

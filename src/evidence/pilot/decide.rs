@@ -40,7 +40,9 @@ pub enum Reason {
     Worse(Change),
     /// The primary endpoint changed, but the interval holds no change.
     Unclear(Change),
-    /// The season explains the rise: clear as measured, unclear against a year earlier.
+    /// The season explains the rise: clear as measured, unclear (or down)
+    /// against a year earlier; the change net of the season. When unclear,
+    /// it stands first, in place of [`Reason::Unclear`].
     Season(Change),
     /// Neither a year earlier in the data nor `[seasonality]` in the plan:
     /// a before/after pilot cannot tell the assistant from the season.
@@ -143,7 +145,9 @@ fn explanations(p: &Pilot, primary: &Primary) -> Vec<Reason> {
     {
         explain.push(Reason::Diluted(g.clone()));
     }
-    if primary.season_explains() {
+    // When the season turned a clear rise into chance, that is the primary
+    // reason itself (see `decide`); only a rise it turned into a fall is told here.
+    if primary.season_explains() && primary.change.verdict != Some(Verdict::Unclear) {
         explain.push(Reason::Season(primary.change.clone()));
     }
     if p.attribution.is_some_and(|a| a.cannibalisation)
@@ -212,6 +216,10 @@ pub fn decide(p: &Pilot, plan: Option<&Scenario>) -> Decision {
     let money = money(p);
     let primary_reason = if up {
         Reason::Better(c.clone())
+    } else if primary.season_explains() && c.verdict == Some(Verdict::Unclear) {
+        // A rise as measured that the season accounts for: saying "could be
+        // chance" beside a range above zero would contradict its own figures.
+        Reason::Season(c.clone())
     } else if c.verdict == Some(Verdict::Down) {
         Reason::Worse(c.clone())
     } else {

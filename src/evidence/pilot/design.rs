@@ -113,7 +113,7 @@ pub fn read(source: &Source) -> Result<Design, ScenarioError> {
             value: None,
             message: f(
                 "not a pilot plan written by roi pilot --plan --save-plan: {}",
-                &[&e.message()],
+                &[&crate::input::toml_reason(e.message())],
             ),
         }])
     })?;

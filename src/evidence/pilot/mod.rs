@@ -10,6 +10,7 @@ pub mod odds;
 mod plan;
 mod planning;
 mod primary;
+pub mod returns;
 
 pub use decide::{Decision, Kind, Reason};
 pub use design::{Design, LookAt};
@@ -102,6 +103,8 @@ pub enum Why {
     NoBaseline,
     /// The pilot has none.
     NoPilot,
+    /// Neither period has any: the channel was not used before the pilot or in it.
+    NoData,
     /// Monthly totals carry no single visits' amounts, so no spread of checks.
     MonthlyTotalsOnly,
     /// Fewer than two priced visits in a period.
@@ -117,6 +120,7 @@ impl Why {
             Why::NotInData => "the data has no such figure",
             Why::NoBaseline => "new: none before the pilot",
             Why::NoPilot => "none in the pilot",
+            Why::NoData => "none before the pilot or in it",
             Why::MonthlyTotalsOnly => {
                 "monthly totals carry no single checks, so their spread is unknown"
             }
@@ -129,6 +133,7 @@ impl Why {
         match u {
             Undefined::NoPilot => Why::NoPilot,
             Undefined::TooFewValues => Why::TooFew,
+            Undefined::NoData => Why::NoData,
             _ => Why::NoBaseline,
         }
     }

@@ -22,6 +22,8 @@ pub struct Odds {
     pub payback: f64,
     /// ROI P10, P50, P90.
     pub roi: [Option<f64>; 3],
+    /// ROI P5, P10, P25, P50, P75, P90, P95: the spread a chart of the odds draws.
+    pub quantiles: [Option<f64>; 7],
     /// The P(ROI > 0) that scales (`--confidence`); at or below 1 − it, stop.
     pub confidence: f64,
 }
@@ -62,6 +64,7 @@ fn summary(r: &Report, confidence: f64) -> Odds {
         roi_positive: r.roi_positive,
         payback: r.payback_within_horizon,
         roi: [p[1], p[3], p[5]],
+        quantiles: p,
         confidence,
     }
 }

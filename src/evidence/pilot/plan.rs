@@ -107,6 +107,8 @@ pub struct PlanReport {
     pub differs: Vec<(&'static str, Decimal, Decimal)>,
     /// ROI over the plan's horizon with the measured baseline and the pilot's clear changes.
     pub projected_roi: Option<Decimal>,
+    /// The plan's horizon in months, which that ROI is over.
+    pub horizon: u32,
 }
 
 /// How far the plan's baseline may be from the measured one before it is said.
@@ -170,6 +172,7 @@ pub fn compare(
         months,
         differs,
         projected_roi: projected(i, measured, metrics).map_err(too_large)?,
+        horizon: i.months,
     })
 }
 

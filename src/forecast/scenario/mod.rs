@@ -139,7 +139,10 @@ fn parse_raw(text: &str) -> Result<(Parsed, Vec<Problem>), Vec<Problem>> {
 /// comma outside quotes, a key in Cyrillic.
 fn syntax_problem(text: &str, lines: &LineIndex, e: &toml::de::Error) -> Problem {
     let line = e.span().map(|s| lines.text(text, s.start)).unwrap_or("");
-    let mut message = f("this is not valid TOML: {}", &[&e.message().trim_end()]);
+    let mut message = f(
+        "this is not valid TOML: {}",
+        &[&crate::input::toml_reason(e.message())],
+    );
     if let Some(hint) = hints::for_line(line) {
         message.push_str("; ");
         message.push_str(&hint);
@@ -210,7 +213,7 @@ fn shape_problem(text: &str, e: &serde_path_to_error::Error<toml::de::Error>) ->
         // toml reads integers beyond i64 but cannot hand them over as a value.
         t("is too large for a TOML integer; write it with an exponent (1e20) or in quotes (\"99999999999999999999\")").into()
     } else {
-        message.to_string()
+        crate::input::toml_reason(message)
     };
     Problem {
         location,

@@ -143,7 +143,7 @@ impl Uncertain {
             .map_err(|e| {
                 RangeError::Unwritten(f(
                     "a range table takes low, high, mode and dist: {}",
-                    &[&e.message()],
+                    &[&crate::input::toml_reason(e.message())],
                 ))
             })?
             .v;

@@ -3,8 +3,12 @@
 use super::outcome_word;
 use crate::evidence::measure::funnel::Coverage;
 use crate::evidence::measure::records::{How, StatusUse};
+use crate::evidence::measure::table::Encoding;
 use crate::evidence::measure::{FileInfo, Measured};
 use crate::i18n::Lang;
+
+/// The longest status text kept on one line when the note wraps.
+const GLUED_STATUS: usize = 30;
 
 /// Statuses named in the table's note; the rest are in the JSON.
 const SHOWN_STATUSES: usize = 12;
@@ -54,7 +58,11 @@ pub fn notes(m: &Measured, l: Lang) -> Vec<String> {
 fn file_note(file: &FileInfo, l: Lang) -> String {
     let mut how = vec![file.kind.name().to_uppercase()];
     if let Some(e) = file.encoding {
-        how.push(e.name().to_string());
+        // The encoding's id is for scripts (JSON); people read its name.
+        how.push(match e {
+            Encoding::Utf8Bom => l.tr("UTF-8 with BOM").to_string(),
+            _ => e.name().to_uppercase(),
+        });
     }
     if let Some(s) = &file.sheet {
         how.push(l.fill("sheet «{}»", &[s]));
@@ -90,7 +98,12 @@ fn statuses_note(statuses: &[StatusUse], l: Lang) -> String {
                 Some(How::Deleted) => l.tr(" (deleted)"),
                 _ => "",
             };
-            let text = if s.text.is_empty() { "—" } else { &s.text };
+            // A short status stays on one line: its spaces do not break.
+            let text = match s.text.as_str() {
+                "" => "—".to_string(),
+                t if t.chars().count() <= GLUED_STATUS => t.replace(' ', "\u{a0}"),
+                t => t.to_string(),
+            };
             format!(
                 "«{text}» → {outcome}{by}: {}",
                 crate::format::rows(l, s.rows)

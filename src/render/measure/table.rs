@@ -125,7 +125,7 @@ pub fn table_text(
 
 /// The heading: the system, what its rows are, and the months the data spans.
 fn title(m: &Measured, span: Option<Period>, l: Lang) -> String {
-    let period_text = span.map(|p| p.to_string()).unwrap_or_default();
+    let period_text = span.map(|p| p.prose(l)).unwrap_or_default();
     // A monthly sheet's rows are months: saying so twice reads oddly.
     if m.system == System::Monthly {
         l.fill(
@@ -184,7 +184,7 @@ fn means_note(baseline: Option<Period>, l: Lang, width: usize) -> String {
         out.push_str(&wrap(
             &l.fill(
                 "Baseline: per-month means over {}; the rates and the check from the period's totals.",
-                &[&p],
+                &[&p.prose(l)],
             ),
             width,
             "",

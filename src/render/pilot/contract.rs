@@ -41,6 +41,18 @@ fn metric_json(c: &Change) -> Value {
     })
 }
 
+/// The simulated ROI's P5 … P95, named, for a chart of the odds.
+fn quantiles(q: &[Option<f64>; 7]) -> Value {
+    let names = ["p5", "p10", "p25", "p50", "p75", "p90", "p95"];
+    Value::Object(
+        names
+            .iter()
+            .zip(q)
+            .map(|(k, v)| ((*k).to_string(), num(*v)))
+            .collect(),
+    )
+}
+
 fn money(d: Decimal) -> Value {
     serde_json::to_value(Money(d)).unwrap_or(Value::Null)
 }
@@ -189,6 +201,7 @@ pub fn json(p: &Pilot) -> String {
             "roi_p10": num(o.roi[0]),
             "roi_p50": num(o.roi[1]),
             "roi_p90": num(o.roi[2]),
+            "roi_quantiles": quantiles(&o.quantiles),
             "confidence": num(Some(o.confidence)),
         })),
         "open_bookings": p.open_bookings.iter().map(|(m, n)| json!({"month": m.to_string(), "bookings": n})).collect::<Vec<_>>(),

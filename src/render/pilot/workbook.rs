@@ -1,10 +1,9 @@
 //! `roi pilot -o pilot.xlsx`: the changes as numbers, the decision, and the
 //! plan's months on a sheet of their own.
 
-use super::{PLAN_HEADER, metric_label, reason_lines, verdict_word};
+use super::{PLAN_HEADER, channel_label, metric_label, reason_lines, verdict_word};
 use crate::evidence::pilot::{Metric, Pilot};
 use crate::format::Fmt;
-use crate::render::measure::channel_word;
 use crate::render::xlsx::{Book, Value as Cell};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::FromPrimitive;
@@ -22,7 +21,15 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     }
     sheet.blank();
     let header: Vec<&str> = [
-        "Metric", "Channel", "Before", "Pilot", "Change", "Low", "High", "p-value", "Verdict",
+        "Metric",
+        "Channel",
+        "Baseline period",
+        "Pilot",
+        "Change",
+        "Low (95%)",
+        "High (95%)",
+        "p-value",
+        "Verdict",
     ]
     .iter()
     .map(|h| l.tr(h))
@@ -43,36 +50,54 @@ pub fn xlsx(p: &Pilot, f: &Fmt<'_>) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
         };
         sheet.row(&[
             Cell::text(l.tr(metric_label(c.metric))),
-            Cell::text(l.tr(channel_word(c.channel))),
+            Cell::text(l.tr(channel_label(c.channel))),
             dec(c.baseline).map_or(Cell::Empty, level),
             dec(c.pilot).map_or(Cell::Empty, level),
             change(c.change),
             change(c.low),
             change(c.high),
-            dec(c.p_value).map_or(Cell::Empty, Cell::Count),
+            // Below 0.001 as text: a rounded 0 would read as certainty.
+            match c.p_value {
+                Some(p) if p < 0.001 => Cell::text(super::p_text(f, Some(p), 3)),
+                p => dec(p).map_or(Cell::Empty, Cell::PValue),
+            },
             Cell::text(match c.why {
                 Some(w) if c.change.is_none() => l.tr(w.text()),
                 _ => l.tr(verdict_word(c)),
             }),
         ])?;
     }
+    // What the range's ends and the p-value mean, under the table that has them.
+    sheet.blank();
+    sheet.note(l.tr(super::RANGE_NOTE))?;
+    sheet.note(l.tr(super::P_VALUE_NOTE))?;
     book.add(sheet)?;
     if let Some(plan) = &p.plan {
-        let mut sheet = book.sheet(l.tr("Plan"))?;
-        let header: Vec<&str> = PLAN_HEADER.iter().map(|h| l.tr(h)).collect();
-        sheet.header(&header, 1)?;
-        for m in &plan.months {
-            sheet.row(&[
-                Cell::text(m.month.to_string()),
-                Cell::Count(m.planned[0]),
-                m.actual[0].map_or(Cell::Empty, Cell::Count),
-                Cell::Money(m.planned[4]),
-                m.actual[4].map_or(Cell::Empty, Cell::Money),
-                Cell::ratio(m.planned_to_date.roi),
-                Cell::ratio(m.actual_to_date.and_then(|t| t.roi)),
-            ])?;
-        }
-        book.add(sheet)?;
+        plan_sheet(&mut book, plan, f)?;
     }
     book.bytes()
+}
+
+/// The plan's months, planned and actual, on a sheet of their own.
+fn plan_sheet(
+    book: &mut Book,
+    plan: &crate::evidence::pilot::PlanReport,
+    f: &Fmt<'_>,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let l = f.lang;
+    let mut sheet = book.sheet(l.tr("Plan"))?;
+    let header: Vec<&str> = PLAN_HEADER.iter().map(|h| l.tr(h)).collect();
+    sheet.header(&header, 1)?;
+    for m in &plan.months {
+        sheet.row(&[
+            Cell::text(m.month.to_string()),
+            Cell::Count(m.planned[0]),
+            m.actual[0].map_or(Cell::Empty, Cell::Count),
+            Cell::Money(m.planned[4]),
+            m.actual[4].map_or(Cell::Empty, Cell::Money),
+            Cell::ratio(m.planned_to_date.roi),
+            Cell::ratio(m.actual_to_date.and_then(|t| t.roi)),
+        ])?;
+    }
+    book.add(sheet)
 }

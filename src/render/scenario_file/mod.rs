@@ -11,6 +11,7 @@ mod retention;
 
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::{MeasureError, Period};
+use crate::evidence::measure::profile::System;
 use crate::evidence::measure::season::{self, Season};
 use crate::evidence::measure::{Baseline, Measured as Export};
 use crate::evidence::pilot::Pilot;
@@ -109,7 +110,10 @@ pub fn measured(
         &Measured {
             baseline: b,
             sources: sources(m, lang),
-            name: lang.fill("{}, measured {}", &[&escaped(&stem(m)), &period]),
+            name: lang.fill(
+                "{}, measured {}",
+                &[&escaped(&stem(m)), &period.prose(lang)],
+            ),
             currency: "RUB",
             months: pilot
                 .and_then(|(_, plan)| plan)
@@ -162,20 +166,28 @@ fn sources(m: &Export, lang: Lang) -> Vec<String> {
                 "{} ({}, {}): {}",
                 &[
                     &file.path,
-                    &super::measure::system_name(m.system),
+                    &lang.tr(super::measure::system_name(m.system)),
                     &file.kind.name(),
                     &crate::format::rows(lang, file.rows),
                 ],
             )
         })
-        .chain(std::iter::once(lang.fill(
-            "{} counted, {} repeated IDs, {} left out",
-            &[
-                &count(m.quality.used),
-                &count(m.quality.duplicates),
-                &count(m.quality.skipped_rows()),
-            ],
-        )))
+        .chain(std::iter::once(if m.system == System::Monthly {
+            // A sheet of monthly totals has no IDs to repeat.
+            lang.fill(
+                "{} counted, {} left out",
+                &[&count(m.quality.used), &count(m.quality.skipped_rows())],
+            )
+        } else {
+            lang.fill(
+                "{} counted, {} repeated IDs, {} left out",
+                &[
+                    &count(m.quality.used),
+                    &count(m.quality.duplicates),
+                    &count(m.quality.skipped_rows()),
+                ],
+            )
+        }))
         .collect()
 }
 
@@ -304,7 +316,7 @@ fn write_head(out: &mut String, m: &Measured<'_>, l: Lang) {
         out,
         &l.fill(
             "Months {} ({}), all channels; each figure is the period's total, not an average of monthly ratios.",
-            &[&b.period, &l.months(b.period.months())],
+            &[&b.period.prose(l), &l.months(b.period.months())],
         ),
     );
     let _ = writeln!(out);
@@ -536,7 +548,7 @@ fn write_season(out: &mut String, season: &Season, start: Month, l: Lang) {
         "# {}",
         l.fill(
             "[seasonality]: each calendar month's leads over the mean month, learnt from {} ({}); a calendar month seen in two years is averaged.",
-            &[&learnt, &l.months(learnt.months())]
+            &[&learnt.prose(l), &l.months(learnt.months())]
         )
     );
     let _ = writeln!(

@@ -12,7 +12,7 @@ use rust_decimal::prelude::FromPrimitive;
 use std::fmt::Write;
 
 /// A weekday's short name.
-fn weekday(w: Weekday, l: Lang) -> &'static str {
+pub(super) fn weekday(w: Weekday, l: Lang) -> &'static str {
     let (en, ru) = match w {
         Weekday::Mon => ("Mon", "Пн"),
         Weekday::Tue => ("Tue", "Вт"),

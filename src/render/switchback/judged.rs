@@ -7,7 +7,7 @@ use crate::evidence::pilot::Metric;
 use crate::evidence::switchback::{Switchback, Unit};
 use crate::format::{Fmt, Sign};
 use crate::render::fit::{Grid, wrap};
-use crate::render::pilot::{change_row, headings, primary_line, reason_lines};
+use crate::render::pilot::{RANGE_NOTE, change_row, headings, primary_line, reason_lines};
 use rust_decimal::Decimal;
 
 /// Headings of the table of changes (catalogue keys).
@@ -16,7 +16,7 @@ pub const HEADER: [&str; 6] = [
     "Off days",
     "On days",
     "Change",
-    "95% interval",
+    "Range (95%)",
     "Verdict",
 ];
 
@@ -43,39 +43,37 @@ fn say(out: &mut String, text: &str, width: usize) {
     out.push('\n');
 }
 
-/// The table for people.
-pub fn table(sb: &Switchback, f: &Fmt<'_>, width: usize) -> String {
+/// The opening lines: what was counted, and how much of the schedule the
+/// export covers when not all of it.
+pub(super) fn title(sb: &Switchback, f: &Fmt<'_>) -> Vec<String> {
     let l = f.lang;
-    let mut out = String::new();
     let s = &sb.schedule;
     let (first, last) = sb.judged_dates();
     let by = match s.plan.unit {
         Unit::Day => l.tr("by days"),
         Unit::Week => l.tr("by weeks"),
     };
-    say(&mut out, &l.fill(
+    let mut out = vec![l.fill(
         "Switchback pilot {}, {} to {}: {} on days and {} off days counted, {} washout days left out",
         &[&by, &first, &last, &sb.used.0, &sb.used.1, &sb.washout_days],
-    ), width);
+    )];
     if sb.blocks < s.plan.blocks() {
-        say(&mut out, &l.fill(
+        out.push(l.fill(
             "The export covers {} of the schedule's {} blocks: judged on those; the rest will count when exported.",
             &[&sb.blocks, &s.plan.blocks()],
-        ), width);
+        ));
     }
-    say(&mut out, "", width);
-    let (headline, lines) = reason_lines(&sb.pilot, f);
-    say(&mut out, &headline, width);
-    for line in lines {
-        say(&mut out, &format!("  • {line}"), width);
-    }
-    say(&mut out, "", width);
-    if let Some(line) = primary_line(&sb.pilot, f) {
-        say(&mut out, &line, width);
-    }
+    out
+}
+
+/// How the test was made: the question with its p-value, how the p-value
+/// was found, and where the range comes from.
+pub(super) fn test_lines(sb: &Switchback, f: &Fmt<'_>) -> Vec<String> {
+    let l = f.lang;
+    let mut out: Vec<String> = primary_line(&sb.pilot, f).into_iter().collect();
     if let Some(t) = sb.tests.iter().find(|t| t.metric == sb.pilot.endpoint) {
         let n = |x: u64| f.count(Decimal::from(x), Sign::Plain);
-        let test = if t.enumerated {
+        out.push(if t.enumerated {
             l.fill(
                 "The p-value is exact: of all {} schedules this design could have drawn, {} show a difference at least as large as this one.",
                 &[&n(t.counted), &n(t.extreme)],
@@ -85,30 +83,55 @@ pub fn table(sb: &Switchback, f: &Fmt<'_>, width: usize) -> String {
                 "The p-value is by randomisation: of {} schedules drawn from the design's {} (seed {}), {} show a difference at least as large as this one.",
                 &[&n(t.counted), &n(u64::try_from(t.possible).unwrap_or(u64::MAX)), &t.seed, &n(t.extreme)],
             )
-        };
-        say(&mut out, &test, width);
-        say(
-            &mut out,
+        });
+        out.push(
             if t.inverted {
                 l.tr("The interval holds every constant effect the same test does not reject.")
             } else {
                 l.tr("The interval is quasi-Poisson (days paired by weekday within blocks): the washout days move with the schedule, so the test cannot be inverted.")
-            },
-            width,
+            }
+            .to_string(),
         );
+    }
+    out
+}
+
+/// The changes on the on days as rows.
+pub(super) fn rows(sb: &Switchback, f: &Fmt<'_>) -> Vec<Vec<String>> {
+    let l = f.lang;
+    sb.pilot
+        .metrics
+        .iter()
+        .map(|c| change_row(f, c, l.tr(label(c.metric, c.channel)).to_string()))
+        .collect()
+}
+
+/// The table for people.
+pub fn table(sb: &Switchback, f: &Fmt<'_>, width: usize) -> String {
+    let l = f.lang;
+    let mut out = String::new();
+    for line in title(sb, f) {
+        say(&mut out, &line, width);
+    }
+    say(&mut out, "", width);
+    let (headline, lines) = reason_lines(&sb.pilot, f);
+    say(&mut out, &headline, width);
+    for line in lines {
+        say(&mut out, &format!("  • {line}"), width);
+    }
+    say(&mut out, "", width);
+    for line in test_lines(sb, f) {
+        say(&mut out, &line, width);
     }
     say(&mut out, "", width);
     say(&mut out, l.tr("What changed on the on days"), width);
     let mut g = Grid::new(headings(&HEADER, l), 1);
-    for c in &sb.pilot.metrics {
-        g.row(change_row(
-            f,
-            c,
-            l.tr(label(c.metric, c.channel)).to_string(),
-        ));
+    for row in rows(sb, f) {
+        g.row(row);
     }
     out.push_str(&g.draw(width));
     out.push('\n');
+    say(&mut out, l.tr(RANGE_NOTE), width);
     for line in followed(sb, f) {
         say(&mut out, &line, width);
     }
@@ -116,7 +139,7 @@ pub fn table(sb: &Switchback, f: &Fmt<'_>, width: usize) -> String {
 }
 
 /// Was the switch followed: the assistant's leads on off days, empty days.
-fn followed(sb: &Switchback, f: &Fmt<'_>) -> Vec<String> {
+pub(super) fn followed(sb: &Switchback, f: &Fmt<'_>) -> Vec<String> {
     let l = f.lang;
     let c = &sb.compliance;
     let mut out = vec![String::new()];

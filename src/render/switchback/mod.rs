@@ -1,16 +1,18 @@
 //! A switchback's documents: the schedule as a calendar for the
 //! administrator (and the power when sized by an export), as iCalendar
-//! events and as a workbook; the judgement as a table and as JSON.
+//! events and as a workbook; the judgement as a table, a page and JSON.
 
 mod calendar;
 mod contract;
 mod ics;
 mod judged;
+mod page;
 
 pub use calendar::calendar;
 pub use contract::json;
 pub use ics::ics;
 pub use judged::table;
+pub use page::page;
 
 use crate::evidence::switchback::Schedule;
 use crate::i18n::Lang;

@@ -252,12 +252,24 @@ impl Search {
     fn not_found(self, want: Option<System>, mapping: &Mapping) -> NotFound {
         let best = self.best.map(|(_, n, h)| (n, h));
         match (want, self.missing) {
-            (Some(system), Some((key, wanted))) => NotFound::Missing {
-                system,
-                key,
-                wanted,
-                best,
-            },
+            (Some(system), Some((key, wanted))) => {
+                // The names wanted are the mapping's own: the file lacks the
+                // column the mapping named, not one the system usually has.
+                let mapped = mapping
+                    .fields
+                    .iter()
+                    .find(|(field, name)| field.key() == key && wanted == [name.as_str()])
+                    .map(|(_, name)| name.clone());
+                match mapped {
+                    Some(name) => NotFound::Mapped { key, name, best },
+                    None => NotFound::Missing {
+                        system,
+                        key,
+                        wanted,
+                        best,
+                    },
+                }
+            }
             (Some(system), None) => {
                 let (key, wanted) = required(system, mapping);
                 NotFound::Missing {

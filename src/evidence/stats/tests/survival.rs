@@ -153,7 +153,7 @@ fn returns_standard_errors_and_intervals_match_the_references() {
 
 #[test]
 fn the_difference_by_day_60_matches_r() {
-    // survival.R: (1 - S_A) - (1 - S_B) at 60, ± qnorm(0.975) · √(se_A² + se_B²)
+    // survival.R: d = (1 − S_A) − (1 − S_B) at 60, MOVER from the two log-log intervals
     let d = returned_difference(
         &group(&A_DAYS, &A_EVENT),
         &group(&B_DAYS, &B_EVENT),
@@ -162,8 +162,26 @@ fn the_difference_by_day_60_matches_r() {
     )
     .unwrap();
     close(d.estimate, 0.213416048237);
-    close(d.low, -0.165662979534);
-    close(d.high, 0.592495076009);
+    close(d.low, -0.183504007786);
+    close(d.high, 0.533801510762);
+}
+
+#[test]
+fn a_channel_with_no_one_back_yet_is_compared_by_wilson() {
+    // By day 5 none of group B's 14 (all followed) is back: its interval is
+    // Wilson's for 0 of 14, survival.R's prop.test(0, 14, correct = FALSE)
+    // and statsmodels' proportion_confint(0, 14, method="wilson") → 0.215310802737636.
+    let d = returned_difference(
+        &group(&A_DAYS, &A_EVENT),
+        &group(&B_DAYS, &B_EVENT),
+        5,
+        0.95,
+    )
+    .unwrap();
+    let (a, a_low, a_high) = (0.0625, 0.009046858255, 0.367654558261);
+    close(d.estimate, a);
+    close(d.low, a - (a - a_low).hypot(0.215310802737636));
+    close(d.high, a + (a_high - a));
 }
 
 #[test]

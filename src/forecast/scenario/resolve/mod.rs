@@ -216,7 +216,10 @@ impl<'d> Resolver<'d> {
         if n.is_sign_negative() && !n.is_zero() {
             let message = f(
                 "would make it negative ({} from {}); a decrease is at most \"-100%\"",
-                &[&n.normalize(), &base.normalize()],
+                &[
+                    &crate::format::Fmt::messages().count(n, crate::format::Sign::Plain),
+                    &crate::format::Fmt::messages().count(base, crate::format::Sign::Plain),
+                ],
             );
             self.report(key, spec, message);
             return None;

@@ -2,7 +2,7 @@
 
 Run: python3 tests/reference/retention.py   (lifelines 0.30.3, pandas 2.3.3)
 
-Reads tests/reference/retention.csv (written by tests/exports/clients.rs) on
+Reads examples/salon-clients.csv (written by tests/exports/clients.rs) on
 its own terms, independently of the Rust code:
   * a client is her phone reduced to its last ten digits; records without a
     phone or name are left out; the salon's own phone (+7 863 200-00-01, on
@@ -20,7 +20,7 @@ its own terms, independently of the Rust code:
 import pandas as pd
 from lifelines import KaplanMeierFitter
 
-df = pd.read_csv("tests/reference/retention.csv", sep=";", dtype=str)
+df = pd.read_csv("examples/salon-clients.csv", sep=";", dtype=str)
 df["created"] = pd.to_datetime(df["Дата создания"], format="%d.%m.%Y %H:%M").dt.normalize()
 df["visit"] = pd.to_datetime(df["Дата визита"], format="%d.%m.%Y %H:%M").dt.normalize()
 df["came"] = df["Статус визита"] == "Клиент пришел"

@@ -149,6 +149,23 @@ pub fn retention(
     Ok(out)
 }
 
+/// Each client who came, as the pilot's returns take her: whether the
+/// assistant brought her first lead, and the days she came, oldest first
+/// (two visits on one day are one day); placeholders and records without a
+/// client left out, as in [`retention`].
+pub fn visit_days(clients: &Clients) -> Result<Vec<(bool, Vec<NaiveDate>)>, MeasureError> {
+    let account = account::check(clients)?;
+    let people = cohorts::people(clients, &account);
+    Ok(people
+        .into_iter()
+        .map(|p| {
+            let mut days: Vec<NaiveDate> = p.visits.iter().map(|v| v.0).collect();
+            days.dedup();
+            (p.ai, days)
+        })
+        .collect())
+}
+
 /// The cohorts of each value the funnel's split shows: a client counts
 /// under her first lead's value, or under «the rest» when it is not shown.
 fn by_source(

@@ -220,3 +220,21 @@ fn a_scenario_hears_why_there_are_no_repeat_visits() {
         "{why}"
     );
 }
+
+#[test]
+fn visit_days_for_the_pilot() {
+    let c = clients(
+        &["a", "0"],
+        vec![
+            rec(0, "2025-03-31", true, 1, true),
+            rec(0, "2025-03-01", true, 1, true),
+            rec(0, "2025-03-01", true, 1, true),
+            rec(0, "2025-04-02", false, 0, true),
+            rec(1, "2025-03-05", true, 1, false),
+        ],
+    );
+    assert_eq!(
+        visit_days(&c).unwrap(),
+        [(true, vec![day("2025-03-01"), day("2025-03-31")])]
+    );
+}

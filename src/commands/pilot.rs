@@ -262,7 +262,9 @@ pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
         Some(path) => Some(Loaded::read(path, &[])?.scenario()?),
         None => None,
     };
-    let req = exports::request(&super::exports(&args.export))?;
+    let mut req = exports::request(&super::exports(&args.export))?;
+    // Whether clients come back is judged whenever the files name them.
+    req.clients = true;
     let m = exports::measured(&req, args.export.strict)?;
     let pilot_period = match &design {
         Some(d) => Some(planned_so_far(d, given_pilot, &m)?),

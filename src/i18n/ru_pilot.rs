@@ -308,6 +308,42 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "the off days give no baseline to draw the odds from" => {
             "дни без ассистента не дают базы для расчёта шансов"
         }
+        "Clients who come back" => "Возвраты клиентов",
+        "New clients of the pilot (first visit in it): the assistant's {} ({} back so far), the other channels' {} ({} back so far)." => {
+            "Новые клиенты пилота (первый визит — в период пилота): от ассистента — {} (уже вернулись: {}), из других каналов — {} (уже вернулись: {})."
+        }
+        "once both channels have new clients" => "когда у обоих каналов появятся новые клиенты",
+        "after {}" => "после {}",
+        "Too early to compare them: clients come back within weeks, and no client of one channel has been followed 60 days yet; look again {}." => {
+            "Сравнивать пока рано: клиенты возвращаются через несколько недель, а ни у одного нового клиента одного из каналов с первого визита до даты выгрузки ещё не прошло 60 дней; проверьте снова {}."
+        }
+        "Back within 60 days of the first visit (Kaplan–Meier: a client not back yet counts only for the days the export has followed her): the assistant's {}, the other channels' {}; the difference {} (range 95%: {} … {}) — {}." => {
+            "Вернулись в течение 60 дней после первого визита (оценка Каплана — Мейера: клиент, который ещё не вернулся, учитывается только за дни до даты выгрузки): клиенты ассистента — {}, других каналов — {}; разница {} (диапазон 95\u{a0}%: {} … {}) — {}."
+        }
+        "the assistant's clients come back clearly more often" => {
+            "клиенты ассистента возвращаются явно чаще"
+        }
+        "the assistant's clients come back clearly less often" => {
+            "клиенты ассистента возвращаются явно реже"
+        }
+        "Existing clients' returns are not compared: the export must start half a year before the baseline." => {
+            "Визиты постоянных клиентов не сравниваются: для этого выгрузка должна начинаться за полгода до базового периода."
+        }
+        "Existing clients' returns are not compared: too few months with active clients." => {
+            "Визиты постоянных клиентов не сравниваются: слишком мало месяцев с активными клиентами."
+        }
+        "clearly more" => "явно больше",
+        "clearly fewer" => "явно меньше",
+        "Existing clients (a visit in the half year before the month) came {} times a month each in the baseline and {} in the pilot: {} (range 95%: {} … {}) — {}. Not adjusted for the season; the assistant's reminders are one possible cause." => {
+            "Постоянные клиенты (был визит за полгода до месяца) приходили в среднем {} раза в месяц на человека в базовом периоде и {} — в пилоте: {} (диапазон 95\u{a0}%: {} … {}) — {}. Без поправки на сезон; напоминания ассистента — лишь одна из возможных причин."
+        }
+        "Clients' returns: {}." => "Возвраты клиентов: {}.",
+        "The share of the pilot's new clients back after each day since the first visit (Kaplan–Meier); the red line is day 60." => {
+            "Доля новых клиентов пилота, вернувшихся к каждому дню после первого визита (оценка Каплана — Мейера); красная линия — 60-й день."
+        }
+        "days since the first visit" => "дней после первого визита",
+        "the assistant's new clients" => "новые клиенты ассистента",
+        "the other channels' new clients" => "новые клиенты других каналов",
         _ => return None,
     })
 }

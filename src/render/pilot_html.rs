@@ -6,15 +6,16 @@
 //! the plan's months. Printable on A4; every text from an input is escaped.
 
 use super::html::{STYLE, esc};
-use super::pilot::facts;
 use super::pilot::{
     CHANGE_HEADER, DIFFERS_HEADER, DIFFERS_NOTE, PLAN_HEADER, RANGE_NOTE, change_row,
     channel_label, differs_rows, heading, metric_rows, plan_rows, reason_lines,
 };
+use super::pilot::{facts, returns};
 use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::funnel::Channel;
 use crate::evidence::pilot::odds::Odds;
+use crate::evidence::pilot::returns::Returns;
 use crate::evidence::pilot::{Kind, Metric, Pilot, PlanReport};
 use crate::format::{Fmt, Sign};
 use crate::i18n::Lang;
@@ -31,7 +32,7 @@ table.words td, table.words th { white-space: normal; }
 table.words td:first-child, table.words td.num { white-space: nowrap; }
 .note { color: #5b6475; font-size: 13px; margin: 6px 0 0; }
 .facts li { break-inside: avoid; }
-.odds svg { width: 100%; height: auto; max-width: 720px; }
+.odds svg, .returns svg { width: 100%; height: auto; max-width: 720px; }
 table.calendar td { text-align: center; }
 table.calendar td.on { background: #c6efce; font-weight: 600; }
 tr { break-inside: avoid; }
@@ -50,16 +51,44 @@ pub fn render(p: &Pilot, m: &Measured, f: &Fmt<'_>) -> String {
     if let Some(o) = &p.odds {
         out.push_str(&odds_section(o, f));
     }
-    let _ = writeln!(
-        out,
-        "<section class=\"chart\">\n<h2>{}</h2>\n{}\n</section>",
-        esc(l.tr("Leads per month")),
-        chart(p, m, f).unwrap_or_default()
-    );
+    // No leads in the data (a booking system), no chart of them.
+    if let Some(svg) = chart(p, m, f) {
+        let _ = writeln!(
+            out,
+            "<section class=\"chart\">\n<h2>{}</h2>\n{svg}\n</section>",
+            esc(l.tr("Leads per month"))
+        );
+    }
+    if let Some(r) = &p.returns {
+        out.push_str(&returns_section(r, f));
+    }
     if let Some(plan) = &p.plan {
         out.push_str(&against_plan(plan, f));
     }
     out.push_str(&foot());
+    out
+}
+
+/// Whether clients come back: the sentences and the two channels' curves.
+fn returns_section(r: &Result<Returns, String>, f: &Fmt<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<section class=\"returns\">\n<h2>{}</h2>\n<ul class=\"facts\">",
+        esc(f.lang.tr(returns::TITLE))
+    );
+    for line in returns::lines(f, r) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+    }
+    let _ = writeln!(out, "</ul>");
+    if let Ok(r) = r {
+        out.push_str(&returns::chart(f, &r.new_clients).unwrap_or_default());
+        note(
+            &mut out,
+            f.lang.tr("The share of the pilot's new clients back after each day since the first visit (Kaplan–Meier); the red line is day 60."),
+        );
+    }
+    let _ = writeln!(out, "</section>");
     out
 }
 

@@ -279,6 +279,9 @@ pub struct Pilot {
     pub open_bookings: Vec<(Month, u64)>,
     /// Against the plan the assistant was bought on.
     pub plan: Option<PlanReport>,
+    /// Whether clients come back (when the files name clients): the
+    /// judgement, or why it could not be made.
+    pub returns: Option<Result<returns::Returns, String>>,
     /// The one-line answer.
     pub decision: Decision,
 }
@@ -419,6 +422,7 @@ pub fn judge(
         out.seasonal_checked = leads.seasonal.is_some();
     }
     out.primary = Some(primary);
+    out.returns = returns::of(m, baseline, p);
     if m.funnel.split {
         out.attribution = Some(attribution(m, p, &out));
     }

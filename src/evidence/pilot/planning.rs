@@ -224,6 +224,7 @@ pub fn planned(
         odds_missing: None,
         plan_refused: None,
         plan: None,
+        returns: None,
         decision: Decision::plan_only(),
     }
 }

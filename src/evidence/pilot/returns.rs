@@ -8,8 +8,10 @@
 //! than most pilots), they are reported beside it.
 
 use super::Verdict;
+use crate::evidence::measure::Measured;
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::Period;
+use crate::evidence::retention;
 use crate::evidence::stats::survival::{
     Curve, Difference, Subject, kaplan_meier, returned_difference,
 };
@@ -69,6 +71,24 @@ pub struct NewClients {
 }
 
 impl NewClients {
+    /// When the comparison can be made, if nothing else changes: the day the
+    /// longest-followed client not yet back in each channel reaches [`AGE`]
+    /// days (`None` once it can be made, or when a channel has no client
+    /// still to follow).
+    pub fn ready(&self, end: NaiveDate) -> Option<NaiveDate> {
+        if !self.too_early() {
+            return None;
+        }
+        let wait = |c: &Cohort| -> Option<u32> {
+            if c.curve.returned_by(AGE).is_some() {
+                return Some(0);
+            }
+            Some(AGE.saturating_sub(c.curve.longest_censored()?))
+        };
+        let days = wait(&self.assistant)?.max(wait(&self.other)?);
+        Some(end + Days::new(u64::from(days)))
+    }
+
     /// Too early to tell: either channel has no client followed [`AGE`] days.
     pub fn too_early(&self) -> bool {
         self.difference.is_none()
@@ -96,6 +116,8 @@ pub struct Existing {
 /// Both parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Returns {
+    /// The export's last date: where follow-up stops.
+    pub end: NaiveDate,
     /// The pilot's new clients by channel.
     pub new_clients: NewClients,
     /// The existing clients (`None` when no baseline month has half a year
@@ -128,6 +150,7 @@ pub fn judge(
     let (assistant, other) = (cohort(true), cohort(false));
     let difference = returned_difference(&assistant.curve, &other.curve, AGE, 0.95);
     Returns {
+        end,
         new_clients: NewClients {
             assistant,
             other,
@@ -218,6 +241,31 @@ fn existing(
         pilot,
         ratio,
     })
+}
+
+/// The pilot's returns when the files name clients: `None` when they have
+/// no client column; the reason, as a sentence, when they have one but no
+/// client can be followed (every key a placeholder, no visit).
+pub fn of(m: &Measured, baseline: Period, pilot: Period) -> Option<Result<Returns, String>> {
+    let clients = m.clients.as_ref().filter(|c| !c.columns.is_empty())?;
+    let people = match retention::visit_days(clients) {
+        Ok(people) => people,
+        Err(e) => return Some(Err(e.to_string())),
+    };
+    let first_day = clients.records.iter().map(|r| r.created.min(r.date)).min();
+    let (Some(first_day), Some(end), false) = (first_day, clients.last, people.is_empty()) else {
+        return Some(Err(
+            crate::i18n::t("no named client has a visit").to_string()
+        ));
+    };
+    let histories: Vec<History<'_>> = people
+        .iter()
+        .map(|(assistant, visits)| History {
+            assistant: *assistant,
+            visits,
+        })
+        .collect();
+    Some(Ok(judge(&histories, baseline, pilot, first_day, end)))
 }
 
 #[cfg(test)]

@@ -116,14 +116,27 @@ impl Curve {
     }
 
     /// The longest follow-up observed (a return or a censoring), in days.
+    /// Past it the curve is unknown, unless everyone has come back.
     pub fn follow_up(&self) -> Option<u32> {
         self.steps.last().map(|s| s.day)
     }
 
+    /// The longest follow-up of a client not back (censored), in days: the
+    /// one whose follow-up grows as the export does.
+    pub fn longest_censored(&self) -> Option<u32> {
+        self.steps
+            .iter()
+            .rev()
+            .find(|s| s.censored > 0)
+            .map(|s| s.day)
+    }
+
     /// The last step on or before `day`, or `None` when `day` is past the
-    /// longest follow-up: beyond it the data say nothing.
+    /// longest follow-up: beyond it the data say nothing — unless everyone
+    /// has come back by then, which stays true.
     fn at(&self, day: u32) -> Option<Option<&Step>> {
-        if day > self.follow_up()? {
+        let last = self.steps.last()?;
+        if day > last.day && last.survival > 0.0 {
             return None;
         }
         let ahead = self.steps.partition_point(|s| s.day <= day);

@@ -393,6 +393,7 @@ fn as_pilot(
         plan_refused: None,
         open_bookings: Vec::new(),
         plan: None,
+        returns: None,
         decision: pilot::Decision::plan_only(),
     }
 }

@@ -205,6 +205,7 @@ pub fn json(p: &Pilot) -> String {
             "confidence": num(Some(o.confidence)),
         })),
         "open_bookings": p.open_bookings.iter().map(|(m, n)| json!({"month": m.to_string(), "bookings": n})).collect::<Vec<_>>(),
+        "returns": super::returns::json(p.returns.as_ref()),
         "pilot_plan": p.design.as_ref().map(|d| json!({
             "baseline": d.baseline.to_string(),
             "start": d.start.to_string(),

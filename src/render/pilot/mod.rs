@@ -7,6 +7,7 @@
 mod contract;
 pub mod facts;
 mod plan_file;
+pub mod returns;
 mod table;
 mod words;
 mod workbook;

@@ -22,6 +22,15 @@ pub fn table(p: &Pilot, f: &Fmt<'_>, width: usize) -> String {
         out.push_str(&wrap(&line, width, ""));
         out.push('\n');
     }
+    if let Some(r) = &p.returns {
+        out.push('\n');
+        out.push_str(f.lang.tr(super::returns::TITLE));
+        out.push('\n');
+        for line in super::returns::lines(f, r) {
+            out.push_str(&wrap(&line, width, ""));
+            out.push('\n');
+        }
+    }
     if let Some(plan) = &p.plan {
         out.push_str(&against_plan(plan, f, width));
     }

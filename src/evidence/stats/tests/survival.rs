@@ -226,6 +226,10 @@ fn when_everyone_returns_the_curve_reaches_one_with_no_spread() {
     assert_eq!(c.standard_error(30), Some(0.0));
     assert_eq!(c.returned_interval(30, 0.95), None);
     close(c.returned_by(9).unwrap(), 0.75);
+    // Everyone is back by day 30, so by any later day too.
+    assert_eq!(c.returned_by(400), Some(1.0));
+    assert_eq!(c.longest_censored(), None);
+    assert_eq!(group(&A_DAYS, &A_EVENT).longest_censored(), Some(150));
 }
 
 proptest! {

@@ -392,7 +392,8 @@ pub struct PilotArgs {
     #[arg(long, value_name = "FROM..TO", required_unless_present_any = ["plan", "pilot_plan", "schedule"])]
     pub pilot: Option<String>,
     /// Judge a switchback pilot: the schedule `roi pilot design` wrote
-    /// (the assistant on and off by randomised days or weeks).
+    /// (the assistant on and off by randomised days or weeks); `-o x.html`
+    /// writes its verdict and calendar as a page.
     #[arg(long, value_name = "schedule.csv",
           conflicts_with_all = ["pilot", "plan", "pilot_plan", "baseline", "write_scenario"])]
     pub schedule: Option<PathBuf>,

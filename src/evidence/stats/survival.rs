@@ -132,11 +132,13 @@ impl Curve {
     }
 
     /// The last step on or before `day`, or `None` when `day` is past the
-    /// longest follow-up: beyond it the data say nothing — unless everyone
-    /// has come back by then, which stays true.
+    /// longest follow-up: beyond it the data say nothing — unless every
+    /// client has come back, which stays true. (A curve that reaches zero
+    /// because its last client at risk returned is not that: with one
+    /// client followed that long, "all back" is an estimate of one.)
     fn at(&self, day: u32) -> Option<Option<&Step>> {
         let last = self.steps.last()?;
-        if day > last.day && last.survival > 0.0 {
+        if day > last.day && self.longest_censored().is_some() {
             return None;
         }
         let ahead = self.steps.partition_point(|s| s.day <= day);

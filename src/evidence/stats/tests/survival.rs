@@ -230,6 +230,20 @@ fn when_everyone_returns_the_curve_reaches_one_with_no_spread() {
     assert_eq!(c.returned_by(400), Some(1.0));
     assert_eq!(c.longest_censored(), None);
     assert_eq!(group(&A_DAYS, &A_EVENT).longest_censored(), Some(150));
+    // The last client at risk returning takes the estimate to zero, but with
+    // someone censored before that nothing is known past the follow-up.
+    let mixed = kaplan_meier(&[
+        Subject {
+            days: 5,
+            event: false,
+        },
+        Subject {
+            days: 20,
+            event: true,
+        },
+    ]);
+    assert_eq!(mixed.returned_by(20), Some(1.0));
+    assert_eq!(mixed.returned_by(21), None);
 }
 
 proptest! {

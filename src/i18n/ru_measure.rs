@@ -48,20 +48,20 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count." => {
             "Клиенты различаются по столбцу {} (телефон приводится к виду +7XXXXXXXXXX, остальное — как написано): клиентов {}; считаются только визиты (результат «пришёл»)."
         }
-        "{} of {} records name no client: left out of retention only (the funnel counts them)." => {
-            "В {} из {} строк выгрузки клиент не указан: они не входят только в возвраты (в воронке они учтены)."
+        "{} of {} name no client: left out of retention only (the funnel counts them)." => {
+            "В {} из {} выгрузки клиент не указан: они не входят только в возвраты (в воронке они учтены)."
         }
-        "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention." => {
-            "«{}» стоит в {} строках: это заглушка вместо неизвестного клиента, а не человек; в возвраты не входит."
+        "«{}» stands for {}: a placeholder for an unknown client, not a person; left out of retention." => {
+            "«{}» стоит в {}: это заглушка вместо неизвестного клиента, а не человек; в возвраты не входит."
         }
-        "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged." => {
-            "«{}» стоит в {} строках за {} дней — больше, чем мог бы оставить один клиент ({} дн.: раз в неделю за весь срок выгрузки, не меньше 12): это общая заглушка, её строки не объединены в одного клиента и в возвраты не входят."
+        "«{}» stands for {} on {}, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged." => {
+            "«{}» стоит в {} за {} — больше, чем мог бы оставить один клиент ({} дн.: раз в неделю за весь срок выгрузки, не меньше 12): это общая заглушка, её строки не объединены в одного клиента и в возвраты не входят."
         }
         "{} more keys were left out the same way (see the JSON)." => {
-            "Так же не вошли ещё {} значений (список — в JSON)."
+            "Так же не вошли и другие значения: ещё {} (список — в JSON)."
         }
         "{} visits have a visit date that cannot be read: they are dated by when the record was created." => {
-            "У {} визитов не читается дата визита: для них взята дата создания строки."
+            "Визитов, у которых не читается дата визита: {}; для них взята дата создания строки."
         }
         "the files have no column that names the client (a phone, a contact, a client's ID); name it in a mapping file: [columns] client = \"…\"" => {
             "в выгрузке нет столбца, который называет клиента (телефон, контакт, ID клиента); укажите его в файле сопоставления: [columns] client = \"…\""
@@ -69,8 +69,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
             "во всех строках вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
         }
-        "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
-            "ни в одной из {} строк клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        "none of the {} names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "ни в одной из {} клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
         }
         "no named client has a visit (a status that means the client came), and only visits count for retention; check the [status] outcomes in the mapping" => {
             "ни у одного указанного клиента нет визита (статуса с результатом «пришёл»), а возвраты считаются только по визитам; проверьте результаты в [status] файла сопоставления"

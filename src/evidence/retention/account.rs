@@ -173,9 +173,18 @@ pub(super) fn no_clients(clients: &Clients) -> String {
             .iter()
             .map(|c| format!("«{}»", clip(c)))
             .collect();
+        // «ни в одной из 21 строки», «из 5 строк»: the noun agrees with the count.
+        let n = clients.without_client;
+        let fmt = crate::format::Fmt::messages();
+        let records = fmt.lang.counted(
+            n,
+            &fmt.count(n.into(), crate::format::Sign::Plain),
+            ["record", "records"],
+            ["строки", "строк", "строк"],
+        );
         f(
-            "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
-            &[&clients.without_client, &columns.join(", ")],
+            "none of the {} names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
+            &[&records, &columns.join(", ")],
         )
     }
 }

@@ -157,29 +157,56 @@ fn months_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
     t
 }
 
+/// A count grouped as the language groups it (`2 264`).
+fn grouped(n: u64, l: Lang) -> String {
+    Fmt {
+        lang: l,
+        currency: "RUB",
+    }
+    .count(n.into(), Sign::Plain)
+}
+
+/// A count with its noun in the form the number takes: `1 record`, `5
+/// records`; in Russian the case the sentence needs (`в 1 строке`, `в 3 000
+/// строках`), its three forms for 1, 2–4 and 5 or more.
+fn counted(n: u64, l: Lang, en: [&str; 2], ru: [&str; 3]) -> String {
+    l.counted(n, &grouped(n, l), en, ru)
+}
+
 /// Who was counted: the client's column, records without a client, keys
-/// refused as placeholders, visits whose date could not be read.
+/// refused as placeholders, visits whose date could not be read. Counts are
+/// grouped and their nouns agree with them («в 1 строке», «за 21 день»).
 pub fn notes(a: &Account, l: Lang) -> Vec<String> {
     let columns: Vec<String> = a
         .columns
         .iter()
         .map(|c| format!("«{}»", crate::input::clip(c)))
         .collect();
+    // Records: «в N строке/строках» (where), «из N строки/строк» (of how many).
+    let records_in = |n| {
+        counted(
+            n,
+            l,
+            ["record", "records"],
+            ["строке", "строках", "строках"],
+        )
+    };
+    let records_of = |n| counted(n, l, ["record", "records"], ["строки", "строк", "строк"]);
     let mut out = vec![l.fill(
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count.",
-        &[&columns.join(l.tr(", else ")), &a.clients],
+        &[&columns.join(l.tr(", else ")), &grouped(a.clients, l)],
     )];
     if a.by_name > 0 {
         out.push(l.fill(
             "Clients known by name only, without a phone: {}; two clients of one name count as one, which a phone column would tell apart.",
-            &[&a.by_name],
+            &[&grouped(a.by_name, l)],
         ));
     }
     let all = a.records + a.without_client;
     if a.without_client > 0 {
         out.push(l.fill(
-            "{} of {} records name no client: left out of retention only (the funnel counts them).",
-            &[&a.without_client, &all],
+            "{} of {} name no client: left out of retention only (the funnel counts them).",
+            &[&grouped(a.without_client, l), &records_of(all)],
         ));
     }
     if a.without_client * 2 > all {
@@ -188,26 +215,30 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
     for p in a.placeholders.iter().take(SHOWN_PLACEHOLDERS) {
         out.push(if p.known {
             l.fill(
-                "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention.",
-                &[&p.value, &p.records],
+                "«{}» stands for {}: a placeholder for an unknown client, not a person; left out of retention.",
+                &[&p.value, &records_in(p.records)],
             )
         } else {
+            let days = counted(p.days, l, ["day", "days"], ["день", "дня", "дней"]);
             l.fill(
-                "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged.",
-                &[&p.value, &p.records, &p.days, &a.limit],
+                "«{}» stands for {} on {}, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged.",
+                &[&p.value, &records_in(p.records), &days, &a.limit],
             )
         });
     }
     if a.placeholders.len() > SHOWN_PLACEHOLDERS {
         out.push(l.fill(
             "{} more keys were left out the same way (see the JSON).",
-            &[&(a.placeholders.len() - SHOWN_PLACEHOLDERS)],
+            &[&grouped(
+                (a.placeholders.len() - SHOWN_PLACEHOLDERS) as u64,
+                l,
+            )],
         ));
     }
     if a.unread_visit_dates > 0 {
         out.push(l.fill(
             "{} visits have a visit date that cannot be read: they are dated by when the record was created.",
-            &[&a.unread_visit_dates],
+            &[&grouped(a.unread_visit_dates, l)],
         ));
     }
     out

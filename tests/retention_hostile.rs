@@ -1,0 +1,111 @@
+//! `roi measure --retention` fed hand-written, hostile exports (the review of
+//! issues 20 and 21): Russian counts that agree with their nouns, and the
+//! inputs that must be refused or noted.
+
+mod common;
+
+use common::{refused, roi};
+use std::path::{Path, PathBuf};
+
+const HEADER: &str =
+    "ID;Дата создания;Дата визита;Статус визита;Стоимость;Клиент;Телефон;Источник\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A YCLIENTS row: id, day of creation and visit (DD.MM.YYYY), status,
+/// amount, client, phone.
+fn row(id: usize, day: &str, came: bool, amount: u32, client: &str, phone: &str) -> String {
+    let status = if came {
+        "Клиент пришел"
+    } else {
+        "Клиент не пришел"
+    };
+    format!("{id};{day} 10:00;{day} 12:00;{status};{amount};{client};{phone};Сайт\n")
+}
+
+/// `roi measure FILE --retention --lang ru`, which must succeed: its stdout.
+fn russian(file: &Path) -> String {
+    let out = roi()
+        .args([
+            "measure",
+            file.to_str().unwrap(),
+            "--retention",
+            "--lang",
+            "ru",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The notes' counts are grouped and their nouns agree with them: the
+/// review found «стоит в 1 строках» and «3000 строках».
+#[test]
+fn russian_counts_agree_with_their_nouns() {
+    let dir = tempfile::tempdir().unwrap();
+    // 21 rows: one without a client, one «Без имени», Мария twice, and the
+    // salon's phone on 17 days of January (more than the 12 days allowed).
+    let mut text = HEADER.to_string();
+    text += &row(1, "01.02.2025", true, 1000, "", "");
+    text += &row(2, "02.02.2025", true, 1000, "Без имени", "");
+    text += &row(3, "03.01.2025", true, 1000, "Мария", "");
+    text += &row(4, "03.02.2025", true, 1000, "Мария", "");
+    for d in 1..=17 {
+        text += &row(
+            4 + d,
+            &format!("{d:02}.01.2025"),
+            true,
+            1000,
+            "",
+            "8 863 200 00 01",
+        );
+    }
+    let file = write(dir.path(), "small.csv", &text);
+    let table = russian(&file);
+    for line in [
+        "В 1 из 21\u{a0}строки выгрузки клиент не указан",
+        "«Без имени» стоит в 1\u{a0}строке: это заглушка",
+        "«+78632000001» стоит в 17\u{a0}строках за 17\u{a0}дней — больше",
+    ] {
+        assert!(table.contains(line), "{line}\n{table}");
+    }
+    // «Без имени» on 3 000 rows: grouped, in its case.
+    let mut text = HEADER.to_string();
+    for i in 1..=3000 {
+        let day = format!("{:02}.{:02}.2025", 1 + i % 28, 1 + i % 12);
+        text += &row(i, &day, true, 1000, "Без имени", "");
+    }
+    text += &row(3001, "01.01.2025", true, 1000, "Мария", "");
+    text += &row(3002, "21.01.2025", true, 1000, "Мария", "");
+    let file = write(dir.path(), "placeholder.csv", &text);
+    let table = russian(&file);
+    let line = "«Без имени» стоит в 3\u{a0}000\u{a0}строках";
+    assert!(table.contains(line), "{line}\n{table}");
+    // (Numbers and their nouns are held together by no-break spaces.)
+    // Every row without a client: the refusal agrees too (from 21 rows).
+    let mut text = HEADER.to_string();
+    for i in 1..=21 {
+        text += &row(i, &format!("{i:02}.01.2025"), true, 1000, "", "");
+    }
+    let file = write(dir.path(), "nobody.csv", &text);
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--lang",
+        "ru",
+    ]);
+    assert!(
+        err.contains("ни в одной из 21\u{a0}строки клиент не указан"),
+        "{err}"
+    );
+}

@@ -1,10 +1,11 @@
 //! `roi measure --retention` fed hand-written, hostile exports (the review of
-//! issues 20 and 21): Russian counts that agree with their nouns, and the
-//! inputs that must be refused or noted.
+//! issues 20 and 21): Russian counts that agree with their nouns, two
+//! services on one day, and the inputs that must be refused or noted.
 
 mod common;
 
-use common::{refused, roi};
+use common::{refused, roi, stdout};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const HEADER: &str =
@@ -108,4 +109,34 @@ fn russian_counts_agree_with_their_nouns() {
         err.contains("ни в одной из 21\u{a0}строки клиент не указан"),
         "{err}"
     );
+}
+
+/// Two services on one day are one visit for the visits per client, as
+/// they are for her return; both amounts are her revenue.
+#[test]
+fn two_services_on_one_day_are_one_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = HEADER.to_string();
+    // Анна: 05.01 twice (1 500 + 500 ₽), 10.02 (1 000 ₽); the export runs
+    // to 10.08, past her six months: 2 visits, 3 000 ₽.
+    text += &row(1, "05.01.2025", true, 1500, "Анна", "89001112233");
+    text += &row(2, "05.01.2025", true, 500, "Анна", "+7 900 111-22-33");
+    text += &row(3, "10.02.2025", true, 1000, "Анна", "89001112233");
+    text += &row(4, "10.08.2025", true, 1000, "Ольга", "89002223344");
+    let file = write(dir.path(), "twice.csv", &text);
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let jan = &json["retention"]["cohorts"][0];
+    assert_eq!(jan["month"], "2025-01");
+    assert_eq!(jan["visits_6"], 2.0, "{jan}");
+    assert_eq!(jan["ltv_6"], 3000.0, "{jan}");
+    // Her return is on day 36 (05.01 → 10.02), not day 0.
+    assert_eq!(jan["returned_30"], 0.0, "{jan}");
+    assert_eq!(jan["returned_60"], 1.0, "{jan}");
 }

@@ -140,3 +140,22 @@ fn two_services_on_one_day_are_one_visit() {
     assert_eq!(jan["returned_30"], 0.0, "{jan}");
     assert_eq!(jan["returned_60"], 1.0, "{jan}");
 }
+
+/// The channel column names the three channels in one style, as the
+/// glossary has them: «Все каналы», «Ассистент», «Другие каналы» (it read
+/// «все каналы» above «Ассистент»).
+#[test]
+fn the_channels_read_alike_in_russian() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/salon-clients.csv");
+    let out = roi()
+        .args(["measure", example.to_str().unwrap(), "--retention"])
+        .args(["--ai", "Источник=AI-ассистент", "--lang", "ru"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for cell in ["┆ Все каналы ", "┆ Ассистент ", "┆ Другие каналы "]
+    {
+        assert!(table.contains(cell), "{cell}\n{table}");
+    }
+    assert!(!table.contains("┆ все каналы"), "{table}");
+}

@@ -939,7 +939,7 @@ fn the_table_csv_and_workbook_of_the_bitrix24_example() {
     let sheet = book.worksheet_range("Retention").unwrap();
     let row: Vec<Data> = sheet.rows().nth(1).unwrap().to_vec();
     assert_eq!(row[0], Data::String("2025-01".into()));
-    assert_eq!(row[1], Data::String("all channels".into()));
+    assert_eq!(row[1], Data::String("All channels".into()));
     assert_eq!(row[2], Data::Float(2.0));
     assert_eq!(row[3], Data::Float(0.5));
 }

@@ -25,8 +25,6 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         }
         "By «{}» of the first lead" => "По столбцу «{}» первой заявки",
         "Retention by source" => "Возвраты по источникам",
-        "all channels" => "все каналы",
-        "other channels" => "другие каналы",
         "First visit" => "Первый визит",
         "New clients" => "Новые клиенты",
         "Clients" => "Клиенты",

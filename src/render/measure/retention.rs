@@ -19,12 +19,14 @@ use serde::Serialize;
 const SHOWN_PLACEHOLDERS: usize = 5;
 
 /// A channel in words (catalogue key), as the glossary names channels:
-/// every client's, the assistant's, the other channels'.
+/// every client's, the assistant's, the other channels'; capitalised alike,
+/// as the pilot's rows name them (the funnel's «assistant» is «Ассистент»,
+/// which beside «все каналы» read as two styles in one column).
 fn channel_word(c: Channel) -> &'static str {
     match c {
-        Channel::All => "all channels",
-        Channel::Ai => "assistant",
-        Channel::Other => "other channels",
+        Channel::All => "All channels",
+        Channel::Ai => "Assistant",
+        Channel::Other => "Other channels",
     }
 }
 

@@ -159,3 +159,53 @@ fn the_channels_read_alike_in_russian() {
     }
     assert!(!table.contains("┆ все каналы"), "{table}");
 }
+
+/// A JSON page of the YCLIENTS API with nulls where the client and the
+/// visit's time should be: those records are counted and left out of
+/// retention, nothing breaks, and the note reads in both languages
+/// («1 visits have…» was the English of one unreadable date).
+#[test]
+fn an_api_page_with_nulls_in_the_client() {
+    let record = |id: u32, visit: Value, client: Value| {
+        serde_json::json!({
+            "id": id,
+            "services": [{"id": 1, "title": "Стрижка", "cost": 1500}],
+            "client": client,
+            "datetime": visit,
+            "create_date": "2025-01-15T10:00:00+0300",
+            "attendance": 1,
+            "deleted": false,
+        })
+    };
+    let anna = serde_json::json!({"id": 11, "name": "Анна", "phone": "+7 928 111-22-33"});
+    let page = serde_json::json!({"success": true, "data": [
+        record(1, "2025-01-20T12:00:00+03:00".into(), anna.clone()),
+        record(2, "2025-02-20T12:00:00+03:00".into(), serde_json::json!({"id": null, "name": null, "phone": null})),
+        record(3, "2025-02-21T12:00:00+03:00".into(), Value::Null),
+        record(4, Value::Null, serde_json::json!({"id": 13, "phone": ""})),
+        record(5, "2025-13-40T12:00:00+03:00".into(), serde_json::json!({"id": 14})),
+        record(6, "2025-03-01T12:00:00+03:00".into(), anna),
+    ]});
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "records.json", &page.to_string());
+    let path = file.to_str().unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        path,
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let account = &json["retention"]["account"];
+    assert_eq!(account["without_client"], 2, "{account}");
+    assert_eq!(account["clients"], 3, "{account}");
+    assert_eq!(account["unread_visit_dates"], 1, "{account}");
+    let table = stdout(&["measure", path, "--retention"]);
+    let line =
+        "Visits whose visit date cannot be read: 1; they are dated by when the record was created.";
+    assert!(table.contains(line), "{table}");
+    let table = russian(&file);
+    let line = "Визитов, у которых не читается дата визита: 1; для них взята дата создания строки.";
+    assert!(table.contains(line), "{table}");
+}

@@ -58,7 +58,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} more keys were left out the same way (see the JSON)." => {
             "Так же не вошли и другие значения: ещё {} (список — в JSON)."
         }
-        "{} visits have a visit date that cannot be read: they are dated by when the record was created." => {
+        "Visits whose visit date cannot be read: {}; they are dated by when the record was created." => {
             "Визитов, у которых не читается дата визита: {}; для них взята дата создания строки."
         }
         "the files have no column that names the client (a phone, a contact, a client's ID); name it in a mapping file: [columns] client = \"…\"" => {

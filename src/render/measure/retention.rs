@@ -239,7 +239,7 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
     }
     if a.unread_visit_dates > 0 {
         out.push(l.fill(
-            "{} visits have a visit date that cannot be read: they are dated by when the record was created.",
+            "Visits whose visit date cannot be read: {}; they are dated by when the record was created.",
             &[&grouped(a.unread_visit_dates, l)],
         ));
     }

@@ -209,3 +209,20 @@ fn an_api_page_with_nulls_in_the_client() {
     let line = "Визитов, у которых не читается дата визита: 1; для них взята дата создания строки.";
     assert!(table.contains(line), "{table}");
 }
+
+/// The README's Russian retention table is what the command prints (its
+/// first column had been renamed «Месяц» without the README following).
+#[test]
+fn the_readme_table_is_what_the_command_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let command = "$ roi measure examples/salon-clients.csv --retention --lang ru\n";
+    let start = readme.find(command).expect("the README runs --retention") + command.len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    // The README writes no-break spaces as spaces.
+    let printed = russian(&root.join("examples/salon-clients.csv")).replace('\u{a0}', " ");
+    // «…» stands for the months left out of the README.
+    for line in block.lines().filter(|l| !l.contains('…')) {
+        assert!(printed.contains(line), "{line}\n{printed}");
+    }
+}

@@ -226,3 +226,22 @@ fn the_readme_table_is_what_the_command_prints() {
         assert!(printed.contains(line), "{line}\n{printed}");
     }
 }
+
+/// Every client a placeholder: refused (exit 2, nothing on stdout) naming
+/// the column whose cells hold it, not only the value.
+#[test]
+fn all_placeholders_are_refused_naming_the_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = HEADER.to_string();
+    for i in 1..=40 {
+        let day = format!("{:02}.{:02}.2024", 1 + i % 28, 1 + i % 12);
+        text += &row(i, &day, true, 1000, "Без имени", "");
+    }
+    let file = write(dir.path(), "nameless.csv", &text);
+    let path = file.to_str().unwrap();
+    let err = refused(&["measure", path, "--retention", "--lang", "ru"]);
+    assert!(
+        err.contains("во всех строках в столбце «Телефон», иначе «Клиент» вместо клиента заглушка («Без имени»)"),
+        "{err}"
+    );
+}

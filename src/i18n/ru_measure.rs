@@ -64,8 +64,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "the files have no column that names the client (a phone, a contact, a client's ID); name it in a mapping file: [columns] client = \"…\"" => {
             "в выгрузке нет столбца, который называет клиента (телефон, контакт, ID клиента); укажите его в файле сопоставления: [columns] client = \"…\""
         }
-        "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
-            "во всех строках вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        "every record's client in {} is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "во всех строках в столбце {} вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
         }
         "none of the {} names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
             "ни в одной из {} клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""

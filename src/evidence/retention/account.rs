@@ -141,9 +141,15 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
             .iter()
             .map(|p| format!("«{}»", p.value))
             .collect();
+        // The column too: the owner must know which cells to look at.
+        let columns: Vec<String> = clients
+            .columns
+            .iter()
+            .map(|c| format!("«{}»", clip(c)))
+            .collect();
         return Err(MeasureError::NoClients(f(
-            "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
-            &[&list.join(", ")],
+            "every record's client in {} is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
+            &[&columns.join(crate::i18n::t(", else ")), &list.join(", ")],
         )));
     }
     Ok(Account {

@@ -162,7 +162,7 @@ fn refuses_what_names_nobody() {
     let only = clients(&["0"], vec![rec(0, "2025-01-01", true, 1, false)]);
     let e = retention(&only, false, None).unwrap_err().to_string();
     assert!(
-        e.contains("every record's client is a placeholder («0»)"),
+        e.contains("every record's client in «Телефон» is a placeholder («0»)"),
         "{e}"
     );
     let never = clients(&["a"], vec![rec(0, "2025-01-01", false, 0, false)]);

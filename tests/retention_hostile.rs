@@ -245,3 +245,42 @@ fn all_placeholders_are_refused_naming_the_column() {
         "{err}"
     );
 }
+
+/// A visit dated in the future (a mistyped year) would stretch every
+/// client's follow-up to it and read the clients not back yet as lost: it
+/// is left out of retention and said to be; the funnel still counts it.
+#[test]
+fn a_date_in_the_future_does_not_stretch_the_follow_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = HEADER.to_string();
+    text += &row(1, "01.03.2024", true, 1000, "Ольга", "89001112233");
+    text += &row(2, "01.04.2024", true, 1000, "Ольга", "89001112233");
+    text += &row(3, "05.03.2024", true, 1000, "Ира", "89002223344");
+    text += &row(4, "05.04.2099", true, 1000, "Ира", "89002223344");
+    let file = write(dir.path(), "future.csv", &text);
+    let path = file.to_str().unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        path,
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let r = &json["retention"];
+    assert_eq!(r["end"], "2024-04-01", "{r}");
+    assert_eq!(r["account"]["dated_after_today"], 1, "{r}");
+    // Ольга back on day 31, Ира censored on day 27: followed 31 days.
+    let march = &r["cohorts"][0];
+    assert_eq!(march["returned_30"], 0.0, "{march}");
+    assert_eq!(march["returned_60"], Value::Null, "{march}");
+    let table = russian(&file);
+    assert!(table.contains("наблюдение до 2024-04-01"), "{table}");
+    assert!(table.contains("самая поздняя — 2099-04-05"), "{table}");
+    // Every named client's record in the future: refused, saying why.
+    let mut text = HEADER.to_string();
+    text += &row(1, "05.04.2099", true, 1000, "Ира", "89002223344");
+    let file = write(dir.path(), "all-future.csv", &text);
+    let err = refused(&["measure", file.to_str().unwrap(), "--retention"]);
+    assert!(err.contains("is dated after today"), "{err}");
+}

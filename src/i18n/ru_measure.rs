@@ -39,6 +39,12 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "Больше чем в половине строк выгрузки клиент не указан: возвраты описывают только указанных клиентов и для остальных могут быть иными."
         }
         "Retention" => "Возвраты клиентов",
+        "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them)." => {
+            "Строк с датой позже сегодняшнего дня ({}): {}, самая поздняя — {}; клиент не может прийти в день, который ещё не наступил, поэтому они не входят в возвраты, а наблюдение заканчивается {} (в воронке они учтены)."
+        }
+        "every record of a named client is dated after today ({}), the latest {}: a client cannot have come on a day still to come; check the dates in the export" => {
+            "все строки с указанным клиентом датированы позже сегодняшнего дня ({}), самая поздняя — {}: клиент не может прийти в день, который ещё не наступил; проверьте даты в выгрузке"
+        }
         "Clients coming back, by the month of their first visit (follow-up to {})" => {
             "Возвраты клиентов по месяцу первого визита (наблюдение до {})"
         }

@@ -7,6 +7,7 @@ use crate::evidence::measure::profile::normalize;
 use crate::evidence::measure::records::Clients;
 use crate::i18n::f;
 use crate::input::clip;
+use chrono::NaiveDate;
 
 /// Texts systems and staff put where the client is unknown (compared
 /// loosely: case and `ё` do not matter). Never a person, however few records.
@@ -62,8 +63,60 @@ pub struct Account {
     pub unread_visit_dates: u64,
     /// The client's columns as written, the phone's first.
     pub columns: Vec<String>,
+    /// Records dated after the day of the run, left out of retention.
+    pub future: Option<Future>,
     /// By client number: whether she was refused.
     pub(super) refused: Vec<bool>,
+}
+
+/// Records dated after the day `roi` runs (and the next, for the time
+/// zones ahead of UTC): a client cannot have come on a
+/// day still to come (a mistyped year, a booking marked as a visit), and
+/// one such date would stretch every client's follow-up to it, reading the
+/// clients not back yet as lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Future {
+    /// The day of the run.
+    pub today: NaiveDate,
+    /// Records of named clients dated after it (a creation or a visit date).
+    pub records: u64,
+    /// The latest date in the export.
+    pub latest: NaiveDate,
+    /// The end of follow-up instead: the latest date of the records kept.
+    pub end: NaiveDate,
+}
+
+/// The clients without the records dated after `today`, and their account;
+/// `None` when no date of the export is after it.
+pub(super) fn before(
+    clients: &Clients,
+    today: NaiveDate,
+) -> Result<Option<(Clients, Future)>, MeasureError> {
+    // Tomorrow in UTC is already today in Vladivostok: a day's grace.
+    let cutoff = today.succ_opt().unwrap_or(today);
+    let Some(latest) = clients.last.filter(|last| *last > cutoff) else {
+        return Ok(None);
+    };
+    let mut kept = clients.clone();
+    kept.records
+        .retain(|r| r.created <= cutoff && r.date <= cutoff);
+    kept.last = kept.records.iter().map(|r| r.created.max(r.date)).max();
+    let Some(end) = kept.last else {
+        return Err(MeasureError::NoClients(f(
+            "every record of a named client is dated after today ({}), the latest {}: a client cannot have come on a day still to come; check the dates in the export",
+            &[&today, &latest],
+        )));
+    };
+    let records = (clients.records.len() - kept.records.len()) as u64;
+    Ok(Some((
+        kept,
+        Future {
+            today,
+            records,
+            latest,
+            end,
+        },
+    )))
 }
 
 /// A key refused as standing for many clients.
@@ -161,6 +214,7 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         limit,
         unread_visit_dates: clients.unread_visit_dates,
         columns: clients.columns.clone(),
+        future: None,
         refused,
     })
 }

@@ -237,6 +237,17 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
             )],
         ));
     }
+    if let Some(future) = a.future {
+        out.push(l.fill(
+            "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them).",
+            &[
+                &future.today,
+                &grouped(future.records, l),
+                &future.latest,
+                &future.end,
+            ],
+        ));
+    }
     if a.unread_visit_dates > 0 {
         out.push(l.fill(
             "Visits whose visit date cannot be read: {}; they are dated by when the record was created.",
@@ -326,6 +337,8 @@ struct JsonAccount<'a> {
     days_limit: u64,
     placeholders: Vec<JsonPlaceholder<'a>>,
     unread_visit_dates: u64,
+    /// Records of named clients dated after the day of the run, left out.
+    dated_after_today: u64,
 }
 
 /// One cohort of one `--by` value.
@@ -405,6 +418,7 @@ impl JsonRetention<'_> {
                     })
                     .collect(),
                 unread_visit_dates: a.unread_visit_dates,
+                dated_after_today: a.future.map_or(0, |f| f.records),
             },
             by: r.by.as_ref().map(|by| JsonBySource {
                 column: &by.column,

@@ -284,3 +284,26 @@ fn a_date_in_the_future_does_not_stretch_the_follow_up() {
     let err = refused(&["measure", file.to_str().unwrap(), "--retention"]);
     assert!(err.contains("is dated after today"), "{err}");
 }
+
+/// A monthly sheet has no clients: refused in the glossary's words («система
+/// онлайн-записи», not «записи из системы записи»).
+#[test]
+fn a_monthly_sheet_is_refused_in_plain_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "months.csv",
+        "Месяц;Заявки;Записи;Визиты\n2025-01;100;30;25\n",
+    );
+    let err = refused(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--lang",
+        "ru",
+    ]);
+    assert!(
+        err.contains("выгрузку заявок из CRM или записей из системы онлайн-записи"),
+        "{err}"
+    );
+}

@@ -94,7 +94,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "визиты охватывают {} — {}, меньше {} месяцев, с которых измеряются повторные визиты"
         }
         "--retention follows each client from visit to visit; a monthly sheet holds totals, not clients: measure the CRM's or the booking system's export of records" => {
-            "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы записи"
+            "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы онлайн-записи"
         }
         "{} (a mapping file has [columns], [status], [ai] and [dates]; `roi measure --source bitrix24 --print-map` prints one to start from)" => {
             "{} (в файле сопоставления допустимы таблицы [columns], [status], [ai] и [dates]; образец для правки выводит `roi measure --source bitrix24 --print-map`)"

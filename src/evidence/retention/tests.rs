@@ -267,5 +267,11 @@ fn records_dated_after_today_are_left_out_with_a_day_of_grace() {
     assert_eq!(future.end, day("2025-03-02"));
     // b's later visit is gone: she is censored, not back on day 42.
     assert_eq!(r.cohorts[0].returned[0], Some(0.0));
-    assert!(retention(&c, false, None, TODAY).unwrap().account.future.is_none());
+    assert!(
+        retention(&c, false, None, TODAY)
+            .unwrap()
+            .account
+            .future
+            .is_none()
+    );
 }

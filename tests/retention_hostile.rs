@@ -73,9 +73,9 @@ fn russian_counts_agree_with_their_nouns() {
     let file = write(dir.path(), "small.csv", &text);
     let table = russian(&file);
     for line in [
-        "В 1 из 21\u{a0}строки выгрузки клиент не указан",
-        "«Без имени» стоит в 1\u{a0}строке: это заглушка",
-        "«+78632000001» стоит в 17\u{a0}строках за 17\u{a0}дней — больше",
+        "В 1 из 21\u{a0}строки выгрузки клиент не указан: такие строки в возвраты не входят, в воронке учтены.",
+        "«Без имени» встречается в 1\u{a0}строке: это заглушка",
+        "«+78632000001» встречается в 17\u{a0}строках за 17\u{a0}дней — больше",
     ] {
         assert!(table.contains(line), "{line}\n{table}");
     }
@@ -89,7 +89,7 @@ fn russian_counts_agree_with_their_nouns() {
     text += &row(3002, "21.01.2025", true, 1000, "Мария", "");
     let file = write(dir.path(), "placeholder.csv", &text);
     let table = russian(&file);
-    let line = "«Без имени» стоит в 3\u{a0}000\u{a0}строках";
+    let line = "«Без имени» встречается в 3\u{a0}000\u{a0}строках";
     assert!(table.contains(line), "{line}\n{table}");
     // (Numbers and their nouns are held together by no-break spaces.)
     // Every row without a client: the refusal agrees too (from 21 rows).

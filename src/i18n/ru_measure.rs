@@ -35,8 +35,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "LTV 6 mo" => "LTV 6 мес.",
         "LTV 12 mo" => "LTV 12 мес.",
         ", else " => ", иначе ",
-        "More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest." => {
-            "Больше чем в половине строк выгрузки клиент не указан: возвраты описывают только указанных клиентов и для остальных могут быть иными."
+        "More than half the records name no client, or only a placeholder: retention describes only the clients who are named, and may not hold for the rest." => {
+            "Больше чем в половине строк выгрузки клиент не указан или вместо него заглушка: возвраты описывают только указанных клиентов и для остальных могут быть иными."
         }
         "Retention" => "Возвраты клиентов",
         "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them)." => {

@@ -211,8 +211,11 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
             &[&grouped(a.without_client, l), &records_of(all)],
         ));
     }
-    if a.without_client * 2 > all {
-        out.push(l.tr("More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest.").to_string());
+    // A placeholder names nobody either: «Без имени» on most rows leaves
+    // retention to the few named clients, which must be said as plainly.
+    let placeheld: u64 = a.placeholders.iter().map(|p| p.records).sum();
+    if (a.without_client + placeheld) * 2 > all {
+        out.push(l.tr("More than half the records name no client, or only a placeholder: retention describes only the clients who are named, and may not hold for the rest.").to_string());
     }
     for p in a.placeholders.iter().take(SHOWN_PLACEHOLDERS) {
         out.push(if p.known {

@@ -310,3 +310,45 @@ fn a_monthly_sheet_is_refused_in_plain_russian() {
         "{err}"
     );
 }
+
+/// A YCLIENTS export saved in Windows-1251, each client's phone typed five
+/// ways across her six visits: five clients, each back every month.
+#[test]
+fn a_windows_1251_export_with_phones_typed_five_ways() {
+    let forms = [
+        "+7 (918) 555-01-0{d}",
+        "8 918 555 01 0{d}",
+        "8918555010{d}",
+        "918-555-01-0{d}",
+        "7(918)555010{d}",
+    ];
+    let mut text = HEADER.to_string();
+    let mut id = 0;
+    for d in 1..=5 {
+        for m in 1..=6 {
+            id += 1;
+            let phone = forms[(m + d) % 5].replace("{d}", &d.to_string());
+            let day = format!("{:02}.{m:02}.2024", 10 + d);
+            text += &row(id, &day, true, 1500, &format!("Анна {d}"), &phone);
+        }
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(&text);
+    assert!(!unmappable);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cp1251.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        file.to_str().unwrap(),
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let r = &json["retention"];
+    assert_eq!(r["account"]["clients"], 5, "{r}");
+    assert_eq!(r["account"]["clients_by_name"], 0, "{r}");
+    assert_eq!(r["cohorts"][0]["new_clients"], 5, "{r}");
+    // Each back on the same day a month later (31 days from January).
+    assert_eq!(r["cohorts"][0]["returned_60"], 1.0, "{r}");
+}

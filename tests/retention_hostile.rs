@@ -352,3 +352,35 @@ fn a_windows_1251_export_with_phones_typed_five_ways() {
     // Each back on the same day a month later (31 days from January).
     assert_eq!(r["cohorts"][0]["returned_60"], 1.0, "{r}");
 }
+
+/// A Bitrix24 export whose phone column is half empty: Анна's phone is on
+/// one deal and missing from the next, so her name alone makes a second
+/// client. Not merged (namesakes would be), but said.
+#[test]
+fn a_name_also_written_beside_a_phone_is_pointed_out() {
+    let deals = "\
+ID;Название сделки;Стадия сделки;Сумма;Дата создания;Источник;Контакт;Контакт: Телефон
+1;Маникюр;Сделка успешна;1500;10.01.2025;Сайт;Анна;+7 (918) 555-01-01
+2;Маникюр;Сделка успешна;1500;10.02.2025;Сайт;Анна;
+3;Маникюр;Сделка успешна;1500;12.01.2025;Сайт;Вера;
+4;Маникюр;Сделка успешна;1500;12.02.2025;Сайт;Вера;
+";
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "deals.csv", deals);
+    let path = file.to_str().unwrap();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "measure",
+        path,
+        "--retention",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let account = &json["retention"]["account"];
+    assert_eq!(account["clients"], 3, "{account}");
+    assert_eq!(account["clients_by_name"], 2, "{account}");
+    assert_eq!(account["clients_also_with_phone"], 1, "{account}");
+    let table = russian(&file);
+    let line = "Клиентов без телефона, чьё имя в других строках стоит рядом с телефоном: 1;";
+    assert!(table.contains(line), "{table}");
+}

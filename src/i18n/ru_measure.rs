@@ -23,6 +23,9 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Clients known by name only, without a phone: {}; two clients of one name count as one, which a phone column would tell apart." => {
             "Клиентов, известных только по имени, без телефона: {}; двух клиентов с одним именем программа считает одним, а столбец с телефоном различил бы их."
         }
+        "Clients without a phone whose name is written beside a phone on other records: {}; each may be one client counted twice, her visits split between her phone and her name. Fill in the phone in every record to join them." => {
+            "Клиентов без телефона, чьё имя в других строках стоит рядом с телефоном: {}; возможно, это один и тот же клиент, посчитанный дважды, — его визиты разделены между телефоном и именем. Чтобы их объединить, заполните телефон во всех строках."
+        }
         "By «{}» of the first lead" => "По столбцу «{}» первой заявки",
         "Retention by source" => "Возвраты по источникам",
         "First visit" => "Первый визит",

@@ -54,6 +54,10 @@ pub struct Account {
     /// Of them, those known only by a name (a key with letters): two
     /// clients of one name are one here, which a phone would tell apart.
     pub by_name: u64,
+    /// Of the clients without a phone, those whose key is also written
+    /// beside a phone on other records: likely one person counted twice,
+    /// told rather than merged (namesakes would be merged wrongly).
+    pub also_with_phone: u64,
     /// Keys refused as placeholders, most records first.
     pub placeholders: Vec<Placeholder>,
     /// The most days one client's records may fall on: one a week over
@@ -189,6 +193,12 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         .zip(&refused)
         .filter(|(name, refused)| !**refused && name.chars().any(char::is_alphabetic))
         .count() as u64;
+    let also_with_phone = clients
+        .names
+        .iter()
+        .zip(&refused)
+        .filter(|(name, refused)| !**refused && clients.phone_names.contains(name.as_str()))
+        .count() as u64;
     if kept == 0 {
         let list: Vec<String> = placeholders
             .iter()
@@ -210,6 +220,7 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         without_client: clients.without_client,
         clients: kept,
         by_name,
+        also_with_phone,
         placeholders,
         limit,
         unread_visit_dates: clients.unread_visit_dates,

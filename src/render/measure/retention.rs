@@ -204,6 +204,12 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
             &[&grouped(a.by_name, l)],
         ));
     }
+    if a.also_with_phone > 0 {
+        out.push(l.fill(
+            "Clients without a phone whose name is written beside a phone on other records: {}; each may be one client counted twice, her visits split between her phone and her name. Fill in the phone in every record to join them.",
+            &[&grouped(a.also_with_phone, l)],
+        ));
+    }
     let all = a.records + a.without_client;
     if a.without_client > 0 {
         out.push(l.fill(
@@ -336,6 +342,9 @@ struct JsonAccount<'a> {
     clients: u64,
     /// Clients known only by a name, not a phone or an ID.
     clients_by_name: u64,
+    /// Of the clients without a phone, those whose name other records
+    /// write beside a phone: perhaps one client counted twice.
+    clients_also_with_phone: u64,
     /// The most days one client's records may fall on.
     days_limit: u64,
     placeholders: Vec<JsonPlaceholder<'a>>,
@@ -409,6 +418,7 @@ impl JsonRetention<'_> {
                 without_client: a.without_client,
                 clients: a.clients,
                 clients_by_name: a.by_name,
+                clients_also_with_phone: a.also_with_phone,
                 days_limit: a.limit,
                 placeholders: a
                     .placeholders

@@ -184,15 +184,7 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
         .iter()
         .map(|c| format!("«{}»", crate::input::clip(c)))
         .collect();
-    // Records: «в N строке/строках» (where), «из N строки/строк» (of how many).
-    let records_in = |n| {
-        counted(
-            n,
-            l,
-            ["record", "records"],
-            ["строке", "строках", "строках"],
-        )
-    };
+    // Records: «из N строки/строк» (of how many).
     let records_of = |n| counted(n, l, ["record", "records"], ["строки", "строк", "строк"]);
     let mut out = vec![l.fill(
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count.",
@@ -223,6 +215,40 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
     if (a.without_client + placeheld) * 2 > all {
         out.push(l.tr("More than half the records name no client, or only a placeholder: retention describes only the clients who are named, and may not hold for the rest.").to_string());
     }
+    out.extend(placeholder_notes(a, l));
+    if let Some(future) = a.future {
+        out.push(l.fill(
+            "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them).",
+            &[
+                &future.today,
+                &grouped(future.records, l),
+                &future.latest,
+                &future.end,
+            ],
+        ));
+    }
+    if a.unread_visit_dates > 0 {
+        out.push(l.fill(
+            "Visits whose visit date cannot be read: {}; they are dated by when the record was created.",
+            &[&grouped(a.unread_visit_dates, l)],
+        ));
+    }
+    out
+}
+
+/// The keys refused as placeholders, the first [`SHOWN_PLACEHOLDERS`] by
+/// name, then how many more.
+fn placeholder_notes(a: &Account, l: Lang) -> Vec<String> {
+    // Records: «в N строке/строках» (where).
+    let records_in = |n| {
+        counted(
+            n,
+            l,
+            ["record", "records"],
+            ["строке", "строках", "строках"],
+        )
+    };
+    let mut out = Vec::new();
     for p in a.placeholders.iter().take(SHOWN_PLACEHOLDERS) {
         out.push(if p.known {
             l.fill(
@@ -244,23 +270,6 @@ pub fn notes(a: &Account, l: Lang) -> Vec<String> {
                 (a.placeholders.len() - SHOWN_PLACEHOLDERS) as u64,
                 l,
             )],
-        ));
-    }
-    if let Some(future) = a.future {
-        out.push(l.fill(
-            "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them).",
-            &[
-                &future.today,
-                &grouped(future.records, l),
-                &future.latest,
-                &future.end,
-            ],
-        ));
-    }
-    if a.unread_visit_dates > 0 {
-        out.push(l.fill(
-            "Visits whose visit date cannot be read: {}; they are dated by when the record was created.",
-            &[&grouped(a.unread_visit_dates, l)],
         ));
     }
     out

@@ -48,12 +48,12 @@ fn usage_mistakes_are_russian_under_lang_ru() {
                 "--lang=ru"
             ]
         ),
-        "Ошибка: --format xml: недопустимое значение; допустимо: table, json, csv, xlsx, html; \
-         может быть, имелось в виду html?; справка: `roi calc --help`\n"
+        "Ошибка: --format xml: недопустимое значение; допустимо: table, json, csv, xlsx, html \
+         (возможно, html); справка: `roi calc --help`\n"
     );
     assert_eq!(
         refused_in("C.UTF-8", &["clac", "--lang", "ru"]),
-        "Ошибка: «clac» — не команда; может быть, имелось в виду calc?; справка: `roi --help`\n"
+        "Ошибка: «clac» — не команда (возможно, calc); справка: `roi --help`\n"
     );
 }
 
@@ -109,6 +109,11 @@ fn help_opens_with_a_russian_summary_under_a_russian_locale() {
     assert!(top.contains("Usage: roi [OPTIONS] <COMMAND>"));
     let measure = help("ru_RU.UTF-8", &["measure", "--help"]);
     assert!(measure.starts_with("roi measure читает выгрузки Битрикс24, amoCRM, YCLIENTS"));
+    // Issue 20's flag is named where an owner looks first.
+    assert!(
+        measure.contains("с --retention — сколько клиентов"),
+        "{measure}"
+    );
     let pilot = help("C.UTF-8", &["pilot", "-h", "--lang", "ru"]);
     assert!(pilot.starts_with("roi pilot сравнивает месяцы пилота с базовым периодом"));
     assert!(pilot.contains("ОСТАНОВИТЬ"));

@@ -55,7 +55,7 @@ pub fn parse_from(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Stop>
 const TOP_SUMMARY: &str = "roi tells whether an AI sales assistant pays for itself. The forecast: `roi init` writes a starter scenario, `roi calc FILE` gives payback and ROI, `roi simulate` the odds of paying. The evidence: `roi measure EXPORT…` reads a CRM or booking-system export into a monthly funnel, `roi pilot` judges a pilot. The help on each flag below is in English; README.ru.md is the Russian guide.";
 
 /// The Russian summary at the top of `roi measure --help`.
-const MEASURE_SUMMARY: &str = "roi measure reads exports of Bitrix24, amoCRM or YCLIENTS, or a sheet of monthly totals, and shows leads, bookings, visits, no-shows, revenue and the average check month by month. Example: roi measure deals.csv --baseline 2025-06..2025-11 --scenario -o salon.toml writes the baseline for roi calc. If a status or column is not recognised, --print-map prints a mapping file to fill in and pass with --map. The help on each flag below is in English.";
+const MEASURE_SUMMARY: &str = "roi measure reads exports of Bitrix24, amoCRM or YCLIENTS, or a sheet of monthly totals, and shows leads, bookings, visits, no-shows, revenue and the average check month by month; with --retention, how many clients come back, by the month of their first visit, and their LTV. Example: roi measure deals.csv --baseline 2025-06..2025-11 --scenario -o salon.toml writes the baseline for roi calc. If a status or column is not recognised, --print-map prints a mapping file to fill in and pass with --map. The help on each flag below is in English.";
 
 /// The Russian summary at the top of `roi pilot --help`.
 const PILOT_SUMMARY: &str = "roi pilot compares the pilot's months with the baseline and decides: SCALE, EXTEND or STOP. Example: roi pilot deals.csv --baseline 2025-06..2025-11 --pilot 2025-12..2026-02 --scenario salon.toml. Before a pilot: --plan --expect +30% says how long to run it; roi pilot design plans a switchback (the assistant on and off by days or weeks). The help on each flag below is in English.";
@@ -158,11 +158,13 @@ fn russian(e: &clap::Error, path: &str) -> String {
         ErrorKind::InvalidUtf8 => t("an argument is not valid UTF-8").to_string(),
         _ => f("the command line is not understood: {}", &[&english(e)]),
     };
+    // In brackets, as the tool's own errors give it (the same entry): «…?;
+    // see» read badly.
     let hint = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
         .into_iter()
         .chain([ContextKind::SuggestedValue])
         .find_map(|k| context(e, k))
-        .map(|s| f("; did you mean {}?", &[&s]))
+        .map(|s| f(" (did you mean {}?)", &[&s]))
         .unwrap_or_default();
     f("{}{}; see `{} --help`", &[&what, &hint, &path])
 }

@@ -23,10 +23,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Clients known by name only, without a phone: {}; two clients of one name count as one, which a phone column would tell apart." => {
             "Клиентов, известных только по имени, без телефона: {}; двух клиентов с одним именем программа считает одним, а столбец с телефоном различил бы их."
         }
+        "Clients without a phone whose name is written beside a phone on other records: {}; each may be one client counted twice, her visits split between her phone and her name. Fill in the phone in every record to join them." => {
+            "Клиентов без телефона, чьё имя в других строках стоит рядом с телефоном: {}; возможно, это один и тот же клиент, посчитанный дважды, — его визиты разделены между телефоном и именем. Чтобы их объединить, заполните телефон во всех строках."
+        }
         "By «{}» of the first lead" => "По столбцу «{}» первой заявки",
         "Retention by source" => "Возвраты по источникам",
-        "all channels" => "все каналы",
-        "other channels" => "другие каналы",
         "First visit" => "Первый визит",
         "New clients" => "Новые клиенты",
         "Clients" => "Клиенты",
@@ -37,10 +38,16 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "LTV 6 mo" => "LTV 6 мес.",
         "LTV 12 mo" => "LTV 12 мес.",
         ", else " => ", иначе ",
-        "More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest." => {
-            "Больше чем в половине строк выгрузки клиент не указан: возвраты описывают только указанных клиентов и для остальных могут быть иными."
+        "More than half the records name no client, or only a placeholder: retention describes only the clients who are named, and may not hold for the rest." => {
+            "Больше чем в половине строк выгрузки клиент не указан или вместо него заглушка: возвраты описывают только указанных клиентов и для остальных могут быть иными."
         }
         "Retention" => "Возвраты клиентов",
+        "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them)." => {
+            "Строк с датой позже сегодняшнего дня ({}): {}, самая поздняя — {}; клиент не может прийти в день, который ещё не наступил, поэтому они не входят в возвраты, а наблюдение заканчивается {} (в воронке они учтены)."
+        }
+        "every record of a named client is dated after today ({}), the latest {}: a client cannot have come on a day still to come; check the dates in the export" => {
+            "все строки с указанным клиентом датированы позже сегодняшнего дня ({}), самая поздняя — {}: клиент не может прийти в день, который ещё не наступил; проверьте даты в выгрузке"
+        }
         "Clients coming back, by the month of their first visit (follow-up to {})" => {
             "Возвраты клиентов по месяцу первого визита (наблюдение до {})"
         }
@@ -48,29 +55,29 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count." => {
             "Клиенты различаются по столбцу {} (телефон приводится к виду +7XXXXXXXXXX, остальное — как написано): клиентов {}; считаются только визиты (результат «пришёл»)."
         }
-        "{} of {} records name no client: left out of retention only (the funnel counts them)." => {
-            "В {} из {} строк выгрузки клиент не указан: они не входят только в возвраты (в воронке они учтены)."
+        "{} of {} name no client: left out of retention only (the funnel counts them)." => {
+            "В {} из {} выгрузки клиент не указан: такие строки в возвраты не входят, в воронке учтены."
         }
-        "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention." => {
-            "«{}» стоит в {} строках: это заглушка вместо неизвестного клиента, а не человек; в возвраты не входит."
+        "«{}» stands for {}: a placeholder for an unknown client, not a person; left out of retention." => {
+            "«{}» встречается в {}: это заглушка вместо неизвестного клиента, а не человек; в возвраты не входит."
         }
-        "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged." => {
-            "«{}» стоит в {} строках за {} дней — больше, чем мог бы оставить один клиент ({} дн.: раз в неделю за весь срок выгрузки, не меньше 12): это общая заглушка, её строки не объединены в одного клиента и в возвраты не входят."
+        "«{}» stands for {} on {}, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged." => {
+            "«{}» встречается в {} за {} — больше, чем мог бы оставить один клиент ({} дн.: раз в неделю за весь срок выгрузки, не меньше 12): это общая заглушка, её строки не объединены в одного клиента и в возвраты не входят."
         }
         "{} more keys were left out the same way (see the JSON)." => {
-            "Так же не вошли ещё {} значений (список — в JSON)."
+            "Так же не вошли и другие значения: ещё {} (список — в JSON)."
         }
-        "{} visits have a visit date that cannot be read: they are dated by when the record was created." => {
-            "У {} визитов не читается дата визита: для них взята дата создания строки."
+        "Visits whose visit date cannot be read: {}; they are dated by when the record was created." => {
+            "Визитов, у которых не читается дата визита: {}; для них взята дата создания строки."
         }
         "the files have no column that names the client (a phone, a contact, a client's ID); name it in a mapping file: [columns] client = \"…\"" => {
             "в выгрузке нет столбца, который называет клиента (телефон, контакт, ID клиента); укажите его в файле сопоставления: [columns] client = \"…\""
         }
-        "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
-            "во всех строках вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        "every record's client in {} is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "во всех строках в столбце {} вместо клиента заглушка ({}), а не человек; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
         }
-        "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
-            "ни в одной из {} строк клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
+        "none of the {} names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"" => {
+            "ни в одной из {} клиент не указан: {} пуст везде; укажите столбец с телефоном или ID клиента в файле сопоставления: [columns] client = \"…\""
         }
         "no named client has a visit (a status that means the client came), and only visits count for retention; check the [status] outcomes in the mapping" => {
             "ни у одного указанного клиента нет визита (статуса с результатом «пришёл»), а возвраты считаются только по визитам; проверьте результаты в [status] файла сопоставления"
@@ -90,7 +97,7 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "визиты охватывают {} — {}, меньше {} месяцев, с которых измеряются повторные визиты"
         }
         "--retention follows each client from visit to visit; a monthly sheet holds totals, not clients: measure the CRM's or the booking system's export of records" => {
-            "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы записи"
+            "--retention прослеживает каждого клиента от визита к визиту, а в таблице итогов по месяцам только суммы, клиентов в ней нет: возьмите выгрузку заявок из CRM или записей из системы онлайн-записи"
         }
         "{} (a mapping file has [columns], [status], [ai] and [dates]; `roi measure --source bitrix24 --print-map` prints one to start from)" => {
             "{} (в файле сопоставления допустимы таблицы [columns], [status], [ai] и [dates]; образец для правки выводит `roi measure --source bitrix24 --print-map`)"

@@ -7,6 +7,7 @@ use crate::evidence::measure::profile::normalize;
 use crate::evidence::measure::records::Clients;
 use crate::i18n::f;
 use crate::input::clip;
+use chrono::NaiveDate;
 
 /// Texts systems and staff put where the client is unknown (compared
 /// loosely: case and `ё` do not matter). Never a person, however few records.
@@ -53,6 +54,10 @@ pub struct Account {
     /// Of them, those known only by a name (a key with letters): two
     /// clients of one name are one here, which a phone would tell apart.
     pub by_name: u64,
+    /// Of the clients without a phone, those whose key is also written
+    /// beside a phone on other records: likely one person counted twice,
+    /// told rather than merged (namesakes would be merged wrongly).
+    pub also_with_phone: u64,
     /// Keys refused as placeholders, most records first.
     pub placeholders: Vec<Placeholder>,
     /// The most days one client's records may fall on: one a week over
@@ -62,8 +67,60 @@ pub struct Account {
     pub unread_visit_dates: u64,
     /// The client's columns as written, the phone's first.
     pub columns: Vec<String>,
+    /// Records dated after the day of the run, left out of retention.
+    pub future: Option<Future>,
     /// By client number: whether she was refused.
     pub(super) refused: Vec<bool>,
+}
+
+/// Records dated after the day `roi` runs (and the next, for the time
+/// zones ahead of UTC): a client cannot have come on a
+/// day still to come (a mistyped year, a booking marked as a visit), and
+/// one such date would stretch every client's follow-up to it, reading the
+/// clients not back yet as lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Future {
+    /// The day of the run.
+    pub today: NaiveDate,
+    /// Records of named clients dated after it (a creation or a visit date).
+    pub records: u64,
+    /// The latest date in the export.
+    pub latest: NaiveDate,
+    /// The end of follow-up instead: the latest date of the records kept.
+    pub end: NaiveDate,
+}
+
+/// The clients without the records dated after `today`, and their account;
+/// `None` when no date of the export is after it.
+pub(super) fn before(
+    clients: &Clients,
+    today: NaiveDate,
+) -> Result<Option<(Clients, Future)>, MeasureError> {
+    // Tomorrow in UTC is already today in Vladivostok: a day's grace.
+    let cutoff = today.succ_opt().unwrap_or(today);
+    let Some(latest) = clients.last.filter(|last| *last > cutoff) else {
+        return Ok(None);
+    };
+    let mut kept = clients.clone();
+    kept.records
+        .retain(|r| r.created <= cutoff && r.date <= cutoff);
+    kept.last = kept.records.iter().map(|r| r.created.max(r.date)).max();
+    let Some(end) = kept.last else {
+        return Err(MeasureError::NoClients(f(
+            "every record of a named client is dated after today ({}), the latest {}: a client cannot have come on a day still to come; check the dates in the export",
+            &[&today, &latest],
+        )));
+    };
+    let records = (clients.records.len() - kept.records.len()) as u64;
+    Ok(Some((
+        kept,
+        Future {
+            today,
+            records,
+            latest,
+            end,
+        },
+    )))
 }
 
 /// A key refused as standing for many clients.
@@ -136,14 +193,26 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         .zip(&refused)
         .filter(|(name, refused)| !**refused && name.chars().any(char::is_alphabetic))
         .count() as u64;
+    let also_with_phone = clients
+        .names
+        .iter()
+        .zip(&refused)
+        .filter(|(name, refused)| !**refused && clients.phone_names.contains(name.as_str()))
+        .count() as u64;
     if kept == 0 {
         let list: Vec<String> = placeholders
             .iter()
             .map(|p| format!("«{}»", p.value))
             .collect();
+        // The column too: the owner must know which cells to look at.
+        let columns: Vec<String> = clients
+            .columns
+            .iter()
+            .map(|c| format!("«{}»", clip(c)))
+            .collect();
         return Err(MeasureError::NoClients(f(
-            "every record's client is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
-            &[&list.join(", ")],
+            "every record's client in {} is a placeholder ({}), not a person; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
+            &[&columns.join(crate::i18n::t(", else ")), &list.join(", ")],
         )));
     }
     Ok(Account {
@@ -151,10 +220,12 @@ pub(super) fn check(clients: &Clients) -> Result<Account, MeasureError> {
         without_client: clients.without_client,
         clients: kept,
         by_name,
+        also_with_phone,
         placeholders,
         limit,
         unread_visit_dates: clients.unread_visit_dates,
         columns: clients.columns.clone(),
+        future: None,
         refused,
     })
 }
@@ -173,9 +244,18 @@ pub(super) fn no_clients(clients: &Clients) -> String {
             .iter()
             .map(|c| format!("«{}»", clip(c)))
             .collect();
+        // «ни в одной из 21 строки», «из 5 строк»: the noun agrees with the count.
+        let n = clients.without_client;
+        let fmt = crate::format::Fmt::messages();
+        let records = fmt.lang.counted(
+            n,
+            &fmt.count(n.into(), crate::format::Sign::Plain),
+            ["record", "records"],
+            ["строки", "строк", "строк"],
+        );
         f(
-            "none of the {} records names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
-            &[&clients.without_client, &columns.join(", ")],
+            "none of the {} names a client: {} is empty in every one; name the column that holds the client's phone or ID in a mapping file: [columns] client = \"…\"",
+            &[&records, &columns.join(", ")],
         )
     }
 }

@@ -50,13 +50,21 @@ impl Person {
         }
     }
 
-    /// Her visits and their revenue within `months` of her first visit.
+    /// Her visits and their revenue within `months` of her first visit:
+    /// two records on one day (two services) are one visit, as they are one
+    /// for her return, and both their amounts count.
     fn within(&self, months: u32) -> (u64, Decimal) {
         let until = self.first() + Months::new(months);
         let inside = self.visits.iter().filter(|v| v.0 < until);
-        inside.fold((0, Decimal::ZERO), |(n, sum), v| {
-            (n + 1, sum + v.1.unwrap_or_default())
-        })
+        let (mut days, mut revenue, mut last) = (0, Decimal::ZERO, None);
+        for v in inside {
+            if last != Some(v.0) {
+                days += 1;
+                last = Some(v.0);
+            }
+            revenue += v.1.unwrap_or_default();
+        }
+        (days, revenue)
     }
 }
 

@@ -9,7 +9,7 @@ mod cohorts;
 #[cfg(test)]
 mod tests;
 
-pub use account::{Account, PLACEHOLDERS, Placeholder, is_placeholder};
+pub use account::{Account, Future, PLACEHOLDERS, Placeholder, is_placeholder};
 
 use crate::evidence::measure::cell::Month;
 use crate::evidence::measure::error::MeasureError;
@@ -104,14 +104,22 @@ pub struct MonthClients {
 
 /// Works out retention from the clients collected; `split` when the
 /// assistant's records are known, and by the values `by` shows when the
-/// funnel is split by a column. Refused (exit 2) when no record names a
-/// client, or no named client ever came.
+/// funnel is split by a column. Records dated after `today` (the day of
+/// the run) are left out and said to be. Refused (exit 2) when no record
+/// names a client, or no named client ever came.
 pub fn retention(
     clients: &Clients,
     split: bool,
     by: Option<&Split>,
+    today: NaiveDate,
 ) -> Result<Retention, MeasureError> {
-    let account = account::check(clients)?;
+    let cut = account::before(clients, today)?;
+    let (clients, future) = match &cut {
+        Some((kept, future)) => (kept, Some(*future)),
+        None => (clients, None),
+    };
+    let mut account = account::check(clients)?;
+    account.future = future;
     let Some(end) = clients.last else {
         return Err(MeasureError::NoClients(account::no_clients(clients)));
     };
@@ -224,14 +232,18 @@ pub const REPEAT_HISTORY: u32 = 12;
 /// her first visit, for a scenario's `[retention] repeat_visits`: `r_k` is
 /// the visits in calendar month M + k of the clients whose first visit was
 /// in month M, per such client, pooled over every cohort the data follows
-/// through the whole of month M + k. Refused, with why, when no client can
-/// be followed or the visits span less than [`REPEAT_HISTORY`] months.
-pub fn repeat(clients: &Clients) -> Result<Repeat, String> {
+/// through the whole of month M + k; records dated after `today` left out,
+/// as in [`retention`]. Refused, with why, when no client can be followed
+/// or the visits span less than [`REPEAT_HISTORY`] months.
+pub fn repeat(clients: &Clients, today: NaiveDate) -> Result<Repeat, String> {
     // The reason alone: the scenario's comment is not a `--retention` run.
-    let account = account::check(clients).map_err(|e| match e {
+    let why = |e: MeasureError| match e {
         MeasureError::NoClients(why) => why,
         other => other.to_string(),
-    })?;
+    };
+    let cut = account::before(clients, today).map_err(why)?;
+    let clients = cut.as_ref().map_or(clients, |c| &c.0);
+    let account = account::check(clients).map_err(why)?;
     let people = cohorts::people(clients, &account);
     let end = clients.last.ok_or_else(|| account::no_clients(clients))?;
     let (Some(first), Some(last)) = (

@@ -22,6 +22,9 @@ fn rec(client: u32, date: &str, came: bool, rub: i64, ai: bool) -> ClientRecord 
     }
 }
 
+/// The day of the run, past every date these tests write.
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+
 fn clients(names: &[&str], records: Vec<ClientRecord>) -> Clients {
     let mut c = Clients::new();
     c.names = names.iter().map(|n| n.to_string()).collect();
@@ -67,7 +70,7 @@ fn visits_are_sorted_per_client_and_a_same_day_visit_is_no_return() {
             rec(0, "2025-05-30", false, 0, false),
         ],
     );
-    let r = retention(&c, false, None).unwrap();
+    let r = retention(&c, false, None, TODAY).unwrap();
     assert_eq!(r.end, day("2025-05-30"));
     let march = &r.cohorts[0];
     assert_eq!(
@@ -96,7 +99,7 @@ fn ltv_waits_for_every_client_of_the_cohort() {
     ];
     records.push(rec(2, "2025-07-31", false, 0, false));
     let c = clients(&["a", "b", "c"], records);
-    let r = retention(&c, true, None).unwrap();
+    let r = retention(&c, true, None, TODAY).unwrap();
     let all = r
         .cohorts
         .iter()
@@ -111,7 +114,7 @@ fn ltv_waits_for_every_client_of_the_cohort() {
     // A day short of six months for Борис: unknown.
     let mut short = c.clone();
     short.last = Some(day("2025-07-29"));
-    let r = retention(&short, false, None).unwrap();
+    let r = retention(&short, false, None, TODAY).unwrap();
     assert_eq!(r.cohorts[0].ltv_6, None);
 }
 
@@ -139,7 +142,7 @@ fn a_key_on_more_days_than_a_weekly_client_is_refused() {
         rec(1, "2025-03-12", true, 1000, false),
     ]);
     let c = clients(&["+78632000001", "+79001112233"], records);
-    let r = retention(&c, false, None).unwrap();
+    let r = retention(&c, false, None, TODAY).unwrap();
     assert_eq!(r.account.limit, 12);
     assert_eq!(r.account.clients, 1);
     let p = &r.account.placeholders[0];
@@ -154,19 +157,23 @@ fn a_key_on_more_days_than_a_weekly_client_is_refused() {
 fn refuses_what_names_nobody() {
     let mut c = clients(&[], Vec::new());
     c.without_client = 5;
-    let e = retention(&c, false, None).unwrap_err().to_string();
+    let e = retention(&c, false, None, TODAY).unwrap_err().to_string();
     assert!(e.contains("none of the 5 records names a client"), "{e}");
     c.columns.clear();
-    let e = retention(&c, false, None).unwrap_err().to_string();
+    let e = retention(&c, false, None, TODAY).unwrap_err().to_string();
     assert!(e.contains("no column that names the client"), "{e}");
     let only = clients(&["0"], vec![rec(0, "2025-01-01", true, 1, false)]);
-    let e = retention(&only, false, None).unwrap_err().to_string();
+    let e = retention(&only, false, None, TODAY)
+        .unwrap_err()
+        .to_string();
     assert!(
-        e.contains("every record's client is a placeholder («0»)"),
+        e.contains("every record's client in «Телефон» is a placeholder («0»)"),
         "{e}"
     );
     let never = clients(&["a"], vec![rec(0, "2025-01-01", false, 0, false)]);
-    let e = retention(&never, false, None).unwrap_err().to_string();
+    let e = retention(&never, false, None, TODAY)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("no named client has a visit"), "{e}");
 }
 
@@ -190,7 +197,7 @@ fn repeat_visits_by_hand() {
             rec(2, "2026-01-31", false, 0, false),
         ],
     );
-    let r = repeat(&c).unwrap();
+    let r = repeat(&c, TODAY).unwrap();
     assert_eq!(r.clients, 3);
     assert_eq!(r.visits[0], Decimal::from(2) / Decimal::from(3));
     assert_eq!(r.visits[1], Decimal::ONE);
@@ -201,9 +208,9 @@ fn repeat_visits_by_hand() {
     // 2025-01 — 2025-12 is still a year.
     let mut short = c.clone();
     short.last = Some(day("2026-01-30"));
-    assert_eq!(repeat(&short).unwrap().visits.len(), 11);
+    assert_eq!(repeat(&short, TODAY).unwrap().visits.len(), 11);
     short.last = Some(day("2025-12-30"));
-    let why = repeat(&short).unwrap_err();
+    let why = repeat(&short, TODAY).unwrap_err();
     assert!(
         why.contains("2025-01 — 2025-12, under the 12 months"),
         "{why}"
@@ -214,7 +221,7 @@ fn repeat_visits_by_hand() {
 fn a_scenario_hears_why_there_are_no_repeat_visits() {
     let mut c = clients(&[], Vec::new());
     c.without_client = 3;
-    let why = repeat(&c).unwrap_err();
+    let why = repeat(&c, TODAY).unwrap_err();
     assert!(
         why.starts_with("none of the 3 records names a client"),
         "{why}"
@@ -236,5 +243,35 @@ fn visit_days_for_the_pilot() {
     assert_eq!(
         visit_days(&c).unwrap(),
         [(true, vec![day("2025-03-01"), day("2025-03-31")])]
+    );
+}
+
+#[test]
+fn records_dated_after_today_are_left_out_with_a_day_of_grace() {
+    // Run on 2025-03-01: a visit dated the 2nd may be today east of UTC and
+    // stays; the 3rd is in the future everywhere.
+    let today = day("2025-03-01");
+    let c = clients(
+        &["a", "b"],
+        vec![
+            rec(0, "2025-01-10", true, 1000, false),
+            rec(0, "2025-03-02", true, 1000, false),
+            rec(1, "2025-01-20", true, 1000, false),
+            rec(1, "2025-03-03", true, 1000, false),
+        ],
+    );
+    let r = retention(&c, false, None, today).unwrap();
+    assert_eq!(r.end, day("2025-03-02"));
+    let future = r.account.future.unwrap();
+    assert_eq!((future.records, future.latest), (1, day("2025-03-03")));
+    assert_eq!(future.end, day("2025-03-02"));
+    // b's later visit is gone: she is censored, not back on day 42.
+    assert_eq!(r.cohorts[0].returned[0], Some(0.0));
+    assert!(
+        retention(&c, false, None, TODAY)
+            .unwrap()
+            .account
+            .future
+            .is_none()
     );
 }

@@ -19,12 +19,14 @@ use serde::Serialize;
 const SHOWN_PLACEHOLDERS: usize = 5;
 
 /// A channel in words (catalogue key), as the glossary names channels:
-/// every client's, the assistant's, the other channels'.
+/// every client's, the assistant's, the other channels'; capitalised alike,
+/// as the pilot's rows name them (the funnel's «assistant» is «Ассистент»,
+/// which beside «все каналы» read as two styles in one column).
 fn channel_word(c: Channel) -> &'static str {
     match c {
-        Channel::All => "all channels",
-        Channel::Ai => "assistant",
-        Channel::Other => "other channels",
+        Channel::All => "All channels",
+        Channel::Ai => "Assistant",
+        Channel::Other => "Other channels",
     }
 }
 
@@ -157,57 +159,117 @@ fn months_grid(r: &Retention, f: &Fmt<'_>) -> Grid {
     t
 }
 
+/// A count grouped as the language groups it (`2 264`).
+fn grouped(n: u64, l: Lang) -> String {
+    Fmt {
+        lang: l,
+        currency: "RUB",
+    }
+    .count(n.into(), Sign::Plain)
+}
+
+/// A count with its noun in the form the number takes: `1 record`, `5
+/// records`; in Russian the case the sentence needs (`в 1 строке`, `в 3 000
+/// строках`), its three forms for 1, 2–4 and 5 or more.
+fn counted(n: u64, l: Lang, en: [&str; 2], ru: [&str; 3]) -> String {
+    l.counted(n, &grouped(n, l), en, ru)
+}
+
 /// Who was counted: the client's column, records without a client, keys
-/// refused as placeholders, visits whose date could not be read.
+/// refused as placeholders, visits whose date could not be read. Counts are
+/// grouped and their nouns agree with them («в 1 строке», «за 21 день»).
 pub fn notes(a: &Account, l: Lang) -> Vec<String> {
     let columns: Vec<String> = a
         .columns
         .iter()
         .map(|c| format!("«{}»", crate::input::clip(c)))
         .collect();
+    // Records: «из N строки/строк» (of how many).
+    let records_of = |n| counted(n, l, ["record", "records"], ["строки", "строк", "строк"]);
     let mut out = vec![l.fill(
         "Clients are told apart by {} (a phone in one form, +7XXXXXXXXXX; else as written): {} clients; only visits (status came) count.",
-        &[&columns.join(l.tr(", else ")), &a.clients],
+        &[&columns.join(l.tr(", else ")), &grouped(a.clients, l)],
     )];
     if a.by_name > 0 {
         out.push(l.fill(
             "Clients known by name only, without a phone: {}; two clients of one name count as one, which a phone column would tell apart.",
-            &[&a.by_name],
+            &[&grouped(a.by_name, l)],
+        ));
+    }
+    if a.also_with_phone > 0 {
+        out.push(l.fill(
+            "Clients without a phone whose name is written beside a phone on other records: {}; each may be one client counted twice, her visits split between her phone and her name. Fill in the phone in every record to join them.",
+            &[&grouped(a.also_with_phone, l)],
         ));
     }
     let all = a.records + a.without_client;
     if a.without_client > 0 {
         out.push(l.fill(
-            "{} of {} records name no client: left out of retention only (the funnel counts them).",
-            &[&a.without_client, &all],
+            "{} of {} name no client: left out of retention only (the funnel counts them).",
+            &[&grouped(a.without_client, l), &records_of(all)],
         ));
     }
-    if a.without_client * 2 > all {
-        out.push(l.tr("More than half the records name no client: retention describes only the clients who are named, and may not hold for the rest.").to_string());
+    // A placeholder names nobody either: «Без имени» on most rows leaves
+    // retention to the few named clients, which must be said as plainly.
+    let placeheld: u64 = a.placeholders.iter().map(|p| p.records).sum();
+    if (a.without_client + placeheld) * 2 > all {
+        out.push(l.tr("More than half the records name no client, or only a placeholder: retention describes only the clients who are named, and may not hold for the rest.").to_string());
     }
+    out.extend(placeholder_notes(a, l));
+    if let Some(future) = a.future {
+        out.push(l.fill(
+            "Records dated after today ({}): {}, the latest {}; a client cannot have come on a day still to come, so they are left out of retention and follow-up ends {} (the funnel counts them).",
+            &[
+                &future.today,
+                &grouped(future.records, l),
+                &future.latest,
+                &future.end,
+            ],
+        ));
+    }
+    if a.unread_visit_dates > 0 {
+        out.push(l.fill(
+            "Visits whose visit date cannot be read: {}; they are dated by when the record was created.",
+            &[&grouped(a.unread_visit_dates, l)],
+        ));
+    }
+    out
+}
+
+/// The keys refused as placeholders, the first [`SHOWN_PLACEHOLDERS`] by
+/// name, then how many more.
+fn placeholder_notes(a: &Account, l: Lang) -> Vec<String> {
+    // Records: «в N строке/строках» (where).
+    let records_in = |n| {
+        counted(
+            n,
+            l,
+            ["record", "records"],
+            ["строке", "строках", "строках"],
+        )
+    };
+    let mut out = Vec::new();
     for p in a.placeholders.iter().take(SHOWN_PLACEHOLDERS) {
         out.push(if p.known {
             l.fill(
-                "«{}» stands for {} records: a placeholder for an unknown client, not a person; left out of retention.",
-                &[&p.value, &p.records],
+                "«{}» stands for {}: a placeholder for an unknown client, not a person; left out of retention.",
+                &[&p.value, &records_in(p.records)],
             )
         } else {
+            let days = counted(p.days, l, ["day", "days"], ["день", "дня", "дней"]);
             l.fill(
-                "«{}» stands for {} records on {} days, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged.",
-                &[&p.value, &p.records, &p.days, &a.limit],
+                "«{}» stands for {} on {}, more than one client could leave ({} days: one a week over the export, at least 12): taken for a shared placeholder and left out of retention, not merged.",
+                &[&p.value, &records_in(p.records), &days, &a.limit],
             )
         });
     }
     if a.placeholders.len() > SHOWN_PLACEHOLDERS {
         out.push(l.fill(
             "{} more keys were left out the same way (see the JSON).",
-            &[&(a.placeholders.len() - SHOWN_PLACEHOLDERS)],
-        ));
-    }
-    if a.unread_visit_dates > 0 {
-        out.push(l.fill(
-            "{} visits have a visit date that cannot be read: they are dated by when the record was created.",
-            &[&a.unread_visit_dates],
+            &[&grouped(
+                (a.placeholders.len() - SHOWN_PLACEHOLDERS) as u64,
+                l,
+            )],
         ));
     }
     out
@@ -289,10 +351,15 @@ struct JsonAccount<'a> {
     clients: u64,
     /// Clients known only by a name, not a phone or an ID.
     clients_by_name: u64,
+    /// Of the clients without a phone, those whose name other records
+    /// write beside a phone: perhaps one client counted twice.
+    clients_also_with_phone: u64,
     /// The most days one client's records may fall on.
     days_limit: u64,
     placeholders: Vec<JsonPlaceholder<'a>>,
     unread_visit_dates: u64,
+    /// Records of named clients dated after the day of the run, left out.
+    dated_after_today: u64,
 }
 
 /// One cohort of one `--by` value.
@@ -360,6 +427,7 @@ impl JsonRetention<'_> {
                 without_client: a.without_client,
                 clients: a.clients,
                 clients_by_name: a.by_name,
+                clients_also_with_phone: a.also_with_phone,
                 days_limit: a.limit,
                 placeholders: a
                     .placeholders
@@ -372,6 +440,7 @@ impl JsonRetention<'_> {
                     })
                     .collect(),
                 unread_visit_dates: a.unread_visit_dates,
+                dated_after_today: a.future.map_or(0, |f| f.records),
             },
             by: r.by.as_ref().map(|by| JsonBySource {
                 column: &by.column,

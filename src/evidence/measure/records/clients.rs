@@ -8,7 +8,7 @@ use super::super::profile::{Field, Outcome};
 use super::{Counter, Record, cell_str};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The used records that name a client, and the account of those that do not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +33,9 @@ pub struct Clients {
     pub columns: Vec<String>,
     /// The `--by` column's values met, by their number (trimmed).
     pub by_values: Vec<String>,
+    /// The client column's names met beside a phone (trimmed): a client
+    /// known elsewhere by that name alone may be the same person.
+    pub phone_names: HashSet<String>,
     by_index: HashMap<String, u32>,
 }
 
@@ -153,12 +156,22 @@ impl Counter {
             },
         };
         clients.last = clients.last.max(Some(created)).max(Some(date));
-        let key = [Field::Phone, Field::Client]
-            .into_iter()
-            .find_map(|f| client_key(&cell_str(r.cell(f))));
-        let Some(key) = key else {
-            clients.without_client += 1;
-            return;
+        let phone = client_key(&cell_str(r.cell(Field::Phone)));
+        let name = || client_key(&cell_str(r.cell(Field::Client)));
+        let key = match phone {
+            Some(phone) => {
+                if r.col(Field::Phone) != r.col(Field::Client) {
+                    clients.phone_names.extend(name());
+                }
+                phone
+            }
+            None => match name() {
+                Some(name) => name,
+                None => {
+                    clients.without_client += 1;
+                    return;
+                }
+            },
         };
         let client = clients.number(key);
         let by = r.layout.by.map(|i| clients.by_number(&cell_str(r.at(i))));

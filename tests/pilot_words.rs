@@ -374,7 +374,8 @@ fn every_reason_agrees_with_the_range_beside_it() {
                 "better" => {
                     assert!(low.unwrap() > 0.0, "{r}");
                     assert!(
-                        bullet.contains("a clear improvement, not chance"),
+                        bullet
+                            .contains("a clear improvement: the whole range is on the better side"),
                         "{bullet}"
                     );
                 }

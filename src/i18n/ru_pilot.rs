@@ -15,9 +15,11 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
         "{} ({})" => "{} ({})",
         "95% range" => "диапазон 95\u{a0}%",
         "range at this look's level" => "диапазон на уровне этого просмотра",
-        "{} — a clear improvement, not chance." => "{} — явное улучшение, это не случайность.",
-        "{} — a clear change for the worse, not chance." => {
-            "{} — явное ухудшение, это не случайность."
+        "{} — a clear improvement: the whole range is on the better side." => {
+            "{} — явное улучшение: весь диапазон — в сторону улучшения."
+        }
+        "{} — a clear change for the worse: the whole range is on the worse side." => {
+            "{} — явное ухудшение: весь диапазон — в сторону ухудшения."
         }
         "{} — the change could be chance: the range holds both a rise and a fall." => {
             "{} — изменение может быть случайным: в диапазон попадает и рост, и снижение."

@@ -114,8 +114,8 @@ pub(super) fn get(en: &str) -> Option<&'static str> {
             "При ожидаемом росте {} мощность этого расписания {}; ни одно расписание такого вида не достигает 80 %."
         }
         // The judgement.
-        "The interval holds every constant effect the same test does not reject." => {
-            "Диапазон (95\u{a0}%) — это все постоянные эффекты, которые тот же тест не отвергает."
+        "The range comes from the same test: it holds every steady rise or fall that this test would not call a clear change." => {
+            "Диапазон получен тем же тестом: в него входит любой постоянный рост или спад, который этот тест не назвал бы явным изменением."
         }
         "The interval is quasi-Poisson (days paired by weekday within blocks): the washout days move with the schedule, so the test cannot be inverted." => {
             "Диапазон (95\u{a0}%) рассчитан квази-пуассоновским методом (дни в парах по дню недели внутри блоков): дни отмывки зависят от расписания, поэтому тест нельзя обратить."

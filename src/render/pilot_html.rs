@@ -286,6 +286,14 @@ fn odds_chart(o: &Odds, f: &Fmt<'_>) -> Option<String> {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 110\" role=\"img\" aria-label=\"{}\">",
         esc(f.lang.tr("Odds of paying"))
     );
+    // The whole scale as a faint axis, so that zero, which may lie far
+    // from the bar, reads as a point on the same line.
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{:.1}\" y1=\"45\" x2=\"{:.1}\" y2=\"45\" stroke=\"#c9ced8\" stroke-width=\"1\"/>",
+        x(lo),
+        x(hi)
+    );
     let _ = writeln!(
         svg,
         "<line x1=\"{:.1}\" y1=\"45\" x2=\"{:.1}\" y2=\"45\" stroke=\"#2e5aa0\" stroke-width=\"2\"/>",

@@ -163,9 +163,12 @@ fn change_reason(p: &Pilot, f: &Fmt<'_>, r: &Reason) -> String {
     let l = f.lang;
     let phrase = |c: &Change| change_phrase(p, f, c);
     match r {
-        Reason::Better(c) => l.fill("{} — a clear improvement, not chance.", &[&phrase(c)]),
+        Reason::Better(c) => l.fill(
+            "{} — a clear improvement: the whole range is on the better side.",
+            &[&phrase(c)],
+        ),
         Reason::Worse(c) => l.fill(
-            "{} — a clear change for the worse, not chance.",
+            "{} — a clear change for the worse: the whole range is on the worse side.",
             &[&phrase(c)],
         ),
         Reason::Unclear(c) if c.change.is_none() => unmeasured(f, c),

@@ -86,7 +86,7 @@ pub(super) fn test_lines(sb: &Switchback, f: &Fmt<'_>) -> Vec<String> {
         });
         out.push(
             if t.inverted {
-                l.tr("The interval holds every constant effect the same test does not reject.")
+                l.tr("The range comes from the same test: it holds every steady rise or fall that this test would not call a clear change.")
             } else {
                 l.tr("The interval is quasi-Poisson (days paired by weekday within blocks): the washout days move with the schedule, so the test cannot be inverted.")
             }

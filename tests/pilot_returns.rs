@@ -202,3 +202,30 @@ fn the_returns_read_the_same_in_both_languages() {
         insta::assert_snapshot!(format!("returns_{lang}"), section);
     }
 }
+
+#[test]
+fn a_visit_dated_in_the_future_does_not_stretch_the_follow_up() {
+    // One mistyped year: a visit in 2099. Left out as `measure --retention`
+    // leaves it, the end stays the last real date and the figures stay.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("clients.csv");
+    let mut text = std::fs::read_to_string(CLIENTS).unwrap();
+    text.push_str("9999;01.12.2024 10:00;01.12.2099 10:00;Клиент пришел;1500;Клиентка 9999;+7 900 000-99-99;Сайт\n");
+    std::fs::write(&csv, text).unwrap();
+    let out = stdout(&[
+        "pilot",
+        csv.to_str().unwrap(),
+        "--ai",
+        AI,
+        "--baseline",
+        "2024-06..2024-11",
+        "--pilot",
+        "2024-12..2025-02",
+        "--format",
+        "json",
+    ]);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    let r = &doc["returns"];
+    assert_eq!(r["end"], "2025-02-28");
+    close(&r["new_clients"]["assistant"]["returned"], 0.5953891860);
+}

@@ -59,17 +59,6 @@ fn request(args: &MeasureArgs) -> Result<crate::evidence::measure::Request> {
     Ok(req)
 }
 
-/// Today's date in UTC: records dated after it are in the future, and are
-/// left out of retention (see `evidence::retention::Future`, which allows
-/// a day for the time zones ahead of UTC).
-fn today() -> chrono::NaiveDate {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = now / 86_400;
-    chrono::NaiveDate::default() + chrono::Days::new(days)
-}
-
 /// Runs `roi measure`.
 pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
     if args.print_map {
@@ -109,7 +98,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
             clients,
             m.funnel.split,
             m.by.as_ref(),
-            today(),
+            super::today(),
         )?),
         (None, true) => return Err(MeasureError::RetentionOnMonthly.into()),
         _ => None,
@@ -130,7 +119,7 @@ pub fn run(args: MeasureArgs, ui: &Ui) -> Result<()> {
             .clients
             .as_ref()
             .filter(|c| !c.columns.is_empty())
-            .map(|c| retention::repeat(c, today()));
+            .map(|c| retention::repeat(c, super::today()));
         render::scenario_file::measured(&m, &b, p, ui.lang, None, repeat.as_ref())?.into_bytes()
     } else {
         match out.format {

@@ -217,3 +217,13 @@ pub fn exports(args: &ExportArgs) -> Exports<'_> {
         sheet: args.sheet.as_deref(),
     }
 }
+
+/// Today's date in UTC: records dated after it are in the future, and are
+/// left out of clients' returns (`roi measure --retention`, `roi pilot`;
+/// the evidence allows a day for the time zones ahead of UTC).
+pub fn today() -> chrono::NaiveDate {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::NaiveDate::default() + chrono::Days::new(now / 86_400)
+}

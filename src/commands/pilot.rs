@@ -277,6 +277,7 @@ pub fn run(mut args: PilotArgs, ui: &Ui) -> Result<()> {
         design: design.as_ref(),
         months: args.months,
         start,
+        today: super::today(),
     };
     let judged = pilot::judge(&m, baseline, pilot_period, ask)?;
     let (judged, after) = with_odds(&args, judged, &m, plan.as_ref(), to.scenario.is_some(), ui)?;

@@ -309,6 +309,9 @@ pub struct Ask<'a> {
     pub months: Option<u32>,
     /// Planning: the pilot's first month (`--start`), else the month after the baseline.
     pub start: Option<Month>,
+    /// The day of the run: records dated after it are left out of the
+    /// clients' returns.
+    pub today: chrono::NaiveDate,
 }
 
 fn months_of(m: &Measured, p: Period, channel: Channel) -> Vec<u64> {
@@ -422,7 +425,7 @@ pub fn judge(
         out.seasonal_checked = leads.seasonal.is_some();
     }
     out.primary = Some(primary);
-    out.returns = returns::of(m, baseline, p);
+    out.returns = returns::of(m, baseline, p, ask.today);
     if m.funnel.split {
         out.attribution = Some(attribution(m, p, &out));
     }

@@ -245,15 +245,22 @@ fn existing(
 
 /// The pilot's returns when the files name clients: `None` when they have
 /// no client column; the reason, as a sentence, when they have one but no
-/// client can be followed (every key a placeholder, no visit).
-pub fn of(m: &Measured, baseline: Period, pilot: Period) -> Option<Result<Returns, String>> {
+/// client can be followed (every key a placeholder, no visit). Records
+/// dated after `today` are left out, as `roi measure --retention` leaves
+/// them: one mistyped year would stretch every client's follow-up.
+pub fn of(
+    m: &Measured,
+    baseline: Period,
+    pilot: Period,
+    today: NaiveDate,
+) -> Option<Result<Returns, String>> {
     let clients = m.clients.as_ref().filter(|c| !c.columns.is_empty())?;
-    let people = match retention::visit_days(clients) {
-        Ok(people) => people,
+    let (people, end) = match retention::visit_days(clients, today) {
+        Ok(found) => found,
         Err(e) => return Some(Err(e.to_string())),
     };
     let first_day = clients.records.iter().map(|r| r.created.min(r.date)).min();
-    let (Some(first_day), Some(end), false) = (first_day, clients.last, people.is_empty()) else {
+    let (Some(first_day), Some(end), false) = (first_day, end, people.is_empty()) else {
         return Some(Err(
             crate::i18n::t("no named client has a visit").to_string()
         ));

@@ -159,19 +159,26 @@ pub fn retention(
 
 /// Each client who came, as the pilot's returns take her: whether the
 /// assistant brought her first lead, and the days she came, oldest first
-/// (two visits on one day are one day); placeholders and records without a
-/// client left out, as in [`retention`].
-pub fn visit_days(clients: &Clients) -> Result<Vec<(bool, Vec<NaiveDate>)>, MeasureError> {
+/// (two visits on one day are one day); placeholders, records without a
+/// client and records dated after `today` left out, as in [`retention`].
+/// With them, the end of follow-up: the latest date of the records kept.
+pub fn visit_days(
+    clients: &Clients,
+    today: NaiveDate,
+) -> Result<(Vec<(bool, Vec<NaiveDate>)>, Option<NaiveDate>), MeasureError> {
+    let cut = account::before(clients, today)?;
+    let clients = cut.as_ref().map_or(clients, |(kept, _)| kept);
     let account = account::check(clients)?;
     let people = cohorts::people(clients, &account);
-    Ok(people
+    let days = people
         .into_iter()
         .map(|p| {
             let mut days: Vec<NaiveDate> = p.visits.iter().map(|v| v.0).collect();
             days.dedup();
             (p.ai, days)
         })
-        .collect())
+        .collect();
+    Ok((days, clients.last))
 }
 
 /// The cohorts of each value the funnel's split shows: a client counts

@@ -241,7 +241,7 @@ fn visit_days_for_the_pilot() {
         ],
     );
     assert_eq!(
-        visit_days(&c).unwrap(),
+        visit_days(&c, day("2026-01-01")).unwrap().0,
         [(true, vec![day("2025-03-01"), day("2025-03-31")])]
     );
 }

@@ -157,6 +157,10 @@ pub fn retention(
     Ok(out)
 }
 
+/// A client as the pilot's returns take her: whether the assistant brought
+/// her first lead, and the days she came.
+pub type VisitDays = (bool, Vec<NaiveDate>);
+
 /// Each client who came, as the pilot's returns take her: whether the
 /// assistant brought her first lead, and the days she came, oldest first
 /// (two visits on one day are one day); placeholders, records without a
@@ -165,7 +169,7 @@ pub fn retention(
 pub fn visit_days(
     clients: &Clients,
     today: NaiveDate,
-) -> Result<(Vec<(bool, Vec<NaiveDate>)>, Option<NaiveDate>), MeasureError> {
+) -> Result<(Vec<VisitDays>, Option<NaiveDate>), MeasureError> {
     let cut = account::before(clients, today)?;
     let clients = cut.as_ref().map_or(clients, |(kept, _)| kept);
     let account = account::check(clients)?;

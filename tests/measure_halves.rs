@@ -51,18 +51,29 @@ fn measure(path: &Path, map: &Path, by: Option<&str>, at: SplitAt) -> (String, H
 /// Measures `bytes` whole and cut at every sixteenth of the file and at
 /// each of `at`, with and without `--by`; how often the halves were merged.
 fn same_when_cut(name: &str, bytes: &[u8], at: &[u64]) -> (usize, usize) {
+    same_when_cut_at(name, bytes, at, 16, &[None, Some("Источник")])
+}
+
+/// [`same_when_cut`] at every `parts`th of the file and with each `--by`.
+fn same_when_cut_at(
+    name: &str,
+    bytes: &[u8],
+    at: &[u64],
+    parts: u64,
+    bys: &[Option<&str>],
+) -> (usize, usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("{name}.csv"));
     std::fs::write(&path, bytes).unwrap();
     let map = dir.path().join("map.toml");
     std::fs::write(&map, exports::SALON_MAP).unwrap();
     let len = bytes.len() as u64;
-    let cuts: Vec<u64> = (1..16)
-        .map(|k| len * k / 16)
+    let cuts: Vec<u64> = (1..parts)
+        .map(|k| len * k / parts)
         .chain(at.iter().copied())
         .collect();
     let (mut merged, mut again) = (0, 0);
-    for by in [None, Some("Источник")] {
+    for &by in bys {
         let (whole, h) = measure(&path, &map, by, SplitAt::Never);
         assert_eq!(h, Halves::Whole, "{name}: not cut when told not to");
         for &cut in &cuts {
@@ -217,4 +228,32 @@ fn a_small_file_is_not_cut_unless_forced() {
     std::fs::write(&map, exports::SALON_MAP).unwrap();
     let (_, h) = measure(&path, &map, None, SplitAt::Half);
     assert_eq!(h, Halves::Whole);
+}
+
+#[test]
+fn an_unclosed_quote_at_the_end_is_refused_as_one_core_refuses_it() {
+    let s = text(exports::bitrix_csv(&recs(17)));
+    let unclosed = format!("{s}\"9999\";\"Запись #9999;\n");
+    let (merged, again) = same_when_cut_at("unclosed", unclosed.as_bytes(), &[], 4, &[None]);
+    assert_eq!((merged, again), (0, 3));
+}
+
+/// The slowest here in a debug build (about 25 s: the long record is read
+/// whole six times), hence one cut and no `--by`.
+#[test]
+fn a_record_near_the_limit_is_judged_as_one_core_judges_it() {
+    let s = text(exports::bitrix_csv(&recs(17)));
+    let mut lines: Vec<String> = s.split_inclusive('\n').map(String::from).collect();
+    let n = lines.len();
+    // Just under the 1 MB limit: a half refuses it (its reads fall
+    // elsewhere), so the file is read again whole, which takes it.
+    let long = "м".repeat(500_000);
+    lines[n - 5] = lines[n - 5].replacen("\"Маникюр\"", &format!("\"{long}\""), 1);
+    let cut = |name: &str, bytes: &[u8]| same_when_cut_at(name, bytes, &[], 3, &[None]);
+    let (_, again) = cut("long", lines.concat().as_bytes());
+    assert!(again > 0);
+    // Past it: refused the same.
+    let longer = "м".repeat(600_000);
+    lines[n - 5] = lines[n - 5].replacen(&long, &longer, 1);
+    cut("longer", lines.concat().as_bytes());
 }

@@ -115,7 +115,7 @@ pub(super) fn cut(
         SplitAt::Half => size / 2,
         SplitAt::At(at) => at,
     };
-    let Some(cut) = line_start(path, from)?.filter(|&c| c < size) else {
+    let Some(cut) = line_start(path, from, delimiter)?.filter(|&c| c < size) else {
         return Ok(None);
     };
     let first = Box::new(std::fs::File::open(path)?.take(cut));
@@ -133,13 +133,37 @@ pub(super) fn cut(
     Ok(Some((scanner, rest)))
 }
 
-/// The first byte after a `\n` at or after `from`, within [`LOOK`] bytes.
-fn line_start(path: &Path, from: u64) -> std::io::Result<Option<u64>> {
+/// The first byte after a `\n` at or after `from`, within [`LOOK`] bytes,
+/// moved on past lines that start as the line before them does: a deal of
+/// two products is two rows of one ID (its first column), which a cut
+/// between them would put in both halves, and the file would be read again.
+fn line_start(path: &Path, from: u64, delimiter: u8) -> std::io::Result<Option<u64>> {
     let mut file = std::fs::File::open(path)?;
     file.seek(SeekFrom::Start(from))?;
     let mut buf = Vec::with_capacity(LOOK);
     file.take(LOOK as u64).read_to_end(&mut buf)?;
-    Ok(memchr::memchr(b'\n', &buf).map(|i| from + i as u64 + 1))
+    let Some(first) = memchr::memchr(b'\n', &buf).map(|i| i + 1) else {
+        return Ok(None);
+    };
+    let head = |at: usize| {
+        let line = &buf[at..];
+        let end = memchr::memchr2(delimiter, b'\n', line).unwrap_or(line.len());
+        &line[..end]
+    };
+    let mut at = first;
+    for _ in 0..64 {
+        let Some(next) = memchr::memchr(b'\n', &buf[at..]).map(|i| at + i + 1) else {
+            break;
+        };
+        if next >= buf.len() {
+            break;
+        }
+        if head(at) != head(next) {
+            return Ok(Some(from + next as u64));
+        }
+        at = next;
+    }
+    Ok(Some(from + first as u64))
 }
 
 impl Rest {

@@ -174,13 +174,46 @@ struct Counted {
 }
 
 /// Opens and counts every file, reading year-last dates in `order` when it
-/// is known; with the header of the creation-date column, for messages.
+/// is known; with the header of the creation-date column, for messages. A
+/// lone big CSV is counted in two halves, one a core, when their merge is
+/// exactly one count of the whole; else it is read again on one core.
 fn count(
     request: &Request,
     open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
     order: Option<Order>,
 ) -> Result<(Counted, String), MeasureError> {
-    let opened = open_all(request, open)?;
+    let halves = request.files.len() == 1 && !request.daily && !request.clients;
+    match count_files(request, open, order, halves) {
+        Ok(Some(counted)) => Ok(counted),
+        Ok(None) | Err(_) if halves && read::last_halves() != read::Halves::Whole => {
+            let counted = count_files(request, open, order, false);
+            read::note_halves(read::Halves::ReadAgain);
+            counted?.ok_or_else(|| unreachable_merge(request))
+        }
+        Ok(None) => Err(unreachable_merge(request)),
+        Err(e) => Err(e),
+    }
+}
+
+/// A count on one core always ends: a merge is refused only for halves.
+fn unreachable_merge(request: &Request) -> MeasureError {
+    let file = request.files.first().map_or_else(String::new, Origin::name);
+    MeasureError::Read(ReadError::Io {
+        file,
+        error: std::io::Error::other("the halves of the file could not be merged"),
+    })
+}
+
+/// [`count`], cutting a big CSV in two when `halves`: `None` when its
+/// halves cannot be merged exactly.
+fn count_files(
+    request: &Request,
+    open: &impl Fn(&Origin, Option<&str>) -> Result<Opened, ReadError>,
+    order: Option<Order>,
+    halves: bool,
+) -> Result<Option<(Counted, String)>, MeasureError> {
+    read::note_halves(read::Halves::Whole);
+    let opened = read::opening(halves, || open_all(request, open))?;
     let Some((_, first, _)) = opened.first() else {
         return Err(MeasureError::Empty(t("no files were given").into()));
     };
@@ -195,25 +228,18 @@ fn count(
         ),
         Layout::Monthly(_) => (String::new(), String::new()),
     };
-    let coverage = coverage(&opened, &request.mapping);
-    let split = split(&opened, &request.mapping);
-    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
-    if let Some(order) = order {
-        counter = counter.with_order(order);
-    }
-    if request.by.is_some() {
-        counter = counter.with_by();
-    }
-    if request.daily && matches!(first, Layout::Records(_)) {
-        counter = counter.with_daily();
-    }
-    if request.clients && matches!(first, Layout::Records(_)) {
-        counter = counter.with_clients();
-    }
+    let mut counter = counter(request, &opened, order);
     let mut files = Vec::new();
     for (mut info, layout, mut file) in opened {
         let before = counter.quality.rows;
-        counter.count_file(&info.path, &layout, file.rows.as_mut())?;
+        match file.rows.split_off() {
+            Some(rest) => {
+                if !count_halves(&mut counter, &info.path, &layout, file.rows.as_mut(), rest) {
+                    return Ok(None);
+                }
+            }
+            None => counter.count_file(&info.path, &layout, file.rows.as_mut())?,
+        }
         info.rows = counter.quality.rows - before;
         files.push(info);
     }
@@ -224,7 +250,57 @@ fn count(
         files,
         amount_column,
     };
-    Ok((counted, column))
+    Ok(Some((counted, column)))
+}
+
+/// The counter for the files `opened`, as the request asks.
+fn counter(
+    request: &Request,
+    opened: &[(FileInfo, Layout, Opened)],
+    order: Option<Order>,
+) -> Counter {
+    let records = matches!(opened.first(), Some((_, Layout::Records(_), _)));
+    let coverage = coverage(opened, &request.mapping);
+    let split = split(opened, &request.mapping);
+    let mut counter = Counter::new(coverage, split, &request.mapping, request.from, request.to);
+    if let Some(order) = order {
+        counter = counter.with_order(order);
+    }
+    if request.by.is_some() {
+        counter = counter.with_by();
+    }
+    if request.daily && records {
+        counter = counter.with_daily();
+    }
+    if request.clients && records {
+        counter = counter.with_clients();
+    }
+    counter
+}
+
+/// Counts a file cut in two: its first half here, the rest on another
+/// core, then merged. `false` when the merge cannot be proved exact, a half
+/// was refused (the whole file, read again, says whether it is), or the
+/// layout is not one of records.
+fn count_halves(
+    counter: &mut Counter,
+    path: &str,
+    layout: &Layout,
+    rows: &mut dyn table::Rows,
+    mut rest: Box<dyn table::Rows + Send>,
+) -> bool {
+    let Some(mut later) = counter
+        .fork()
+        .filter(|_| matches!(layout, Layout::Records(_)))
+    else {
+        return false;
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let other = s.spawn(|| later.count_file(path, layout, rest.as_mut()).is_ok());
+        let first = counter.count_file(path, layout, rows).is_ok();
+        (first, other.join().unwrap_or(false))
+    });
+    first && second && counter.merge(later)
 }
 
 /// Every file opened and its header found, in the order given, before any

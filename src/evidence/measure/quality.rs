@@ -210,4 +210,61 @@ impl Quality {
     pub fn unreadable_visits(&self) -> u64 {
         self.unreadable_amounts.iter().map(|s| s.rows).sum()
     }
+
+    /// Adds the account of the rows after these (a file's later half), as
+    /// one account of all of them would read: its examples after these.
+    pub fn merge(&mut self, later: Quality) {
+        let Quality {
+            rows,
+            used,
+            duplicates,
+            outside_period,
+            skipped,
+            conflicts,
+            conflict_examples,
+            unpriced_visits,
+            unreadable_amounts,
+            totals_rows,
+            skip_index: _,
+            unreadable_index: _,
+        } = later;
+        self.rows += rows;
+        self.used += used;
+        self.duplicates += duplicates;
+        self.outside_period += outside_period;
+        self.conflicts += conflicts;
+        self.unpriced_visits += unpriced_visits;
+        self.totals_rows += totals_rows;
+        let room = EXAMPLES.saturating_sub(self.conflict_examples.len());
+        self.conflict_examples
+            .extend(conflict_examples.into_iter().take(room));
+        merge_skips(&mut self.skipped, &mut self.skip_index, skipped);
+        merge_skips(
+            &mut self.unreadable_amounts,
+            &mut self.unreadable_index,
+            unreadable_amounts,
+        );
+    }
+}
+
+/// `later`'s rows left out added to `list`, kind by kind in the order first seen.
+fn merge_skips(
+    list: &mut Vec<Skip>,
+    index: &mut BTreeMap<(Reason, String), usize>,
+    later: Vec<Skip>,
+) {
+    for skip in later {
+        match index.get(&(skip.reason, skip.column.clone())) {
+            Some(&i) => {
+                let mine = &mut list[i];
+                mine.rows += skip.rows;
+                let room = EXAMPLES.saturating_sub(mine.examples.len());
+                mine.examples.extend(skip.examples.into_iter().take(room));
+            }
+            None => {
+                index.insert((skip.reason, skip.column.clone()), list.len());
+                list.push(skip);
+            }
+        }
+    }
 }

@@ -117,6 +117,12 @@ pub trait Rows {
     fn text_row(&self) -> Option<TextRow<'_>> {
         None
     }
+    /// The rows of the file's second half, to be counted on another core,
+    /// when the reader cut the file in two (a big CSV, when asked); these
+    /// rows then end where those begin. `None`: the file is read whole here.
+    fn split_off(&mut self) -> Option<Box<dyn Rows + Send>> {
+        None
+    }
 }
 
 /// A row of text cells: their text, and each cell's bytes in it as

@@ -407,6 +407,13 @@ pub enum Verdict {
 }
 
 impl Evidence {
+    /// Adds what the cells after these proved: the first cell of each kind stays.
+    pub fn merge(&mut self, later: Evidence) {
+        self.day_first = self.day_first.take().or(later.day_first);
+        self.month_first = self.month_first.take().or(later.month_first);
+        self.either = self.either.take().or(later.either);
+    }
+
     /// Notes what one cell proved; `value` is asked for only when kept.
     pub fn note(&mut self, clue: Clue, file: &str, row: u64, value: impl FnOnce() -> String) {
         let slot = match clue {

@@ -2,6 +2,8 @@
 //! file name, since Bitrix24 saves an HTML table as `.xls`), then the reader for it.
 
 mod csv;
+
+pub use csv::split::{Halves, SplitAt, forcing, last_halves, note_halves, opening};
 mod html;
 mod json;
 mod sheet;

@@ -150,6 +150,24 @@ pub(super) fn decoded(source: Box<dyn Read + Send>, text: Text) -> Box<dyn Read 
     }
 }
 
+/// Like [`decoded`], for bytes from a line's start in the middle of the
+/// file: a U+FEFF there is text, as it is to the whole file's reader.
+pub(super) fn decoded_from_middle(
+    source: Box<dyn Read + Send>,
+    text: Text,
+) -> Box<dyn Read + Send> {
+    if text.valid_utf8 {
+        source
+    } else {
+        Box::new(
+            DecodeReaderBytesBuilder::new()
+                .encoding(Some(text.codec))
+                .strip_bom(false)
+                .build(source),
+        )
+    }
+}
+
 /// All of `bytes` decoded as `text`, its byte-order mark dropped.
 pub(super) fn decode_whole(bytes: &[u8], text: Text) -> String {
     text.codec.decode_with_bom_removal(bytes).0.into_owned()

@@ -90,6 +90,65 @@ impl BySource {
         Some(&mut tallies[id])
     }
 
+    /// The same split with nothing counted (for a later half of a file).
+    pub fn fresh(&self) -> BySource {
+        BySource::new(self.coverage)
+    }
+
+    /// Adds the counts of the rows after these; `false` when one count of
+    /// all of them could differ (past the limit of values, or a sum not
+    /// exact in any order).
+    pub fn merge(&mut self, later: BySource) -> bool {
+        if self.too_many || later.too_many {
+            return false;
+        }
+        let mut ids = Vec::with_capacity(later.values.len());
+        for value in &later.values {
+            let id = match self.index.get(value.as_str()) {
+                Some(&id) => id,
+                None if self.values.len() == MAX_VALUES => return false,
+                None => {
+                    self.values.push(value.clone());
+                    self.index.insert(value.clone(), self.values.len() - 1);
+                    self.values.len() - 1
+                }
+            };
+            ids.push(id);
+        }
+        let placed = (later.months.into_iter().enumerate())
+            .filter(|(_, tallies)| !tallies.is_empty())
+            .map(|(at, tallies)| (month_at(at), tallies));
+        for (month, tallies) in placed.chain(later.others) {
+            for (j, t) in tallies.into_iter().enumerate() {
+                let Some(mine) = self.tally_at(month, ids[j]) else {
+                    return false;
+                };
+                match super::merge::merged(mine, &t) {
+                    Some(sum) => *mine = sum,
+                    None => return false,
+                }
+            }
+        }
+        true
+    }
+
+    /// The tally of value number `id` in `month`, made when new.
+    fn tally_at(&mut self, month: Month, id: usize) -> Option<&mut Tally> {
+        let tallies = match place(month) {
+            Some(at) => {
+                if self.months.len() <= at {
+                    self.months.resize_with(at + 1, Vec::new);
+                }
+                &mut self.months[at]
+            }
+            None => self.others.entry(month).or_default(),
+        };
+        if tallies.len() <= id {
+            tallies.resize(id + 1, Tally::zero(self.coverage));
+        }
+        tallies.get_mut(id)
+    }
+
     /// The split to report: values ranked by their leads over every month
     /// (then by name, so the order is the same each run), the first
     /// [`SHOWN_SOURCES`] on their own and the rest summed as one.

@@ -5,6 +5,7 @@
 mod by;
 mod clients;
 mod daily;
+mod merge;
 mod monthly;
 mod status;
 

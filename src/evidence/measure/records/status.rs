@@ -122,4 +122,34 @@ impl Statuses {
     pub fn list(&self) -> &[StatusUse] {
         &self.uses
     }
+
+    /// The same mapping's statuses, none seen yet (for a later half of a file).
+    pub fn fresh(&self) -> Statuses {
+        Statuses {
+            index: HashMap::default(),
+            texts: Vec::new(),
+            uses: Vec::new(),
+            user: self.user.clone(),
+        }
+    }
+
+    /// Adds the statuses of the rows after these, as one count of all the
+    /// rows would list them: the new ones after these, in their order.
+    pub fn merge(&mut self, later: Statuses) {
+        for u in later.uses {
+            let k = self.text(&u.text);
+            if self.texts[k].outcome.is_none() {
+                let theirs = later.index.get(&u.text).map(|&j| later.texts[j].outcome);
+                self.texts[k].outcome = theirs.flatten();
+            }
+            let uses = &mut self.texts[k].uses;
+            match uses.iter().find(|&&i| self.uses[i].how == u.how) {
+                Some(&i) => self.uses[i].rows += u.rows,
+                None => {
+                    uses.push(self.uses.len());
+                    self.uses.push(u);
+                }
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 mod record;
 mod scan;
+pub mod split;
 
 use std::io::Read;
 
@@ -23,17 +24,24 @@ pub(super) fn open(origin: &Origin, head: &[u8]) -> Result<Opened, ReadError> {
     let mut decoded = text::decoded(super::source(origin)?, text);
     let start = super::read_up_to(&mut *decoded, SNIFF_BYTES).map_err(io_error)?;
     let delimiter = sniff_delimiter(&start, start.len() < SNIFF_BYTES);
-    // The sniffed start is read again by the CSV reader, then the rest follows.
-    let input: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(start).chain(decoded));
+    let rows = match split::cut(origin, text, delimiter).map_err(io_error)? {
+        Some((first, rest)) => {
+            let mut rows = CsvRows::spawn(first.file().to_owned(), move || Ok(first));
+            rows.rest = Some(rest);
+            rows
+        }
+        None => {
+            // The sniffed start is read again by the CSV reader, then the rest follows.
+            let input: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(start).chain(decoded));
+            let scanner = Scanner::new(origin.name(), input, delimiter);
+            CsvRows::spawn(origin.name(), move || Ok(scanner))
+        }
+    };
     Ok(Opened {
         kind: Kind::Csv,
         encoding: Some(text.encoding),
         sheet: None,
-        rows: Box::new(CsvRows::spawn(Scanner::new(
-            origin.name(),
-            input,
-            delimiter,
-        ))),
+        rows: Box::new(rows),
     })
 }
 
@@ -94,14 +102,29 @@ struct CsvRows {
     fields: std::ops::Range<usize>,
     /// The file as named, for an error of the parser's thread itself.
     file: String,
+    /// The file's second half, when it was cut in two and the counter has
+    /// not taken it yet (these rows end where it begins).
+    rest: Option<split::Rest>,
 }
 
 impl CsvRows {
-    fn spawn(mut scanner: Scanner) -> CsvRows {
-        let file = scanner.file().to_owned();
+    /// Rows parsed on a thread of their own by the scanner `make` gives there.
+    fn spawn(
+        file: String,
+        make: impl FnOnce() -> Result<Scanner, ReadError> + Send + 'static,
+    ) -> CsvRows {
         let (full_tx, full) = std::sync::mpsc::sync_channel::<Batch>(2);
         let (empty, empty_rx) = std::sync::mpsc::sync_channel::<Batch>(4);
         let handle = std::thread::spawn(move || {
+            let mut scanner = match make() {
+                Ok(scanner) => scanner,
+                Err(e) => {
+                    let mut batch = Batch::new();
+                    batch.error = Some(e);
+                    let _ = full_tx.send(batch);
+                    return;
+                }
+            };
             loop {
                 let mut batch = empty_rx.try_recv().unwrap_or_else(|_| Batch::new());
                 let more = scanner.fill(&mut batch);
@@ -119,6 +142,7 @@ impl CsvRows {
             at: 0,
             fields: 0..0,
             file,
+            rest: None,
         }
     }
 
@@ -168,6 +192,13 @@ impl Rows for CsvRows {
                             error: std::io::Error::other("the CSV reader stopped"),
                         });
                     }
+                    if self.rest.is_some() {
+                        // Never silently half a file: the counter takes the rest.
+                        return Err(ReadError::Io {
+                            file: self.file.clone(),
+                            error: std::io::Error::other("the second half was not read"),
+                        });
+                    }
                     return Ok(false);
                 }
             }
@@ -190,5 +221,16 @@ impl Rows for CsvRows {
     fn text_row(&self) -> Option<TextRow<'_>> {
         let batch = self.batch.as_ref()?;
         Some(batch.row(self.fields.clone()))
+    }
+
+    fn split_off(&mut self) -> Option<Box<dyn Rows + Send>> {
+        let rest = self.rest.take()?;
+        let file = rest.name().to_owned();
+        let io = file.clone();
+        let rows = CsvRows::spawn(file, move || {
+            rest.scanner()
+                .map_err(|error| ReadError::Io { file: io, error })
+        });
+        Some(Box::new(rows))
     }
 }

@@ -140,6 +140,9 @@ pub(super) struct Scanner {
     /// Scratch for fields of more than one piece, and for bytes not UTF-8.
     joined: String,
     pieces: Pieces,
+    /// The longest record let through: [`MAX_RECORD`], or less for a half
+    /// of a split file, whose reads fall elsewhere than a whole read's.
+    limit: u64,
 }
 
 impl Scanner {
@@ -161,7 +164,20 @@ impl Scanner {
             starts: Vec::new(),
             joined: String::new(),
             pieces: Pieces::default(),
+            limit: MAX_RECORD,
         }
+    }
+
+    /// A scanner for a half of a file cut in two ([`super::split`]): any
+    /// record near the limit is refused, so that the whole file is read
+    /// again on one core, where the limit falls on the reads as it always
+    /// has (a half's reads are aligned otherwise). `lines`: the line
+    /// breaks before the half; a half after the first has no byte-order mark.
+    pub fn half(mut self, lines: u64, first: bool) -> Scanner {
+        self.limit = MAX_RECORD - 2 * CHUNK as u64;
+        self.newlines = lines;
+        self.fresh = first;
+        self
     }
 
     /// The file as named.
@@ -191,7 +207,7 @@ impl Scanner {
             }
             // One record past the limit: an unclosed quote swallowing the
             // file, or not an export; refused before any more is held.
-            if self.passed - self.record_start > MAX_RECORD {
+            if self.passed - self.record_start > self.limit {
                 batch.error = Some(self.error(
                     self.line + 1,
                     crate::i18n::f(

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// An estimate for JSON: 8 places, half away from zero; null when not finite.
-fn num(x: Option<f64>) -> Value {
+pub(super) fn num(x: Option<f64>) -> Value {
     x.filter(|v| v.is_finite())
         .and_then(Decimal::from_f64)
         .map_or(Value::Null, |d| {

@@ -2,6 +2,7 @@
 //! the pilot's new clients by channel at 60 days, the existing clients'
 //! visits before and during the pilot, and a chart of the return curves.
 
+use super::contract::num;
 use crate::evidence::pilot::Verdict;
 use crate::evidence::pilot::returns::{AGE, Cohort, Existing, NewClients, Returns};
 use crate::evidence::stats::survival::Curve;
@@ -17,22 +18,14 @@ use std::fmt::Write;
 /// The section's title (catalogue key).
 pub const TITLE: &str = "Clients who come back";
 
-fn num(x: f64) -> Value {
-    if x.is_finite() {
-        json!((x * 1e8).round() / 1e8)
-    } else {
-        Value::Null
-    }
-}
-
 fn cohort_json(c: &Cohort) -> Value {
     let at = c.at_age();
     json!({
         "clients": c.clients,
         "returned_so_far": c.returned_so_far,
-        "returned": at.map(|a| num(a.0)),
-        "low": at.and_then(|a| a.1).map(|i| num(i.0)),
-        "high": at.and_then(|a| a.1).map(|i| num(i.1)),
+        "returned": at.map(|a| num(Some(a.0))),
+        "low": at.and_then(|a| a.1).map(|i| num(Some(i.0))),
+        "high": at.and_then(|a| a.1).map(|i| num(Some(i.1))),
     })
 }
 
@@ -46,11 +39,11 @@ fn existing_json(e: &Existing) -> Value {
         "baseline": months(&e.baseline),
         "pilot": months(&e.pilot),
         "ratio": e.ratio.as_ref().ok().map(|r| json!({
-            "estimate": num(r.estimate.point),
-            "low": num(r.estimate.low),
-            "high": num(r.estimate.high),
-            "p_value": num(r.estimate.p_value),
-            "phi": num(r.phi),
+            "estimate": num(Some(r.estimate.point)),
+            "low": num(Some(r.estimate.low)),
+            "high": num(Some(r.estimate.high)),
+            "p_value": num(Some(r.estimate.p_value)),
+            "phi": num(Some(r.phi)),
         })),
     })
 }
@@ -72,9 +65,9 @@ pub fn json(r: Option<&Result<Returns, String>>) -> Value {
                     "too_early": n.too_early(),
                     "ready": n.ready(r.end).map(|d| d.to_string()),
                     "difference": n.difference.map(|d| json!({
-                        "estimate": num(d.estimate),
-                        "low": num(d.low),
-                        "high": num(d.high),
+                        "estimate": num(Some(d.estimate)),
+                        "low": num(Some(d.low)),
+                        "high": num(Some(d.high)),
                         "verdict": n.verdict().map(Verdict::name),
                     })),
                 },

@@ -1,24 +1,15 @@
 //! `roi pilot --format json`: the verdict and every figure behind it, for
 //! scripts; its layout is a contract, versioned by [`SCHEMA_VERSION`].
 
+use super::num;
 use crate::evidence::pilot::{Change, Pilot, PlanMonth, Reason, Verdict};
 use crate::render::json::{Money, Ratio};
 use rust_decimal::Decimal;
-use rust_decimal::prelude::FromPrimitive;
 use serde::Serialize;
 use serde_json::{Value, json};
 
 /// Version of the JSON layout; raised on any change that could break a reader.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// An estimate for JSON: 8 places, half away from zero; null when not finite.
-pub(super) fn num(x: Option<f64>) -> Value {
-    x.filter(|v| v.is_finite())
-        .and_then(Decimal::from_f64)
-        .map_or(Value::Null, |d| {
-            serde_json::to_value(Ratio(d)).unwrap_or(Value::Null)
-        })
-}
 
 fn metric_json(c: &Change) -> Value {
     json!({

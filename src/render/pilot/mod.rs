@@ -27,6 +27,15 @@ pub use words::{
 };
 pub use workbook::xlsx;
 
+/// An estimate for JSON: 8 places, half away from zero; null when not finite.
+fn num(x: Option<f64>) -> serde_json::Value {
+    x.filter(|v| v.is_finite())
+        .and_then(Decimal::from_f64)
+        .map_or(serde_json::Value::Null, |d| {
+            serde_json::to_value(crate::render::json::Ratio(d)).unwrap_or(serde_json::Value::Null)
+        })
+}
+
 /// A change in its metric's unit: `+31.2%` or `+4.5 pp`.
 fn change_text(f: &Fmt<'_>, metric: Metric, x: f64) -> String {
     let Some(d) = Decimal::from_f64(x) else {

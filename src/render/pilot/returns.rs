@@ -2,7 +2,7 @@
 //! the pilot's new clients by channel at 60 days, the existing clients'
 //! visits before and during the pilot, and a chart of the return curves.
 
-use super::contract::num;
+use super::num;
 use crate::evidence::pilot::Verdict;
 use crate::evidence::pilot::returns::{AGE, Cohort, Existing, NewClients, Returns};
 use crate::evidence::stats::survival::Curve;
